@@ -1,0 +1,75 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+/** The five subgraphs, in the order they are started and composed. */
+export const SUBGRAPH_NAMES = ["forces", "response-times", "crime-priorities", "workforce", "misconduct"] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export const DEFAULT_PORTS: Record<SubgraphName | "gateway", number> = {
+  gateway: 4000,
+  forces: 4001,
+  "response-times": 4002,
+  "crime-priorities": 4003,
+  workforce: 4004,
+  misconduct: 4005,
+};
+
+export interface HubConfig {
+  environment: "development" | "production" | "test";
+  /** Folder holding each subgraph's embedded database and the gateway secret. */
+  dataDir: string;
+  host: string;
+  gatewayPort: number;
+  subgraphPort(name: SubgraphName): number;
+  subgraphUrl(name: SubgraphName): string;
+  /** PostgreSQL URL for a subgraph, or undefined for the embedded database. */
+  databaseUrl(name: SubgraphName): string | undefined;
+  /** Shared secret the gateway sends and every subgraph requires. */
+  gatewaySecret(): string;
+  supergraphPath: string;
+  subgraphTimeoutMs: number;
+}
+
+const envKey = (name: SubgraphName) => name.toUpperCase().replace(/-/g, "_");
+
+function intFrom(value: string | undefined, fallback: number, variable: string): number {
+  if (value === undefined || value === "") return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${variable} must be a positive integer, got "${value}"`);
+  return parsed;
+}
+
+/**
+ * The secret comes from GATEWAY_SECRET; without it one is made once per data folder,
+ * so a gateway and subgraphs started separately on one machine still agree.
+ */
+function loadGatewaySecret(dataDir: string, fromEnv: string | undefined): string {
+  if (fromEnv) return fromEnv;
+  const file = join(dataDir, "gateway-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
+  const environment = env.NODE_ENV === "production" ? "production" : env.NODE_ENV === "test" ? "test" : "development";
+  const dataDir = resolve(env.HUB_DATA_DIR ?? ".data");
+  const host = env.HOST ?? "127.0.0.1";
+  const subgraphPort = (name: SubgraphName) => intFrom(env[`${envKey(name)}_PORT`], DEFAULT_PORTS[name], `${envKey(name)}_PORT`);
+  let secret: string | undefined;
+  return {
+    environment,
+    dataDir,
+    host,
+    gatewayPort: intFrom(env.PORT, DEFAULT_PORTS.gateway, "PORT"),
+    subgraphPort,
+    subgraphUrl: (name) => env[`${envKey(name)}_URL`] ?? `http://${host}:${subgraphPort(name)}/graphql`,
+    databaseUrl: (name) => env[`${envKey(name)}_DATABASE_URL`] || env.DATABASE_URL || undefined,
+    gatewaySecret: () => (secret ??= loadGatewaySecret(dataDir, env.GATEWAY_SECRET)),
+    supergraphPath: resolve(env.SUPERGRAPH_PATH ?? "schema/supergraph.graphql"),
+    subgraphTimeoutMs: intFrom(env.SUBGRAPH_TIMEOUT_MS, 10_000, "SUBGRAPH_TIMEOUT_MS"),
+  };
+}

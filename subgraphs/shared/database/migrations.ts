@@ -1,0 +1,57 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SubgraphName } from "../config.ts";
+import { withSchemaEngine } from "./schema-engine.ts";
+
+export const prismaDir = (name: SubgraphName) => resolve(import.meta.dirname, "../../../prisma", name);
+
+/** The PostgreSQL schema a subgraph's tables live in. */
+export const postgresSchema = (name: SubgraphName) => name.replace(/-/g, "_");
+
+function schemaFile(name: SubgraphName) {
+  const fileName = join(prismaDir(name), "schema.prisma");
+  return { fileName, text: readFileSync(fileName, "utf8") };
+}
+
+function migrationsList(name: SubgraphName) {
+  const baseDir = join(prismaDir(name), "migrations");
+  const lockPath = join(baseDir, "migration_lock.toml");
+  const directories = existsSync(baseDir)
+    ? readdirSync(baseDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+    : [];
+  return {
+    baseDir,
+    lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null },
+    shadowDbInitScript: "",
+    migrationDirectories: directories.map((directory) => ({
+      path: directory,
+      migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: readFileSync(join(baseDir, directory, "migration.sql"), "utf8") } },
+    })),
+  };
+}
+
+const filters = { externalTables: [], externalEnums: [] };
+
+/** Applies the subgraph's committed migrations that the database has not seen; returns their names. */
+export async function applyMigrations(name: SubgraphName, adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+  const result = await withSchemaEngine(schemaFile(name), adapter, (engine) =>
+    engine.applyMigrations({ migrationsList: migrationsList(name), filters }),
+  );
+  return result.appliedMigrationNames;
+}
+
+/** SQL that takes the committed migrations to the current schema.prisma: the body of the next migration. */
+export async function nextMigrationSql(name: SubgraphName, adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
+  const schema = schemaFile(name);
+  const result = await withSchemaEngine(schema, adapter, (engine) =>
+    engine.diff({
+      from: { tag: "migrations", ...migrationsList(name) },
+      to: { tag: "schemaDatamodel", files: [{ path: schema.fileName, content: schema.text }] },
+      script: true,
+      exitCode: null,
+      filters,
+    }),
+  );
+  return result.stdout ?? "";
+}

@@ -1,0 +1,93 @@
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { HubConfig, SubgraphName } from "../config.ts";
+import { lockDataFolder } from "./lock.ts";
+import { applyMigrations } from "./migrations.ts";
+
+/** A plain SQL connection beside Prisma, for bulk loads and heavy aggregates. */
+export interface SqlClient {
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  transaction<T>(work: (sql: SqlClient) => Promise<T>): Promise<T>;
+}
+
+export interface Database {
+  adapter: SqlMigrationAwareDriverAdapterFactory;
+  sql: SqlClient;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Keep the embedded database in memory (tests); ignored when a database URL is set. */
+  inMemory?: boolean;
+}
+
+function pgliteSql(db: Pick<PGlite, "query" | "transaction">): SqlClient {
+  return {
+    query: async (text, params) => (await db.query(text, params)).rows as never,
+    transaction: (work) => db.transaction((tx) => work(pgliteSql({ query: tx.query.bind(tx), transaction: () => Promise.reject(new Error("nested transaction")) }))),
+  };
+}
+
+function postgresSql(pool: pg.Pool | pg.PoolClient): SqlClient {
+  return {
+    query: async (text, params) => (await pool.query(text, params)).rows,
+    transaction: async (work) => {
+      if (!("connect" in pool) || "release" in pool) throw new Error("nested transaction");
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await work(postgresSql(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+async function openEmbedded(name: SubgraphName, config: HubConfig, inMemory: boolean): Promise<Database> {
+  const folder = join(config.dataDir, name);
+  const unlock = inMemory ? () => undefined : lockDataFolder(folder);
+  try {
+    const pglite = await PGlite.create(inMemory ? undefined : folder);
+    return {
+      adapter: new PrismaPGlite(pglite),
+      sql: pgliteSql(pglite),
+      embedded: true,
+      close: async () => {
+        await pglite.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+function openServer(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  return { adapter: new PrismaPg(pool), sql: postgresSql(pool), embedded: false, close: () => pool.end() };
+}
+
+/** Opens a subgraph's database (PostgreSQL when a URL is configured, else embedded PGlite) and migrates it. */
+export async function openDatabase(name: SubgraphName, config: HubConfig, options: OpenOptions = {}): Promise<Database> {
+  const url = config.databaseUrl(name);
+  const database = url ? openServer(url) : await openEmbedded(name, config, options.inMemory ?? false);
+  try {
+    await applyMigrations(name, database.adapter);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
