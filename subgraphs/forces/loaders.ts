@@ -1,0 +1,46 @@
+import DataLoader from "dataloader";
+import type { PrismaClient } from "../../prisma/generated/forces/client.ts";
+import { groupBy } from "../shared/graphql/group-by.ts";
+
+/** One set of loaders per request: each resolves a whole level of the query in one statement. */
+export function createLoaders(prisma: PrismaClient) {
+  return {
+    force: new DataLoader(async (ids: readonly string[]) => {
+      const rows = await prisma.force.findMany({ where: { id: { in: [...ids] } } });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    region: new DataLoader(async (ids: readonly string[]) => {
+      const rows = await prisma.region.findMany({ where: { id: { in: [...ids] } } });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? new Error(`region ${id} not found`));
+    }),
+    aliasesByForce: new DataLoader(async (forceIds: readonly string[]) => {
+      const rows = await prisma.forceAlias.findMany({ where: { forceId: { in: [...forceIds] } }, orderBy: { alias: "asc" } });
+      return groupBy(forceIds, rows, (row) => row.forceId).map((aliases) => aliases.map((row) => row.alias));
+    }),
+    governanceByForce: new DataLoader(async (forceIds: readonly string[]) => {
+      const rows = await prisma.governance.findMany({ where: { forceId: { in: [...forceIds] } }, orderBy: { validFrom: "asc" } });
+      return groupBy(forceIds, rows, (row) => row.forceId);
+    }),
+    groupsByForce: new DataLoader(async (forceIds: readonly string[]) => {
+      const rows = await prisma.comparisonGroupMember.findMany({ where: { forceId: { in: [...forceIds] } }, include: { group: true } });
+      return groupBy(forceIds, rows, (row) => row.forceId).map((members) => members.map((member) => member.group));
+    }),
+    membersByGroup: new DataLoader(async (groupIds: readonly string[]) => {
+      const rows = await prisma.comparisonGroupMember.findMany({ where: { groupId: { in: [...groupIds] } }, orderBy: { forceId: "asc" } });
+      return groupBy(groupIds, rows, (row) => row.groupId).map((members) => members.map((member) => member.forceId));
+    }),
+    forcesByRegion: new DataLoader(async (regionIds: readonly string[]) => {
+      const rows = await prisma.force.findMany({ where: { regionId: { in: [...regionIds] } }, orderBy: { name: "asc" } });
+      return groupBy(regionIds, rows, (row) => row.regionId);
+    }),
+  };
+}
+
+export interface ForcesContext {
+  prisma: PrismaClient;
+  loaders: ReturnType<typeof createLoaders>;
+}
+
+export const createContext = (prisma: PrismaClient): ForcesContext => ({ prisma, loaders: createLoaders(prisma) });

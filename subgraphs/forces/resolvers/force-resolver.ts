@@ -1,0 +1,51 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { ForcesContext } from "../loaders.ts";
+import { ComparisonGroup, ComparisonGroupKind } from "../schema/comparison-group.ts";
+import { Force } from "../schema/force.ts";
+import { Governance } from "../schema/governance.ts";
+import { Region } from "../schema/region.ts";
+
+@Resolver(() => Force)
+export class ForceResolver {
+  @Query(() => [Force], { description: "The territorial forces, by name; `region` (id or name) narrows them to one region." })
+  forces(@Arg("region", () => String, { nullable: true }) region: string | null, @Ctx() { prisma }: ForcesContext) {
+    return prisma.force.findMany({
+      where: region ? { region: { OR: [{ id: region }, { name: region }] } } : {},
+      orderBy: { name: "asc" },
+    });
+  }
+
+  @Query(() => Force, { nullable: true, description: "One force by its data.police.uk id; null when there is no such force." })
+  force(@Arg("id", () => ID) id: string, @Ctx() { loaders }: ForcesContext) {
+    return loaders.force.load(id);
+  }
+
+  @FieldResolver(() => Region, { description: "The Home Office region the force belongs to." })
+  region(@Root() force: Force, @Ctx() { loaders }: ForcesContext) {
+    return loaders.region.load(force.regionId);
+  }
+
+  @FieldResolver(() => [String], { description: "Other names and codes sources use for this force, normalised; imports match on these." })
+  aliases(@Root() force: Force, @Ctx() { loaders }: ForcesContext) {
+    return loaders.aliasesByForce.load(force.id);
+  }
+
+  @FieldResolver(() => [Governance], { description: "Governance arrangements over time, oldest first." })
+  governance(@Root() force: Force, @Ctx() { loaders }: ForcesContext) {
+    return loaders.governanceByForce.load(force.id);
+  }
+
+  @FieldResolver(() => [ComparisonGroup], { description: "Every comparison group the force is a member of." })
+  comparisonGroups(@Root() force: Force, @Ctx() { loaders }: ForcesContext) {
+    return loaders.groupsByForce.load(force.id);
+  }
+
+  @FieldResolver(() => ComparisonGroup, { nullable: true, description: "The force's most similar group (the force and its peers); null when none is loaded." })
+  async mostSimilarGroup(@Root() force: Force, @Ctx() { loaders }: ForcesContext) {
+    const groups = await loaders.groupsByForce.load(force.id);
+    return groups.find((group) => group.kind === ComparisonGroupKind.MOST_SIMILAR && group.anchorForceId === force.id) ?? null;
+  }
+}
+
+export const resolveForceReference = (reference: { id?: unknown }, { loaders }: ForcesContext) =>
+  typeof reference.id === "string" ? loaders.force.load(reference.id) : null;

@@ -1,0 +1,4 @@
+import { runSubgraph } from "../shared/run.ts";
+import { buildResponseTimesSubgraph } from "./server.ts";
+
+await runSubgraph("response-times", buildResponseTimesSubgraph);

@@ -1,0 +1,18 @@
+import { PrismaClient } from "../../prisma/generated/response-times/client.ts";
+import type { HubConfig } from "../shared/config.ts";
+import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../shared/subgraph.ts";
+import { Force } from "./schema/force.ts";
+import { createContext, type ResponseTimesContext } from "./loaders.ts";
+import { ForceResponseTimesResolver, ResponseTimeSummaryResolver } from "./resolvers/response-times-resolver.ts";
+import { seedResponseTimes } from "./sample-data.ts";
+
+export const responseTimesSubgraph: SubgraphDefinition<PrismaClient, ResponseTimesContext> = {
+  name: "response-times",
+  resolvers: [ForceResponseTimesResolver, ResponseTimeSummaryResolver],
+  orphanedTypes: [Force],
+  createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
+  createContext,
+  seedSampleData: seedResponseTimes,
+};
+
+export const buildResponseTimesSubgraph = (config: HubConfig, options?: SubgraphOptions) => createSubgraph(responseTimesSubgraph, config, options);

@@ -1,0 +1,34 @@
+import "reflect-metadata";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import type { GraphQLSchema } from "graphql";
+import gql from "graphql-tag";
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
+
+const FEDERATION_IMPORTS = ["@key", "@external", "@requires", "@shareable"];
+
+/** How an entity is found from a reference another subgraph sent. */
+export type ReferenceResolvers<TContext> = Record<
+  string,
+  (reference: Record<string, unknown>, context: TContext) => unknown
+>;
+
+/**
+ * type-graphql builds the schema from decorated classes; Apollo's helper then adds the
+ * federation fields (_service, _entities) and each entity's __resolveReference.
+ */
+export async function buildFederatedSchema<TContext>(
+  options: Omit<BuildSchemaOptions, "skipCheck">,
+  referenceResolvers: ReferenceResolvers<TContext> = {},
+): Promise<{ schema: GraphQLSchema; sdl: string }> {
+  const typeGraphqlSchema = await buildSchema({ ...options, skipCheck: true });
+  const sdl =
+    `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ${JSON.stringify(FEDERATION_IMPORTS)})\n\n` +
+    printSchemaWithDirectives(typeGraphqlSchema);
+  const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<TContext>;
+  for (const [typeName, resolveReference] of Object.entries(referenceResolvers)) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference } as never;
+  }
+  return { schema: buildSubgraphSchema({ typeDefs: gql(sdl), resolvers }), sdl };
+}

@@ -1,0 +1,14 @@
+import { Field, ObjectType } from "type-graphql";
+import { LocalDate } from "./scalars.ts";
+
+/** The fields every figure over a period starts with, so a reader always sees which days it covers. */
+@ObjectType({ isAbstract: true })
+export abstract class PeriodSummary {
+  @Field(() => LocalDate, { description: "First day of the period (inclusive)." })
+  from!: Date;
+
+  @Field(() => LocalDate, { description: "Last day of the period (inclusive)." })
+  to!: Date;
+
+  forceId!: string;
+}

@@ -1,0 +1,45 @@
+import { ApolloServer, type BaseContext } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type Express } from "express";
+import type { GraphQLSchema } from "graphql";
+import { dateArgumentsPlugin } from "../graphql/date-arguments.ts";
+import { formatError } from "../graphql/errors.ts";
+import { requireGatewaySecret } from "./gateway-secret.ts";
+
+export interface SubgraphHttpOptions<TContext extends BaseContext> {
+  schema: GraphQLSchema;
+  gatewaySecret: string;
+  /** Called once per request: the place to build that request's DataLoaders. */
+  createContext(): TContext;
+  /** True when the subgraph's database answers. */
+  isReady(): Promise<boolean>;
+}
+
+export interface SubgraphHttp {
+  app: Express;
+  stop(): Promise<void>;
+}
+
+export async function createSubgraphHttp<TContext extends BaseContext>(options: SubgraphHttpOptions<TContext>): Promise<SubgraphHttp> {
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin()],
+  });
+  await apollo.start();
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(requireGatewaySecret(options.gatewaySecret));
+  app.get("/healthz", (_request, response) => {
+    response.json({ status: "alive" });
+  });
+  app.get("/readyz", async (_request, response) => {
+    const ready = await options.isReady().catch(() => false);
+    response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable" });
+  });
+  app.use("/graphql", express.json({ limit: "100kb" }), expressMiddleware(apollo, { context: async () => options.createContext() }));
+  return { app, stop: () => apollo.stop() };
+}

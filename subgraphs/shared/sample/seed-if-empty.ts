@@ -1,0 +1,34 @@
+import type { SubgraphName } from "../config.ts";
+import type { SqlClient } from "../database/open.ts";
+import { postgresSchema } from "../database/migrations.ts";
+
+export interface SampleOptions {
+  /** Multiplies the number of sample incidents (1 = the default start; 100 ≈ 10 million incidents). */
+  scale?: number;
+}
+
+/**
+ * A fresh database gets the synthetic sample in one transaction, recorded as a batch
+ * marked synthetic, so a figure from it can always be told apart from published data.
+ */
+export async function seedIfEmpty(
+  name: SubgraphName,
+  sql: SqlClient,
+  seed: (sql: SqlClient, batchId: number) => Promise<number>,
+): Promise<boolean> {
+  const schema = postgresSchema(name);
+  const [{ batches }] = await sql.query<{ batches: number }>(`SELECT count(*)::int AS batches FROM "${schema}".import_batch`);
+  if (batches > 0) return false;
+  await sql.transaction(async (tx) => {
+    const [{ id }] = await tx.query<{ id: number }>(
+      `INSERT INTO "${schema}".import_batch (kind, file_name, sha256, synthetic, status)
+       VALUES ('sample', 'synthetic sample data (generated, fixed seed)', '', true, 'LOADING') RETURNING id`,
+    );
+    const rows = await seed(tx, id);
+    await tx.query(
+      `UPDATE "${schema}".import_batch SET status = 'LOADED', rows_read = $2, rows_loaded = $2, finished_at = now() WHERE id = $1`,
+      [id, rows],
+    );
+  });
+  return true;
+}

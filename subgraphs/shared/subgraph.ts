@@ -1,0 +1,83 @@
+import type { BaseContext } from "@apollo/server";
+import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { GraphQLSchema } from "graphql";
+import type { NonEmptyArray } from "type-graphql";
+import type { HubConfig, SubgraphName } from "./config.ts";
+import { openDatabase, type Database, type OpenOptions, type SqlClient } from "./database/open.ts";
+import { buildFederatedSchema, type ReferenceResolvers } from "./graphql/federated-schema.ts";
+import { createSubgraphHttp, type SubgraphHttp } from "./http/subgraph-server.ts";
+import { seedIfEmpty, type SampleOptions } from "./sample/seed-if-empty.ts";
+
+/** The minimum every generated Prisma client offers that the shared code uses. */
+export interface PrismaLike {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+  $disconnect(): Promise<void>;
+  $on(event: "query", listener: (event: { query: string }) => void): void;
+}
+
+/** What makes one subgraph: its resolvers, its database client and its sample data. */
+export interface SubgraphDefinition<TPrisma extends PrismaLike, TContext extends BaseContext> {
+  name: SubgraphName;
+  resolvers: NonEmptyArray<Function>;
+  orphanedTypes?: Function[];
+  referenceResolvers?: ReferenceResolvers<TContext>;
+  createPrisma(adapter: SqlDriverAdapterFactory): TPrisma;
+  createContext(prisma: TPrisma): TContext;
+  /** Loads the synthetic sample; returns the number of rows written. */
+  seedSampleData(sql: SqlClient, batchId: number, options: SampleOptions): Promise<number>;
+}
+
+export interface SubgraphOptions extends OpenOptions, SampleOptions {
+  /** Load the synthetic sample data when the database holds no batch yet (default true). */
+  seed?: boolean;
+}
+
+export interface Subgraph<TPrisma extends PrismaLike> {
+  name: SubgraphName;
+  schema: GraphQLSchema;
+  sdl: string;
+  http: SubgraphHttp;
+  database: Database;
+  prisma: TPrisma;
+  close(): Promise<void>;
+}
+
+export async function createSubgraph<TPrisma extends PrismaLike, TContext extends BaseContext>(
+  definition: SubgraphDefinition<TPrisma, TContext>,
+  config: HubConfig,
+  options: SubgraphOptions = {},
+): Promise<Subgraph<TPrisma>> {
+  const database = await openDatabase(definition.name, config, options);
+  try {
+    if (options.seed !== false) {
+      await seedIfEmpty(definition.name, database.sql, (sql, batchId) => definition.seedSampleData(sql, batchId, options));
+    }
+    const prisma = definition.createPrisma(database.adapter);
+    const { schema, sdl } = await buildFederatedSchema(
+      { resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes },
+      definition.referenceResolvers,
+    );
+    const http = await createSubgraphHttp({
+      schema,
+      gatewaySecret: config.gatewaySecret(),
+      createContext: () => definition.createContext(prisma),
+      isReady: async () => (await prisma.$queryRawUnsafe<unknown[]>("SELECT 1")).length === 1,
+    });
+    return {
+      name: definition.name,
+      schema,
+      sdl,
+      http,
+      database,
+      prisma,
+      close: async () => {
+        await http.stop();
+        await prisma.$disconnect();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
