@@ -23,6 +23,8 @@ export interface HubConfig {
   gatewayPort: number;
   subgraphPort(name: SubgraphName): number;
   subgraphUrl(name: SubgraphName): string;
+  /** A URL from <NAME>_URL that replaces a subgraph's URL in the supergraph, for any subgraph name. */
+  subgraphUrlOverride(name: string): string | undefined;
   /** PostgreSQL URL for a subgraph, or undefined for the embedded database. */
   databaseUrl(name: SubgraphName): string | undefined;
   /** Shared secret the gateway sends and every subgraph requires. */
@@ -31,7 +33,7 @@ export interface HubConfig {
   subgraphTimeoutMs: number;
 }
 
-const envKey = (name: SubgraphName) => name.toUpperCase().replace(/-/g, "_");
+const envKey = (name: string) => name.toUpperCase().replace(/-/g, "_");
 
 function intFrom(value: string | undefined, fallback: number, variable: string): number {
   if (value === undefined || value === "") return fallback;
@@ -49,7 +51,11 @@ function loadGatewaySecret(dataDir: string, fromEnv: string | undefined): string
   const file = join(dataDir, "gateway-secret");
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
-    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+    try {
+      writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
   }
   return readFileSync(file, "utf8").trim();
 }
@@ -67,6 +73,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     gatewayPort: intFrom(env.PORT, DEFAULT_PORTS.gateway, "PORT"),
     subgraphPort,
     subgraphUrl: (name) => env[`${envKey(name)}_URL`] ?? `http://${host}:${subgraphPort(name)}/graphql`,
+    subgraphUrlOverride: (name) => env[`${envKey(name)}_URL`] || undefined,
     databaseUrl: (name) => env[`${envKey(name)}_DATABASE_URL`] || env.DATABASE_URL || undefined,
     gatewaySecret: () => (secret ??= loadGatewaySecret(dataDir, env.GATEWAY_SECRET)),
     supergraphPath: resolve(env.SUPERGRAPH_PATH ?? "schema/supergraph.graphql"),

@@ -10,7 +10,7 @@ import { ResponseTimeSummary } from "../schema/response-time-summary.ts";
 
 @Resolver(() => Force)
 export class ForceResponseTimesResolver {
-  @FieldResolver(() => ResponseTimeSummary, { description: "Response times measured to the national standard over a period (inclusive days)." })
+  @FieldResolver(() => ResponseTimeSummary, { nullable: true, description: "Response times measured to the national standard over a period (inclusive days)." })
   responseTimes(
     @Root() force: Force,
     @Arg("from", () => LocalDate) from: Date,

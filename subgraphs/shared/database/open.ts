@@ -76,7 +76,8 @@ async function openEmbedded(name: SubgraphName, config: HubConfig, inMemory: boo
 
 function openServer(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  return { adapter: new PrismaPg(pool), sql: postgresSql(pool), embedded: false, close: () => pool.end() };
+  // adapter-pg pins its own @types/pg; the runtime Pool is the same class.
+  return { adapter: new PrismaPg(pool as never), sql: postgresSql(pool), embedded: false, close: () => pool.end() };
 }
 
 /** Opens a subgraph's database (PostgreSQL when a URL is configured, else embedded PGlite) and migrates it. */

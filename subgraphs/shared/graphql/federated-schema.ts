@@ -3,7 +3,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
-import gql from "graphql-tag";
+import { gql } from "graphql-tag";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
 
 const FEDERATION_IMPORTS = ["@key", "@external", "@requires", "@shareable"];
@@ -26,7 +26,7 @@ export async function buildFederatedSchema<TContext>(
   const sdl =
     `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ${JSON.stringify(FEDERATION_IMPORTS)})\n\n` +
     printSchemaWithDirectives(typeGraphqlSchema);
-  const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<TContext>;
+  const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, resolveReference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference } as never;
   }

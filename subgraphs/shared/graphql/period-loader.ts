@@ -1,31 +1,40 @@
 import DataLoader from "dataloader";
-import { periodKey, type Period } from "./period.ts";
-
-export interface ForcePeriodKey {
-  forceId: string;
-  period: Period;
-}
+import { isoDay, periodKey, type Period } from "./period.ts";
 
 /**
- * A loader for figures per force and period: the keys of one request are grouped by
- * period and each group is fetched for all its forces in one statement, so a query over
- * all 43 forces costs one statement per period, never one per force.
+ * A loader for figures per force and some parameter (a period, a date): the keys of one
+ * request are grouped by parameter and each group is fetched for all its forces in one
+ * statement, so a query over all 43 forces costs one statement per parameter, never one per force.
  */
-export function forcePeriodLoader<V>(fetch: (forceIds: string[], period: Period) => Promise<Map<string, V>>, missing: V) {
-  return new DataLoader<ForcePeriodKey, V, string>(
+function groupedForceLoader<P, V>(
+  parameterId: (parameter: P) => string,
+  fetch: (forceIds: string[], parameter: P) => Promise<Map<string, V>>,
+  missing: V,
+) {
+  return new DataLoader<{ forceId: string; parameter: P }, V, string>(
     async (keys) => {
-      const byPeriod = new Map<string, { period: Period; forceIds: Set<string> }>();
-      for (const { forceId, period } of keys) {
-        const periodId = periodKey(period);
-        if (!byPeriod.has(periodId)) byPeriod.set(periodId, { period, forceIds: new Set() });
-        byPeriod.get(periodId)!.forceIds.add(forceId);
+      const groups = new Map<string, { parameter: P; forceIds: Set<string> }>();
+      for (const { forceId, parameter } of keys) {
+        const id = parameterId(parameter);
+        if (!groups.has(id)) groups.set(id, { parameter, forceIds: new Set() });
+        groups.get(id)!.forceIds.add(forceId);
       }
       const results = new Map<string, Map<string, V>>();
-      await Promise.all(
-        [...byPeriod].map(async ([periodId, { period, forceIds }]) => results.set(periodId, await fetch([...forceIds], period))),
-      );
-      return keys.map(({ forceId, period }) => results.get(periodKey(period))!.get(forceId) ?? missing);
+      await Promise.all([...groups].map(async ([id, { parameter, forceIds }]) => results.set(id, await fetch([...forceIds], parameter))));
+      return keys.map(({ forceId, parameter }) => results.get(parameterId(parameter))!.get(forceId) ?? missing);
     },
-    { cacheKeyFn: ({ forceId, period }) => `${forceId}|${periodKey(period)}` },
+    { cacheKeyFn: ({ forceId, parameter }) => `${forceId}|${parameterId(parameter)}` },
   );
+}
+
+/** Figures per force over a period. */
+export function forcePeriodLoader<V>(fetch: (forceIds: string[], period: Period) => Promise<Map<string, V>>, missing: V) {
+  const loader = groupedForceLoader((period: Period) => periodKey(period), fetch, missing);
+  return { load: ({ forceId, period }: { forceId: string; period: Period }) => loader.load({ forceId, parameter: { from: period.from, to: period.to } }) };
+}
+
+/** Figures per force as at a day. */
+export function forceDateLoader<V>(fetch: (forceIds: string[], day: Date) => Promise<Map<string, V>>, missing: V) {
+  const loader = groupedForceLoader((day: Date) => isoDay(day), fetch, missing);
+  return { load: (forceId: string, day: Date) => loader.load({ forceId, parameter: day }) };
 }

@@ -2,7 +2,7 @@ import { Field, ObjectType } from "type-graphql";
 import { LocalDate } from "./scalars.ts";
 
 /** The fields every figure over a period starts with, so a reader always sees which days it covers. */
-@ObjectType({ isAbstract: true })
+@ObjectType()
 export abstract class PeriodSummary {
   @Field(() => LocalDate, { description: "First day of the period (inclusive)." })
   from!: Date;

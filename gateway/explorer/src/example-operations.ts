@@ -1,0 +1,64 @@
+/** The operations the explorer opens with: real questions the hub's users ask. */
+export const EXAMPLE_OPERATIONS = `# The police performance hub. Pick an operation with the run button's menu.
+
+# A force against the other forces of its region, last financial year.
+query ForceAgainstRegion($force: ID! = "avon-and-somerset") {
+  force(id: $force) {
+    name
+    region {
+      name
+      forces {
+        id
+        name
+        responseTimes(from: "2025-04-01", to: "2026-03-31") {
+          emergency { incidents attendanceP90Minutes withinStandardShare }
+          calls999 { answeredWithin10sShare }
+        }
+        crimePriorities(from: "2025-04-01", to: "2026-03-31") {
+          knifeCrime { offences ratePer1000 }
+          vawg { offences ratePer1000 }
+        }
+      }
+    }
+  }
+}
+
+# Knife crime in one force, financial year by financial year.
+query KnifeCrimeTrend($force: ID! = "west-midlands") {
+  force(id: $force) {
+    name
+    fy2023: crimePriorities(from: "2023-04-01", to: "2024-03-31") { knifeCrime { offences ratePer1000 } }
+    fy2024: crimePriorities(from: "2024-04-01", to: "2025-03-31") { knifeCrime { offences ratePer1000 } }
+    fy2025: crimePriorities(from: "2025-04-01", to: "2026-03-31") { knifeCrime { offences ratePer1000 } }
+  }
+}
+
+# Emergency response for every force, to sort into a league table.
+query ResponseTimeLeagueTable {
+  forces {
+    id
+    name
+    responseTimes(from: "2025-04-01", to: "2026-03-31") {
+      emergency { incidents notAttended attendanceMedianMinutes attendanceP90Minutes withinStandardShare }
+    }
+  }
+}
+
+# Every subgraph at once: the national picture.
+query NationalPicture {
+  forces {
+    id gssCode name region { name }
+    responseTimes(from: "2025-04-01", to: "2026-03-31") {
+      emergency { incidents attendanceMedianMinutes attendanceP90Minutes withinStandardShare }
+      calls999 { answeredWithin10sShare meanAnswerSeconds }
+    }
+    crimePriorities(from: "2025-04-01", to: "2026-03-31") {
+      knifeCrime { offences ratePer1000 }
+      vawg { offences ratePer1000 }
+      csa { offences }
+    }
+    workforce(asAt: "2025-03-31") { officersFte staffFte pcsoFte neighbourhoodFte }
+    misconduct(from: "2025-04-01", to: "2026-03-31") { casesOpened proceedingsHeld dismissals }
+  }
+}
+`;

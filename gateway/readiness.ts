@@ -1,0 +1,23 @@
+import { GATEWAY_SECRET_HEADER } from "../subgraphs/shared/http/gateway-secret.ts";
+
+export interface SubgraphReadiness {
+  name: string;
+  url: string;
+  ready: boolean;
+  detail: string;
+}
+
+/** Asks each subgraph's /readyz (which checks its database) within a short time limit. */
+export async function checkSubgraphs(subgraphs: { name: string; url: string }[], secret: string): Promise<SubgraphReadiness[]> {
+  return Promise.all(
+    subgraphs.map(async ({ name, url }) => {
+      try {
+        const response = await fetch(new URL("/readyz", url), { headers: { [GATEWAY_SECRET_HEADER]: secret }, signal: AbortSignal.timeout(2_000) });
+        const body = (await response.json()) as { status?: string };
+        return { name, url, ready: response.ok, detail: body.status ?? `HTTP ${response.status}` };
+      } catch (error) {
+        return { name, url, ready: false, detail: (error as Error).name === "TimeoutError" ? "timed out" : "unreachable" };
+      }
+    }),
+  );
+}

@@ -1,0 +1,66 @@
+import { existsSync, readFileSync } from "node:fs";
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type Express } from "express";
+import type { HubConfig } from "../subgraphs/shared/config.ts";
+import { dateArgumentsPlugin } from "../subgraphs/shared/graphql/date-arguments.ts";
+import { formatError } from "../subgraphs/shared/graphql/errors.ts";
+import { checkSubgraphs } from "./readiness.ts";
+import { SubgraphDataSource } from "./subgraph-data-source.ts";
+
+export const EXPLORER_DIST = new URL("explorer/dist/", import.meta.url).pathname;
+
+export interface GatewayOptions {
+  /** Subgraph URLs that replace the ones in the supergraph (tests, scale-out). */
+  subgraphUrls?: Partial<Record<string, string>>;
+}
+
+export interface Gateway {
+  app: Express;
+  subgraphs: { name: string; url: string }[];
+  stop(): Promise<void>;
+}
+
+/** The subgraphs named in a supergraph and their URLs, so the gateway can serve any supergraph file. */
+function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {
+  return [...supergraphSdl.matchAll(/join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(([, name, url]) => ({ name, url }));
+}
+
+
+export async function createGateway(config: HubConfig, options: GatewayOptions = {}): Promise<Gateway> {
+  const supergraphSdl = readFileSync(config.supergraphPath, "utf8");
+  const subgraphs = subgraphsOf(supergraphSdl).map(({ name, url }) => ({ name, url: options.subgraphUrls?.[name] ?? config.subgraphUrlOverride(name) ?? url }));
+  const urlOf = new Map(subgraphs.map(({ name, url }) => [name, url]));
+  const secret = config.gatewaySecret();
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => new SubgraphDataSource(urlOf.get(name) ?? url!, secret, config.subgraphTimeoutMs),
+  });
+  const apollo = new ApolloServer({
+    gateway,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: config.environment !== "production",
+    plugins: [ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.get("/healthz", (_request, response) => {
+    response.json({ status: "alive" });
+  });
+  app.get("/readyz", async (_request, response) => {
+    const report = await checkSubgraphs(subgraphs, secret);
+    const ready = report.every((subgraph) => subgraph.ready);
+    response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "degraded", subgraphs: report });
+  });
+  app.use("/graphql", express.json({ limit: "100kb" }), expressMiddleware(apollo));
+  if (existsSync(EXPLORER_DIST)) {
+    app.use("/explorer", express.static(EXPLORER_DIST));
+    app.get("/", (_request, response) => response.redirect("/explorer/"));
+  }
+  return { app, subgraphs, stop: () => apollo.stop() };
+}

@@ -1,0 +1,49 @@
+/**
+ * npm start: the five subgraphs and the gateway, each its own process on its own port,
+ * logs prefixed by name. The first start migrates and loads the sample data.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { EXPLORER_DIST } from "../gateway/server.ts";
+import { readConfig, SUBGRAPH_NAMES } from "../subgraphs/shared/config.ts";
+
+const config = readConfig();
+const env = { ...process.env, GATEWAY_SECRET: config.gatewaySecret(), APOLLO_TELEMETRY_DISABLED: "1" };
+const children: ChildProcess[] = [];
+const started = Date.now();
+
+function run(name: string, args: string[], readyLine: RegExp): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+    children.push(child);
+    const prefix = `[${name}]`.padEnd(19);
+    for (const stream of [child.stdout!, child.stderr!]) {
+      createInterface({ input: stream }).on("line", (line) => {
+        console.log(`${prefix} ${line}`);
+        if (readyLine.test(line)) resolve();
+      });
+    }
+    child.on("exit", (code) => {
+      reject(new Error(`${name} exited with code ${code}`));
+      if (!stopping) stop(1);
+    });
+  });
+}
+
+let stopping = false;
+function stop(code = 0) {
+  stopping = true;
+  for (const child of children) child.kill("SIGTERM");
+  setTimeout(() => process.exit(code), 3_000).unref();
+}
+process.on("SIGINT", () => stop());
+process.on("SIGTERM", () => stop());
+
+if (!existsSync(EXPLORER_DIST)) {
+  console.log("[explorer] building the bundled GraphiQL (first start only)");
+  execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--config", "gateway/explorer/vite.config.ts", "--logLevel", "error"], { stdio: "inherit" });
+}
+await Promise.all(SUBGRAPH_NAMES.map((name) => run(name, ["--import", "tsx", `subgraphs/${name}/index.ts`], /subgraph ready at/)));
+await run("gateway", ["--import", "tsx", "gateway/index.ts"], /gateway ready at/);
+console.log(`The hub is up in ${((Date.now() - started) / 1000).toFixed(1)} s: http://${config.host}:${config.gatewayPort}/explorer/`);

@@ -1,0 +1,68 @@
+import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { checkPeriod } from "../../shared/graphql/period.ts";
+import { LocalDate } from "../../shared/graphql/scalars.ts";
+import type { CrimePrioritiesContext, OffenceTotals } from "../loaders.ts";
+import { CrimePrioritySummary } from "../schema/crime-priority-summary.ts";
+import { Force } from "../schema/force.ts";
+import { CrimePriority } from "../schema/priority.ts";
+import { OutcomeCount, PriorityCrime } from "../schema/priority-crime.ts";
+
+const TOTAL_FIELD: Record<CrimePriority, keyof OffenceTotals> = {
+  [CrimePriority.VAWG]: "vawg",
+  [CrimePriority.KNIFE_CRIME]: "knifeCrime",
+  [CrimePriority.CSA]: "csa",
+};
+
+@Resolver(() => Force)
+export class ForceCrimePrioritiesResolver {
+  @FieldResolver(() => CrimePrioritySummary, { nullable: true, description: "Recorded crime in the national priorities (VAWG, knife crime, CSA) over a period." })
+  @Directive('@requires(fields: "population")')
+  crimePriorities(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date) {
+    return { forceId: force.id, population: force.population ?? null, ...checkPeriod(from, to) };
+  }
+}
+
+@Resolver(() => CrimePrioritySummary)
+export class CrimePrioritySummaryResolver {
+  private async priority(summary: CrimePrioritySummary, priority: CrimePriority, { loaders }: CrimePrioritiesContext): Promise<PriorityCrime> {
+    const totals = await loaders.offences.load({ forceId: summary.forceId, period: summary });
+    const offences = totals ? (totals[TOTAL_FIELD[priority]] as number) : 0;
+    return {
+      priority,
+      forceId: summary.forceId,
+      period: { from: summary.from, to: summary.to },
+      offences,
+      ratePer1000: summary.population ? (offences / summary.population) * 1000 : null,
+      shareOfRecordedCrime: totals?.recordedOffences ? offences / totals.recordedOffences : null,
+    };
+  }
+
+  @FieldResolver(() => Int, { description: "All offences recorded in the period, flagged or not (offences)." })
+  async recordedOffences(@Root() summary: CrimePrioritySummary, @Ctx() { loaders }: CrimePrioritiesContext) {
+    return (await loaders.offences.load({ forceId: summary.forceId, period: summary }))?.recordedOffences ?? 0;
+  }
+
+  @FieldResolver(() => PriorityCrime, { description: "Offences flagged as involving a knife or sharp instrument." })
+  knifeCrime(@Root() summary: CrimePrioritySummary, @Ctx() context: CrimePrioritiesContext) {
+    return this.priority(summary, CrimePriority.KNIFE_CRIME, context);
+  }
+
+  @FieldResolver(() => PriorityCrime, { description: "Offences flagged as violence against women and girls." })
+  vawg(@Root() summary: CrimePrioritySummary, @Ctx() context: CrimePrioritiesContext) {
+    return this.priority(summary, CrimePriority.VAWG, context);
+  }
+
+  @FieldResolver(() => PriorityCrime, { description: "Offences flagged as child sexual abuse." })
+  csa(@Root() summary: CrimePrioritySummary, @Ctx() context: CrimePrioritiesContext) {
+    return this.priority(summary, CrimePriority.CSA, context);
+  }
+}
+
+@Resolver(() => PriorityCrime)
+export class PriorityCrimeResolver {
+  @FieldResolver(() => [OutcomeCount], { description: "Outcomes assigned in the period, most frequent first." })
+  async outcomes(@Root() crime: PriorityCrime, @Ctx() { loaders }: CrimePrioritiesContext) {
+    const rows = await loaders.outcomes.load({ forceId: crime.forceId, period: crime.period });
+    return rows.filter((row) => row.priority === crime.priority);
+  }
+}

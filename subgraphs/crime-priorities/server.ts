@@ -1,0 +1,18 @@
+import { PrismaClient } from "../../prisma/generated/crime-priorities/client.ts";
+import type { HubConfig } from "../shared/config.ts";
+import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../shared/subgraph.ts";
+import { createContext, type CrimePrioritiesContext } from "./loaders.ts";
+import { CrimePrioritySummaryResolver, ForceCrimePrioritiesResolver, PriorityCrimeResolver } from "./resolvers/crime-priorities-resolver.ts";
+import { seedCrimePriorities } from "./sample-data.ts";
+import { Force } from "./schema/force.ts";
+
+export const crimePrioritiesSubgraph: SubgraphDefinition<PrismaClient, CrimePrioritiesContext> = {
+  name: "crime-priorities",
+  resolvers: [ForceCrimePrioritiesResolver, CrimePrioritySummaryResolver, PriorityCrimeResolver],
+  orphanedTypes: [Force],
+  createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
+  createContext,
+  seedSampleData: (sql, batchId) => seedCrimePriorities(sql, batchId),
+};
+
+export const buildCrimePrioritiesSubgraph = (config: HubConfig, options?: SubgraphOptions) => createSubgraph(crimePrioritiesSubgraph, config, options);

@@ -1,0 +1,33 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { checkPeriod } from "../../shared/graphql/period.ts";
+import { LocalDate } from "../../shared/graphql/scalars.ts";
+import type { MisconductContext } from "../loaders.ts";
+import { Force } from "../schema/force.ts";
+import { MisconductSummary, VettingSummary } from "../schema/misconduct-summary.ts";
+
+@Resolver(() => Force)
+export class ForceMisconductResolver {
+  @FieldResolver(() => MisconductSummary, { nullable: true, description: "Misconduct cases, proceedings and outcomes over a period (inclusive days)." })
+  async misconduct(
+    @Root() force: Force,
+    @Arg("from", () => LocalDate) from: Date,
+    @Arg("to", () => LocalDate) to: Date,
+    @Ctx() { loaders }: MisconductContext,
+  ): Promise<MisconductSummary | null> {
+    const period = checkPeriod(from, to);
+    const row = await loaders.misconduct.load({ forceId: force.id, period });
+    return row && { ...row, ...period };
+  }
+
+  @FieldResolver(() => VettingSummary, { nullable: true, description: "Vetting decisions over a period; null when the force has sent no return for it." })
+  async vetting(
+    @Root() force: Force,
+    @Arg("from", () => LocalDate) from: Date,
+    @Arg("to", () => LocalDate) to: Date,
+    @Ctx() { loaders }: MisconductContext,
+  ): Promise<VettingSummary | null> {
+    const period = checkPeriod(from, to);
+    const row = await loaders.vetting.load({ forceId: force.id, period });
+    return row && { ...row, ...period };
+  }
+}

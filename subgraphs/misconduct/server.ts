@@ -1,0 +1,18 @@
+import { PrismaClient } from "../../prisma/generated/misconduct/client.ts";
+import type { HubConfig } from "../shared/config.ts";
+import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../shared/subgraph.ts";
+import { createContext, type MisconductContext } from "./loaders.ts";
+import { ForceMisconductResolver } from "./resolvers/misconduct-resolver.ts";
+import { seedMisconduct } from "./sample-data.ts";
+import { Force } from "./schema/force.ts";
+
+export const misconductSubgraph: SubgraphDefinition<PrismaClient, MisconductContext> = {
+  name: "misconduct",
+  resolvers: [ForceMisconductResolver],
+  orphanedTypes: [Force],
+  createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
+  createContext,
+  seedSampleData: (sql, batchId) => seedMisconduct(sql, batchId),
+};
+
+export const buildMisconductSubgraph = (config: HubConfig, options?: SubgraphOptions) => createSubgraph(misconductSubgraph, config, options);

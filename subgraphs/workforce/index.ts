@@ -1,0 +1,4 @@
+import { runSubgraph } from "../shared/run.ts";
+import { buildWorkforceSubgraph } from "./server.ts";
+
+await runSubgraph("workforce", buildWorkforceSubgraph);

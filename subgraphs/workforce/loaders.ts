@@ -1,0 +1,55 @@
+import type { PrismaClient } from "../../prisma/generated/workforce/client.ts";
+import { forceDateLoader } from "../shared/graphql/period-loader.ts";
+import type { FunctionStrength, WorkforceSnapshot } from "./schema/workforce-snapshot.ts";
+
+type SnapshotRow = Omit<WorkforceSnapshot, "visibleFrontlineOfficerShare"> & { visibleFrontlineOfficersFte: number };
+
+/** The latest snapshot on or before the date, per force, summed by worker type. */
+const SNAPSHOT_SQL = `
+  WITH latest AS (
+    SELECT force_id, max(as_at) AS as_at FROM workforce.workforce_record
+    WHERE force_id = ANY($1::text[]) AND as_at <= $2::date GROUP BY force_id
+  )
+  SELECT r.force_id AS "forceId", r.as_at AS "asAt",
+         COALESCE(sum(fte) FILTER (WHERE worker_type = 'OFFICER'), 0)::float8 AS "officersFte",
+         COALESCE(sum(headcount) FILTER (WHERE worker_type = 'OFFICER'), 0)::int AS "officersHeadcount",
+         COALESCE(sum(fte) FILTER (WHERE worker_type = 'STAFF'), 0)::float8 AS "staffFte",
+         COALESCE(sum(fte) FILTER (WHERE worker_type = 'PCSO'), 0)::float8 AS "pcsoFte",
+         COALESCE(sum(fte) FILTER (WHERE worker_type = 'DESIGNATED'), 0)::float8 AS "designatedFte",
+         COALESCE(sum(headcount) FILTER (WHERE worker_type = 'SPECIAL'), 0)::int AS "specialsHeadcount",
+         COALESCE(sum(fte) FILTER (WHERE worker_type <> 'SPECIAL'), 0)::float8 AS "totalWorkforceFte",
+         COALESCE(sum(fte) FILTER (WHERE neighbourhood AND worker_type IN ('OFFICER', 'PCSO')), 0)::float8 AS "neighbourhoodFte",
+         COALESCE(sum(fte) FILTER (WHERE neighbourhood AND worker_type = 'OFFICER'), 0)::float8 AS "neighbourhoodOfficersFte",
+         COALESCE(sum(fte) FILTER (WHERE neighbourhood AND worker_type = 'PCSO'), 0)::float8 AS "neighbourhoodPcsoFte",
+         COALESCE(sum(fte) FILTER (WHERE worker_type = 'OFFICER' AND frontline_status = 'Visible frontline'), 0)::float8 AS "visibleFrontlineOfficersFte"
+  FROM workforce.workforce_record r JOIN latest USING (force_id, as_at)
+  GROUP BY r.force_id, r.as_at`;
+
+const FUNCTIONS_SQL = `
+  SELECT force_id AS "forceId", function_name AS "functionName", frontline_status AS "frontlineStatus", sum(fte)::float8 AS "officersFte"
+  FROM workforce.workforce_record
+  WHERE force_id = ANY($1::text[]) AND as_at = $2::date AND worker_type = 'OFFICER'
+  GROUP BY force_id, function_name, frontline_status
+  ORDER BY "officersFte" DESC`;
+
+export function createLoaders(prisma: PrismaClient) {
+  return {
+    snapshot: forceDateLoader(async (forceIds: string[], day: Date) => {
+      const rows = await prisma.$queryRawUnsafe<SnapshotRow[]>(SNAPSHOT_SQL, forceIds, day);
+      return new Map(rows.map((row) => [row.forceId, row]));
+    }, null as SnapshotRow | null),
+    functions: forceDateLoader(async (forceIds: string[], asAt: Date) => {
+      const rows = await prisma.$queryRawUnsafe<(FunctionStrength & { forceId: string })[]>(FUNCTIONS_SQL, forceIds, asAt);
+      const byForce = new Map<string, FunctionStrength[]>();
+      for (const row of rows) byForce.set(row.forceId, [...(byForce.get(row.forceId) ?? []), row]);
+      return byForce;
+    }, [] as FunctionStrength[]),
+  };
+}
+
+export interface WorkforceContext {
+  prisma: PrismaClient;
+  loaders: ReturnType<typeof createLoaders>;
+}
+
+export const createContext = (prisma: PrismaClient): WorkforceContext => ({ prisma, loaders: createLoaders(prisma) });

@@ -1,0 +1,24 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { LocalDate } from "../../shared/graphql/scalars.ts";
+import type { WorkforceContext } from "../loaders.ts";
+import { Force } from "../schema/force.ts";
+import { FunctionStrength, WorkforceSnapshot } from "../schema/workforce-snapshot.ts";
+
+@Resolver(() => Force)
+export class ForceWorkforceResolver {
+  @FieldResolver(() => WorkforceSnapshot, { nullable: true, description: "The force's workforce as at a date (the latest snapshot on or before it); null when none is that old." })
+  async workforce(@Root() force: Force, @Arg("asAt", () => LocalDate) asAt: Date, @Ctx() { loaders }: WorkforceContext): Promise<WorkforceSnapshot | null> {
+    const row = await loaders.snapshot.load(force.id, asAt);
+    if (!row) return null;
+    const { visibleFrontlineOfficersFte, ...snapshot } = row;
+    return { ...snapshot, visibleFrontlineOfficerShare: row.officersFte > 0 ? visibleFrontlineOfficersFte / row.officersFte : null };
+  }
+}
+
+@Resolver(() => WorkforceSnapshot)
+export class WorkforceSnapshotResolver {
+  @FieldResolver(() => [FunctionStrength], { description: "Officer FTE by wider function, largest first." })
+  byFunction(@Root() snapshot: WorkforceSnapshot, @Ctx() { loaders }: WorkforceContext) {
+    return loaders.functions.load(snapshot.forceId, snapshot.asAt);
+  }
+}

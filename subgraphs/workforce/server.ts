@@ -1,0 +1,18 @@
+import { PrismaClient } from "../../prisma/generated/workforce/client.ts";
+import type { HubConfig } from "../shared/config.ts";
+import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../shared/subgraph.ts";
+import { createContext, type WorkforceContext } from "./loaders.ts";
+import { ForceWorkforceResolver, WorkforceSnapshotResolver } from "./resolvers/workforce-resolver.ts";
+import { seedWorkforce } from "./sample-data.ts";
+import { Force } from "./schema/force.ts";
+
+export const workforceSubgraph: SubgraphDefinition<PrismaClient, WorkforceContext> = {
+  name: "workforce",
+  resolvers: [ForceWorkforceResolver, WorkforceSnapshotResolver],
+  orphanedTypes: [Force],
+  createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
+  createContext,
+  seedSampleData: (sql, batchId) => seedWorkforce(sql, batchId),
+};
+
+export const buildWorkforceSubgraph = (config: HubConfig, options?: SubgraphOptions) => createSubgraph(workforceSubgraph, config, options);
