@@ -8,6 +8,8 @@ import { referenceForces } from "../shared/reference/forces.ts";
 
 /** Sample incidents a month nationally at scale 1 (a sample, not the national volume); scale 100 gives ~10 million over 36 months. */
 const INCIDENTS_PER_MONTH = 2_800;
+/** Even the smallest force gets enough incidents a month for its percentiles to mean something. */
+const MINIMUM_INCIDENTS_PER_FORCE_MONTH = 12;
 /** 999 calls a month nationally in April 2023: about 12 million a year (NPCC), rising about 5% a year. */
 const CALLS_999_PER_MONTH = 1_000_000;
 const GRADE_MIX = [
@@ -99,7 +101,9 @@ export async function seedResponseTimes(sql: SqlClient, batchId: number, { scale
   let rows = 0;
   for (const [monthIndex, month] of sampleMonths().entries()) {
     const counts = allocate(Math.round(INCIDENTS_PER_MONTH * scale), forces.map((force) => force.weight));
-    const incidents = forces.flatMap((force, index) => incidentRows(random, force, month, counts[index], batchId));
+    const incidents = forces.flatMap((force, index) =>
+      incidentRows(random, force, month, Math.max(MINIMUM_INCIDENTS_PER_FORCE_MONTH, counts[index]), batchId),
+    );
     rows += await bulkInsert(sql, "response_times.incident", INCIDENT_COLUMNS, incidents);
     rows += await bulkInsert(sql, "response_times.calls_999_month", CALLS_COLUMNS, calls999Rows(random, forces, month, monthIndex, batchId));
   }

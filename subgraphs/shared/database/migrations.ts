@@ -33,12 +33,21 @@ function migrationsList(name: SubgraphName) {
 
 const filters = { externalTables: [], externalEnums: [] };
 
-/** Applies the subgraph's committed migrations that the database has not seen; returns their names. */
-export async function applyMigrations(name: SubgraphName, adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
-  const result = await withSchemaEngine(schemaFile(name), adapter, (engine) =>
-    engine.applyMigrations({ migrationsList: migrationsList(name), filters }),
-  );
-  return result.appliedMigrationNames;
+let migrating: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies the subgraph's committed migrations that the database has not seen; returns their names.
+ * Runs one at a time in a process: engines racing for PostgreSQL's migration lock time out.
+ */
+export function applyMigrations(name: SubgraphName, adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
+  const run = migrating.then(async () => {
+    const result = await withSchemaEngine(schemaFile(name), adapter, (engine) =>
+      engine.applyMigrations({ migrationsList: migrationsList(name), filters }),
+    );
+    return result.appliedMigrationNames;
+  });
+  migrating = run.catch(() => undefined);
+  return run;
 }
 
 /** SQL that takes the committed migrations to the current schema.prisma: the body of the next migration. */

@@ -6,7 +6,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { HubConfig, SubgraphName } from "../config.ts";
 import { lockDataFolder } from "./lock.ts";
-import { applyMigrations } from "./migrations.ts";
+import { applyMigrations, postgresSchema } from "./migrations.ts";
 
 /** A plain SQL connection beside Prisma, for bulk loads and heavy aggregates. */
 export interface SqlClient {
@@ -74,16 +74,44 @@ async function openEmbedded(name: SubgraphName, config: HubConfig, inMemory: boo
   }
 }
 
-function openServer(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // adapter-pg pins its own @types/pg; the runtime Pool is the same class.
-  return { adapter: new PrismaPg(pool as never), sql: postgresSql(pool), embedded: false, close: () => pool.end() };
+/**
+ * Subgraphs may share one PostgreSQL database: each keeps its tables and its
+ * _prisma_migrations history in its own schema, so their migration names never collide.
+ */
+function serverPool(name: SubgraphName, url: string, max: number) {
+  return new pg.Pool({ connectionString: url, max, options: `-c search_path=${postgresSchema(name)}` });
+}
+
+// adapter-pg pins its own @types/pg; the runtime Pool is the same class.
+const serverAdapter = (name: SubgraphName, pool: pg.Pool) => new PrismaPg(pool as never, { schema: postgresSchema(name) });
+
+/**
+ * The schema engine takes PostgreSQL's session-level migration lock; on a pool the unlock can
+ * go out on another connection and leave the lock held, so migrations get one connection of their own.
+ */
+async function migrateServer(name: SubgraphName, url: string): Promise<void> {
+  const pool = serverPool(name, url, 1);
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${postgresSchema(name)}"`);
+    await applyMigrations(name, serverAdapter(name, pool));
+  } finally {
+    await pool.end();
+  }
+}
+
+function openServer(name: SubgraphName, url: string): Database {
+  const pool = serverPool(name, url, 10);
+  return { adapter: serverAdapter(name, pool), sql: postgresSql(pool), embedded: false, close: () => pool.end() };
 }
 
 /** Opens a subgraph's database (PostgreSQL when a URL is configured, else embedded PGlite) and migrates it. */
 export async function openDatabase(name: SubgraphName, config: HubConfig, options: OpenOptions = {}): Promise<Database> {
   const url = config.databaseUrl(name);
-  const database = url ? openServer(url) : await openEmbedded(name, config, options.inMemory ?? false);
+  if (url) {
+    await migrateServer(name, url);
+    return openServer(name, url);
+  }
+  const database = await openEmbedded(name, config, options.inMemory ?? false);
   try {
     await applyMigrations(name, database.adapter);
   } catch (error) {

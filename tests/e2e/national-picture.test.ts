@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DATABASES, postJson, startHub, subgraphHeaders, type RunningHub } from "../support/hub.ts";
+import { NATIONAL_PICTURE } from "../support/queries.ts";
+
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
+describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
+  let hub: RunningHub;
+  beforeAll(async () => {
+    hub = await startHub(url);
+  });
+  afterAll(() => hub?.stop());
+
+  it("answers the NationalPicture query for all 43 forces from every subgraph", async () => {
+    const { status, body } = await hub.graphql(NATIONAL_PICTURE);
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    const forces = body.data!.forces;
+    expect(forces).toHaveLength(43);
+    for (const force of forces) {
+      expect(force.region.name).toBeTruthy();
+      expect(force.responseTimes.emergency.incidents, force.id).toBeGreaterThan(0);
+      expect(force.responseTimes.emergency.attendanceP90Minutes).toBeGreaterThan(force.responseTimes.emergency.attendanceMedianMinutes);
+      expect(force.responseTimes.emergency.withinStandardShare).toBeGreaterThan(0);
+      expect(force.responseTimes.emergency.withinStandardShare).toBeLessThanOrEqual(1);
+      expect(force.responseTimes.calls999.answeredWithin10sShare).toBeGreaterThan(0.5);
+      expect(force.crimePriorities.knifeCrime.ratePer1000).toBeGreaterThanOrEqual(0);
+      expect(force.crimePriorities.vawg.ratePer1000).toBeGreaterThan(0);
+      expect(force.workforce.officersFte).toBeGreaterThan(0);
+      expect(Number.isInteger(force.misconduct.casesOpened)).toBe(true);
+    }
+  });
+
+  it("sums to national totals of the published size (DOMAIN.md anchors)", async () => {
+    const forces = (await hub.graphql(NATIONAL_PICTURE)).body.data!.forces;
+    // Officers and the neighbourhood baseline are calibrated exactly; the rest are drawn around the anchor.
+    expect(sum(forces.map((force: any) => force.workforce.officersFte))).toBeCloseTo(146_442, 1);
+    expect(sum(forces.map((force: any) => force.workforce.neighbourhoodFte))).toBeCloseTo(17_175, 1);
+    const knife = sum(forces.map((force: any) => force.crimePriorities.knifeCrime.offences));
+    expect(knife).toBeGreaterThan(50_000);
+    expect(knife).toBeLessThan(60_000);
+    expect(sum(forces.map((force: any) => force.crimePriorities.vawg.offences))).toBeGreaterThan(1_000_000);
+    const proceedings = sum(forces.map((force: any) => force.misconduct.proceedingsHeld));
+    expect(proceedings).toBeGreaterThan(1_698 * 0.85);
+    expect(proceedings).toBeLessThan(1_698 * 1.15);
+  });
+
+  it("computes rates from the population the forces subgraph owns", async () => {
+    const { body } = await hub.graphql(`{ force(id: "metropolitan") { population crimePriorities(from: "2025-04-01", to: "2026-03-31") { knifeCrime { offences ratePer1000 } } } }`);
+    const force = body.data!.force;
+    expect(force.crimePriorities.knifeCrime.ratePer1000).toBeCloseTo((force.crimePriorities.knifeCrime.offences / force.population) * 1000, 10);
+  });
+
+  it("runs a constant number of SQL statements however many forces are asked for", async () => {
+    const before = hub.statements();
+    await hub.graphql(NATIONAL_PICTURE.replace("forces {", 'forces(region: "Wales") {'));
+    const forFour = hub.statements() - before;
+    const middle = hub.statements();
+    await hub.graphql(NATIONAL_PICTURE);
+    const forAll = hub.statements() - middle;
+    expect(forAll).toBe(forFour);
+    expect(forAll).toBeLessThan(15);
+  });
+
+  it("returns null for an unknown force", async () => {
+    const { body } = await hub.graphql(`{ force(id: "atlantis") { id name } }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toEqual({ force: null });
+  });
+
+  it("rejects a period whose start is after its end as BAD_USER_INPUT naming `from`, keeping the rest", async () => {
+    const { body } = await hub.graphql(`{ force(id: "kent") { name misconduct(from: "2026-03-31", to: "2025-04-01") { casesOpened } } }`);
+    expect(body.data!.force).toEqual({ name: "Kent Police", misconduct: null });
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "from" });
+    expect(body.errors![0].message).toContain('"from"');
+  });
+
+  it.each([
+    ["an inline date", `{ force(id: "kent") { workforce(asAt: "2025-02-30") { officersFte } } }`, undefined, "asAt"],
+    ["a variable", `query($to: LocalDate!) { force(id: "kent") { misconduct(from: "2025-04-01", to: $to) { casesOpened } } }`, { to: "31/03/2026" }, "to"],
+  ])("rejects a malformed date in %s as BAD_USER_INPUT naming the argument", async (_case, query, variables, argumentName) => {
+    const { status, body } = await hub.graphql(query, variables);
+    expect(status).toBe(400);
+    expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName });
+    expect(body.errors![0].message).toContain(`"${argumentName}"`);
+  });
+
+  it("never sends a stack trace with an error", async () => {
+    const { body } = await hub.graphql(`{ forces { nope } }`);
+    expect(body.errors![0].extensions!.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace|\.ts:\d+/);
+  });
+
+  it("lets only the gateway call a subgraph (HTTP 401 without its secret)", async () => {
+    const forces = hub.subgraphUrls.forces;
+    expect((await postJson(forces, { query: "{ __typename }" })).status).toBe(401);
+    expect((await postJson(forces, { query: "{ _service { sdl } }" }, { "x-hub-gateway-secret": "guess" })).status).toBe(401);
+    expect((await postJson(forces, { query: "{ __typename }" }, subgraphHeaders)).body.data).toEqual({ __typename: "Query" });
+  });
+
+  it("reports every subgraph ready", async () => {
+    const response = await fetch(`${hub.gatewayUrl}/readyz`);
+    const report = (await response.json()) as { subgraphs: { name: string; ready: boolean }[] };
+    expect(response.status).toBe(200);
+    expect(report.subgraphs.map((subgraph) => subgraph.name).sort()).toEqual(["crime-priorities", "forces", "misconduct", "response-times", "workforce"]);
+    expect((await fetch(`${hub.gatewayUrl}/healthz`)).status).toBe(200);
+  });
+
+  it("marks the sample data as synthetic in every subgraph", async () => {
+    for (const subgraph of Object.values(hub.subgraphs)) {
+      const schema = subgraph.name.replace(/-/g, "_");
+      const batches = await subgraph.database.sql.query<{ synthetic: boolean; rows_loaded: number }>(`SELECT synthetic, rows_loaded FROM "${schema}".import_batch`);
+      expect(batches).toHaveLength(1);
+      expect(batches[0].synthetic).toBe(true);
+      expect(batches[0].rows_loaded).toBeGreaterThan(0);
+    }
+  });
+});
