@@ -1,6 +1,7 @@
 /**
  * npm start: the five subgraphs and the gateway, each its own process on its own port,
- * logs prefixed by name. The first start migrates and loads the sample data.
+ * logs prefixed by name. The first start migrates and loads the sample data;
+ * `npm start -- --scale 100` loads about 10 million sample incidents instead of 100,000.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -8,8 +9,10 @@ import { createInterface } from "node:readline";
 import { EXPLORER_DIST } from "../gateway/server.ts";
 import { readConfig, SUBGRAPH_NAMES } from "../subgraphs/shared/config.ts";
 
-const config = readConfig();
-const env = { ...process.env, GATEWAY_SECRET: config.gatewaySecret(), APOLLO_TELEMETRY_DISABLED: "1" };
+const scaleAt = process.argv.indexOf("--scale");
+const scale = scaleAt > 0 ? process.argv[scaleAt + 1] : process.env.HUB_SAMPLE_SCALE;
+const config = readConfig({ ...process.env, HUB_SAMPLE_SCALE: scale });
+const env = { ...process.env, GATEWAY_SECRET: config.gatewaySecret(), HUB_SAMPLE_SCALE: String(config.sampleScale), APOLLO_TELEMETRY_DISABLED: "1" };
 const children: ChildProcess[] = [];
 const started = Date.now();
 

@@ -31,6 +31,8 @@ export interface HubConfig {
   gatewaySecret(): string;
   supergraphPath: string;
   subgraphTimeoutMs: number;
+  /** Multiplier of the sample incidents loaded into an empty database (HUB_SAMPLE_SCALE; 100 ≈ 10 million). */
+  sampleScale: number;
 }
 
 const envKey = (name: string) => name.toUpperCase().replace(/-/g, "_");
@@ -78,5 +80,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     gatewaySecret: () => (secret ??= loadGatewaySecret(dataDir, env.GATEWAY_SECRET)),
     supergraphPath: resolve(env.SUPERGRAPH_PATH ?? "schema/supergraph.graphql"),
     subgraphTimeoutMs: intFrom(env.SUBGRAPH_TIMEOUT_MS, 10_000, "SUBGRAPH_TIMEOUT_MS"),
+    sampleScale: intFrom(env.HUB_SAMPLE_SCALE, 1, "HUB_SAMPLE_SCALE"),
   };
 }
