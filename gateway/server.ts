@@ -10,7 +10,7 @@ import { formatError } from "../subgraphs/shared/graphql/errors.ts";
 import { checkSubgraphs } from "./readiness.ts";
 import { SubgraphDataSource } from "./subgraph-data-source.ts";
 
-export const EXPLORER_DIST = new URL("explorer/dist/", import.meta.url).pathname;
+export const EXPLORER_DIST = new URL("../.build/explorer/", import.meta.url).pathname;
 
 export interface GatewayOptions {
   /** Subgraph URLs that replace the ones in the supergraph (tests, scale-out). */

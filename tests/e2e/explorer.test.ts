@@ -32,9 +32,16 @@ describe("the explorer", () => {
     });
     await page.goto(`${hub.gatewayUrl}/`);
     await page.waitForSelector(".graphiql-execute-button", { timeout: 30_000 });
-    await page.click(".graphiql-execute-button");
-    // The editor holds several operations, so the run button asks which one.
-    await page.getByRole("menuitem", { name: "NationalPicture" }).click({ timeout: 15_000 });
+    // Monaco fills the editor after the page has loaded; the run button only offers operations once it has.
+    await page.locator(".graphiql-query-editor").getByText("ForceAgainstRegion").first().waitFor({ timeout: 30_000 });
+    const operation = page.getByRole("menuitem", { name: "NationalPicture" });
+    await expect
+      .poll(async () => {
+        if (!(await operation.isVisible())) await page.click(".graphiql-execute-button");
+        return operation.isVisible();
+      }, { timeout: 30_000, intervals: [500] })
+      .toBe(true);
+    await operation.click();
     await expect.poll(async () => (await page.textContent(".result-window")) ?? "", { timeout: 30_000 }).toContain('"forces"');
     expect(outside).toEqual([]);
   });
