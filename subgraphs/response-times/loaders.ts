@@ -1,61 +1,113 @@
+import DataLoader from "dataloader";
 import type { PrismaClient } from "../../prisma/generated/response-times/client.ts";
-import { forcePeriodLoader } from "../shared/graphql/period-loader.ts";
-import type { Period } from "../shared/graphql/period.ts";
-import { EMERGENCY_ATTENDANCE_STANDARD_MINUTES } from "./standards.ts";
-import type { GradeAttendance } from "./schema/grade-attendance.ts";
-import type { IncidentGrade } from "./schema/incident-grade.ts";
+import { isoDay, periodKey, type Period } from "../shared/graphql/period.ts";
+import { createRequestMemo } from "../shared/graphql/request-memo.ts";
+import type { AttendanceFigures, CallFigures } from "./measures.ts";
 
-type AttendanceRow = Omit<GradeAttendance, "notAttended"> & { forceId: string };
-type Calls999Row = { forceId: string; callsReceived: number; answeredWithin10s: number; meanAnswerSeconds: number | null; months: number };
+type ByForce<F> = Map<string, F>;
+/** Figures per month (ISO first day) per force. */
+export type Monthly<F> = Map<string, ByForce<F>>;
 
-/** Percentiles over the attended incidents of each force and grade; calls are dated by UK local time. */
-const ATTENDANCE_SQL = `
-  SELECT force_id AS "forceId", grade,
-         count(*)::int AS incidents,
-         count(arrived_at)::int AS attended,
-         (percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes))::float8 AS "attendanceMedianMinutes",
-         (percentile_cont(0.9) WITHIN GROUP (ORDER BY minutes))::float8 AS "attendanceP90Minutes",
-         CASE WHEN grade = 'EMERGENCY'
-              THEN count(*) FILTER (WHERE minutes <= standard_minutes)::float8 / count(*) END AS "withinStandardShare"
-  FROM (
-    SELECT force_id, grade, arrived_at,
-           EXTRACT(EPOCH FROM arrived_at - call_connected_at)::float8 / 60 AS minutes,
-           CASE WHEN grade = 'EMERGENCY' THEN CASE area_type WHEN 'URBAN' THEN $4::float8 ELSE $5::float8 END END AS standard_minutes
-    FROM response_times.incident
-    WHERE force_id = ANY($1::text[])
-      AND month BETWEEN date_trunc('month', $2::date)::date AND $3::date
-      AND (call_connected_at AT TIME ZONE 'Europe/London')::date BETWEEN $2::date AND $3::date
-  ) timed
-  GROUP BY force_id, grade`;
+/** Months that start within the period. */
+const MONTHS = `month BETWEEN $1::date AND $2::date`;
 
-const CALLS_999_SQL = `
-  SELECT force_id AS "forceId",
-         sum(calls_received)::int AS "callsReceived",
-         sum(answered_within_10s)::int AS "answeredWithin10s",
-         (sum(mean_answer_seconds * calls_received) / NULLIF(sum(calls_received), 0))::float8 AS "meanAnswerSeconds",
-         count(*)::int AS months
+const COUNTS_SQL = (byMonth: boolean) => `
+  SELECT force_id AS "forceId", ${byMonth ? "month," : ""} sum(incidents)::int AS incidents, sum(attended)::int AS attended,
+         sum(with_standard)::int AS "withStandard", sum(within_standard)::int AS "withinStandard"
+  FROM response_times.attendance_month
+  WHERE grade = $3 AND ${MONTHS} AND ($4::text[] IS NULL OR force_id = ANY($4::text[]))
+  GROUP BY force_id ${byMonth ? ", month" : ""}`;
+
+const HISTOGRAM_SQL = (byMonth: boolean) => `
+  SELECT force_id AS "forceId", ${byMonth ? "month," : ""} bucket, sum(incidents)::int AS incidents
+  FROM response_times.attendance_histogram
+  WHERE grade = $3 AND ${MONTHS} AND ($4::text[] IS NULL OR force_id = ANY($4::text[]))
+  GROUP BY force_id, ${byMonth ? "month, " : ""} bucket`;
+
+const CALLS_SQL = `
+  SELECT force_id AS "forceId", month, calls_received AS "callsReceived", answered_within_10s AS "answeredWithin10s",
+         mean_answer_seconds * calls_received AS "answerSecondsTotal"
   FROM response_times.calls_999_month
-  WHERE force_id = ANY($1::text[]) AND month BETWEEN $2::date AND $3::date
-  GROUP BY force_id`;
+  WHERE ${MONTHS}`;
 
+type CountRow = Omit<AttendanceFigures, "histogram"> & { forceId: string; month?: Date };
+type BucketRow = { forceId: string; month?: Date; bucket: number; incidents: number };
+type CallRow = Omit<CallFigures, "months"> & { forceId: string; month: Date };
+
+const monthKey = (row: { month?: Date }) => (row.month ? isoDay(row.month) : "");
+
+function attendanceFigures(counts: CountRow[], buckets: BucketRow[]): Monthly<AttendanceFigures> {
+  const result: Monthly<AttendanceFigures> = new Map();
+  const slot = (row: { forceId: string; month?: Date }) => {
+    if (!result.has(monthKey(row))) result.set(monthKey(row), new Map());
+    const byForce = result.get(monthKey(row))!;
+    if (!byForce.has(row.forceId)) byForce.set(row.forceId, { incidents: 0, attended: 0, withStandard: 0, withinStandard: 0, histogram: new Map() });
+    return byForce.get(row.forceId)!;
+  };
+  for (const { forceId, month, ...counted } of counts) Object.assign(slot({ forceId, month }), counted);
+  for (const row of buckets) slot(row).histogram.set(row.bucket, row.incidents);
+  return result;
+}
+
+function callFigures(rows: CallRow[], byMonth: boolean): Monthly<CallFigures> {
+  const result: Monthly<CallFigures> = new Map();
+  for (const row of rows) {
+    const key = byMonth ? isoDay(row.month) : "";
+    if (!result.has(key)) result.set(key, new Map());
+    const current = result.get(key)!.get(row.forceId) ?? { callsReceived: 0, answeredWithin10s: 0, answerSecondsTotal: 0, months: 0 };
+    result.get(key)!.set(row.forceId, {
+      callsReceived: current.callsReceived + row.callsReceived,
+      answeredWithin10s: current.answeredWithin10s + row.answeredWithin10s,
+      answerSecondsTotal: current.answerSecondsTotal + row.answerSecondsTotal,
+      months: current.months + 1,
+    });
+  }
+  return result;
+}
+
+/**
+ * Figures are read from the pre-aggregates for every force at once (a handful of statements
+ * per period and grade, whatever the number of forces): force values, group values and ranks
+ * all come from the same rows. Monthly histograms, the largest, are fetched only for the forces asked about.
+ */
 export function createLoaders(prisma: PrismaClient) {
+  const memo = createRequestMemo();
+  const query = <T>(sql: string, ...params: unknown[]) => prisma.$queryRawUnsafe<T[]>(sql, ...params);
+  const attendance = (period: Period, grade: string) =>
+    memo(`attendance|${periodKey(period)}|${grade}`, async () => {
+      const [counts, buckets] = await Promise.all([
+        query<CountRow>(COUNTS_SQL(false), period.from, period.to, grade, null),
+        query<BucketRow>(HISTOGRAM_SQL(false), period.from, period.to, grade, null),
+      ]);
+      return attendanceFigures(counts, buckets).get("") ?? new Map<string, AttendanceFigures>();
+    });
+  const monthlyAttendanceLoaders = new Map<string, DataLoader<string, Monthly<AttendanceFigures>>>();
   return {
-    attendance: forcePeriodLoader(async (forceIds: string[], period: Period) => {
-      const rows = await prisma.$queryRawUnsafe<AttendanceRow[]>(
-        ATTENDANCE_SQL, forceIds, period.from, period.to,
-        EMERGENCY_ATTENDANCE_STANDARD_MINUTES.URBAN, EMERGENCY_ATTENDANCE_STANDARD_MINUTES.RURAL,
-      );
-      const byForce = new Map<string, Map<IncidentGrade, AttendanceRow>>();
-      for (const row of rows) {
-        if (!byForce.has(row.forceId)) byForce.set(row.forceId, new Map());
-        byForce.get(row.forceId)!.set(row.grade, row);
+    attendance,
+    watchlistRules: () => memo("watchlist-rules", () => prisma.watchlistRule.findMany({ orderBy: { id: "asc" } })),
+    calls: (period: Period) =>
+      memo(`calls|${periodKey(period)}`, async () => callFigures(await query<CallRow>(CALLS_SQL, period.from, period.to), false).get("") ?? new Map<string, CallFigures>()),
+    monthlyCalls: (period: Period) =>
+      memo(`monthly-calls|${periodKey(period)}`, async () => callFigures(await query<CallRow>(CALLS_SQL, period.from, period.to), true)),
+    /** Month-by-month counts for every force, without histograms: enough for shares and watchlist rules. */
+    monthlyCounts: (period: Period, grade: string) =>
+      memo(`monthly-counts|${periodKey(period)}|${grade}`, async () => attendanceFigures(await query<CountRow>(COUNTS_SQL(true), period.from, period.to, grade, null), [])),
+    /** Month-by-month figures with histograms for one force, batched across the forces a request asks about. */
+    monthlyAttendance(period: Period, grade: string, forceId: string) {
+      const key = `${periodKey(period)}|${grade}`;
+      if (!monthlyAttendanceLoaders.has(key)) {
+        monthlyAttendanceLoaders.set(key, new DataLoader(async (forceIds: readonly string[]) => {
+          const ids = [...forceIds];
+          const [counts, buckets] = await Promise.all([
+            query<CountRow>(COUNTS_SQL(true), period.from, period.to, grade, ids),
+            query<BucketRow>(HISTOGRAM_SQL(true), period.from, period.to, grade, ids),
+          ]);
+          const monthly = attendanceFigures(counts, buckets);
+          return ids.map((id) => new Map([...monthly].filter(([, byForce]) => byForce.has(id)).map(([month, byForce]) => [month, new Map([[id, byForce.get(id)!]])])));
+        }));
       }
-      return byForce;
-    }, new Map<IncidentGrade, AttendanceRow>()),
-    calls999: forcePeriodLoader(async (forceIds: string[], period: Period) => {
-      const rows = await prisma.$queryRawUnsafe<Calls999Row[]>(CALLS_999_SQL, forceIds, period.from, period.to);
-      return new Map(rows.map((row) => [row.forceId, row]));
-    }, null as Calls999Row | null),
+      return monthlyAttendanceLoaders.get(key)!.load(forceId);
+    },
   };
 }
 

@@ -3,12 +3,14 @@ import type { HubConfig } from "../shared/config.ts";
 import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../shared/subgraph.ts";
 import { Force } from "./schema/force.ts";
 import { createContext, type ResponseTimesContext } from "./loaders.ts";
-import { ForceResponseTimesResolver, ResponseTimeSummaryResolver } from "./resolvers/response-times-resolver.ts";
+import { ForceResponseTimesResolver } from "./resolvers/force-response-times-resolver.ts";
+import { ResponseTimeSummaryResolver } from "./resolvers/response-time-summary-resolver.ts";
+import { ResponseTimesQueryResolver } from "./resolvers/response-times-query-resolver.ts";
 import { seedResponseTimes } from "./sample-data.ts";
 
 export const responseTimesSubgraph: SubgraphDefinition<PrismaClient, ResponseTimesContext> = {
   name: "response-times",
-  resolvers: [ForceResponseTimesResolver, ResponseTimeSummaryResolver],
+  resolvers: [ForceResponseTimesResolver, ResponseTimeSummaryResolver, ResponseTimesQueryResolver],
   orphanedTypes: [Force],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,

@@ -39,7 +39,7 @@ describe("the explorer", () => {
       .poll(async () => {
         if (!(await operation.isVisible())) await page.click(".graphiql-execute-button");
         return operation.isVisible();
-      }, { timeout: 30_000, intervals: [500] })
+      }, { timeout: 30_000, interval: 500 })
       .toBe(true);
     await operation.click();
     await expect.poll(async () => (await page.textContent(".result-window")) ?? "", { timeout: 30_000 }).toContain('"forces"');

@@ -62,6 +62,31 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
     expect(forAll).toBeLessThan(15);
   });
 
+  it("takes P90s from the histograms within one 15-second bucket of percentile_cont over the raw incidents", async () => {
+    const exact = await hub.subgraphs["response-times"].database.sql.query<{ force_id: string; p90: number }>(
+      `SELECT force_id, (percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM arrived_at - call_connected_at) / 60))::float8 AS p90
+       FROM response_times.incident WHERE grade = 'EMERGENCY' AND month BETWEEN '2025-04-01' AND '2026-03-01' GROUP BY force_id`,
+    );
+    const forces = (await hub.graphql(NATIONAL_PICTURE)).body.data!.forces;
+    expect(exact).toHaveLength(43);
+    for (const { force_id, p90 } of exact) {
+      const fromHistogram = forces.find((force: any) => force.id === force_id).responseTimes.emergency.attendanceP90Minutes;
+      expect(Math.abs(fromHistogram - p90), force_id).toBeLessThanOrEqual(0.25);
+    }
+  });
+
+  it("compares a force with its region and most similar group through the gateway", async () => {
+    const { body } = await hub.graphql(`{ force(id: "kent") { mostSimilarGroup { members { id } } responseTimes(from: "2025-04-01", to: "2026-03-31") {
+      comparisons(measures: ["EMERGENCY_WITHIN_STANDARD_SHARE"]) { value national region mostSimilarGroup rank forcesRanked yearEarlier monthly { value } } } } }`);
+    expect(body.errors).toBeUndefined();
+    const [comparison] = body.data!.force.responseTimes.comparisons;
+    expect(comparison.forcesRanked).toBe(43);
+    expect(comparison.rank).toBeGreaterThanOrEqual(1);
+    expect(comparison.monthly).toHaveLength(12);
+    for (const figure of ["value", "national", "region", "mostSimilarGroup", "yearEarlier"]) expect(comparison[figure], figure).toBeGreaterThan(0);
+    expect(comparison.region).not.toBe(comparison.national);
+  });
+
   it("returns null for an unknown force", async () => {
     const { body } = await hub.graphql(`{ force(id: "atlantis") { id name } }`);
     expect(body.errors).toBeUndefined();

@@ -40,6 +40,17 @@ export class ForceResolver {
     return loaders.groupsByForce.load(force.id);
   }
 
+  @FieldResolver(() => [ID], { description: "Ids of every force in the same region, this one included: what other subgraphs compare against." })
+  async regionForceIds(@Root() force: Force, @Ctx() { loaders }: ForcesContext) {
+    return (await loaders.forcesByRegion.load(force.regionId)).map((member) => member.id);
+  }
+
+  @FieldResolver(() => [ID], { description: "Ids of the forces in the force's most similar group, this one included; empty when none is loaded." })
+  async mostSimilarGroupForceIds(@Root() force: Force, @Ctx() context: ForcesContext) {
+    const group = await this.mostSimilarGroup(force, context);
+    return group ? context.loaders.membersByGroup.load(group.id) : [];
+  }
+
   @FieldResolver(() => ComparisonGroup, { nullable: true, description: "The force's most similar group (the force and its peers); null when none is loaded." })
   async mostSimilarGroup(@Root() force: Force, @Ctx() { loaders }: ForcesContext) {
     const groups = await loaders.groupsByForce.load(force.id);

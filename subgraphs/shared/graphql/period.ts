@@ -18,3 +18,20 @@ export function checkPeriod(from: Date, to: Date): Period {
   }
   return { from, to };
 }
+
+/** The same day a number of years earlier or later; 29 February falls back to 28 February. */
+export function shiftYears(day: Date, years: number): Date {
+  const year = day.getUTCFullYear() + years;
+  const lastDay = new Date(Date.UTC(year, day.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, day.getUTCMonth(), Math.min(day.getUTCDate(), lastDay)));
+}
+
+export const yearEarlier = (period: Period): Period => ({ from: shiftYears(period.from, -1), to: shiftYears(period.to, -1) });
+
+/** First days of the months that start within the period. */
+export function monthsStartingWithin(period: Period): Date[] {
+  const months: Date[] = [];
+  const first = new Date(Date.UTC(period.from.getUTCFullYear(), period.from.getUTCMonth() + (period.from.getUTCDate() === 1 ? 0 : 1), 1));
+  for (let month = first; month <= period.to; month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))) months.push(month);
+  return months;
+}

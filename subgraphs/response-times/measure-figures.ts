@@ -1,0 +1,55 @@
+import type { Measure } from "../shared/measures/compare.ts";
+import { isoDay, monthsStartingWithin, type Period } from "../shared/graphql/period.ts";
+import type { ResponseTimesContext } from "./loaders.ts";
+import {
+  CALLS_999_MEAN_ANSWER, CALLS_999_WITHIN_10S, EMERGENCY_ATTENDANCE_MEDIAN, EMERGENCY_ATTENDANCE_P90, EMERGENCY_WITHIN_STANDARD,
+  type AttendanceFigures, type CallFigures,
+} from "./measures.ts";
+
+type Loaders = ResponseTimesContext["loaders"];
+
+/** A measure with where its figures come from. */
+interface Sourced<F> {
+  measure: Measure<F>;
+  period(loaders: Loaders, period: Period): Promise<Map<string, F>>;
+  /** Month-by-month figures of the given forces. */
+  monthly(loaders: Loaders, period: Period, forceIds: string[]): Promise<Map<string, Map<string, F>>>;
+}
+
+const emergencyPeriod = (loaders: Loaders, period: Period) => loaders.attendance(period, "EMERGENCY");
+
+const withHistograms = (measure: Measure<AttendanceFigures>): Sourced<AttendanceFigures> => ({
+  measure,
+  period: emergencyPeriod,
+  monthly: async (loaders, period, forceIds) => {
+    const perForce = await Promise.all(forceIds.map((forceId) => loaders.monthlyAttendance(period, "EMERGENCY", forceId)));
+    const merged = new Map<string, Map<string, AttendanceFigures>>();
+    for (const monthly of perForce) {
+      for (const [month, byForce] of monthly) merged.set(month, new Map([...(merged.get(month) ?? []), ...byForce]));
+    }
+    return merged;
+  },
+});
+
+const calls = (measure: Measure<CallFigures>): Sourced<CallFigures> => ({
+  measure,
+  period: (loaders, period) => loaders.calls(period),
+  monthly: (loaders, period) => loaders.monthlyCalls(period),
+});
+
+/** Every response-time measure, in the order they are listed. */
+export const RESPONSE_TIME_MEASURES: Sourced<any>[] = [
+  withHistograms(EMERGENCY_ATTENDANCE_P90),
+  withHistograms(EMERGENCY_ATTENDANCE_MEDIAN),
+  { measure: EMERGENCY_WITHIN_STANDARD, period: emergencyPeriod, monthly: (loaders, period) => loaders.monthlyCounts(period, "EMERGENCY") },
+  calls(CALLS_999_WITHIN_10S),
+  calls(CALLS_999_MEAN_ANSWER),
+];
+
+export const findMeasure = (id: string) => RESPONSE_TIME_MEASURES.find((sourced) => sourced.measure.id === id);
+
+/** One force's monthly series of a measure, with a point (possibly null) for every month in the period. */
+export async function monthlySeries<F>(sourced: Sourced<F>, loaders: Loaders, period: Period, forceId: string) {
+  const monthly = await sourced.monthly(loaders, period, [forceId]);
+  return monthsStartingWithin(period).map((month) => ({ month, figures: monthly.get(isoDay(month))?.get(forceId) }));
+}

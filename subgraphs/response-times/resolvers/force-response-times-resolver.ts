@@ -1,0 +1,27 @@
+import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { checkPeriod } from "../../shared/graphql/period.ts";
+import { LocalDate } from "../../shared/graphql/scalars.ts";
+import { WatchlistAlert } from "../../shared/measures/measure-types.ts";
+import type { ResponseTimesContext } from "../loaders.ts";
+import { Force } from "../schema/force.ts";
+import { ResponseTimeSummary } from "../schema/response-time-summary.ts";
+import { responseTimeAlerts } from "../watchlist.ts";
+
+@Resolver(() => Force)
+export class ForceResponseTimesResolver {
+  @FieldResolver(() => ResponseTimeSummary, { nullable: true, description: "Response times measured to the national standard over a period (months that start within it)." })
+  @Directive('@requires(fields: "regionForceIds mostSimilarGroupForceIds")')
+  responseTimes(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date): ResponseTimeSummary {
+    return {
+      forceId: force.id,
+      regionForceIds: force.regionForceIds ?? [],
+      mostSimilarGroupForceIds: force.mostSimilarGroupForceIds ?? [],
+      ...checkPeriod(from, to),
+    };
+  }
+
+  @FieldResolver(() => [WatchlistAlert], { description: "Response-time watchlist rules this force triggered in the period, each with its evidence." })
+  responseTimeAlerts(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date, @Ctx() context: ResponseTimesContext) {
+    return responseTimeAlerts(context, checkPeriod(from, to), force.id);
+  }
+}

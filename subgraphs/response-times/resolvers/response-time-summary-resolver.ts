@@ -1,0 +1,92 @@
+import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
+import { yearEarlier } from "../../shared/graphql/period.ts";
+import { badArgument } from "../../shared/graphql/errors.ts";
+import { compareMeasure } from "../../shared/measures/compare.ts";
+import { MeasureComparison } from "../../shared/measures/measure-types.ts";
+import type { ResponseTimesContext } from "../loaders.ts";
+import { findMeasure, monthlySeries, RESPONSE_TIME_MEASURES } from "../measure-figures.ts";
+import { attendancePercentileMinutes, withinStandardShare } from "../measures.ts";
+import { Calls999Summary } from "../schema/calls-999-summary.ts";
+import { GradeAttendance } from "../schema/grade-attendance.ts";
+import { IncidentGrade } from "../schema/incident-grade.ts";
+import { ResponseTimeSummary } from "../schema/response-time-summary.ts";
+
+@Resolver(() => ResponseTimeSummary)
+export class ResponseTimeSummaryResolver {
+  private async grade(summary: ResponseTimeSummary, grade: IncidentGrade, { loaders }: ResponseTimesContext): Promise<GradeAttendance> {
+    const figures = (await loaders.attendance(summary, grade)).get(summary.forceId);
+    if (!figures) {
+      return { grade, incidents: 0, attended: 0, notAttended: 0, attendanceMedianMinutes: null, attendanceP90Minutes: null, withinStandardShare: null };
+    }
+    return {
+      grade,
+      incidents: figures.incidents,
+      attended: figures.attended,
+      notAttended: figures.incidents - figures.attended,
+      attendanceMedianMinutes: attendancePercentileMinutes(figures, 0.5),
+      attendanceP90Minutes: attendancePercentileMinutes(figures, 0.9),
+      withinStandardShare: withinStandardShare(figures),
+    };
+  }
+
+  @FieldResolver(() => GradeAttendance, { description: "Grade 1: an immediate threat to life or property. Standard: 15 minutes urban, 20 rural." })
+  emergency(@Root() summary: ResponseTimeSummary, @Ctx() context: ResponseTimesContext) {
+    return this.grade(summary, IncidentGrade.EMERGENCY, context);
+  }
+
+  @FieldResolver(() => GradeAttendance, { description: "Grade 2: attendance needed soon; no national time standard yet." })
+  priority(@Root() summary: ResponseTimeSummary, @Ctx() context: ResponseTimesContext) {
+    return this.grade(summary, IncidentGrade.PRIORITY, context);
+  }
+
+  @FieldResolver(() => GradeAttendance, { description: "Grade 3: attendance by appointment." })
+  scheduled(@Root() summary: ResponseTimeSummary, @Ctx() context: ResponseTimesContext) {
+    return this.grade(summary, IncidentGrade.SCHEDULED, context);
+  }
+
+  @FieldResolver(() => GradeAttendance, { description: "Incidents resolved without sending anyone (e.g. by phone); attendance figures are null." })
+  resolvedWithoutDeployment(@Root() summary: ResponseTimeSummary, @Ctx() context: ResponseTimesContext) {
+    return this.grade(summary, IncidentGrade.RESOLVED_WITHOUT_DEPLOYMENT, context);
+  }
+
+  @FieldResolver(() => Calls999Summary, { nullable: true, description: "999 answering in the months that start within the period; null when no month is published." })
+  async calls999(@Root() summary: ResponseTimeSummary, @Ctx() { loaders }: ResponseTimesContext): Promise<Calls999Summary | null> {
+    const figures = (await loaders.calls(summary)).get(summary.forceId);
+    if (!figures) return null;
+    return {
+      forceId: summary.forceId,
+      from: summary.from,
+      to: summary.to,
+      callsReceived: figures.callsReceived,
+      answeredWithin10s: figures.answeredWithin10s,
+      answeredWithin10sShare: figures.callsReceived > 0 ? figures.answeredWithin10s / figures.callsReceived : null,
+      meanAnswerSeconds: figures.callsReceived > 0 ? figures.answerSecondsTotal / figures.callsReceived : null,
+      months: figures.months,
+    };
+  }
+
+  @FieldResolver(() => [MeasureComparison], {
+    description: "Every response-time measure (or those named) for the force against national, region and most similar group, with rank, year-on-year change and monthly series.",
+  })
+  async comparisons(
+    @Root() summary: ResponseTimeSummary,
+    @Arg("measures", () => [ID], { nullable: true, description: "Measure ids to include; all when omitted." }) ids: string[] | null,
+    @Ctx() { loaders }: ResponseTimesContext,
+  ): Promise<MeasureComparison[]> {
+    const unknown = ids?.find((id) => !findMeasure(id));
+    if (unknown) throw badArgument("measures", `unknown measure "${unknown}"; known: ${RESPONSE_TIME_MEASURES.map((sourced) => sourced.measure.id).join(", ")}`);
+    const chosen = ids ? ids.map((id) => findMeasure(id)!) : RESPONSE_TIME_MEASURES;
+    return Promise.all(
+      chosen.map(async (sourced) =>
+        compareMeasure(sourced.measure, {
+          forceId: summary.forceId,
+          figures: await sourced.period(loaders, summary),
+          yearEarlierFigures: await sourced.period(loaders, yearEarlier(summary)),
+          regionForceIds: summary.regionForceIds,
+          mostSimilarGroupForceIds: summary.mostSimilarGroupForceIds,
+          monthly: await monthlySeries(sourced, loaders, summary, summary.forceId),
+        }),
+      ),
+    );
+  }
+}

@@ -1,0 +1,44 @@
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { badArgument } from "../../shared/graphql/errors.ts";
+import { checkPeriod } from "../../shared/graphql/period.ts";
+import { LocalDate } from "../../shared/graphql/scalars.ts";
+import { leagueTable } from "../../shared/measures/compare.ts";
+import { MeasureDefinition, WatchlistAlert } from "../../shared/measures/measure-types.ts";
+import type { ResponseTimesContext } from "../loaders.ts";
+import { findMeasure, RESPONSE_TIME_MEASURES } from "../measure-figures.ts";
+import { LeagueTableEntry } from "../schema/league-table-entry.ts";
+import { ResponseStandard } from "../schema/response-standard.ts";
+import { responseTimeAlerts } from "../watchlist.ts";
+
+@Resolver()
+export class ResponseTimesQueryResolver {
+  @Query(() => [MeasureDefinition], { description: "The response-time measures: one definition each, with unit, direction and how group values are formed." })
+  responseTimeMeasures() {
+    return RESPONSE_TIME_MEASURES.map((sourced) => sourced.measure);
+  }
+
+  @Query(() => [ResponseStandard], { description: "The attendance standards, every version, oldest first." })
+  responseStandards(@Ctx() { prisma }: ResponseTimesContext) {
+    return prisma.responseStandard.findMany({ orderBy: [{ effectiveFrom: "asc" }, { grade: "asc" }, { areaType: "asc" }] });
+  }
+
+  @Query(() => [LeagueTableEntry], { description: "Every force with data ranked on one response-time measure over a period (months that start within it), best first." })
+  async responseTimeLeagueTable(
+    @Arg("measure", () => ID, { description: "A measure id from `responseTimeMeasures`." }) measureId: string,
+    @Arg("from", () => LocalDate) from: Date,
+    @Arg("to", () => LocalDate) to: Date,
+    @Ctx() { loaders }: ResponseTimesContext,
+  ): Promise<LeagueTableEntry[]> {
+    const sourced = findMeasure(measureId);
+    if (!sourced) throw badArgument("measure", `unknown measure "${measureId}"`);
+    const { values, ranks } = leagueTable(sourced.measure, await sourced.period(loaders, checkPeriod(from, to)));
+    return [...values.entries()]
+      .map(([id, value]) => ({ force: { id }, value, rank: ranks.get(id) ?? null }))
+      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.force.id.localeCompare(b.force.id));
+  }
+
+  @Query(() => [WatchlistAlert], { description: "Response-time watchlist alerts for every force over a period, by rule then force." })
+  responseTimeAlerts(@Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date, @Ctx() context: ResponseTimesContext) {
+    return responseTimeAlerts(context, checkPeriod(from, to));
+  }
+}

@@ -1,0 +1,62 @@
+import { Direction, rankValues } from "./ranking.ts";
+import type { MeasureComparison, MeasureDefinition, MonthlyValue } from "./measure-types.ts";
+
+/** A measure with its one computation: the value of any set of forces from their figures, pooled. */
+export interface Measure<F> extends MeasureDefinition {
+  valueOf(members: F[]): number | null;
+}
+
+export interface ComparisonInput<F> {
+  forceId: string;
+  /** Every force's figures for the period. */
+  figures: Map<string, F>;
+  yearEarlierFigures: Map<string, F>;
+  regionForceIds: string[];
+  mostSimilarGroupForceIds: string[];
+  /** The force's figures month by month. */
+  monthly: { month: Date; figures: F | undefined }[];
+}
+
+const difference = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+
+export function groupValue<F>(measure: Measure<F>, figures: Map<string, F>, forceIds: Iterable<string>): number | null {
+  const members = [...forceIds].map((id) => figures.get(id)).filter((member): member is F => member !== undefined);
+  return members.length ? measure.valueOf(members) : null;
+}
+
+export function forceValue<F>(measure: Measure<F>, figures: Map<string, F>, forceId: string): number | null {
+  return groupValue(measure, figures, [forceId]);
+}
+
+/** Values of every force with figures, and their ranks (1 = best in the measure's direction). */
+export function leagueTable<F>(measure: Measure<F>, figures: Map<string, F>) {
+  const values = new Map([...figures.keys()].map((id) => [id, forceValue(measure, figures, id)]));
+  const ranks = rankValues(values, measure.direction);
+  return { values, ranks, forcesRanked: ranks.size };
+}
+
+export function compareMeasure<F>(measure: Measure<F>, input: ComparisonInput<F>): MeasureComparison {
+  const { values, ranks, forcesRanked } = leagueTable(measure, input.figures);
+  const value = values.get(input.forceId) ?? null;
+  const national = groupValue(measure, input.figures, input.figures.keys());
+  const mostSimilarGroup = input.mostSimilarGroupForceIds.length ? groupValue(measure, input.figures, input.mostSimilarGroupForceIds) : null;
+  const yearEarlier = forceValue(measure, input.yearEarlierFigures, input.forceId);
+  const monthly: MonthlyValue[] = input.monthly.map(({ month, figures }) => ({ month, value: figures ? measure.valueOf([figures]) : null }));
+  return {
+    measure,
+    value,
+    unavailableReason: value !== null ? null : input.figures.has(input.forceId) ? "Too few records in the period to compute this measure" : "No data from this force for the period",
+    national,
+    region: groupValue(measure, input.figures, input.regionForceIds),
+    mostSimilarGroup,
+    rank: ranks.get(input.forceId) ?? null,
+    forcesRanked,
+    differenceFromNational: difference(value, national),
+    differenceFromMostSimilarGroup: difference(value, mostSimilarGroup),
+    yearEarlier,
+    changeFromYearEarlier: value !== null && yearEarlier ? (value - yearEarlier) / yearEarlier : null,
+    monthly,
+  };
+}
+
+export { Direction };

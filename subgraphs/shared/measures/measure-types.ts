@@ -1,0 +1,106 @@
+import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
+import { LocalDate } from "../graphql/scalars.ts";
+import { Direction } from "./ranking.ts";
+
+@ObjectType({ description: "What a measure is: one definition in code, the same for every force." })
+@Directive("@shareable")
+export class MeasureDefinition {
+  @Field(() => ID, { description: "Stable identifier, e.g. `EMERGENCY_ATTENDANCE_P90_MINUTES`." })
+  id!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { description: "Unit of the values, e.g. `minutes`, `share (0-1)`, `offences per 1,000 residents`." })
+  unit!: string;
+
+  @Field(() => Direction)
+  direction!: Direction;
+
+  @Field(() => String, { description: "How the value of a group of forces (region, most similar group, national) is formed from its members." })
+  groupValue!: string;
+
+  @Field(() => String, { description: "The definition: what is counted, from which source, and what is left out." })
+  definition!: string;
+}
+
+@ObjectType({ description: "A measure's value for one month." })
+@Directive("@shareable")
+export class MonthlyValue {
+  @Field(() => LocalDate, { description: "First day of the month." })
+  month!: Date;
+
+  @Field(() => Float, { nullable: true, description: "The value in that month; null with no data." })
+  value!: number | null;
+}
+
+@ObjectType({ description: "A force's value of a measure over a period set against national, regional and most-similar-group values, its rank and its trend." })
+@Directive("@shareable")
+export class MeasureComparison {
+  @Field(() => MeasureDefinition)
+  measure!: MeasureDefinition;
+
+  @Field(() => Float, { nullable: true, description: "The force's value; null when it has no data for the period (see `unavailableReason`), never a zero standing in." })
+  value!: number | null;
+
+  @Field(() => String, { nullable: true, description: "Why `value` is null." })
+  unavailableReason!: string | null;
+
+  @Field(() => Float, { nullable: true, description: "Value for England and Wales (all forces), formed as the measure's `groupValue` says." })
+  national!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Value for the force's region." })
+  region!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Value for the force's most similar group (the force and its peers); null when no group is loaded." })
+  mostSimilarGroup!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Rank among forces with a value: 1 is best in the measure's direction; equal values share a rank." })
+  rank!: number | null;
+
+  @Field(() => Int, { description: "How many forces were ranked." })
+  forcesRanked!: number;
+
+  @Field(() => Float, { nullable: true, description: "value − national." })
+  differenceFromNational!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "value − mostSimilarGroup." })
+  differenceFromMostSimilarGroup!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "The force's value for the same period a year earlier." })
+  yearEarlier!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Relative change from a year earlier: (value − yearEarlier) / yearEarlier; null when either is missing or yearEarlier is 0." })
+  changeFromYearEarlier!: number | null;
+
+  @Field(() => [MonthlyValue], { description: "The force's value month by month over the period." })
+  monthly!: MonthlyValue[];
+}
+
+@ObjectType({ description: "An intervention watchlist alert: a rule that a force's figures triggered, with the evidence." })
+@Directive("@shareable")
+export class WatchlistAlert {
+  @Field(() => ID, { description: "The rule's id." })
+  ruleId!: string;
+
+  @Field(() => ID, { description: "The force the alert is about (data.police.uk id)." })
+  forceId!: string;
+
+  @Field(() => String, { description: "The rule in words." })
+  rule!: string;
+
+  @Field(() => ID, { description: "Measure the rule tests." })
+  measureId!: string;
+
+  @Field(() => String, { description: "`BELOW` or `ABOVE`." })
+  comparator!: string;
+
+  @Field(() => Float)
+  threshold!: number;
+
+  @Field(() => [MonthlyValue], { description: "The months that triggered the rule and the force's value in each." })
+  months!: MonthlyValue[];
+
+  @Field(() => String, { description: "The alert explained in one sentence." })
+  explanation!: string;
+}
