@@ -1,6 +1,9 @@
 import type { PrismaClient } from "../../prisma/generated/crime-priorities/client.ts";
+import DataLoader from "dataloader";
 import { forcePeriodLoader } from "../shared/graphql/period-loader.ts";
-import type { Period } from "../shared/graphql/period.ts";
+import { isoDay, periodKey, type Period } from "../shared/graphql/period.ts";
+import { createRequestMemo } from "../shared/graphql/request-memo.ts";
+import type { CrimeFigures } from "./measures.ts";
 
 export interface OffenceTotals {
   forceId: string;
@@ -11,15 +14,23 @@ export interface OffenceTotals {
 }
 type OutcomeRow = { forceId: string; priority: string; outcome: string; count: number };
 
-const OFFENCES_SQL = `
-  SELECT force_id AS "forceId",
+/** Totals per force (and per month when asked), for the given forces or all. */
+const OFFENCES_SQL = (byMonth: boolean) => `
+  SELECT force_id AS "forceId", ${byMonth ? "month," : ""}
          sum(offences)::int AS "recordedOffences",
          COALESCE(sum(offences) FILTER (WHERE vawg), 0)::int AS vawg,
          COALESCE(sum(offences) FILTER (WHERE knife_crime), 0)::int AS "knifeCrime",
          COALESCE(sum(offences) FILTER (WHERE csa), 0)::int AS csa
   FROM crime_priorities.recorded_offence
-  WHERE force_id = ANY($1::text[]) AND month BETWEEN $2::date AND $3::date
-  GROUP BY force_id`;
+  WHERE ($1::text[] IS NULL OR force_id = ANY($1::text[])) AND month BETWEEN $2::date AND $3::date
+  GROUP BY force_id ${byMonth ? ", month" : ""}`;
+
+const VAWG_OUTCOMES_SQL = (byMonth: boolean) => `
+  SELECT force_id AS "forceId", ${byMonth ? "month," : ""} sum(outcomes)::int AS "vawgOutcomes",
+         COALESCE(sum(outcomes) FILTER (WHERE outcome = 'Charged or summonsed'), 0)::int AS "vawgCharged"
+  FROM crime_priorities.offence_outcome
+  WHERE priority = 'VAWG' AND ($1::text[] IS NULL OR force_id = ANY($1::text[])) AND month BETWEEN $2::date AND $3::date
+  GROUP BY force_id ${byMonth ? ", month" : ""}`;
 
 const OUTCOMES_SQL = `
   SELECT force_id AS "forceId", priority, outcome, sum(outcomes)::int AS count
@@ -28,12 +39,46 @@ const OUTCOMES_SQL = `
   GROUP BY force_id, priority, outcome
   ORDER BY count DESC, outcome`;
 
+type CrimeRow = Omit<CrimeFigures, "population"> & { forceId: string; month?: Date };
+
+/** Offence totals and VAWG outcomes keyed by force (and month), without populations: those come with the request. */
+function crimeFigures(offences: OffenceTotals[], outcomes: { forceId: string; month?: Date; vawgOutcomes: number; vawgCharged: number }[]) {
+  const key = (row: { forceId: string; month?: Date }) => `${row.forceId}|${row.month ? isoDay(row.month) : ""}`;
+  const byKey = new Map<string, CrimeRow>();
+  for (const row of offences) byKey.set(key(row), { ...row, vawgOutcomes: 0, vawgCharged: 0 });
+  for (const row of outcomes) {
+    const existing = byKey.get(key(row)) ?? { forceId: row.forceId, month: row.month, recordedOffences: 0, vawg: 0, knifeCrime: 0, csa: 0, vawgOutcomes: 0, vawgCharged: 0 };
+    byKey.set(key(row), { ...existing, vawgOutcomes: row.vawgOutcomes, vawgCharged: row.vawgCharged });
+  }
+  return [...byKey.values()];
+}
+
 export function createLoaders(prisma: PrismaClient) {
+  const memo = createRequestMemo();
+  const fetchFigures = async (forceIds: string[] | null, period: Period, byMonth: boolean) => {
+    const [offences, outcomes] = await Promise.all([
+      prisma.$queryRawUnsafe<OffenceTotals[]>(OFFENCES_SQL(byMonth), forceIds, period.from, period.to),
+      prisma.$queryRawUnsafe<{ forceId: string; month?: Date; vawgOutcomes: number; vawgCharged: number }[]>(VAWG_OUTCOMES_SQL(byMonth), forceIds, period.from, period.to),
+    ]);
+    return crimeFigures(offences, outcomes);
+  };
+  const monthlyLoaders = new Map<string, DataLoader<string, CrimeRow[]>>();
   return {
-    offences: forcePeriodLoader(async (forceIds: string[], period: Period) => {
-      const rows = await prisma.$queryRawUnsafe<OffenceTotals[]>(OFFENCES_SQL, forceIds, period.from, period.to);
-      return new Map(rows.map((row) => [row.forceId, row]));
-    }, null as OffenceTotals | null),
+    /** Every force's totals for the period: one fetch serves force values, group values and ranks. */
+    figures: (period: Period) =>
+      memo(`figures|${periodKey(period)}`, async () => new Map((await fetchFigures(null, period, false)).map((row) => [row.forceId, row]))),
+    /** One force's totals month by month, batched across the forces a request asks about. */
+    monthlyFigures(period: Period, forceId: string) {
+      const key = periodKey(period);
+      if (!monthlyLoaders.has(key)) {
+        monthlyLoaders.set(key, new DataLoader(async (forceIds: readonly string[]) => {
+          const rows = await fetchFigures([...forceIds], period, true);
+          return forceIds.map((id) => rows.filter((row) => row.forceId === id));
+        }));
+      }
+      return monthlyLoaders.get(key)!.load(forceId);
+    },
+    watchlistRules: () => memo("watchlist-rules", () => prisma.watchlistRule.findMany({ orderBy: { id: "asc" } })),
     outcomes: forcePeriodLoader(async (forceIds: string[], period: Period) => {
       const rows = await prisma.$queryRawUnsafe<OutcomeRow[]>(OUTCOMES_SQL, forceIds, period.from, period.to);
       const byForce = new Map<string, OutcomeRow[]>();

@@ -57,6 +57,8 @@ const PRIORITY_OF_FLAG: Record<Flag, string> = { vawg: "VAWG", knife: "KNIFE_CRI
 export async function seedCrimePriorities(sql: SqlClient, batchId: number): Promise<number> {
   const random = new SeededRandom(20230402);
   const forces = referenceForces();
+  // Knife crime moves differently by force (-10% to +20% a year), so trends and watchlist rules have something to find.
+  const knifeGrowth = forces.map(() => random.between(0.9, 1.2));
   const offenceRows: unknown[][] = [];
   const outcomes = new Map<string, [string, Date, string, string, number, number]>();
   const addOutcome = (forceId: string, month: Date, priority: string, outcome: string, count: number) => {
@@ -65,9 +67,13 @@ export async function seedCrimePriorities(sql: SqlClient, batchId: number): Prom
     if (existing) existing[4] += count;
     else outcomes.set(key, [forceId, month, priority, outcome, count, batchId]);
   };
-  for (const month of sampleMonths()) {
+  for (const [monthIndex, month] of sampleMonths().entries()) {
     for (const offence of OFFENCES) {
-      const perForce = allocate(Math.round((offence.perYear / 12) * random.between(0.92, 1.08)), forces.map((force) => force.population * random.between(0.85, 1.15)));
+      const trend = (index: number) => (offence.flags.knife ? knifeGrowth[index] ** (monthIndex / 12) : 1);
+      const perForce = allocate(
+        Math.round((offence.perYear / 12) * random.between(0.92, 1.08)),
+        forces.map((force, index) => force.population * random.between(0.85, 1.15) * trend(index)),
+      );
       forces.forEach((force, index) => {
         const flagged = Object.entries(offence.flags) as [Flag, number][];
         const parts = allocate(perForce[index], [1 - flagged.reduce((sum, [, share]) => sum + share, 0), ...flagged.map(([, share]) => share)]);
@@ -83,6 +89,12 @@ export async function seedCrimePriorities(sql: SqlClient, batchId: number): Prom
       });
     }
   }
-  const rows = await bulkInsert(sql, "crime_priorities.recorded_offence", OFFENCE_COLUMNS, offenceRows);
+  const rules = await bulkInsert(
+    sql,
+    "crime_priorities.watchlist_rule",
+    { id: "text", measure: "text", comparator: "text", threshold: "float8", consecutive_months: "int", description: "text" },
+    [["KNIFE_CRIME_RISE_10_ABOVE_MSG", "KNIFE_CRIME_RATE_PER_1000", "RISE_ABOVE_MOST_SIMILAR_GROUP", 0.1, 0, "Knife crime rate up more than 10% on a year earlier and above the most similar group's"]],
+  );
+  const rows = rules + (await bulkInsert(sql, "crime_priorities.recorded_offence", OFFENCE_COLUMNS, offenceRows));
   return rows + (await bulkInsert(sql, "crime_priorities.offence_outcome", OUTCOME_COLUMNS, [...outcomes.values()].filter((row) => row[4] > 0)));
 }

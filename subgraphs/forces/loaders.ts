@@ -1,10 +1,13 @@
 import DataLoader from "dataloader";
 import type { PrismaClient } from "../../prisma/generated/forces/client.ts";
 import { groupBy } from "../shared/graphql/group-by.ts";
+import { createRequestMemo } from "../shared/graphql/request-memo.ts";
 
 /** One set of loaders per request: each resolves a whole level of the query in one statement. */
 export function createLoaders(prisma: PrismaClient) {
+  const memo = createRequestMemo();
   return {
+    allForces: () => memo("all-forces", () => prisma.force.findMany({ orderBy: { id: "asc" } })),
     force: new DataLoader(async (ids: readonly string[]) => {
       const rows = await prisma.force.findMany({ where: { id: { in: [...ids] } } });
       const byId = new Map(rows.map((row) => [row.id, row]));

@@ -25,7 +25,7 @@ export class ForceCrimePrioritiesResolver {
 @Resolver(() => CrimePrioritySummary)
 export class CrimePrioritySummaryResolver {
   private async priority(summary: CrimePrioritySummary, priority: CrimePriority, { loaders }: CrimePrioritiesContext): Promise<PriorityCrime> {
-    const totals = await loaders.offences.load({ forceId: summary.forceId, period: summary });
+    const totals = (await loaders.figures(summary)).get(summary.forceId);
     const offences = totals ? (totals[TOTAL_FIELD[priority]] as number) : 0;
     return {
       priority,
@@ -39,7 +39,7 @@ export class CrimePrioritySummaryResolver {
 
   @FieldResolver(() => Int, { description: "All offences recorded in the period, flagged or not (offences)." })
   async recordedOffences(@Root() summary: CrimePrioritySummary, @Ctx() { loaders }: CrimePrioritiesContext) {
-    return (await loaders.offences.load({ forceId: summary.forceId, period: summary }))?.recordedOffences ?? 0;
+    return ((await loaders.figures(summary)).get(summary.forceId))?.recordedOffences ?? 0;
   }
 
   @FieldResolver(() => PriorityCrime, { description: "Offences flagged as involving a knife or sharp instrument." })

@@ -4,6 +4,7 @@ import { ComparisonGroup, ComparisonGroupKind } from "../schema/comparison-group
 import { Force } from "../schema/force.ts";
 import { Governance } from "../schema/governance.ts";
 import { Region } from "../schema/region.ts";
+import { ForcePopulation } from "../../shared/graphql/force-population.ts";
 
 @Resolver(() => Force)
 export class ForceResolver {
@@ -49,6 +50,13 @@ export class ForceResolver {
   async mostSimilarGroupForceIds(@Root() force: Force, @Ctx() context: ForcesContext) {
     const group = await this.mostSimilarGroup(force, context);
     return group ? context.loaders.membersByGroup.load(group.id) : [];
+  }
+
+  @FieldResolver(() => [ForcePopulation], {
+    description: "The population of every force, for subgraphs that weight group rates (national, region, most similar group) by population and rank forces on rates.",
+  })
+  async forcePopulations(@Ctx() { loaders }: ForcesContext) {
+    return (await loaders.allForces()).map((force) => ({ forceId: force.id, population: force.population }));
   }
 
   @FieldResolver(() => ComparisonGroup, { nullable: true, description: "The force's most similar group (the force and its peers); null when none is loaded." })

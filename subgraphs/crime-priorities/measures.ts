@@ -1,0 +1,53 @@
+import { Direction, type Measure } from "../shared/measures/compare.ts";
+
+/** A force's recorded crime over some months, with the population its rates divide by. */
+export interface CrimeFigures {
+  population: number;
+  recordedOffences: number;
+  vawg: number;
+  knifeCrime: number;
+  csa: number;
+  vawgOutcomes: number;
+  vawgCharged: number;
+}
+
+const sum = (members: CrimeFigures[], field: keyof CrimeFigures) => members.reduce((total, member) => total + member[field], 0);
+
+const POPULATION_WEIGHTED = "Weighted by population: the group's offences over the group's population, × 1,000 (as the Home Office forms MSG rates).";
+
+function ratePer1000(id: string, name: string, field: "vawg" | "knifeCrime" | "csa", flag: string): Measure<CrimeFigures> {
+  return {
+    id,
+    name,
+    unit: "offences per 1,000 residents",
+    direction: Direction.LOWER_IS_BETTER,
+    groupValue: POPULATION_WEIGHTED,
+    definition:
+      `Recorded offences flagged ${flag} in the months that start within the period, per 1,000 residents of the force area (population from the forces subgraph); ` +
+      "not annualised. Source: police recorded crime by force. Recording practice affects it: a lower rate ranks first.",
+    valueOf: (members) => {
+      const population = sum(members, "population");
+      return population > 0 ? (sum(members, field) / population) * 1000 : null;
+    },
+  };
+}
+
+export const KNIFE_CRIME_RATE = ratePer1000("KNIFE_CRIME_RATE_PER_1000", "Knife crime rate", "knifeCrime", "as involving a knife or sharp instrument");
+export const VAWG_RATE = ratePer1000("VAWG_RATE_PER_1000", "VAWG rate", "vawg", "as violence against women and girls");
+export const CSA_RATE = ratePer1000("CSA_RATE_PER_1000", "Child sexual abuse rate", "csa", "as child sexual abuse");
+
+export const VAWG_CHARGE_RATE: Measure<CrimeFigures> = {
+  id: "VAWG_CHARGE_RATE",
+  name: "VAWG offences charged or summonsed",
+  unit: "share (0-1)",
+  direction: Direction.HIGHER_IS_BETTER,
+  groupValue: "Pooled: outcomes charged or summonsed over all outcomes assigned, summed over the group (weighted by volume).",
+  definition: "Outcomes 'Charged or summonsed' over all outcomes assigned in the period to VAWG-flagged offences.",
+  valueOf: (members) => {
+    const outcomes = sum(members, "vawgOutcomes");
+    return outcomes > 0 ? sum(members, "vawgCharged") / outcomes : null;
+  },
+};
+
+export const CRIME_PRIORITY_MEASURES = [KNIFE_CRIME_RATE, VAWG_RATE, CSA_RATE, VAWG_CHARGE_RATE];
+export const findCrimeMeasure = (id: string) => CRIME_PRIORITY_MEASURES.find((measure) => measure.id === id);
