@@ -1,5 +1,7 @@
 import type { PrismaClient } from "../../prisma/generated/workforce/client.ts";
 import { forceDateLoader } from "../shared/graphql/period-loader.ts";
+import { isoDay } from "../shared/graphql/period.ts";
+import { createRequestMemo } from "../shared/graphql/request-memo.ts";
 import type { FunctionStrength, WorkforceSnapshot } from "./schema/workforce-snapshot.ts";
 
 type SnapshotRow = Omit<WorkforceSnapshot, "visibleFrontlineOfficerShare"> & { visibleFrontlineOfficersFte: number };
@@ -32,8 +34,27 @@ const FUNCTIONS_SQL = `
   GROUP BY force_id, function_name, frontline_status
   ORDER BY "officersFte" DESC`;
 
+/** Neighbourhood FTE of every force at its latest snapshot on or before a day. */
+const NEIGHBOURHOOD_SQL = `
+  WITH latest AS (SELECT force_id, max(as_at) AS as_at FROM workforce.workforce_record WHERE as_at <= $1::date GROUP BY force_id)
+  SELECT r.force_id AS "forceId", r.as_at AS "asAt",
+         COALESCE(sum(fte) FILTER (WHERE neighbourhood AND worker_type IN ('OFFICER', 'PCSO')), 0)::float8 AS "neighbourhoodFte"
+  FROM workforce.workforce_record r JOIN latest USING (force_id, as_at)
+  GROUP BY r.force_id, r.as_at`;
+
 export function createLoaders(prisma: PrismaClient) {
+  const memo = createRequestMemo();
   return {
+    neighbourhoodByForce: (day: Date) =>
+      memo(`neighbourhood|${isoDay(day)}`, async () => {
+        const rows = await prisma.$queryRawUnsafe<{ forceId: string; asAt: Date; neighbourhoodFte: number }[]>(NEIGHBOURHOOD_SQL, day);
+        return new Map(rows.map((row) => [row.forceId, row]));
+      }),
+    guaranteeTarget: () =>
+      memo("guarantee-target", async () => {
+        const target = await prisma.neighbourhoodTarget.findFirst({ orderBy: { baselineOn: "desc" } });
+        return target && { baselineOn: target.baselineOn, baselineFte: Number(target.baselineFte), targetOn: target.targetOn, targetFte: Number(target.targetFte) };
+      }),
     snapshot: forceDateLoader(async (forceIds: string[], day: Date) => {
       const rows = await prisma.$queryRawUnsafe<SnapshotRow[]>(SNAPSHOT_SQL, forceIds, day);
       return new Map(rows.map((row) => [row.forceId, row]));

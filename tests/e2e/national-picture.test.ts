@@ -98,6 +98,19 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
     for (const alert of alerts) expect(alert.explanation.length).toBeGreaterThan(20);
   });
 
+  it("reports the Neighbourhood Policing Guarantee nationally and by force", async () => {
+    const { body } = await hub.graphql(`{
+      neighbourhoodPolicingGuarantee(asAt: "2025-03-31") { asAt baselineFte targetFte neighbourhoodFte trajectoryFte onTrajectory }
+      forces { neighbourhoodPolicingGuarantee(asAt: "2025-03-31") { baselineFte targetFte neighbourhoodFte onTrajectory } } }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.neighbourhoodPolicingGuarantee).toEqual({
+      asAt: "2025-03-31", baselineFte: 17_175, targetFte: 30_175, neighbourhoodFte: expect.closeTo(17_175, 6), trajectoryFte: 17_175, onTrajectory: true,
+    });
+    const forces = body.data!.forces.map((force: any) => force.neighbourhoodPolicingGuarantee);
+    expect(sum(forces.map((force: any) => force.targetFte))).toBeCloseTo(30_175, 6);
+    expect(sum(forces.map((force: any) => force.baselineFte))).toBeCloseTo(17_175, 6);
+  });
+
   it("returns null for an unknown force", async () => {
     const { body } = await hub.graphql(`{ force(id: "atlantis") { id name } }`);
     expect(body.errors).toBeUndefined();
