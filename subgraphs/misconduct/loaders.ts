@@ -1,6 +1,8 @@
 import type { PrismaClient } from "../../prisma/generated/misconduct/client.ts";
 import { forcePeriodLoader } from "../shared/graphql/period-loader.ts";
-import type { Period } from "../shared/graphql/period.ts";
+import DataLoader from "dataloader";
+import { periodKey, type Period } from "../shared/graphql/period.ts";
+import { createRequestMemo } from "../shared/graphql/request-memo.ts";
 import type { MisconductSummary, VettingSummary } from "./schema/misconduct-summary.ts";
 
 type MisconductRow = Omit<MisconductSummary, "from" | "to">;
@@ -32,8 +34,35 @@ const noCases = (forceId: string): MisconductRow => ({
   forceId, casesOpened: 0, proceedingsHeld: 0, misconductMeetings: 0, misconductHearings: 0, acceleratedHearings: 0, grossMisconductFindings: 0, dismissals: 0,
 });
 
+const CASES_OPENED_SQL = (byMonth: boolean) => `
+  SELECT force_id AS "forceId", ${byMonth ? `date_trunc('month', opened_on)::date AS month,` : ""} count(*)::int AS "casesOpened"
+  FROM misconduct.misconduct_case
+  WHERE opened_on BETWEEN $1::date AND $2::date AND ($3::text[] IS NULL OR force_id = ANY($3::text[]))
+  GROUP BY force_id ${byMonth ? ", 2" : ""}`;
+
+type CasesRow = { forceId: string; month?: Date; casesOpened: number };
+
 export function createLoaders(prisma: PrismaClient) {
+  const memo = createRequestMemo();
+  const monthlyLoaders = new Map<string, DataLoader<string, CasesRow[]>>();
   return {
+    /** Cases opened in the period by every force: one fetch for force values, group values and ranks. */
+    casesOpened: (period: Period) =>
+      memo(`cases|${periodKey(period)}`, async () => {
+        const rows = await prisma.$queryRawUnsafe<CasesRow[]>(CASES_OPENED_SQL(false), period.from, period.to, null);
+        return new Map(rows.map((row) => [row.forceId, row.casesOpened]));
+      }),
+    monthlyCasesOpened(period: Period, forceId: string) {
+      const key = periodKey(period);
+      if (!monthlyLoaders.has(key)) {
+        monthlyLoaders.set(key, new DataLoader(async (forceIds: readonly string[]) => {
+          const rows = await prisma.$queryRawUnsafe<CasesRow[]>(CASES_OPENED_SQL(true), period.from, period.to, [...forceIds]);
+          return forceIds.map((id) => rows.filter((row) => row.forceId === id));
+        }));
+      }
+      return monthlyLoaders.get(key)!.load(forceId);
+    },
+    watchlistRules: () => memo("watchlist-rules", () => prisma.watchlistRule.findMany({ orderBy: { id: "asc" } })),
     misconduct: forcePeriodLoader(async (forceIds: string[], period: Period) => {
       const rows = await prisma.$queryRawUnsafe<MisconductRow[]>(MISCONDUCT_SQL, forceIds, period.from, period.to);
       const byForce = new Map(rows.map((row) => [row.forceId, row]));

@@ -42,9 +42,22 @@ const NEIGHBOURHOOD_SQL = `
   FROM workforce.workforce_record r JOIN latest USING (force_id, as_at)
   GROUP BY r.force_id, r.as_at`;
 
+const LATEST_OFFICERS_SQL = `
+  WITH latest AS (SELECT force_id, max(as_at) AS as_at FROM workforce.workforce_record GROUP BY force_id)
+  SELECT r.force_id AS "forceId", r.as_at AS "asAt", sum(fte)::float8 AS "officersFte"
+  FROM workforce.workforce_record r JOIN latest USING (force_id, as_at)
+  WHERE worker_type = 'OFFICER'
+  GROUP BY r.force_id, r.as_at
+  ORDER BY r.force_id`;
+
 export function createLoaders(prisma: PrismaClient) {
   const memo = createRequestMemo();
   return {
+    latestOfficers: () =>
+      memo("latest-officers", async () => {
+        const rows = await prisma.$queryRawUnsafe<{ forceId: string; asAt: Date; officersFte: number }[]>(LATEST_OFFICERS_SQL);
+        return new Map(rows.map((row) => [row.forceId, row]));
+      }),
     neighbourhoodByForce: (day: Date) =>
       memo(`neighbourhood|${isoDay(day)}`, async () => {
         const rows = await prisma.$queryRawUnsafe<{ forceId: string; asAt: Date; neighbourhoodFte: number }[]>(NEIGHBOURHOOD_SQL, day);

@@ -2,14 +2,14 @@ import { PrismaClient } from "../../prisma/generated/workforce/client.ts";
 import type { HubConfig } from "../shared/config.ts";
 import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../shared/subgraph.ts";
 import { createContext, type WorkforceContext } from "./loaders.ts";
-import { ForceWorkforceResolver, WorkforceSnapshotResolver } from "./resolvers/workforce-resolver.ts";
+import { ForceOfficerStrengthsResolver, ForceWorkforceResolver, WorkforceSnapshotResolver } from "./resolvers/workforce-resolver.ts";
 import { ForceNeighbourhoodGuaranteeResolver, NeighbourhoodGuaranteeQueryResolver } from "./resolvers/neighbourhood-guarantee-resolver.ts";
 import { seedWorkforce } from "./sample-data.ts";
 import { Force } from "./schema/force.ts";
 
 export const workforceSubgraph: SubgraphDefinition<PrismaClient, WorkforceContext> = {
   name: "workforce",
-  resolvers: [ForceWorkforceResolver, WorkforceSnapshotResolver, NeighbourhoodGuaranteeQueryResolver, ForceNeighbourhoodGuaranteeResolver],
+  resolvers: [ForceWorkforceResolver, ForceOfficerStrengthsResolver, WorkforceSnapshotResolver, NeighbourhoodGuaranteeQueryResolver, ForceNeighbourhoodGuaranteeResolver],
   orphanedTypes: [Force],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,

@@ -87,14 +87,17 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
     expect(comparison.region).not.toBe(comparison.national);
   });
 
-  it("shows a force's alerts from every subgraph that has rules in one query", async () => {
+  it("shows every force's alerts from every subgraph with rules in one query", async () => {
     const { body } = await hub.graphql(`{ forces { id
       responseTimeAlerts(from: "2025-04-01", to: "2026-03-31") { ruleId months { month value } explanation }
-      crimePriorityAlerts(from: "2025-04-01", to: "2026-03-31") { ruleId explanation } } }`);
+      crimePriorityAlerts(from: "2025-04-01", to: "2026-03-31") { ruleId explanation }
+      misconductAlerts(from: "2025-04-01", to: "2026-03-31") { ruleId explanation } } }`);
     expect(body.errors).toBeUndefined();
-    const alerts = body.data!.forces.flatMap((force: any) => [...force.responseTimeAlerts, ...force.crimePriorityAlerts]);
+    const alerts = body.data!.forces.flatMap((force: any) => [...force.responseTimeAlerts, ...force.crimePriorityAlerts, ...force.misconductAlerts]);
     expect(alerts.some((alert: any) => alert.ruleId === "CALLS_999_WITHIN_10S_BELOW_90")).toBe(true);
     expect(alerts.some((alert: any) => alert.ruleId === "KNIFE_CRIME_RISE_10_ABOVE_MSG")).toBe(true);
+    // The five worst forces, or more when ranks tie.
+    expect(alerts.filter((alert: any) => alert.ruleId === "MISCONDUCT_PER_100_OFFICERS_WORST_5").length).toBeGreaterThanOrEqual(5);
     for (const alert of alerts) expect(alert.explanation.length).toBeGreaterThan(20);
   });
 

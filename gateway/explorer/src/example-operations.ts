@@ -33,14 +33,33 @@ query KnifeCrimeTrend($force: ID! = "west-midlands") {
   }
 }
 
-# Emergency response for every force, to sort into a league table.
+# Emergency attendance P90 league table for the year, best first.
 query ResponseTimeLeagueTable {
-  forces {
-    id
+  responseTimeLeagueTable(measure: "EMERGENCY_ATTENDANCE_P90_MINUTES", from: "2025-04-01", to: "2026-03-31") {
+    rank value force { name region { name } }
+  }
+}
+
+# A force's intervention watchlist alerts from every subgraph, each explaining itself.
+query ForceAlerts($force: ID! = "metropolitan") {
+  force(id: $force) {
+    name
+    responseTimeAlerts(from: "2025-04-01", to: "2026-03-31") { rule explanation months { month value } }
+    crimePriorityAlerts(from: "2025-04-01", to: "2026-03-31") { rule explanation }
+    misconductAlerts(from: "2025-04-01", to: "2026-03-31") { rule explanation }
+  }
+}
+
+# How a force compares: value, national, region, most similar group, rank and trend.
+query ForceComparisons($force: ID! = "kent") {
+  force(id: $force) {
     name
     responseTimes(from: "2025-04-01", to: "2026-03-31") {
-      emergency { incidents notAttended attendanceMedianMinutes attendanceP90Minutes withinStandardShare }
+      comparisons { measure { name unit } value national region mostSimilarGroup rank forcesRanked changeFromYearEarlier }
     }
+    crimePriorityComparisons(from: "2025-04-01", to: "2026-03-31") { measure { name unit } value national mostSimilarGroup rank }
+    misconductComparisons(from: "2025-04-01", to: "2026-03-31") { measure { name unit } value national rank }
+    neighbourhoodPolicingGuarantee(asAt: "2025-03-31") { neighbourhoodFte targetFte onTrajectory }
   }
 }
 

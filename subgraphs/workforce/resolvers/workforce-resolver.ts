@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { ForceOfficerStrength } from "../../shared/graphql/force-officer-strength.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import type { WorkforceContext } from "../loaders.ts";
 import { Force } from "../schema/force.ts";
@@ -12,6 +13,16 @@ export class ForceWorkforceResolver {
     if (!row) return null;
     const { visibleFrontlineOfficersFte, ...snapshot } = row;
     return { ...snapshot, visibleFrontlineOfficerShare: row.officersFte > 0 ? visibleFrontlineOfficersFte / row.officersFte : null };
+  }
+}
+
+@Resolver(() => Force)
+export class ForceOfficerStrengthsResolver {
+  @FieldResolver(() => [ForceOfficerStrength], {
+    description: "Officer FTE of every force at its latest snapshot, for subgraphs that express figures per officer and rank forces on them.",
+  })
+  async forceOfficerStrengths(@Ctx() { loaders }: WorkforceContext): Promise<ForceOfficerStrength[]> {
+    return [...(await loaders.latestOfficers()).values()];
   }
 }
 

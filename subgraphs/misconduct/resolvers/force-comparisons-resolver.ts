@@ -1,0 +1,27 @@
+import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { checkPeriod } from "../../shared/graphql/period.ts";
+import { LocalDate } from "../../shared/graphql/scalars.ts";
+import { MeasureComparison, WatchlistAlert } from "../../shared/measures/measure-types.ts";
+import { compareMisconductMeasure } from "../comparisons.ts";
+import type { MisconductContext } from "../loaders.ts";
+import { MISCONDUCT_MEASURES } from "../measures.ts";
+import { Force } from "../schema/force.ts";
+import { misconductAlerts } from "../watchlist.ts";
+
+const COMPARISON_INPUTS = '@requires(fields: "regionForceIds mostSimilarGroupForceIds forceOfficerStrengths { forceId officersFte }")';
+
+@Resolver(() => Force)
+export class ForceMisconductComparisonsResolver {
+  @FieldResolver(() => [MeasureComparison], { description: "Misconduct measures (cases per 100 officers) against national, region and most similar group, with rank, year-on-year change and monthly series." })
+  @Directive(COMPARISON_INPUTS)
+  misconductComparisons(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date, @Ctx() context: MisconductContext) {
+    const period = checkPeriod(from, to);
+    return Promise.all(MISCONDUCT_MEASURES.map((measure) => compareMisconductMeasure(measure, force, period, context)));
+  }
+
+  @FieldResolver(() => [WatchlistAlert], { description: "Misconduct watchlist rules this force triggered over the period, each with its evidence." })
+  @Directive(COMPARISON_INPUTS)
+  misconductAlerts(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date, @Ctx() context: MisconductContext) {
+    return misconductAlerts(context, checkPeriod(from, to), force);
+  }
+}
