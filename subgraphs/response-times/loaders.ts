@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import type { PrismaClient } from "../../prisma/generated/response-times/client.ts";
 import { isoDay, periodKey, type Period } from "../shared/graphql/period.ts";
 import { createRequestMemo } from "../shared/graphql/request-memo.ts";
-import type { AttendanceFigures, CallFigures } from "./measures.ts";
+import { BUCKET_SECONDS, type AttendanceFigures, type CallFigures } from "./measures.ts";
 
 type ByForce<F> = Map<string, F>;
 /** Figures per month (ISO first day) per force. */
@@ -18,11 +18,40 @@ const COUNTS_SQL = (byMonth: boolean) => `
   WHERE grade = $3 AND ${MONTHS} AND ($4::text[] IS NULL OR force_id = ANY($4::text[]))
   GROUP BY force_id ${byMonth ? ", month" : ""}`;
 
-const HISTOGRAM_SQL = (byMonth: boolean) => `
-  SELECT force_id AS "forceId", ${byMonth ? "month," : ""} bucket, sum(incidents)::int AS incidents
+const HISTOGRAM_SQL = `
+  SELECT force_id AS "forceId", bucket, sum(incidents)::int AS incidents
   FROM response_times.attendance_histogram
-  WHERE grade = $3 AND ${MONTHS} AND ($4::text[] IS NULL OR force_id = ANY($4::text[]))
-  GROUP BY force_id, ${byMonth ? "month, " : ""} bucket`;
+  WHERE grade = $3 AND ${MONTHS}
+  GROUP BY force_id, bucket`;
+
+/**
+ * Median and P90 minutes per force and month computed in SQL from the histograms, by the same rule
+ * as percentileFromHistogram: values spread evenly within their bucket, linear interpolation between
+ * the values at ranks floor and ceil of p × (n − 1).
+ */
+const MONTHLY_PERCENTILES_SQL = `
+  WITH buckets AS (
+    SELECT force_id, month, bucket, sum(incidents)::float8 AS n
+    FROM response_times.attendance_histogram
+    WHERE grade = $3 AND ${MONTHS} AND force_id = ANY($4::text[])
+    GROUP BY force_id, month, bucket
+  ), cumulative AS (
+    SELECT force_id, month, bucket, n,
+           sum(n) OVER (PARTITION BY force_id, month ORDER BY bucket) - n AS before,
+           sum(n) OVER (PARTITION BY force_id, month) AS total
+    FROM buckets
+  ), ranked AS (
+    SELECT cumulative.*, p, p * (total - 1) AS rank FROM cumulative CROSS JOIN (VALUES (0.5::float8), (0.9::float8)) AS ps(p)
+  ), ends AS (
+    SELECT force_id, month, p, rank,
+           max(CASE WHEN floor(rank) >= before AND floor(rank) < before + n THEN (bucket + (floor(rank) - before + 0.5) / n) * ${BUCKET_SECONDS} END) AS low,
+           max(CASE WHEN ceil(rank) >= before AND ceil(rank) < before + n THEN (bucket + (ceil(rank) - before + 0.5) / n) * ${BUCKET_SECONDS} END) AS high
+    FROM ranked GROUP BY force_id, month, p, rank
+  )
+  SELECT force_id AS "forceId", month,
+         max(CASE WHEN p = 0.5 THEN (low + (rank - floor(rank)) * (high - low)) / 60 END) AS p50,
+         max(CASE WHEN p = 0.9 THEN (low + (rank - floor(rank)) * (high - low)) / 60 END) AS p90
+  FROM ends GROUP BY force_id, month`;
 
 const CALLS_SQL = `
   SELECT force_id AS "forceId", month, calls_received AS "callsReceived", answered_within_10s AS "answeredWithin10s",
@@ -32,6 +61,7 @@ const CALLS_SQL = `
 
 type CountRow = Omit<AttendanceFigures, "histogram"> & { forceId: string; month?: Date };
 type BucketRow = { forceId: string; month?: Date; bucket: number; incidents: number };
+type PercentileRow = { forceId: string; month: Date; p50: number | null; p90: number | null };
 type CallRow = Omit<CallFigures, "months"> & { forceId: string; month: Date };
 
 const monthKey = (row: { month?: Date }) => (row.month ? isoDay(row.month) : "");
@@ -77,7 +107,7 @@ export function createLoaders(prisma: PrismaClient) {
     memo(`attendance|${periodKey(period)}|${grade}`, async () => {
       const [counts, buckets] = await Promise.all([
         query<CountRow>(COUNTS_SQL(false), period.from, period.to, grade, null),
-        query<BucketRow>(HISTOGRAM_SQL(false), period.from, period.to, grade, null),
+        query<BucketRow>(HISTOGRAM_SQL, period.from, period.to, grade),
       ]);
       return attendanceFigures(counts, buckets).get("") ?? new Map<string, AttendanceFigures>();
     });
@@ -92,17 +122,21 @@ export function createLoaders(prisma: PrismaClient) {
     /** Month-by-month counts for every force, without histograms: enough for shares and watchlist rules. */
     monthlyCounts: (period: Period, grade: string) =>
       memo(`monthly-counts|${periodKey(period)}|${grade}`, async () => attendanceFigures(await query<CountRow>(COUNTS_SQL(true), period.from, period.to, grade, null), [])),
-    /** Month-by-month figures with histograms for one force, batched across the forces a request asks about. */
+    /** Month-by-month figures with their percentiles for one force, batched across the forces a request asks about. */
     monthlyAttendance(period: Period, grade: string, forceId: string) {
       const key = `${periodKey(period)}|${grade}`;
       if (!monthlyAttendanceLoaders.has(key)) {
         monthlyAttendanceLoaders.set(key, new DataLoader(async (forceIds: readonly string[]) => {
           const ids = [...forceIds];
-          const [counts, buckets] = await Promise.all([
+          const [counts, percentiles] = await Promise.all([
             query<CountRow>(COUNTS_SQL(true), period.from, period.to, grade, ids),
-            query<BucketRow>(HISTOGRAM_SQL(true), period.from, period.to, grade, ids),
+            query<PercentileRow>(MONTHLY_PERCENTILES_SQL, period.from, period.to, grade, ids),
           ]);
-          const monthly = attendanceFigures(counts, buckets);
+          const monthly = attendanceFigures(counts, []);
+          for (const { forceId, month, p50, p90 } of percentiles) {
+            const figures = monthly.get(isoDay(month))?.get(forceId);
+            if (figures) figures.percentileMinutes = { p50, p90 };
+          }
           return ids.map((id) => new Map([...monthly].filter(([, byForce]) => byForce.has(id)).map(([month, byForce]) => [month, new Map([[id, byForce.get(id)!]])])));
         }));
       }

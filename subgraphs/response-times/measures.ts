@@ -11,6 +11,11 @@ export interface AttendanceFigures {
   withStandard: number;
   withinStandard: number;
   histogram: Histogram;
+  /**
+   * Median and P90 minutes already computed in SQL from the same histogram, for month-by-month
+   * series where shipping every bucket would cost more than the answer; such figures cannot be pooled.
+   */
+  percentileMinutes?: { p50: number | null; p90: number | null };
 }
 
 /** One force's 999 answer figures over some months. */
@@ -22,6 +27,8 @@ export interface CallFigures {
 }
 
 export function poolAttendance(members: AttendanceFigures[]): AttendanceFigures {
+  if (members.length === 1) return members[0];
+  if (members.some((member) => member.percentileMinutes)) throw new Error("Figures with precomputed percentiles cannot be pooled");
   return members.reduce<AttendanceFigures>(
     (pool, member) => ({
       incidents: pool.incidents + member.incidents,
@@ -40,7 +47,8 @@ const poolCalls = (members: CallFigures[]) => ({
   answerSecondsTotal: members.reduce((sum, member) => sum + member.answerSecondsTotal, 0),
 });
 
-export const attendancePercentileMinutes = (figures: AttendanceFigures, p: number) => {
+export const attendancePercentileMinutes = (figures: AttendanceFigures, p: 0.5 | 0.9) => {
+  if (figures.percentileMinutes) return p === 0.5 ? figures.percentileMinutes.p50 : figures.percentileMinutes.p90;
   const seconds = percentileFromHistogram(figures.histogram, p, BUCKET_SECONDS);
   return seconds === null ? null : seconds / 60;
 };

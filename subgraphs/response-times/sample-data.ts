@@ -126,7 +126,7 @@ async function seedRulesAndStandards(sql: SqlClient): Promise<number> {
 }
 
 /** Synthetic incidents and 999 figures for every force, April 2023 to March 2026 (fixed seed), with standards, rules and pre-aggregates. */
-export async function seedResponseTimes(sql: SqlClient, batchId: number, { scale = 1 }: SampleOptions): Promise<number> {
+export async function seedResponseTimes(sql: SqlClient, batchId: number, { scale = 1, progress }: SampleOptions): Promise<number> {
   const random = new SeededRandom(20230401);
   const forces = profiles(random);
   let rows = await seedRulesAndStandards(sql);
@@ -137,7 +137,9 @@ export async function seedResponseTimes(sql: SqlClient, batchId: number, { scale
     );
     rows += await bulkInsert(sql, "response_times.incident", INCIDENT_COLUMNS, incidents);
     rows += await bulkInsert(sql, "response_times.calls_999_month", CALLS_COLUMNS, calls999Rows(random, forces, month, monthIndex, batchId));
+    progress?.(`response-times sample: ${month.toISOString().slice(0, 7)} loaded, ${rows.toLocaleString("en-GB")} rows so far`);
   }
+  progress?.("response-times sample: building the attendance pre-aggregates");
   await refreshAttendanceAggregates(sql);
   return rows;
 }

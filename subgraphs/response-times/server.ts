@@ -4,13 +4,14 @@ import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from ".
 import { Force } from "./schema/force.ts";
 import { createContext, type ResponseTimesContext } from "./loaders.ts";
 import { ForceResponseTimesResolver } from "./resolvers/force-response-times-resolver.ts";
+import { LeagueTableEntryResolver } from "./resolvers/league-table-entry-resolver.ts";
 import { ResponseTimeSummaryResolver } from "./resolvers/response-time-summary-resolver.ts";
 import { ResponseTimesQueryResolver } from "./resolvers/response-times-query-resolver.ts";
 import { seedResponseTimes } from "./sample-data.ts";
 
 export const responseTimesSubgraph: SubgraphDefinition<PrismaClient, ResponseTimesContext> = {
   name: "response-times",
-  resolvers: [ForceResponseTimesResolver, ResponseTimeSummaryResolver, ResponseTimesQueryResolver],
+  resolvers: [ForceResponseTimesResolver, ResponseTimeSummaryResolver, ResponseTimesQueryResolver, LeagueTableEntryResolver],
   orphanedTypes: [Force],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,

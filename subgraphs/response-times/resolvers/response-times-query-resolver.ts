@@ -31,9 +31,10 @@ export class ResponseTimesQueryResolver {
   ): Promise<LeagueTableEntry[]> {
     const sourced = findMeasure(measureId);
     if (!sourced) throw badArgument("measure", `unknown measure "${measureId}"`);
-    const { values, ranks } = leagueTable(sourced.measure, await sourced.period(loaders, checkPeriod(from, to)));
+    const period = checkPeriod(from, to);
+    const { values, ranks } = leagueTable(sourced.measure, await sourced.period(loaders, period));
     return [...values.entries()]
-      .map(([id, value]) => ({ force: { id }, value, rank: ranks.get(id) ?? null }))
+      .map(([id, value]) => ({ force: { id }, value, rank: ranks.get(id) ?? null, measureId, period }))
       .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.force.id.localeCompare(b.force.id));
   }
 

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
+import type { Period } from "../../shared/graphql/period.ts";
 import { Force } from "./force.ts";
 
 @ObjectType({ description: "One force's place in a league table of a measure." })
@@ -11,4 +12,7 @@ export class LeagueTableEntry {
 
   @Field(() => Int, { nullable: true, description: "1 is best; equal values share a rank." })
   rank!: number | null;
+
+  measureId!: string;
+  period!: Period;
 }

@@ -5,6 +5,8 @@ import { postgresSchema } from "../database/migrations.ts";
 export interface SampleOptions {
   /** Multiplies the number of sample incidents (1 = the default start; 100 ≈ 10 million incidents). */
   scale?: number;
+  /** Told of each step of a long load. */
+  progress?: (message: string) => void;
 }
 
 /**

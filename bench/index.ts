@@ -1,0 +1,18 @@
+/** npm run bench [-- name ...]: runs the benchmarks (all by default), prints a table and writes bench/results/. */
+import { scaleBenchmark } from "./scale.ts";
+import { report } from "./support/report.ts";
+
+const BENCHMARKS: Record<string, () => Promise<import("./support/report.ts").BenchRow[]>> = {
+  scale: scaleBenchmark,
+};
+
+const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHMARKS);
+const unknown = chosen.filter((name) => !BENCHMARKS[name]);
+if (unknown.length) {
+  console.error(`unknown benchmark(s): ${unknown.join(", ")}; known: ${Object.keys(BENCHMARKS).join(", ")}`);
+  process.exit(2);
+}
+const rows = [];
+for (const name of chosen) rows.push(...(await BENCHMARKS[name]()));
+report("latest", rows, { node: process.version, scale: process.env.BENCH_SCALE ?? 100 });
+process.exit(0);
