@@ -30,6 +30,10 @@ export async function scaleBenchmark(): Promise<BenchRow[]> {
   const started = performance.now();
   const subgraph = await buildSubgraph("response-times", config, { scale: SCALE, progress: (message) => console.log(message) });
   console.log(`response-times ready in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  // The steady state autovacuum reaches after a load: visibility map set, so the covering index is read alone.
+  for (const table of ["attendance_histogram", "attendance_month", "attendance_month_percentile", "incident"]) {
+    await subgraph.database.sql.query(`VACUUM ANALYZE response_times.${table}`);
+  }
   const { server, url: subgraphUrl } = await listen(subgraph.http.app, 0, "127.0.0.1");
   try {
     const [{ incidents }] = await subgraph.database.sql.query<{ incidents: number }>("SELECT count(*)::int AS incidents FROM response_times.incident");

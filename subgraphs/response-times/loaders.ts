@@ -2,7 +2,7 @@ import DataLoader from "dataloader";
 import type { PrismaClient } from "../../prisma/generated/response-times/client.ts";
 import { isoDay, periodKey, type Period } from "../shared/graphql/period.ts";
 import { createRequestMemo } from "../shared/graphql/request-memo.ts";
-import { BUCKET_SECONDS, type AttendanceFigures, type CallFigures } from "./measures.ts";
+import type { AttendanceFigures, CallFigures } from "./measures.ts";
 
 type ByForce<F> = Map<string, F>;
 /** Figures per month (ISO first day) per force. */
@@ -24,34 +24,11 @@ const HISTOGRAM_SQL = `
   WHERE grade = $3 AND ${MONTHS}
   GROUP BY force_id, bucket`;
 
-/**
- * Median and P90 minutes per force and month computed in SQL from the histograms, by the same rule
- * as percentileFromHistogram: values spread evenly within their bucket, linear interpolation between
- * the values at ranks floor and ceil of p × (n − 1).
- */
+/** Median and P90 per force and month, stored at refresh from the histograms (see aggregates.ts). */
 const MONTHLY_PERCENTILES_SQL = `
-  WITH buckets AS (
-    SELECT force_id, month, bucket, sum(incidents)::float8 AS n
-    FROM response_times.attendance_histogram
-    WHERE grade = $3 AND ${MONTHS} AND force_id = ANY($4::text[])
-    GROUP BY force_id, month, bucket
-  ), cumulative AS (
-    SELECT force_id, month, bucket, n,
-           sum(n) OVER (PARTITION BY force_id, month ORDER BY bucket) - n AS before,
-           sum(n) OVER (PARTITION BY force_id, month) AS total
-    FROM buckets
-  ), ranked AS (
-    SELECT cumulative.*, p, p * (total - 1) AS rank FROM cumulative CROSS JOIN (VALUES (0.5::float8), (0.9::float8)) AS ps(p)
-  ), ends AS (
-    SELECT force_id, month, p, rank,
-           max(CASE WHEN floor(rank) >= before AND floor(rank) < before + n THEN (bucket + (floor(rank) - before + 0.5) / n) * ${BUCKET_SECONDS} END) AS low,
-           max(CASE WHEN ceil(rank) >= before AND ceil(rank) < before + n THEN (bucket + (ceil(rank) - before + 0.5) / n) * ${BUCKET_SECONDS} END) AS high
-    FROM ranked GROUP BY force_id, month, p, rank
-  )
-  SELECT force_id AS "forceId", month,
-         max(CASE WHEN p = 0.5 THEN (low + (rank - floor(rank)) * (high - low)) / 60 END) AS p50,
-         max(CASE WHEN p = 0.9 THEN (low + (rank - floor(rank)) * (high - low)) / 60 END) AS p90
-  FROM ends GROUP BY force_id, month`;
+  SELECT force_id AS "forceId", month, p50_minutes AS p50, p90_minutes AS p90
+  FROM response_times.attendance_month_percentile
+  WHERE grade = $3 AND ${MONTHS} AND force_id = ANY($4::text[])`;
 
 const CALLS_SQL = `
   SELECT force_id AS "forceId", month, calls_received AS "callsReceived", answered_within_10s AS "answeredWithin10s",
