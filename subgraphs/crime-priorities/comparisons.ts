@@ -22,7 +22,7 @@ function withPopulations(rows: Map<string, Omit<CrimeFigures, "population">>, po
   return figures;
 }
 
-export async function compareCrimeMeasure(measure: Measure<CrimeFigures>, force: ComparisonForce, period: Period, { loaders }: CrimePrioritiesContext): Promise<MeasureComparison> {
+export async function compareCrimeMeasure(measure: Measure<CrimeFigures>, force: ComparisonForce, period: Period, { loaders }: CrimePrioritiesContext, groupForceIds: string[] = []): Promise<MeasureComparison> {
   const populations = new Map((force.forcePopulations ?? []).map((entry) => [entry.forceId, entry.population]));
   const monthly = new Map((await loaders.monthlyFigures(period, force.id)).map((row) => [isoDay(row.month!), row]));
   return compareMeasure(measure, {
@@ -31,6 +31,7 @@ export async function compareCrimeMeasure(measure: Measure<CrimeFigures>, force:
     yearEarlierFigures: withPopulations(await loaders.figures(yearEarlier(period)), populations),
     regionForceIds: force.regionForceIds ?? [],
     mostSimilarGroupForceIds: force.mostSimilarGroupForceIds ?? [],
+    groupForceIds,
     monthly: monthsStartingWithin(period).map((month) => {
       const row = monthly.get(isoDay(month));
       const population = populations.get(force.id);

@@ -18,7 +18,7 @@ function figuresFor(cases: Map<string, number>, officers: Map<string, number>): 
   return new Map([...officers].map(([forceId, officersFte]) => [forceId, { casesOpened: cases.get(forceId) ?? 0, officersFte }]));
 }
 
-export async function compareMisconductMeasure(measure: Measure<MisconductFigures>, force: ComparisonForce, period: Period, { loaders }: MisconductContext): Promise<MeasureComparison> {
+export async function compareMisconductMeasure(measure: Measure<MisconductFigures>, force: ComparisonForce, period: Period, { loaders }: MisconductContext, groupForceIds: string[] = []): Promise<MeasureComparison> {
   const officers = new Map((force.forceOfficerStrengths ?? []).map((entry) => [entry.forceId, entry.officersFte]));
   const monthly = new Map((await loaders.monthlyCasesOpened(period, force.id)).map((row) => [isoDay(row.month!), row.casesOpened]));
   const forceOfficers = officers.get(force.id);
@@ -28,6 +28,7 @@ export async function compareMisconductMeasure(measure: Measure<MisconductFigure
     yearEarlierFigures: figuresFor(await loaders.casesOpened(yearEarlier(period)), officers),
     regionForceIds: force.regionForceIds ?? [],
     mostSimilarGroupForceIds: force.mostSimilarGroupForceIds ?? [],
+    groupForceIds,
     monthly: monthsStartingWithin(period).map((month) => ({
       month,
       figures: forceOfficers === undefined ? undefined : { casesOpened: monthly.get(isoDay(month)) ?? 0, officersFte: forceOfficers },

@@ -24,8 +24,8 @@ const POPULATIONS = [
 const representation = (id: string) => ({ __typename: "Force", id, regionForceIds: ["kent", "surrey"], mostSimilarGroupForceIds: ["kent", "essex"], forcePopulations: POPULATIONS });
 
 const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Force {
-  crimePriorityComparisons(from: "2025-01-01", to: "2025-01-31", measures: ["KNIFE_CRIME_RATE_PER_1000"]) {
-    value unavailableReason national region mostSimilarGroup rank forcesRanked yearEarlier changeFromYearEarlier monthly { month value }
+  crimePriorityComparisons(from: "2025-01-01", to: "2025-01-31", measures: ["KNIFE_CRIME_RATE_PER_1000"], group: ["surrey", "essex"]) {
+    value unavailableReason national region mostSimilarGroup group rank forcesRanked yearEarlier changeFromYearEarlier monthly { month value }
   }
   crimePriorityAlerts(from: "2025-01-01", to: "2025-01-31") { ruleId explanation }
 } } }`;
@@ -62,7 +62,7 @@ describe("crime-priority measures against hand-worked figures", () => {
     return body.data!._entities[0];
   };
 
-  it("weights group rates by population, ranks lowest first and compares with a year earlier", async () => {
+  it("weights group rates by population (custom groups too), ranks lowest first and compares with a year earlier", async () => {
     const { crimePriorityComparisons: [knife] } = await ask("kent");
     // Rates per 1,000: kent 1,200 / 1,000,000 = 1.2; surrey 300 / 500,000 = 0.6; essex 1,000 / 2,000,000 = 0.5.
     // National 2,500 / 3,500,000 = 0.714 (an unweighted mean would be 0.767); region (kent, surrey) 1,500 / 1,500,000 = 1.0;
@@ -73,6 +73,8 @@ describe("crime-priority measures against hand-worked figures", () => {
       national: expect.closeTo(2500 / 3500, 12),
       region: 1,
       mostSimilarGroup: expect.closeTo(2200 / 3000, 12),
+      // A custom group of surrey and essex: 1,300 / 2,500,000 × 1,000 = 0.52.
+      group: expect.closeTo(0.52, 12),
       rank: 3,
       forcesRanked: 3,
       yearEarlier: 1,

@@ -22,13 +22,14 @@ export class ForceCrimeComparisonsResolver {
     @Arg("from", () => LocalDate) from: Date,
     @Arg("to", () => LocalDate) to: Date,
     @Arg("measures", () => [ID], { nullable: true, description: "Measure ids to include; all when omitted." }) ids: string[] | null,
+    @Arg("group", () => [ID], { nullable: true, description: "Ids of forces to compare with as a group, e.g. a custom group's members." }) group: string[] | null,
     @Ctx() context: CrimePrioritiesContext,
   ) {
     const period = checkPeriod(from, to);
     const unknown = ids?.find((id) => !findCrimeMeasure(id));
     if (unknown) throw badArgument("measures", `unknown measure "${unknown}"; known: ${CRIME_PRIORITY_MEASURES.map((measure) => measure.id).join(", ")}`);
     const chosen = ids ? ids.map((id) => findCrimeMeasure(id)!) : CRIME_PRIORITY_MEASURES;
-    return Promise.all(chosen.map((measure) => compareCrimeMeasure(measure, force, period, context)));
+    return Promise.all(chosen.map((measure) => compareCrimeMeasure(measure, force, period, context, group ?? [])));
   }
 
   @FieldResolver(() => [WatchlistAlert], { description: "Crime-priority watchlist rules this force triggered over the period, each with its evidence." })

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, Directive, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { MeasureComparison, WatchlistAlert } from "../../shared/measures/measure-types.ts";
@@ -14,9 +14,15 @@ const COMPARISON_INPUTS = '@requires(fields: "regionForceIds mostSimilarGroupFor
 export class ForceMisconductComparisonsResolver {
   @FieldResolver(() => [MeasureComparison], { description: "Misconduct measures (cases per 100 officers) against national, region and most similar group, with rank, year-on-year change and monthly series." })
   @Directive(COMPARISON_INPUTS)
-  misconductComparisons(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date, @Ctx() context: MisconductContext) {
+  misconductComparisons(
+    @Root() force: Force,
+    @Arg("from", () => LocalDate) from: Date,
+    @Arg("to", () => LocalDate) to: Date,
+    @Arg("group", () => [ID], { nullable: true, description: "Ids of forces to compare with as a group, e.g. a custom group's members." }) group: string[] | null,
+    @Ctx() context: MisconductContext,
+  ) {
     const period = checkPeriod(from, to);
-    return Promise.all(MISCONDUCT_MEASURES.map((measure) => compareMisconductMeasure(measure, force, period, context)));
+    return Promise.all(MISCONDUCT_MEASURES.map((measure) => compareMisconductMeasure(measure, force, period, context, group ?? [])));
   }
 
   @FieldResolver(() => [WatchlistAlert], { description: "Misconduct watchlist rules this force triggered over the period, each with its evidence." })

@@ -71,6 +71,7 @@ export class ResponseTimeSummaryResolver {
   async comparisons(
     @Root() summary: ResponseTimeSummary,
     @Arg("measures", () => [ID], { nullable: true, description: "Measure ids to include; all when omitted." }) ids: string[] | null,
+    @Arg("group", () => [ID], { nullable: true, description: "Ids of forces to compare with as a group, e.g. a custom group's members." }) group: string[] | null,
     @Ctx() { loaders }: ResponseTimesContext,
   ): Promise<MeasureComparison[]> {
     const unknown = ids?.find((id) => !findMeasure(id));
@@ -84,6 +85,7 @@ export class ResponseTimeSummaryResolver {
           yearEarlierFigures: await sourced.period(loaders, yearEarlier(summary)),
           regionForceIds: summary.regionForceIds,
           mostSimilarGroupForceIds: summary.mostSimilarGroupForceIds,
+          groupForceIds: group ?? [],
           monthly: await monthlySeries(sourced, loaders, summary, summary.forceId),
         }),
       ),

@@ -13,6 +13,8 @@ export interface ComparisonInput<F> {
   yearEarlierFigures: Map<string, F>;
   regionForceIds: string[];
   mostSimilarGroupForceIds: string[];
+  /** A group the caller named (e.g. a custom comparison group); none when empty. */
+  groupForceIds?: string[];
   /** The force's figures month by month. */
   monthly: { month: Date; figures: F | undefined }[];
 }
@@ -49,6 +51,7 @@ export function compareMeasure<F>(measure: Measure<F>, input: ComparisonInput<F>
     national,
     region: groupValue(measure, input.figures, input.regionForceIds),
     mostSimilarGroup,
+    group: input.groupForceIds?.length ? groupValue(measure, input.figures, input.groupForceIds) : null,
     rank: ranks.get(input.forceId) ?? null,
     forcesRanked,
     differenceFromNational: difference(value, national),

@@ -55,6 +55,9 @@ export class MeasureComparison {
   @Field(() => Float, { nullable: true, description: "Value for the force's most similar group (the force and its peers); null when no group is loaded." })
   mostSimilarGroup!: number | null;
 
+  @Field(() => Float, { nullable: true, description: "Value for the forces named in the `group` argument (e.g. a custom comparison group's members); null when none are named." })
+  group!: number | null;
+
   @Field(() => Int, { nullable: true, description: "Rank among forces with a value: 1 is best in the measure's direction; equal values share a rank." })
   rank!: number | null;
 
