@@ -4,13 +4,13 @@ import { isoDay } from "../shared/graphql/period.ts";
 import { createRequestMemo } from "../shared/graphql/request-memo.ts";
 import type { FunctionStrength, WorkforceSnapshot } from "./schema/workforce-snapshot.ts";
 
-type SnapshotRow = Omit<WorkforceSnapshot, "visibleFrontlineOfficerShare"> & { visibleFrontlineOfficersFte: number };
+export type SnapshotRow = Omit<WorkforceSnapshot, "visibleFrontlineOfficerShare"> & { visibleFrontlineOfficersFte: number };
 
 /** The latest snapshot on or before the date, per force, summed by worker type. */
 const SNAPSHOT_SQL = `
   WITH latest AS (
     SELECT force_id, max(as_at) AS as_at FROM workforce.workforce_record
-    WHERE force_id = ANY($1::text[]) AND as_at <= $2::date GROUP BY force_id
+    WHERE ($1::text[] IS NULL OR force_id = ANY($1::text[])) AND as_at <= $2::date GROUP BY force_id
   )
   SELECT r.force_id AS "forceId", r.as_at AS "asAt",
          COALESCE(sum(fte) FILTER (WHERE worker_type = 'OFFICER'), 0)::float8 AS "officersFte",
@@ -53,6 +53,12 @@ const LATEST_OFFICERS_SQL = `
 export function createLoaders(prisma: PrismaClient) {
   const memo = createRequestMemo();
   return {
+    /** Every force's latest snapshot on or before a day: one fetch for force values, group values and ranks. */
+    allSnapshots: (day: Date) =>
+      memo(`snapshots|${isoDay(day)}`, async () => {
+        const rows = await prisma.$queryRawUnsafe<SnapshotRow[]>(SNAPSHOT_SQL, null, day);
+        return new Map(rows.map((row) => [row.forceId, row]));
+      }),
     latestOfficers: () =>
       memo("latest-officers", async () => {
         const rows = await prisma.$queryRawUnsafe<{ forceId: string; asAt: Date; officersFte: number }[]>(LATEST_OFFICERS_SQL);

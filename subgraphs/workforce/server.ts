@@ -4,12 +4,13 @@ import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from ".
 import { createContext, type WorkforceContext } from "./loaders.ts";
 import { ForceOfficerStrengthsResolver, ForceWorkforceResolver, WorkforceSnapshotResolver } from "./resolvers/workforce-resolver.ts";
 import { ForceNeighbourhoodGuaranteeResolver, NeighbourhoodGuaranteeQueryResolver } from "./resolvers/neighbourhood-guarantee-resolver.ts";
+import { ForceWorkforceComparisonsResolver } from "./resolvers/force-comparisons-resolver.ts";
 import { seedWorkforce } from "./sample-data.ts";
 import { Force } from "./schema/force.ts";
 
 export const workforceSubgraph: SubgraphDefinition<PrismaClient, WorkforceContext> = {
   name: "workforce",
-  resolvers: [ForceWorkforceResolver, ForceOfficerStrengthsResolver, WorkforceSnapshotResolver, NeighbourhoodGuaranteeQueryResolver, ForceNeighbourhoodGuaranteeResolver],
+  resolvers: [ForceWorkforceResolver, ForceOfficerStrengthsResolver, WorkforceSnapshotResolver, NeighbourhoodGuaranteeQueryResolver, ForceNeighbourhoodGuaranteeResolver, ForceWorkforceComparisonsResolver],
   orphanedTypes: [Force],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,

@@ -124,6 +124,21 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
     expect(sum(forces.map((force: any) => force.baselineFte))).toBeCloseTo(17_175, 6);
   });
 
+  it("weights workforce comparisons by population, cross-checked against the national totals", async () => {
+    const { body } = await hub.graphql(`{ forces { id population workforce(asAt: "2025-03-31") { officersFte } }
+      force(id: "kent") { workforceComparisons(asAt: "2025-03-31") { measure { id } value national rank forcesRanked yearEarlier } } }`);
+    expect(body.errors).toBeUndefined();
+    const officers = sum(body.data!.forces.map((force: any) => force.workforce.officersFte));
+    const population = sum(body.data!.forces.map((force: any) => force.population));
+    const kent = body.data!.forces.find((force: any) => force.id === "kent");
+    const [perThousand] = body.data!.force.workforceComparisons;
+    expect(perThousand.measure.id).toBe("OFFICERS_PER_1000");
+    expect(perThousand.national).toBeCloseTo((officers / population) * 1000, 9);
+    expect(perThousand.value).toBeCloseTo((kent.workforce.officersFte / kent.population) * 1000, 9);
+    expect(perThousand.forcesRanked).toBe(43);
+    expect(perThousand.yearEarlier).toBeGreaterThan(0);
+  });
+
   it("returns null for an unknown force", async () => {
     const { body } = await hub.graphql(`{ force(id: "atlantis") { id name } }`);
     expect(body.errors).toBeUndefined();

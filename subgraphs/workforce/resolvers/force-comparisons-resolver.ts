@@ -1,0 +1,47 @@
+import { Arg, Ctx, Directive, FieldResolver, ID, Resolver, Root } from "type-graphql";
+import { shiftYears } from "../../shared/graphql/period.ts";
+import { LocalDate } from "../../shared/graphql/scalars.ts";
+import { compareMeasure } from "../../shared/measures/compare.ts";
+import { MeasureComparison } from "../../shared/measures/measure-types.ts";
+import type { SnapshotRow, WorkforceContext } from "../loaders.ts";
+import { WORKFORCE_MEASURES, type WorkforceFigures } from "../measures.ts";
+import { Force } from "../schema/force.ts";
+
+function withPopulations(snapshots: Map<string, SnapshotRow>, populations: Map<string, number>): Map<string, WorkforceFigures> {
+  const figures = new Map<string, WorkforceFigures>();
+  for (const [forceId, row] of snapshots) {
+    const population = populations.get(forceId);
+    if (population) figures.set(forceId, { population, officersFte: row.officersFte, visibleFrontlineOfficersFte: row.visibleFrontlineOfficersFte, neighbourhoodFte: row.neighbourhoodFte });
+  }
+  return figures;
+}
+
+@Resolver(() => Force)
+export class ForceWorkforceComparisonsResolver {
+  @FieldResolver(() => [MeasureComparison], {
+    description:
+      "Workforce measures (officers and neighbourhood FTE per 1,000 residents, visible frontline share) at a date against national, region and most similar group, " +
+      "with rank and the snapshot a year earlier. Snapshots are annual, so `monthly` is empty.",
+  })
+  @Directive('@requires(fields: "regionForceIds mostSimilarGroupForceIds forcePopulations { forceId population }")')
+  async workforceComparisons(
+    @Root() force: Force,
+    @Arg("asAt", () => LocalDate) asAt: Date,
+    @Arg("group", () => [ID], { nullable: true, description: "Ids of forces to compare with as a group, e.g. a custom group's members." }) group: string[] | null,
+    @Ctx() { loaders }: WorkforceContext,
+  ) {
+    const populations = new Map((force.forcePopulations ?? []).map((entry) => [entry.forceId, entry.population]));
+    const [now, yearBefore] = await Promise.all([loaders.allSnapshots(asAt), loaders.allSnapshots(shiftYears(asAt, -1))]);
+    return WORKFORCE_MEASURES.map((measure) =>
+      compareMeasure(measure, {
+        forceId: force.id,
+        figures: withPopulations(now, populations),
+        yearEarlierFigures: withPopulations(yearBefore, populations),
+        regionForceIds: force.regionForceIds ?? [],
+        mostSimilarGroupForceIds: force.mostSimilarGroupForceIds ?? [],
+        groupForceIds: group ?? [],
+        monthly: [],
+      }),
+    );
+  }
+}
