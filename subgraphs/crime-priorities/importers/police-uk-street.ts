@@ -1,0 +1,66 @@
+import type { SqlClient } from "../../shared/database/open.ts";
+import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
+import type { Importer } from "../../shared/ingest/importer.ts";
+import { readCsv } from "../../shared/ingest/source-records.ts";
+
+export const STREET_HEADER = [
+  "Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code", "LSOA name", "Crime type", "Last outcome category", "Context",
+];
+const ANTI_SOCIAL_BEHAVIOUR = "Anti-social behaviour";
+
+type StreetRow = [forceId: string, month: Date, crimeType: string];
+
+/**
+ * data.police.uk street-level crime: one row per crime, counted into recorded offences by force,
+ * month and crime type, with offence group and flags from crime_type_mapping. Anti-social behaviour
+ * (no Crime ID) is not recorded crime and is skipped, counted as such.
+ */
+export const policeUkStreetImporter: Importer<StreetRow, Set<string>> = {
+  kind: "police-uk-street",
+  subgraph: "crime-priorities",
+  description: "data.police.uk street-level crime CSV (single files or the YYYY-MM/YYYY-MM-<force>-street.csv archive)",
+  matches: (fileName) => /-street\.csv$/i.test(fileName),
+  read: (file, progress) => readCsv(file, STREET_HEADER, progress),
+  prepare: async (sql) =>
+    new Set((await sql.query<{ crime_type: string }>("SELECT crime_type FROM crime_priorities.crime_type_mapping WHERE source = 'police-uk'")).map((row) => row.crime_type)),
+  parse(fields, { file, line, forces, lookup: mappedCrimeTypes }) {
+    const reader = new FieldReader(fields, file, line);
+    const crimeType = reader.text("Crime type");
+    if (crimeType === ANTI_SOCIAL_BEHAVIOUR) return { skip: "anti-social behaviour is not recorded crime" };
+    const forceName = reader.text("Falls within");
+    const forceId = forceName ? (forces.resolve(forceName) ?? reader.fail("Falls within", "unknown force: not a known id, code or name", forceName)) : null;
+    const month = reader.month("Month", hubDateBounds());
+    if (crimeType && !mappedCrimeTypes.has(crimeType)) reader.fail("Crime type", "crime type with no mapping in crime_type_mapping", crimeType);
+    if (reader.errors.length) return { errors: reader.errors };
+    return { row: [forceId!, month!, crimeType!] };
+  },
+  scopeOf: (row) => `${row[0]}|${row[1].toISOString().slice(0, 10)}`,
+  async replaceScopes(sql, scopes, batchId) {
+    const rows = await sql.query<{ batch_id: number }>(
+      `WITH gone AS (
+         DELETE FROM crime_priorities.recorded_offence o USING unnest($1::text[], $2::date[]) AS s(force_id, month)
+         WHERE o.force_id = s.force_id AND o.month = s.month AND o.batch_id <> $3 RETURNING o.batch_id)
+       SELECT DISTINCT batch_id FROM gone`,
+      [scopes.map((scope) => scope.split("|")[0]), scopes.map((scope) => scope.split("|")[1]), batchId],
+    );
+    return rows.map((row) => row.batch_id);
+  },
+  async write(sql: SqlClient, rows, batchId) {
+    const counts = new Map<string, [string, string, string, number]>();
+    for (const [forceId, month, crimeType] of rows) {
+      const key = `${forceId}|${month.toISOString().slice(0, 10)}|${crimeType}`;
+      const existing = counts.get(key);
+      if (existing) existing[3]++;
+      else counts.set(key, [forceId, month.toISOString().slice(0, 10), crimeType, 1]);
+    }
+    const tallies = [...counts.values()];
+    await sql.query(
+      `INSERT INTO crime_priorities.recorded_offence (force_id, month, offence_code, offence_description, offence_group, vawg, knife_crime, csa, offences, batch_id)
+       SELECT t.force_id, t.month, 'police-uk:' || t.crime_type, t.crime_type, m.offence_group, m.vawg, m.knife_crime, m.csa, t.offences, $5
+       FROM unnest($1::text[], $2::date[], $3::text[], $4::int[]) AS t(force_id, month, crime_type, offences)
+       JOIN crime_priorities.crime_type_mapping m ON m.source = 'police-uk' AND m.crime_type = t.crime_type
+       ON CONFLICT (force_id, month, offence_code, vawg, knife_crime, csa) DO UPDATE SET offences = crime_priorities.recorded_offence.offences + EXCLUDED.offences`,
+      [tallies.map((tally) => tally[0]), tallies.map((tally) => tally[1]), tallies.map((tally) => tally[2]), tallies.map((tally) => tally[3]), batchId],
+    );
+  },
+};

@@ -1,0 +1,51 @@
+import { bulkInsert } from "../../shared/database/bulk-insert.ts";
+import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
+import type { Importer } from "../../shared/ingest/importer.ts";
+import { readCsv } from "../../shared/ingest/source-records.ts";
+
+/** Monthly 999 answer figures by force, as BT publishes them on police.uk (one row per force and month). */
+export const CALLS_999_HEADER = [
+  "Month", "Force", "Calls received", "Answered in under 10 seconds", "Answered in 10 to 60 seconds", "Answered in 60 seconds or more", "Mean answer time (seconds)",
+];
+
+type CallsRow = [forceId: string, month: Date, received: number, within10: number, within60: number, over60: number, meanSeconds: number];
+
+export const calls999Importer: Importer<CallsRow> = {
+  kind: "calls-999",
+  subgraph: "response-times",
+  description: "Monthly 999 answer figures by force (BT, police.uk)",
+  matches: (fileName) => /\.csv$/i.test(fileName),
+  read: (file, progress) => readCsv(file, CALLS_999_HEADER, progress),
+  parse(fields, { file, line, forces }) {
+    const reader = new FieldReader(fields, file, line);
+    const forceName = reader.text("Force");
+    const forceId = forceName ? (forces.resolve(forceName) ?? reader.fail("Force", "unknown force", forceName)) : null;
+    const month = reader.month("Month", hubDateBounds());
+    const [received, within10, within60, over60] = ["Calls received", "Answered in under 10 seconds", "Answered in 10 to 60 seconds", "Answered in 60 seconds or more"].map((column) => reader.count(column));
+    const mean = reader.decimal("Mean answer time (seconds)");
+    if (received !== null && within10 !== null && within60 !== null && over60 !== null && within10 + within60 + over60 !== received) {
+      reader.fail("Calls received", `answered bands add up to ${within10 + within60 + over60}, not the calls received`, received);
+    }
+    if (reader.errors.length) return { errors: reader.errors };
+    return { row: [forceId!, month!, received!, within10!, within60!, over60!, mean!] };
+  },
+  scopeOf: (row) => `${row[0]}|${row[1].toISOString().slice(0, 10)}`,
+  async replaceScopes(sql, scopes, batchId) {
+    const rows = await sql.query<{ batch_id: number }>(
+      `WITH gone AS (
+         DELETE FROM response_times.calls_999_month c USING unnest($1::text[], $2::date[]) AS s(force_id, month)
+         WHERE c.force_id = s.force_id AND c.month = s.month AND c.batch_id <> $3 RETURNING c.batch_id)
+       SELECT DISTINCT batch_id FROM gone`,
+      [scopes.map((scope) => scope.split("|")[0]), scopes.map((scope) => scope.split("|")[1]), batchId],
+    );
+    return rows.map((row) => row.batch_id);
+  },
+  write: async (sql, rows, batchId) => {
+    await bulkInsert(
+      sql,
+      "response_times.calls_999_month",
+      { force_id: "text", month: "date", calls_received: "int", answered_within_10s: "int", answered_10_to_60s: "int", answered_over_60s: "int", mean_answer_seconds: "float8", batch_id: "int" },
+      rows.map((row) => [...row, batchId]),
+    );
+  },
+};

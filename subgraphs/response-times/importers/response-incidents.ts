@@ -1,0 +1,82 @@
+import { readFileSync } from "node:fs";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
+import { bulkInsert } from "../../shared/database/bulk-insert.ts";
+import type { SqlClient } from "../../shared/database/open.ts";
+import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
+import type { Importer } from "../../shared/ingest/importer.ts";
+import { readCsv, readJsonLines } from "../../shared/ingest/source-records.ts";
+import { refreshAttendanceAggregates } from "../aggregates.ts";
+
+export const RESPONSE_INCIDENT_SCHEMA = JSON.parse(readFileSync(new URL("response-incident.schema.json", import.meta.url), "utf8"));
+const COLUMNS = Object.keys(RESPONSE_INCIDENT_SCHEMA.properties);
+const ajv = new Ajv({ allErrors: true });
+(addFormats as unknown as (ajv: Ajv) => void)(ajv);
+const validate = ajv.compile(RESPONSE_INCIDENT_SCHEMA);
+
+const londonMonth = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit" });
+/** First day of the month the instant falls in, UK time. */
+function ukMonth(instant: Date): Date {
+  const parts = Object.fromEntries(londonMonth.formatToParts(instant).map((part) => [part.type, part.value]));
+  return new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, 1));
+}
+
+type IncidentRow = [forceId: string, reference: string, grade: string, areaType: string, month: Date, connected: Date, answered: Date | null, deployed: Date | null, arrived: Date | null];
+
+const INSERT_COLUMNS = {
+  force_id: "text", reference: "text", grade: "text", area_type: "text", month: "date",
+  call_connected_at: "timestamptz", call_answered_at: "timestamptz", deployed_at: "timestamptz", arrived_at: "timestamptz", batch_id: "int",
+} as const;
+
+const scopePairs = (scopes: string[]) => [scopes.map((scope) => scope.split("|")[0]), scopes.map((scope) => scope.split("|")[1])];
+
+/** The hub's incident-level submission format for the standardised response-time measures (CSV or JSON Lines). */
+export const responseIncidentsImporter: Importer<IncidentRow> = {
+  kind: "response-incidents",
+  subgraph: "response-times",
+  description: "Incident-level response submissions (CSV or JSON Lines, see response-incident.schema.json)",
+  matches: (fileName) => /\.(csv|jsonl|ndjson)$/i.test(fileName),
+  read: (file, progress) => (/\.csv$/i.test(file) ? readCsv(file, COLUMNS, progress) : readJsonLines(file, progress)),
+  parse(fields, { file, line, forces }) {
+    const record = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value === "" ? null : value]));
+    if (!validate(record)) {
+      return {
+        errors: validate.errors!.map((error) => {
+          const column = error.instancePath.slice(1) || (error.params as { missingProperty?: string; additionalProperty?: string }).missingProperty || (error.params as { additionalProperty?: string }).additionalProperty;
+          return { file, line, column, value: column && record[column] != null ? String(record[column]) : undefined, reason: `schema: ${error.message}` };
+        }),
+      };
+    }
+    const reader = new FieldReader(record, file, line);
+    const bounds = hubDateBounds();
+    const forceName = reader.text("force")!;
+    const forceId = forces.resolve(forceName) ?? reader.fail("force", "unknown force: not a known id, code or name", forceName);
+    const connected = reader.timestamp("call_connected_at", bounds);
+    const answered = reader.timestamp("call_answered_at", bounds, { optional: true });
+    const deployed = reader.timestamp("deployed_at", bounds, { optional: true });
+    const arrived = reader.timestamp("arrived_at", bounds, { optional: true });
+    for (const [column, time] of [["call_answered_at", answered], ["deployed_at", deployed], ["arrived_at", arrived]] as const) {
+      if (time && connected && time < connected) reader.fail(column, "before the call was connected", time.toISOString());
+    }
+    if (reader.errors.length || !forceId || !connected) return { errors: reader.errors };
+    return { row: [forceId, String(record.reference), String(record.grade), String(record.area_type), ukMonth(connected), connected, answered, deployed, arrived] };
+  },
+  scopeOf: (row) => `${row[0]}|${row[4].toISOString().slice(0, 10)}`,
+  async replaceScopes(sql: SqlClient, scopes, batchId) {
+    const rows = await sql.query<{ batch_id: number }>(
+      `WITH gone AS (
+         DELETE FROM response_times.incident i USING unnest($1::text[], $2::date[]) AS s(force_id, month)
+         WHERE i.force_id = s.force_id AND i.month = s.month AND i.batch_id <> $3 RETURNING i.batch_id)
+       SELECT DISTINCT batch_id FROM gone`,
+      [...scopePairs(scopes), batchId],
+    );
+    return rows.map((row) => row.batch_id);
+  },
+  write: async (sql, rows, batchId) => {
+    await bulkInsert(sql, "response_times.incident", INSERT_COLUMNS, rows.map((row) => [...row, batchId]));
+  },
+  async afterLoad(sql, scopes) {
+    const [forceIds, months] = scopePairs(scopes);
+    await refreshAttendanceAggregates(sql, { forceIds: [...new Set(forceIds)], months: [...new Set(months)].map((month) => new Date(month)) });
+  },
+};

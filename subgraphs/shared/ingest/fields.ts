@@ -1,0 +1,87 @@
+import type { RowError } from "./row-error.ts";
+
+/** Reads and checks the fields of one record, collecting every problem instead of stopping at the first. */
+export class FieldReader {
+  readonly errors: RowError[] = [];
+
+  constructor(
+    private readonly fields: Record<string, unknown>,
+    private readonly file: string,
+    private readonly line: number,
+  ) {}
+
+  fail(column: string | undefined, reason: string, value?: unknown): null {
+    this.errors.push({ file: this.file, line: this.line, column, value: value === undefined ? undefined : String(value), reason });
+    return null;
+  }
+
+  text(column: string, { optional = false } = {}): string | null {
+    const value = this.fields[column];
+    const text = value === undefined || value === null ? "" : String(value).trim();
+    if (!text && !optional) return this.fail(column, "required value missing", "");
+    return text || null;
+  }
+
+  /** A whole number, allowing the thousands separators Home Office tables use ("1,234"). */
+  count(column: string): number | null {
+    const text = this.text(column);
+    if (text === null) return null;
+    const value = Number(text.replace(/,/g, ""));
+    return Number.isInteger(value) && value >= 0 ? value : this.fail(column, "not a whole number of 0 or more", text);
+  }
+
+  decimal(column: string): number | null {
+    const text = this.text(column);
+    if (text === null) return null;
+    const value = Number(text.replace(/,/g, ""));
+    return Number.isFinite(value) && value >= 0 ? value : this.fail(column, "not a number of 0 or more", text);
+  }
+
+  /** A month as YYYY-MM, within the years the hub covers. */
+  month(column: string, bounds: DateBounds): Date | null {
+    const text = this.text(column);
+    if (text === null) return null;
+    const match = /^(\d{4})-(\d{2})$/.exec(text);
+    if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) return this.fail(column, "not a month (YYYY-MM)", text);
+    return this.within(column, new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)), bounds, text);
+  }
+
+  /** A calendar day, YYYY-MM-DD or DD/MM/YYYY as Home Office spreadsheets export it. */
+  day(column: string, bounds: DateBounds): Date | null {
+    const text = this.text(column);
+    if (text === null) return null;
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    const uk = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
+    const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2], uk[1]] : [];
+    const date = year ? new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))) : undefined;
+    if (!date || date.getUTCDate() !== Number(day)) return this.fail(column, "not a date (YYYY-MM-DD or DD/MM/YYYY)", text);
+    return this.within(column, date, bounds, text);
+  }
+
+  /** An instant in ISO 8601 with a UTC offset, e.g. 2025-01-10T10:00:00Z. */
+  timestamp(column: string, bounds: DateBounds, { optional = false } = {}): Date | null {
+    const text = this.text(column, { optional });
+    if (text === null) return null;
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return this.fail(column, "not an ISO 8601 date-time with offset", text);
+    const date = new Date(text);
+    return Number.isNaN(date.getTime()) ? this.fail(column, "not a real date-time", text) : this.within(column, date, bounds, text);
+  }
+
+  private within(column: string, date: Date, bounds: DateBounds, text: string): Date | null {
+    if (date < bounds.earliest || date > bounds.latest) {
+      return this.fail(column, `out of range (${bounds.earliest.toISOString().slice(0, 10)} to ${bounds.latest.toISOString().slice(0, 10)})`, text);
+    }
+    return date;
+  }
+}
+
+export interface DateBounds {
+  earliest: Date;
+  latest: Date;
+}
+
+/** Dates the hub accepts: from 2010 (before any series it holds) to the end of next year. */
+export const hubDateBounds = (now = new Date()): DateBounds => ({
+  earliest: new Date(Date.UTC(2010, 0, 1)),
+  latest: new Date(Date.UTC(now.getUTCFullYear() + 1, 11, 31, 23, 59, 59)),
+});

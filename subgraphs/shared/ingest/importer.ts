@@ -1,0 +1,28 @@
+import type { SubgraphName } from "../config.ts";
+import type { SqlClient } from "../database/open.ts";
+import type { ForceResolver } from "./force-resolver.ts";
+import type { RowError } from "./row-error.ts";
+import type { ReadProgress, SourceRecord } from "./source-records.ts";
+
+/** What a parsed record became: a row to load, the errors that stop it, or nothing (a row the kind leaves out on purpose). */
+export type ParsedRecord<Row> = { row: Row } | { errors: RowError[] } | { skip: string };
+
+/** One kind of file the hub loads: how to read it, check each record, and write and replace its rows. */
+export interface Importer<Row, Lookup = undefined> {
+  kind: string;
+  subgraph: SubgraphName;
+  description: string;
+  /** Whether a file found in a folder is of this kind. */
+  matches(fileName: string): boolean;
+  read(file: string, progress: ReadProgress): AsyncIterable<SourceRecord>;
+  /** Reference data the checks need (e.g. a mapping table), read once per file. */
+  prepare?(sql: SqlClient): Promise<Lookup>;
+  parse(fields: Record<string, unknown>, context: { file: string; line: number; forces: ForceResolver; lookup: Lookup }): ParsedRecord<Row>;
+  /** The force × period a row belongs to: a later file for the same scope replaces the earlier rows. */
+  scopeOf(row: Row): string;
+  /** Deletes rows of earlier batches in these scopes; returns the ids of the batches that lost rows. */
+  replaceScopes(sql: SqlClient, scopes: string[], batchId: number): Promise<number[]>;
+  write(sql: SqlClient, rows: Row[], batchId: number): Promise<void>;
+  /** Work after the rows are in, in the same transaction (e.g. refreshing pre-aggregates for the scopes). */
+  afterLoad?(sql: SqlClient, scopes: string[]): Promise<void>;
+}

@@ -1,0 +1,70 @@
+import { bulkInsert } from "../../shared/database/bulk-insert.ts";
+import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
+import type { Importer } from "../../shared/ingest/importer.ts";
+import { readCsv } from "../../shared/ingest/source-records.ts";
+
+export const HO_WORKFORCE_HEADER = ["As at 31 March", "Geocode", "Force name", "Region", "Sex", "Rank", "Worker type", "Total (Headcount)", "Total (FTE)"];
+
+/** Worker types as the Home Office names them, to the hub's. */
+const WORKER_TYPES: Record<string, string> = {
+  "police officer": "OFFICER",
+  "police officers": "OFFICER",
+  "police staff": "STAFF",
+  pcso: "PCSO",
+  pcsos: "PCSO",
+  "police community support officer": "PCSO",
+  "police community support officers": "PCSO",
+  "designated officer": "DESIGNATED",
+  "designated officers": "DESIGNATED",
+  "special constable": "SPECIAL",
+  "special constables": "SPECIAL",
+};
+
+type WorkforceRow = [forceId: string, asAt: Date, workerType: string, rank: string | null, sex: string, headcount: number, fte: number];
+
+/**
+ * Home Office police workforce open data (the Data sheet exported as CSV). The table has no
+ * function or neighbourhood breakdown, so rows load as function "Not stated"; the functions table is a separate file.
+ */
+export const hoWorkforceImporter: Importer<WorkforceRow> = {
+  kind: "ho-workforce",
+  subgraph: "workforce",
+  description: "Home Office police workforce open data CSV",
+  matches: (fileName) => /\.csv$/i.test(fileName),
+  read: (file, progress) => readCsv(file, HO_WORKFORCE_HEADER, progress),
+  parse(fields, { file, line, forces }) {
+    const reader = new FieldReader(fields, file, line);
+    const asAtText = reader.text("As at 31 March");
+    const asAt = asAtText && /^\d{4}$/.test(asAtText) ? new Date(Date.UTC(Number(asAtText), 2, 31)) : reader.day("As at 31 March", hubDateBounds());
+    const code = reader.text("Geocode", { optional: true });
+    const name = reader.text("Force name");
+    const forceId = (code && forces.resolve(code)) || (name && forces.resolve(name)) || reader.fail("Force name", "unknown force: neither the geocode nor the name is known", `${code ?? ""} ${name ?? ""}`.trim());
+    const workerTypeText = reader.text("Worker type");
+    const workerType = workerTypeText ? (WORKER_TYPES[workerTypeText.toLowerCase()] ?? reader.fail("Worker type", `unknown worker type (known: ${Object.keys(WORKER_TYPES).join(", ")})`, workerTypeText)) : null;
+    const sex = reader.text("Sex");
+    const rank = reader.text("Rank", { optional: true });
+    const headcount = reader.count("Total (Headcount)");
+    const fte = reader.decimal("Total (FTE)");
+    if (reader.errors.length) return { errors: reader.errors };
+    return { row: [forceId!, asAt!, workerType!, rank, sex!, headcount!, fte!] };
+  },
+  scopeOf: (row) => `${row[0]}|${row[1].toISOString().slice(0, 10)}`,
+  async replaceScopes(sql, scopes, batchId) {
+    const rows = await sql.query<{ batch_id: number }>(
+      `WITH gone AS (
+         DELETE FROM workforce.workforce_record w USING unnest($1::text[], $2::date[]) AS s(force_id, as_at)
+         WHERE w.force_id = s.force_id AND w.as_at = s.as_at AND w.batch_id <> $3 RETURNING w.batch_id)
+       SELECT DISTINCT batch_id FROM gone`,
+      [scopes.map((scope) => scope.split("|")[0]), scopes.map((scope) => scope.split("|")[1]), batchId],
+    );
+    return rows.map((row) => row.batch_id);
+  },
+  write: async (sql, rows, batchId) => {
+    await bulkInsert(
+      sql,
+      "workforce.workforce_record",
+      { force_id: "text", as_at: "date", worker_type: "text", rank: "text", sex: "text", function_name: "text", frontline_status: "text", neighbourhood: "bool", headcount: "int", fte: "numeric", batch_id: "int" },
+      rows.map(([forceId, asAt, workerType, rank, sex, headcount, fte]) => [forceId, asAt, workerType, rank, sex, "Not stated", "Not stated", false, headcount, fte, batchId]),
+    );
+  },
+};
