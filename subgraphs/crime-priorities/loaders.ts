@@ -3,6 +3,7 @@ import DataLoader from "dataloader";
 import { forcePeriodLoader } from "../shared/graphql/period-loader.ts";
 import { isoDay, periodKey, type Period } from "../shared/graphql/period.ts";
 import { createRequestMemo } from "../shared/graphql/request-memo.ts";
+import { createSourceLoader } from "../shared/graphql/source.ts";
 import type { CrimeFigures } from "./measures.ts";
 
 export interface OffenceTotals {
@@ -53,8 +54,15 @@ function crimeFigures(offences: OffenceTotals[], outcomes: { forceId: string; mo
   return [...byKey.values()];
 }
 
+const SOURCE_BATCHES_SQL = `
+  SELECT force_id AS "forceId", array_agg(DISTINCT batch_id ORDER BY batch_id) AS "batchIds"
+  FROM (SELECT force_id, batch_id FROM crime_priorities.recorded_offence WHERE month BETWEEN $1::date AND $2::date
+        UNION SELECT force_id, batch_id FROM crime_priorities.offence_outcome WHERE month BETWEEN $1::date AND $2::date) contributing
+  GROUP BY force_id`;
+
 export function createLoaders(prisma: PrismaClient) {
   const memo = createRequestMemo();
+  const sources = createSourceLoader(prisma, "crime_priorities");
   const fetchFigures = async (forceIds: string[] | null, period: Period, byMonth: boolean) => {
     const [offences, outcomes] = await Promise.all([
       prisma.$queryRawUnsafe<OffenceTotals[]>(OFFENCES_SQL(byMonth), forceIds, period.from, period.to),
@@ -64,6 +72,7 @@ export function createLoaders(prisma: PrismaClient) {
   };
   const monthlyLoaders = new Map<string, DataLoader<string, CrimeRow[]>>();
   return {
+    sources: (period: Period, forceId: string) => sources(periodKey(period), SOURCE_BATCHES_SQL, [period.from, period.to], forceId),
     /** Every force's totals for the period: one fetch serves force values, group values and ranks. */
     figures: (period: Period) =>
       memo(`figures|${periodKey(period)}`, async () => new Map((await fetchFigures(null, period, false)).map((row) => [row.forceId, row]))),

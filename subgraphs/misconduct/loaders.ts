@@ -3,6 +3,7 @@ import { forcePeriodLoader } from "../shared/graphql/period-loader.ts";
 import DataLoader from "dataloader";
 import { periodKey, type Period } from "../shared/graphql/period.ts";
 import { createRequestMemo } from "../shared/graphql/request-memo.ts";
+import { createSourceLoader } from "../shared/graphql/source.ts";
 import type { MisconductSummary, VettingSummary } from "./schema/misconduct-summary.ts";
 
 type MisconductRow = Omit<MisconductSummary, "from" | "to">;
@@ -42,10 +43,18 @@ const CASES_OPENED_SQL = (byMonth: boolean) => `
 
 type CasesRow = { forceId: string; month?: Date; casesOpened: number };
 
+const SOURCE_BATCHES_SQL = `
+  SELECT force_id AS "forceId", array_agg(DISTINCT batch_id ORDER BY batch_id) AS "batchIds"
+  FROM misconduct.misconduct_case
+  WHERE opened_on BETWEEN $1::date AND $2::date OR proceedings_on BETWEEN $1::date AND $2::date
+  GROUP BY force_id`;
+
 export function createLoaders(prisma: PrismaClient) {
   const memo = createRequestMemo();
+  const sources = createSourceLoader(prisma, "misconduct");
   const monthlyLoaders = new Map<string, DataLoader<string, CasesRow[]>>();
   return {
+    sources: (period: Period, forceId: string) => sources(periodKey(period), SOURCE_BATCHES_SQL, [period.from, period.to], forceId),
     /** Cases opened in the period by every force: one fetch for force values, group values and ranks. */
     casesOpened: (period: Period) =>
       memo(`cases|${periodKey(period)}`, async () => {

@@ -2,14 +2,14 @@ import { PrismaClient } from "../../prisma/generated/misconduct/client.ts";
 import type { HubConfig } from "../shared/config.ts";
 import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../shared/subgraph.ts";
 import { createContext, type MisconductContext } from "./loaders.ts";
-import { ForceMisconductResolver } from "./resolvers/misconduct-resolver.ts";
+import { ForceMisconductResolver, MisconductSummaryResolver } from "./resolvers/misconduct-resolver.ts";
 import { ForceMisconductComparisonsResolver } from "./resolvers/force-comparisons-resolver.ts";
 import { seedMisconduct } from "./sample-data.ts";
 import { Force } from "./schema/force.ts";
 
 export const misconductSubgraph: SubgraphDefinition<PrismaClient, MisconductContext> = {
   name: "misconduct",
-  resolvers: [ForceMisconductResolver, ForceMisconductComparisonsResolver],
+  resolvers: [ForceMisconductResolver, MisconductSummaryResolver, ForceMisconductComparisonsResolver],
   orphanedTypes: [Force],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,

@@ -49,9 +49,10 @@ export async function refreshAttendanceAggregates(sql: SqlClient, scope: Aggrega
   await sql.query(`DELETE FROM response_times.attendance_histogram WHERE ${SCOPE}`, params);
   await sql.query(`DELETE FROM response_times.attendance_month_percentile WHERE ${SCOPE}`, params);
   await sql.query(
-    `INSERT INTO response_times.attendance_month (force_id, month, grade, area_type, incidents, attended, with_standard, within_standard)
+    `INSERT INTO response_times.attendance_month (force_id, month, grade, area_type, incidents, attended, with_standard, within_standard, batch_ids)
      SELECT i.force_id, i.month, i.grade, i.area_type, count(*)::int, count(i.arrived_at)::int, count(s.id)::int,
-            count(*) FILTER (WHERE i.arrived_at - i.call_connected_at <= make_interval(secs => s.threshold_seconds))::int
+            count(*) FILTER (WHERE i.arrived_at - i.call_connected_at <= make_interval(secs => s.threshold_seconds))::int,
+            array_agg(DISTINCT i.batch_id ORDER BY i.batch_id)
      FROM response_times.incident i
      LEFT JOIN response_times.response_standard s
        ON s.grade = i.grade AND s.area_type = i.area_type

@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import type { PrismaClient } from "../../prisma/generated/response-times/client.ts";
 import { isoDay, periodKey, type Period } from "../shared/graphql/period.ts";
 import { createRequestMemo } from "../shared/graphql/request-memo.ts";
+import { createSourceLoader } from "../shared/graphql/source.ts";
 import type { AttendanceFigures, CallFigures } from "./measures.ts";
 
 type ByForce<F> = Map<string, F>;
@@ -77,8 +78,16 @@ function callFigures(rows: CallRow[], byMonth: boolean): Monthly<CallFigures> {
  * per period and grade, whatever the number of forces): force values, group values and ranks
  * all come from the same rows. Monthly histograms, the largest, are fetched only for the forces asked about.
  */
+/** Batches behind a force's figures for the months that start within the period. */
+const SOURCE_BATCHES_SQL = `
+  SELECT force_id AS "forceId", array_agg(DISTINCT batch_id ORDER BY batch_id) AS "batchIds"
+  FROM (SELECT force_id, unnest(batch_ids) AS batch_id FROM response_times.attendance_month WHERE ${MONTHS}
+        UNION SELECT force_id, batch_id FROM response_times.calls_999_month WHERE ${MONTHS}) contributing
+  GROUP BY force_id`;
+
 export function createLoaders(prisma: PrismaClient) {
   const memo = createRequestMemo();
+  const sources = createSourceLoader(prisma, "response_times");
   const query = <T>(sql: string, ...params: unknown[]) => prisma.$queryRawUnsafe<T[]>(sql, ...params);
   const attendance = (period: Period, grade: string) =>
     memo(`attendance|${periodKey(period)}|${grade}`, async () => {
@@ -91,6 +100,7 @@ export function createLoaders(prisma: PrismaClient) {
   const monthlyAttendanceLoaders = new Map<string, DataLoader<string, Monthly<AttendanceFigures>>>();
   return {
     attendance,
+    sources: (period: Period, forceId: string) => sources(periodKey(period), SOURCE_BATCHES_SQL, [period.from, period.to], forceId),
     watchlistRules: () => memo("watchlist-rules", () => prisma.watchlistRule.findMany({ orderBy: { id: "asc" } })),
     calls: (period: Period) =>
       memo(`calls|${periodKey(period)}`, async () => callFigures(await query<CallRow>(CALLS_SQL, period.from, period.to), false).get("") ?? new Map<string, CallFigures>()),

@@ -2,6 +2,7 @@ import type { PrismaClient } from "../../prisma/generated/workforce/client.ts";
 import { forceDateLoader } from "../shared/graphql/period-loader.ts";
 import { isoDay } from "../shared/graphql/period.ts";
 import { createRequestMemo } from "../shared/graphql/request-memo.ts";
+import { createSourceLoader } from "../shared/graphql/source.ts";
 import type { FunctionStrength, WorkforceSnapshot } from "./schema/workforce-snapshot.ts";
 
 export type SnapshotRow = Omit<WorkforceSnapshot, "visibleFrontlineOfficerShare"> & { visibleFrontlineOfficersFte: number };
@@ -50,9 +51,15 @@ const LATEST_OFFICERS_SQL = `
   GROUP BY r.force_id, r.as_at
   ORDER BY r.force_id`;
 
+const SOURCE_BATCHES_SQL = `
+  SELECT force_id AS "forceId", array_agg(DISTINCT batch_id ORDER BY batch_id) AS "batchIds"
+  FROM workforce.workforce_record WHERE as_at = $1::date GROUP BY force_id`;
+
 export function createLoaders(prisma: PrismaClient) {
   const memo = createRequestMemo();
+  const sources = createSourceLoader(prisma, "workforce");
   return {
+    sources: (asAt: Date, forceId: string) => sources(isoDay(asAt), SOURCE_BATCHES_SQL, [asAt], forceId),
     /** Every force's latest snapshot on or before a day: one fetch for force values, group values and ranks. */
     allSnapshots: (day: Date) =>
       memo(`snapshots|${isoDay(day)}`, async () => {

@@ -184,6 +184,20 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
     expect((await fetch(`${hub.gatewayUrl}/healthz`)).status).toBe(200);
   });
 
+  it("names the source of every figure set", async () => {
+    const { body } = await hub.graphql(`{ force(id: "kent") {
+      responseTimes(from: "2025-04-01", to: "2026-03-31") { sources { batchId kind file importedAt synthetic } }
+      crimePriorities(from: "2025-04-01", to: "2026-03-31") { sources { kind synthetic } }
+      workforce(asAt: "2025-03-31") { sources { kind synthetic } }
+      misconduct(from: "2025-04-01", to: "2026-03-31") { sources { kind synthetic } } } }`);
+    expect(body.errors).toBeUndefined();
+    const force = body.data!.force;
+    expect(force.responseTimes.sources).toEqual([
+      { batchId: "1", kind: "sample", file: "synthetic sample data (generated, fixed seed)", importedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), synthetic: true },
+    ]);
+    for (const figures of [force.crimePriorities, force.workforce, force.misconduct]) expect(figures.sources).toEqual([{ kind: "sample", synthetic: true }]);
+  });
+
   it("marks the sample data as synthetic in every subgraph", async () => {
     for (const subgraph of Object.values(hub.subgraphs)) {
       const schema = subgraph.name.replace(/-/g, "_");

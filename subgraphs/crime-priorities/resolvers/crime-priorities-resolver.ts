@@ -1,6 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
+import { Source } from "../../shared/graphql/source.ts";
 import type { CrimePrioritiesContext, OffenceTotals } from "../loaders.ts";
 import { CrimePrioritySummary } from "../schema/crime-priority-summary.ts";
 import { Force } from "../schema/force.ts";
@@ -40,6 +41,11 @@ export class CrimePrioritySummaryResolver {
   @FieldResolver(() => Int, { description: "All offences recorded in the period, flagged or not (offences)." })
   async recordedOffences(@Root() summary: CrimePrioritySummary, @Ctx() { loaders }: CrimePrioritiesContext) {
     return ((await loaders.figures(summary)).get(summary.forceId))?.recordedOffences ?? 0;
+  }
+
+  @FieldResolver(() => [Source], { description: "The import batches (files, or the synthetic sample) these figures are computed from." })
+  sources(@Root() summary: CrimePrioritySummary, @Ctx() { loaders }: CrimePrioritiesContext) {
+    return loaders.sources(summary, summary.forceId);
   }
 
   @FieldResolver(() => PriorityCrime, { description: "Offences flagged as involving a knife or sharp instrument." })

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Source } from "../../shared/graphql/source.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import type { MisconductContext } from "../loaders.ts";
@@ -29,5 +30,13 @@ export class ForceMisconductResolver {
     const period = checkPeriod(from, to);
     const row = await loaders.vetting.load({ forceId: force.id, period });
     return row && { ...row, ...period };
+  }
+}
+
+@Resolver(() => MisconductSummary)
+export class MisconductSummaryResolver {
+  @FieldResolver(() => [Source], { description: "The import batches (files, or the synthetic sample) these figures are computed from." })
+  sources(@Root() summary: MisconductSummary, @Ctx() { loaders }: MisconductContext) {
+    return loaders.sources(summary, summary.forceId);
   }
 }

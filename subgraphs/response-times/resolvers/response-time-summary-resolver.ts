@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import { yearEarlier } from "../../shared/graphql/period.ts";
 import { badArgument } from "../../shared/graphql/errors.ts";
 import { compareMeasure } from "../../shared/measures/compare.ts";
+import { Source } from "../../shared/graphql/source.ts";
 import { MeasureComparison } from "../../shared/measures/measure-types.ts";
 import type { ResponseTimesContext } from "../loaders.ts";
 import { findMeasure, monthlySeries, RESPONSE_TIME_MEASURES } from "../measure-figures.ts";
@@ -63,6 +64,11 @@ export class ResponseTimeSummaryResolver {
       meanAnswerSeconds: figures.callsReceived > 0 ? figures.answerSecondsTotal / figures.callsReceived : null,
       months: figures.months,
     };
+  }
+
+  @FieldResolver(() => [Source], { description: "The import batches (files, or the synthetic sample) these figures are computed from." })
+  sources(@Root() summary: ResponseTimeSummary, @Ctx() { loaders }: ResponseTimesContext) {
+    return loaders.sources(summary, summary.forceId);
   }
 
   @FieldResolver(() => [MeasureComparison], {

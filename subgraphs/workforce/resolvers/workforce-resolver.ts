@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { ForceOfficerStrength } from "../../shared/graphql/force-officer-strength.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
+import { Source } from "../../shared/graphql/source.ts";
 import type { WorkforceContext } from "../loaders.ts";
 import { Force } from "../schema/force.ts";
 import { FunctionStrength, WorkforceSnapshot } from "../schema/workforce-snapshot.ts";
@@ -28,6 +29,11 @@ export class ForceOfficerStrengthsResolver {
 
 @Resolver(() => WorkforceSnapshot)
 export class WorkforceSnapshotResolver {
+  @FieldResolver(() => [Source], { description: "The import batches (files, or the synthetic sample) this snapshot comes from." })
+  sources(@Root() snapshot: WorkforceSnapshot, @Ctx() { loaders }: WorkforceContext) {
+    return loaders.sources(snapshot.asAt, snapshot.forceId);
+  }
+
   @FieldResolver(() => [FunctionStrength], { description: "Officer FTE by wider function, largest first." })
   byFunction(@Root() snapshot: WorkforceSnapshot, @Ctx() { loaders }: WorkforceContext) {
     return loaders.functions.load(snapshot.forceId, snapshot.asAt);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "response_times"."attendance_month" ADD COLUMN     "batch_ids" INTEGER[];

@@ -1,0 +1,51 @@
+import { DateTimeResolver } from "graphql-scalars";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+import type { PrismaLike } from "../subgraph.ts";
+import { createRequestMemo } from "./request-memo.ts";
+
+@ObjectType({ description: "Where figures come from: one import batch, a published file loaded or the synthetic sample." })
+@Directive("@shareable")
+export class Source {
+  @Field(() => ID, { description: "The import batch." })
+  batchId!: string;
+
+  @Field(() => String, { description: "Kind of file, e.g. `police-uk-street`, `ho-workforce`, or `sample`." })
+  kind!: string;
+
+  @Field(() => String, { description: "Name of the file loaded." })
+  file!: string;
+
+  @Field(() => DateTimeResolver, { description: "When the load finished." })
+  importedAt!: Date;
+
+  @Field(() => Boolean, { description: "True for the generated sample: not published data." })
+  synthetic!: boolean;
+}
+
+type BatchRow = { id: number; kind: string; file_name: string; finished_at: Date | null; started_at: Date; synthetic: boolean };
+
+/**
+ * Sources per force for a parameter (a period, a date): `batchIdsSql` returns each force's batch ids
+ * (columns forceId, batchIds) for its parameters; batches are read once per request.
+ */
+export function createSourceLoader(prisma: PrismaLike, schema: string) {
+  const memo = createRequestMemo();
+  const batches = () =>
+    memo("batches", async () => {
+      const rows = await prisma.$queryRawUnsafe<BatchRow[]>(`SELECT id, kind, file_name, started_at, finished_at, synthetic FROM "${schema}".import_batch`);
+      return new Map(rows.map((row) => [row.id, row]));
+    });
+  return async (key: string, batchIdsSql: string, params: unknown[], forceId: string): Promise<Source[]> => {
+    const [byForce, known] = await Promise.all([
+      memo(`sources|${key}`, async () => {
+        const rows = await prisma.$queryRawUnsafe<{ forceId: string; batchIds: number[] }[]>(batchIdsSql, ...params);
+        return new Map(rows.map((row) => [row.forceId, row.batchIds]));
+      }),
+      batches(),
+    ]);
+    return (byForce.get(forceId) ?? [])
+      .map((id) => known.get(id))
+      .filter((batch): batch is BatchRow => batch !== undefined)
+      .map((batch) => ({ batchId: String(batch.id), kind: batch.kind, file: batch.file_name, importedAt: batch.finished_at ?? batch.started_at, synthetic: batch.synthetic }));
+  };
+}
