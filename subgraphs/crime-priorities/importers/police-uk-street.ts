@@ -45,22 +45,30 @@ export const policeUkStreetImporter: Importer<StreetRow, Set<string>> = {
     );
     return rows.map((row) => row.batch_id);
   },
-  async write(sql: SqlClient, rows, batchId) {
+  open(sql: SqlClient, batchId) {
+    // Crimes are counted as they stream past; the counts (force × month × type) are written once.
     const counts = new Map<string, [string, string, string, number]>();
-    for (const [forceId, month, crimeType] of rows) {
-      const key = `${forceId}|${month.toISOString().slice(0, 10)}|${crimeType}`;
-      const existing = counts.get(key);
-      if (existing) existing[3]++;
-      else counts.set(key, [forceId, month.toISOString().slice(0, 10), crimeType, 1]);
-    }
-    const tallies = [...counts.values()];
-    await sql.query(
-      `INSERT INTO crime_priorities.recorded_offence (force_id, month, offence_code, offence_description, offence_group, vawg, knife_crime, csa, offences, batch_id)
-       SELECT t.force_id, t.month, 'police-uk:' || t.crime_type, t.crime_type, m.offence_group, m.vawg, m.knife_crime, m.csa, t.offences, $5
-       FROM unnest($1::text[], $2::date[], $3::text[], $4::int[]) AS t(force_id, month, crime_type, offences)
-       JOIN crime_priorities.crime_type_mapping m ON m.source = 'police-uk' AND m.crime_type = t.crime_type
-       ON CONFLICT (force_id, month, offence_code, vawg, knife_crime, csa) DO UPDATE SET offences = crime_priorities.recorded_offence.offences + EXCLUDED.offences`,
-      [tallies.map((tally) => tally[0]), tallies.map((tally) => tally[1]), tallies.map((tally) => tally[2]), tallies.map((tally) => tally[3]), batchId],
-    );
+    const monthIds = new Map<Date, string>();
+    return {
+      write: async (rows: StreetRow[]) => {
+        for (const [forceId, month, crimeType] of rows) {
+          const monthId = monthIds.get(month) ?? monthIds.set(month, month.toISOString().slice(0, 10)).get(month)!;
+          const key = `${forceId}|${monthId}|${crimeType}`;
+          const existing = counts.get(key);
+          if (existing) existing[3]++;
+          else counts.set(key, [forceId, monthId, crimeType, 1]);
+        }
+      },
+      finish: async () => {
+        const tallies = [...counts.values()];
+        await sql.query(
+          `INSERT INTO crime_priorities.recorded_offence (force_id, month, offence_code, offence_description, offence_group, vawg, knife_crime, csa, offences, batch_id)
+           SELECT t.force_id, t.month, 'police-uk:' || t.crime_type, t.crime_type, m.offence_group, m.vawg, m.knife_crime, m.csa, t.offences, $5
+           FROM unnest($1::text[], $2::date[], $3::text[], $4::int[]) AS t(force_id, month, crime_type, offences)
+           JOIN crime_priorities.crime_type_mapping m ON m.source = 'police-uk' AND m.crime_type = t.crime_type`,
+          [tallies.map((tally) => tally[0]), tallies.map((tally) => tally[1]), tallies.map((tally) => tally[2]), tallies.map((tally) => tally[3]), batchId],
+        );
+      },
+    };
   },
 };

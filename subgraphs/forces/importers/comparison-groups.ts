@@ -1,5 +1,5 @@
 import { FieldReader } from "../../shared/ingest/fields.ts";
-import type { Importer } from "../../shared/ingest/importer.ts";
+import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { readCsv } from "../../shared/ingest/source-records.ts";
 
 export const COMPARISON_GROUPS_HEADER = ["Group id", "Group name", "Kind", "Anchor force", "Member force", "Description"];
@@ -38,7 +38,7 @@ export const comparisonGroupsImporter: Importer<MemberRow> = {
     );
     return rows.map((row) => row.batch_id);
   },
-  async write(sql, rows, batchId) {
+  open: (sql, batchId) => chunkWriter(async (rows) => {
     await sql.query(
       `INSERT INTO forces.comparison_group (id, name, kind, anchor_force_id, description, batch_id)
        SELECT DISTINCT ON (id) id, name, kind, anchor, description, $6 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(id, name, kind, anchor, description)
@@ -49,5 +49,5 @@ export const comparisonGroupsImporter: Importer<MemberRow> = {
       `INSERT INTO forces.comparison_group_member (group_id, force_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
       [rows.map((row) => row[0]), rows.map((row) => row[4])],
     );
-  },
+  }),
 };

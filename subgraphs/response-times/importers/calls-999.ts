@@ -1,6 +1,6 @@
 import { bulkInsert } from "../../shared/database/bulk-insert.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
-import type { Importer } from "../../shared/ingest/importer.ts";
+import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { readCsv } from "../../shared/ingest/source-records.ts";
 
 /** Monthly 999 answer figures by force, as BT publishes them on police.uk (one row per force and month). */
@@ -40,12 +40,13 @@ export const calls999Importer: Importer<CallsRow> = {
     );
     return rows.map((row) => row.batch_id);
   },
-  write: async (sql, rows, batchId) => {
-    await bulkInsert(
-      sql,
+  open: (sql, batchId) =>
+    chunkWriter((rows) =>
+      bulkInsert(
+        sql,
       "response_times.calls_999_month",
       { force_id: "text", month: "date", calls_received: "int", answered_within_10s: "int", answered_10_to_60s: "int", answered_over_60s: "int", mean_answer_seconds: "float8", batch_id: "int" },
-      rows.map((row) => [...row, batchId]),
-    );
-  },
+        rows.map((row) => [...row, batchId]),
+      ),
+    ),
 };

@@ -4,7 +4,7 @@ import addFormats from "ajv-formats";
 import { bulkInsert } from "../../shared/database/bulk-insert.ts";
 import type { SqlClient } from "../../shared/database/open.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
-import type { Importer } from "../../shared/ingest/importer.ts";
+import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { readCsv, readJsonLines } from "../../shared/ingest/source-records.ts";
 import { refreshAttendanceAggregates } from "../aggregates.ts";
 
@@ -72,9 +72,7 @@ export const responseIncidentsImporter: Importer<IncidentRow> = {
     );
     return rows.map((row) => row.batch_id);
   },
-  write: async (sql, rows, batchId) => {
-    await bulkInsert(sql, "response_times.incident", INSERT_COLUMNS, rows.map((row) => [...row, batchId]));
-  },
+  open: (sql, batchId) => chunkWriter((rows) => bulkInsert(sql, "response_times.incident", INSERT_COLUMNS, rows.map((row) => [...row, batchId]))),
   async afterLoad(sql, scopes) {
     const [forceIds, months] = scopePairs(scopes);
     await refreshAttendanceAggregates(sql, { forceIds: [...new Set(forceIds)], months: [...new Set(months)].map((month) => new Date(month)) });

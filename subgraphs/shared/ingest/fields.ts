@@ -41,9 +41,13 @@ export class FieldReader {
   month(column: string, bounds: DateBounds): Date | null {
     const text = this.text(column);
     if (text === null) return null;
+    const known = VALID_MONTHS.get(text);
+    if (known) return known;
     const match = /^(\d{4})-(\d{2})$/.exec(text);
     if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) return this.fail(column, "not a month (YYYY-MM)", text);
-    return this.within(column, new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)), bounds, text);
+    const month = this.within(column, new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)), bounds, text);
+    if (month && bounds === BOUNDS) VALID_MONTHS.set(text, month);
+    return month;
   }
 
   /** A calendar day, YYYY-MM-DD or DD/MM/YYYY as Home Office spreadsheets export it. */
@@ -80,8 +84,13 @@ export interface DateBounds {
   latest: Date;
 }
 
-/** Dates the hub accepts: from 2010 (before any series it holds) to the end of next year. */
-export const hubDateBounds = (now = new Date()): DateBounds => ({
+/** Months already read and in the hub's bounds: a file repeats a handful of them a million times. */
+const VALID_MONTHS = new Map<string, Date>();
+
+const BOUNDS: DateBounds = {
   earliest: new Date(Date.UTC(2010, 0, 1)),
-  latest: new Date(Date.UTC(now.getUTCFullYear() + 1, 11, 31, 23, 59, 59)),
-});
+  latest: new Date(Date.UTC(new Date().getUTCFullYear() + 1, 11, 31, 23, 59, 59)),
+};
+
+/** Dates the hub accepts: from 2010 (before any series it holds) to the end of next year. */
+export const hubDateBounds = (): DateBounds => BOUNDS;

@@ -7,6 +7,20 @@ import type { ReadProgress, SourceRecord } from "./source-records.ts";
 /** What a parsed record became: a row to load, the errors that stop it, or nothing (a row the kind leaves out on purpose). */
 export type ParsedRecord<Row> = { row: Row } | { errors: RowError[] } | { skip: string };
 
+/** Takes a file's valid rows chunk by chunk; `finish` runs once all are in (e.g. to write totals). */
+export interface ImportWriter<Row> {
+  write(rows: Row[]): Promise<void>;
+  finish(): Promise<void>;
+}
+
+/** A writer that writes each chunk as it comes. */
+export const chunkWriter = <Row>(write: (rows: Row[]) => Promise<unknown>): ImportWriter<Row> => ({
+  write: async (rows) => {
+    await write(rows);
+  },
+  finish: async () => undefined,
+});
+
 /** One kind of file the hub loads: how to read it, check each record, and write and replace its rows. */
 export interface Importer<Row, Lookup = undefined> {
   kind: string;
@@ -14,7 +28,8 @@ export interface Importer<Row, Lookup = undefined> {
   description: string;
   /** Whether a file found in a folder is of this kind. */
   matches(fileName: string): boolean;
-  read(file: string, progress: ReadProgress): AsyncIterable<SourceRecord>;
+  /** The file's records in batches, so a million rows cost a few hundred awaits, not a million. */
+  read(file: string, progress: ReadProgress): AsyncIterable<SourceRecord[]>;
   /** Reference data the checks need (e.g. a mapping table), read once per file. */
   prepare?(sql: SqlClient): Promise<Lookup>;
   parse(fields: Record<string, unknown>, context: { file: string; line: number; forces: ForceResolver; lookup: Lookup }): ParsedRecord<Row>;
@@ -22,7 +37,8 @@ export interface Importer<Row, Lookup = undefined> {
   scopeOf(row: Row): string;
   /** Deletes rows of earlier batches in these scopes; returns the ids of the batches that lost rows. */
   replaceScopes(sql: SqlClient, scopes: string[], batchId: number): Promise<number[]>;
-  write(sql: SqlClient, rows: Row[], batchId: number): Promise<void>;
+  /** Starts writing one file's rows in its transaction. */
+  open(sql: SqlClient, batchId: number): ImportWriter<Row>;
   /** Work after the rows are in, in the same transaction (e.g. refreshing pre-aggregates for the scopes). */
   afterLoad?(sql: SqlClient, scopes: string[]): Promise<void>;
 }

@@ -34,7 +34,7 @@ const CHUNK_ROWS = 10_000;
 
 async function sha256(file: string): Promise<string> {
   const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest("hex");
 }
 
@@ -69,6 +69,7 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
       );
       result.batchId = batchId;
       const lookup = (await importer.prepare?.(tx)) as Lookup;
+      const writer = importer.open(tx, batchId);
       const scopes = new Set<string>();
       const superseded = new Set<number>();
       let pending: Row[] = [];
@@ -76,25 +77,30 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
         const fresh = [...new Set(pending.map((row) => importer.scopeOf(row)))].filter((scope) => !scopes.has(scope));
         fresh.forEach((scope) => scopes.add(scope));
         if (fresh.length) (await importer.replaceScopes(tx, fresh, batchId)).forEach((id) => superseded.add(id));
-        await importer.write(tx, pending, batchId);
+        await writer.write(pending);
         result.rowsLoaded += pending.length;
         pending = [];
       };
-      for await (const record of importer.read(file, progress)) {
-        result.rowsRead++;
-        if (options.failAfterRows !== undefined && result.rowsRead > options.failAfterRows) throw new Error(`injected failure after ${options.failAfterRows} rows`);
-        const parsed = "error" in record ? { errors: [record.error] } : importer.parse(record.fields, { file: name, line: record.line, forces, lookup });
-        if ("row" in parsed) pending.push(parsed.row);
-        else if ("skip" in parsed) result.rowsSkipped++;
-        else {
-          result.rowsRejected++;
-          result.errors.push(...parsed.errors);
+      for await (const records of importer.read(file, progress)) {
+        for (const record of records) {
+          result.rowsRead++;
+          if (options.failAfterRows !== undefined && result.rowsRead > options.failAfterRows) throw new Error(`injected failure after ${options.failAfterRows} rows`);
+          const parsed = "error" in record ? { errors: [record.error] } : importer.parse(record.fields, { file: name, line: record.line, forces, lookup });
+          if ("row" in parsed) pending.push(parsed.row);
+          else if ("skip" in parsed) result.rowsSkipped++;
+          else {
+            result.rowsRejected++;
+            result.errors.push(...parsed.errors);
+          }
         }
+        // Invalid rows mean nothing will be committed: stop writing, keep checking.
         if (pending.length >= CHUNK_ROWS && (options.skipInvalid || result.rowsRejected === 0)) await flush();
-        if (result.rowsRead % 5_000 === 0) options.onProgress?.({ rowsRead: result.rowsRead, bytesRead: progress.bytesRead, totalBytes });
+        else if (!options.skipInvalid && result.rowsRejected > 0) pending = [];
+        options.onProgress?.({ rowsRead: result.rowsRead, bytesRead: progress.bytesRead, totalBytes });
       }
       if (result.rowsRejected > 0 && !options.skipInvalid) throw new Rejected();
       if (pending.length) await flush();
+      await writer.finish();
       await importer.afterLoad?.(tx, [...scopes]);
       superseded.delete(batchId);
       result.supersededBatchIds = [...superseded].sort((a, b) => a - b);

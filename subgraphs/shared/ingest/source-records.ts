@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
-import { parse } from "csv-parse";
+import { CsvRecordReader, type CsvRecord } from "./csv-records.ts";
 import type { RowError } from "./row-error.ts";
 
 /** One record of a file, with the line it ends on, or the error that stopped it being read. */
@@ -19,40 +19,54 @@ function countBytes(stream: NodeJS.ReadableStream, progress: ReadProgress) {
 }
 
 /**
- * Streams a CSV file as records keyed by its header, which must be exactly the one expected.
- * Handles a UTF-8 byte order mark, CRLF and quoted commas; a short row (such as a truncated
- * last line) or an unclosed quote becomes a row error, not a crash.
+ * Streams a CSV file in batches of records keyed by its header, which must be exactly the one
+ * expected. Handles a UTF-8 byte order mark, CRLF, quoted commas and line breaks; a short row
+ * (such as a truncated last line) or an unclosed quote becomes a row error, not a crash.
  */
-export async function* readCsv(file: string, expectedHeader: readonly string[], progress: ReadProgress = { bytesRead: 0 }): AsyncGenerator<SourceRecord> {
+export async function* readCsv(file: string, expectedHeader: readonly string[], progress: ReadProgress = { bytesRead: 0 }): AsyncGenerator<SourceRecord[]> {
   const name = basename(file);
-  const parser = countBytes(createReadStream(file), progress).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
+  const reader = new CsvRecordReader();
   let header: string[] | undefined;
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+  let wrongHeader = false;
+  const toSource = (records: CsvRecord[]): SourceRecord[] => {
+    const batch: SourceRecord[] = [];
+    for (const { line, cells } of records) {
+      if (wrongHeader) break;
       if (!header) {
-        header = record.map((cell) => cell.trim());
-        if (header.join(",") !== expectedHeader.join(",")) {
+        header = cells.map((cell) => cell.trim());
+        wrongHeader = header.join(",") !== expectedHeader.join(",");
+        if (wrongHeader) {
           const column = expectedHeader.find((expected, index) => header![index] !== expected) ?? "(extra column)";
-          yield { line: info.lines, error: { file: name, line: info.lines, column, value: header.join(","), reason: `wrong header: expected "${expectedHeader.join(",")}"` } };
-          return;
+          batch.push({ line, error: { file: name, line, column, value: header.join(","), reason: `wrong header: expected "${expectedHeader.join(",")}"` } });
         }
-        continue;
+      } else if (cells.length !== header.length) {
+        batch.push({ line, error: { file: name, line, value: cells.join(","), reason: `row has ${cells.length} of ${header.length} columns (truncated or malformed)` } });
+      } else {
+        const fields: Record<string, string> = {};
+        for (let index = 0; index < header.length; index++) fields[header[index]] = cells[index];
+        batch.push({ line, fields });
       }
-      if (record.length !== header.length) {
-        yield { line: info.lines, error: { file: name, line: info.lines, value: record.join(","), reason: `row has ${record.length} of ${header.length} columns (truncated or malformed)` } };
-        continue;
-      }
-      yield { line: info.lines, fields: Object.fromEntries(header.map((column, index) => [column, record[index]])) };
     }
-  } catch (error) {
-    const { lines } = error as { lines?: number };
-    yield { line: lines ?? 0, error: { file: name, line: lines ?? 0, reason: `unreadable CSV: ${(error as Error).message}` } };
+    return batch;
+  };
+  const stream = countBytes(createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 }), progress);
+  for await (const chunk of stream as AsyncIterable<string>) {
+    const batch = toSource(reader.push(chunk));
+    if (batch.length) yield batch;
+    if (wrongHeader) return;
   }
-  if (!header) yield { line: 1, error: { file: name, line: 1, reason: "empty file: no header" } };
+  try {
+    const batch = toSource(reader.end());
+    if (batch.length) yield batch;
+  } catch (error) {
+    const line = (error as { line: number }).line;
+    yield [{ line, error: { file: name, line, reason: `unreadable CSV: ${(error as Error).message}` } }];
+  }
+  if (!header) yield [{ line: 1, error: { file: name, line: 1, reason: "empty file: no header" } }];
 }
 
 /** Streams a JSON Lines file: one JSON object per line; a line that is not one is a row error. */
-export async function* readJsonLines(file: string, progress: ReadProgress = { bytesRead: 0 }): AsyncGenerator<SourceRecord> {
+export async function* readJsonLines(file: string, progress: ReadProgress = { bytesRead: 0 }): AsyncGenerator<SourceRecord[]> {
   const name = basename(file);
   let line = 0;
   for await (const text of createInterface({ input: countBytes(createReadStream(file, { encoding: "utf8" }), progress) as never, crlfDelay: Infinity })) {
@@ -62,9 +76,9 @@ export async function* readJsonLines(file: string, progress: ReadProgress = { by
     try {
       const fields = JSON.parse(content);
       if (typeof fields !== "object" || fields === null || Array.isArray(fields)) throw new Error("not a JSON object");
-      yield { line, fields };
+      yield [{ line, fields }];
     } catch (error) {
-      yield { line, error: { file: name, line, value: content.slice(0, 80), reason: `not a JSON object: ${(error as Error).message}` } };
+      yield [{ line, error: { file: name, line, value: content.slice(0, 80), reason: `not a JSON object: ${(error as Error).message}` } }];
     }
   }
 }

@@ -1,6 +1,6 @@
 import { bulkInsert } from "../../shared/database/bulk-insert.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
-import type { Importer } from "../../shared/ingest/importer.ts";
+import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { readCsv } from "../../shared/ingest/source-records.ts";
 
 export const HO_WORKFORCE_HEADER = ["As at 31 March", "Geocode", "Force name", "Region", "Sex", "Rank", "Worker type", "Total (Headcount)", "Total (FTE)"];
@@ -59,12 +59,13 @@ export const hoWorkforceImporter: Importer<WorkforceRow> = {
     );
     return rows.map((row) => row.batch_id);
   },
-  write: async (sql, rows, batchId) => {
-    await bulkInsert(
-      sql,
+  open: (sql, batchId) =>
+    chunkWriter((rows) =>
+      bulkInsert(
+        sql,
       "workforce.workforce_record",
       { force_id: "text", as_at: "date", worker_type: "text", rank: "text", sex: "text", function_name: "text", frontline_status: "text", neighbourhood: "bool", headcount: "int", fte: "numeric", batch_id: "int" },
-      rows.map(([forceId, asAt, workerType, rank, sex, headcount, fte]) => [forceId, asAt, workerType, rank, sex, "Not stated", "Not stated", false, headcount, fte, batchId]),
-    );
-  },
+        rows.map(([forceId, asAt, workerType, rank, sex, headcount, fte]) => [forceId, asAt, workerType, rank, sex, "Not stated", "Not stated", false, headcount, fte, batchId]),
+      ),
+    ),
 };

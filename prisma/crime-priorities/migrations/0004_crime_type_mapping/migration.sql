@@ -20,10 +20,10 @@ INSERT INTO "crime_priorities"."crime_type_mapping" (source, crime_type, offence
   ('police-uk', 'Drugs', 'Drug offences', false, false, false, 'No priority flag.'),
   ('police-uk', 'Other crime', 'Miscellaneous crimes against society', false, false, false, 'No priority flag.'),
   ('police-uk', 'Other theft', 'Theft offences', false, false, false, 'No priority flag.'),
-  ('police-uk', 'Possession of weapons', 'Possession of weapons offences', false, true, false, 'Proxy: street data has no knife flag; possession of weapons is the nearest category and includes non-bladed weapons.'),
+  ('police-uk', 'Possession of weapons', 'Possession of weapons offences', false, true, false, 'Proxy: street data has no knife flag, and possession of weapons is the nearest category and includes non-bladed weapons.'),
   ('police-uk', 'Public order', 'Public order offences', false, false, false, 'No priority flag.'),
-  ('police-uk', 'Robbery', 'Robbery', false, false, false, 'No priority flag: the knife share of robbery is not in street data.'),
+  ('police-uk', 'Robbery', 'Robbery', false, false, false, 'No priority flag (the knife share of robbery is not in street data).'),
   ('police-uk', 'Shoplifting', 'Theft offences', false, false, false, 'No priority flag.'),
   ('police-uk', 'Theft from the person', 'Theft offences', false, false, false, 'No priority flag.'),
   ('police-uk', 'Vehicle crime', 'Vehicle offences', false, false, false, 'No priority flag.'),
-  ('police-uk', 'Violence and sexual offences', 'Violence against the person', false, false, false, 'Not flagged VAWG: street data does not give the victim''s sex or the domestic abuse flag.');
+  ('police-uk', 'Violence and sexual offences', 'Violence against the person', false, false, false, 'Not flagged VAWG (street data does not give the victim''s sex or the domestic abuse flag).');
