@@ -1,4 +1,5 @@
 import { comparisonGroupsImporter } from "./forces/importers/comparison-groups.ts";
+import { hoRecordedCrimeImporter } from "./crime-priorities/importers/ho-recorded-crime.ts";
 import { policeUkStreetImporter } from "./crime-priorities/importers/police-uk-street.ts";
 import { calls999Importer } from "./response-times/importers/calls-999.ts";
 import { responseIncidentsImporter } from "./response-times/importers/response-incidents.ts";
@@ -7,5 +8,5 @@ import { hoWorkforceImporter } from "./workforce/importers/ho-workforce.ts";
 
 /** Every kind of file `hub import` loads, by kind. */
 export const IMPORTERS: Record<string, Importer<unknown, unknown>> = Object.fromEntries(
-  [responseIncidentsImporter, calls999Importer, policeUkStreetImporter, hoWorkforceImporter, comparisonGroupsImporter].map((importer) => [importer.kind, importer as Importer<unknown, unknown>]),
+  [responseIncidentsImporter, calls999Importer, policeUkStreetImporter, hoRecordedCrimeImporter, hoWorkforceImporter, comparisonGroupsImporter].map((importer) => [importer.kind, importer as Importer<unknown, unknown>]),
 );

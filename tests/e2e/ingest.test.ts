@@ -99,6 +99,18 @@ describe("importing published files", () => {
     expect(await offences("devon-and-cornwall")).toEqual([]);
   });
 
+  it("loads quarterly recorded crime at the quarter's first month, with flags from the offence-code mapping", async () => {
+    expect(await load("ho-recorded-crime", "ho-recorded-crime.csv")).toMatchObject({ status: "LOADED", rowsLoaded: 3 });
+    const rows = await databases["crime-priorities"].sql.query<{ force_id: string; month: string; offence_code: string; vawg: boolean; csa: boolean; offences: number }>(
+      `SELECT force_id, month::text, offence_code, vawg, csa, offences FROM crime_priorities.recorded_offence WHERE offence_code NOT LIKE 'police-uk:%' ORDER BY 1, 2, 3`,
+    );
+    expect(rows).toEqual([
+      { force_id: "city-of-london", month: "2023-07-01", offence_code: "46", vawg: false, csa: false, offences: 1234 },
+      { force_id: "kent", month: "2023-04-01", offence_code: "19C", vawg: true, csa: false, offences: 1020 },
+      { force_id: "kent", month: "2023-04-01", offence_code: "22B", vawg: false, csa: true, offences: 85 },
+    ]);
+  });
+
   it("loads Home Office workforce rows with thousands separators and other spellings of force names", async () => {
     const result = await load("ho-workforce", "ho-workforce.csv");
     expect(result).toMatchObject({ status: "LOADED", rowsLoaded: 5 });

@@ -1,0 +1,72 @@
+import type { SqlClient } from "../../shared/database/open.ts";
+import { FieldReader } from "../../shared/ingest/fields.ts";
+import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
+import { readCsv } from "../../shared/ingest/source-records.ts";
+
+export const RECORDED_CRIME_HEADER = ["Financial Year", "Financial Quarter", "Force Name", "Offence Description", "Offence Group", "Offence Subgroup", "Offence Code", "Number of Offences"];
+
+type Flags = { vawg: boolean; knifeCrime: boolean; csa: boolean };
+type OffenceRow = [forceId: string, month: Date, code: string, description: string, group: string, offences: number, flags: Flags];
+const NO_FLAGS: Flags = { vawg: false, knifeCrime: false, csa: false };
+
+/** "2023/24" and quarter 1-4 (April-June is quarter 1) to the quarter's first month. */
+function quarterStart(reader: FieldReader, yearText: string | null, quarterText: string | null): Date | null {
+  const year = yearText ? /^(\d{4})\/(\d{2})$/.exec(yearText) : null;
+  if (yearText && (!year || (Number(year[1]) + 1) % 100 !== Number(year[2]))) return reader.fail("Financial Year", "not a financial year such as 2023/24", yearText);
+  const quarter = Number(quarterText);
+  if (quarterText && !(Number.isInteger(quarter) && quarter >= 1 && quarter <= 4)) return reader.fail("Financial Quarter", "not a quarter 1 to 4", quarterText);
+  if (!year || !quarterText) return null;
+  const start = new Date(Date.UTC(Number(year[1]), 3 + (quarter - 1) * 3, 1));
+  return start.getUTCFullYear() < 2010 ? reader.fail("Financial Year", "out of range (2010 onwards)", yearText) : start;
+}
+
+/**
+ * Police recorded crime by force (Home Office, one sheet per financial year exported as CSV).
+ * Quarterly counts are held at the quarter's first month; priority flags come from offence_code_mapping.
+ */
+export const hoRecordedCrimeImporter: Importer<OffenceRow, Map<string, Flags>> = {
+  kind: "ho-recorded-crime",
+  subgraph: "crime-priorities",
+  description: "Police recorded crime by force, quarterly (Home Office)",
+  matches: (fileName) => /\.csv$/i.test(fileName),
+  read: (file, progress) => readCsv(file, RECORDED_CRIME_HEADER, progress),
+  prepare: async (sql) => {
+    const rows = await sql.query<{ offence_code: string; vawg: boolean; knife_crime: boolean; csa: boolean }>("SELECT offence_code, vawg, knife_crime, csa FROM crime_priorities.offence_code_mapping");
+    return new Map(rows.map((row) => [row.offence_code, { vawg: row.vawg, knifeCrime: row.knife_crime, csa: row.csa }]));
+  },
+  parse(fields, { file, line, forces, lookup: flagsByCode }) {
+    const reader = new FieldReader(fields, file, line);
+    const month = quarterStart(reader, reader.text("Financial Year"), reader.text("Financial Quarter"));
+    const forceName = reader.text("Force Name");
+    const forceId = forceName ? (forces.resolve(forceName) ?? reader.fail("Force Name", "unknown force: not a known id, code or name", forceName)) : null;
+    const code = reader.text("Offence Code");
+    const description = reader.text("Offence Description");
+    const group = reader.text("Offence Group");
+    const offences = reader.count("Number of Offences");
+    if (reader.errors.length) return { errors: reader.errors };
+    return { row: [forceId!, month!, code!, description!, group!, offences!, flagsByCode.get(code!) ?? NO_FLAGS] };
+  },
+  scopeOf: (row) => `${row[0]}|${row[1].toISOString().slice(0, 10)}`,
+  async replaceScopes(sql, scopes, batchId) {
+    const rows = await sql.query<{ batch_id: number }>(
+      `WITH gone AS (
+         DELETE FROM crime_priorities.recorded_offence o USING unnest($1::text[], $2::date[]) AS s(force_id, month)
+         WHERE o.force_id = s.force_id AND o.month = s.month AND o.batch_id <> $3 RETURNING o.batch_id)
+       SELECT DISTINCT batch_id FROM gone`,
+      [scopes.map((scope) => scope.split("|")[0]), scopes.map((scope) => scope.split("|")[1]), batchId],
+    );
+    return rows.map((row) => row.batch_id);
+  },
+  open: (sql: SqlClient, batchId) =>
+    chunkWriter((rows) =>
+      sql.query(
+        `INSERT INTO crime_priorities.recorded_offence (force_id, month, offence_code, offence_description, offence_group, vawg, knife_crime, csa, offences, batch_id)
+         SELECT *, $10 FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::bool[], $9::int[])
+         ON CONFLICT (force_id, month, offence_code, vawg, knife_crime, csa) DO UPDATE SET offences = crime_priorities.recorded_offence.offences + EXCLUDED.offences`,
+        [
+          rows.map((row) => row[0]), rows.map((row) => row[1]), rows.map((row) => row[2]), rows.map((row) => row[3]), rows.map((row) => row[4]),
+          rows.map((row) => row[6].vawg), rows.map((row) => row[6].knifeCrime), rows.map((row) => row[6].csa), rows.map((row) => row[5]), batchId,
+        ],
+      ),
+    ),
+};
