@@ -1,3 +1,5 @@
+import { misconductCasesImporter } from "./misconduct/importers/misconduct-cases.ts";
+import { vettingReturnsImporter } from "./misconduct/importers/vetting-returns.ts";
 import { comparisonGroupsImporter } from "./forces/importers/comparison-groups.ts";
 import { hoRecordedCrimeImporter } from "./crime-priorities/importers/ho-recorded-crime.ts";
 import { policeUkStreetImporter } from "./crime-priorities/importers/police-uk-street.ts";
@@ -8,5 +10,5 @@ import { hoWorkforceImporter } from "./workforce/importers/ho-workforce.ts";
 
 /** Every kind of file `hub import` loads, by kind. */
 export const IMPORTERS: Record<string, Importer<unknown, unknown>> = Object.fromEntries(
-  [responseIncidentsImporter, calls999Importer, policeUkStreetImporter, hoRecordedCrimeImporter, hoWorkforceImporter, comparisonGroupsImporter].map((importer) => [importer.kind, importer as Importer<unknown, unknown>]),
+  [responseIncidentsImporter, calls999Importer, policeUkStreetImporter, hoRecordedCrimeImporter, hoWorkforceImporter, misconductCasesImporter, vettingReturnsImporter, comparisonGroupsImporter].map((importer) => [importer.kind, importer as Importer<unknown, unknown>]),
 );

@@ -20,7 +20,7 @@ describe("importing published files", () => {
 
   beforeAll(async () => {
     const config = readConfig({ HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-ingest-")) });
-    for (const name of ["forces", "response-times", "crime-priorities", "workforce"] as const) databases[name] = await openDatabase(name, config, { inMemory: true });
+    for (const name of ["forces", "response-times", "crime-priorities", "workforce", "misconduct"] as const) databases[name] = await openDatabase(name, config, { inMemory: true });
     await seedIfEmpty("forces", databases.forces.sql, (sql, batchId) => forcesSubgraph.seedSampleData(sql, batchId, {}));
     forces = await loadForceResolver(databases.forces.sql);
   });
@@ -145,6 +145,18 @@ describe("importing published files", () => {
     const result = await load("calls-999", "calls-999.csv", { skipInvalid: true });
     expect(result).toMatchObject({ rowsLoaded: 1, rowsRejected: 1 });
     expect(result.errors[0]).toMatchObject({ line: 3, column: "Calls received", reason: "answered bands add up to 4950, not the calls received" });
+  });
+
+  it("checks misconduct and vetting submissions against the categories and each other", async () => {
+    const cases = await load("misconduct", "misconduct.csv", { skipInvalid: true });
+    expect(cases).toMatchObject({ rowsLoaded: 2, rowsRejected: 1 });
+    expect(cases.errors.map((error) => [error.line, error.column, error.reason])).toEqual([
+      [4, "standard", expect.stringMatching(/^one of: Honesty and integrity/)],
+      [4, "proceedings_on", "proceedings need the day they were held"],
+    ]);
+    const vetting = await load("vetting", "vetting.csv");
+    expect(vetting.status).toBe("REJECTED");
+    expect(vetting.errors).toEqual([expect.objectContaining({ line: 3, column: "refusals", value: "50", reason: "more refusals than applications" })]);
   });
 
   it("loads a custom comparison group", async () => {
