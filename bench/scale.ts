@@ -12,7 +12,7 @@ import { GATEWAY_SECRET_HEADER } from "../subgraphs/shared/http/gateway-secret.t
 import { closeServer, listen } from "../subgraphs/shared/http/listen.ts";
 import { benchDatabase } from "./support/database.ts";
 import { median, percentile, timeRuns } from "./support/measure.ts";
-import { report, type BenchRow } from "./support/report.ts";
+import type { BenchRow } from "./support/report.ts";
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 100);
 const SECRET = "bench-secret";

@@ -1,6 +1,7 @@
 import type { SqlClient } from "../../shared/database/open.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import type { Importer } from "../../shared/ingest/importer.ts";
+import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { readCsv } from "../../shared/ingest/source-records.ts";
 
 export const STREET_HEADER = [
@@ -35,16 +36,7 @@ export const policeUkStreetImporter: Importer<StreetRow, Set<string>> = {
     return { row: [forceId!, month!, crimeType!] };
   },
   scopeOf: (row) => `${row[0]}|${row[1].toISOString().slice(0, 10)}`,
-  async replaceScopes(sql, scopes, batchId) {
-    const rows = await sql.query<{ batch_id: number }>(
-      `WITH gone AS (
-         DELETE FROM crime_priorities.recorded_offence o USING unnest($1::text[], $2::date[]) AS s(force_id, month)
-         WHERE o.force_id = s.force_id AND o.month = s.month AND o.batch_id <> $3 RETURNING o.batch_id)
-       SELECT DISTINCT batch_id FROM gone`,
-      [scopes.map((scope) => scope.split("|")[0]), scopes.map((scope) => scope.split("|")[1]), batchId],
-    );
-    return rows.map((row) => row.batch_id);
-  },
+  replaceScopes: (sql, scopes, batchId) => replaceForcePeriodScopes(sql, "crime_priorities.recorded_offence", "t.month", scopes, batchId),
   open(sql: SqlClient, batchId) {
     // Crimes are counted as they stream past; the counts (force × month × type) are written once.
     const counts = new Map<string, [string, string, string, number]>();

@@ -1,6 +1,7 @@
 import { bulkInsert } from "../../shared/database/bulk-insert.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
+import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { readCsv } from "../../shared/ingest/source-records.ts";
 
 export const MISCONDUCT_HEADER = [
@@ -55,16 +56,7 @@ export const misconductCasesImporter: Importer<CaseRow> = {
     return { row: [forceId, reference, caseType, subjectType, sex, ethnicity, standard, openedOn, proceedings, proceedingsOn, finding, outcome, closedOn] };
   },
   scopeOf: (row) => `${row[0]}|${(row[7] as Date).toISOString().slice(0, 7)}-01`,
-  async replaceScopes(sql, scopes, batchId) {
-    const rows = await sql.query<{ batch_id: number }>(
-      `WITH gone AS (
-         DELETE FROM misconduct.misconduct_case c USING unnest($1::text[], $2::date[]) AS s(force_id, month)
-         WHERE c.force_id = s.force_id AND date_trunc('month', c.opened_on)::date = s.month AND c.batch_id <> $3 RETURNING c.batch_id)
-       SELECT DISTINCT batch_id FROM gone`,
-      [scopes.map((scope) => scope.split("|")[0]), scopes.map((scope) => scope.split("|")[1]), batchId],
-    );
-    return rows.map((row) => row.batch_id);
-  },
+  replaceScopes: (sql, scopes, batchId) => replaceForcePeriodScopes(sql, "misconduct.misconduct_case", "date_trunc('month', t.opened_on)::date", scopes, batchId),
   open: (sql, batchId) =>
     chunkWriter((rows) =>
       bulkInsert(

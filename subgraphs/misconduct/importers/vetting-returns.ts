@@ -1,6 +1,7 @@
 import { bulkInsert } from "../../shared/database/bulk-insert.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
+import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { readCsv } from "../../shared/ingest/source-records.ts";
 
 export const VETTING_HEADER = ["force", "period_start", "period_end", "level", "applications", "refusals", "renewals_due", "renewals_overdue"];
@@ -32,16 +33,7 @@ export const vettingReturnsImporter: Importer<VettingRow> = {
     return { row: [forceId!, start!, end!, level!, applications!, refusals!, due!, overdue!] };
   },
   scopeOf: (row) => `${row[0]}|${row[1].toISOString().slice(0, 10)}`,
-  async replaceScopes(sql, scopes, batchId) {
-    const rows = await sql.query<{ batch_id: number }>(
-      `WITH gone AS (
-         DELETE FROM misconduct.vetting_return v USING unnest($1::text[], $2::date[]) AS s(force_id, period_start)
-         WHERE v.force_id = s.force_id AND v.period_start = s.period_start AND v.batch_id <> $3 RETURNING v.batch_id)
-       SELECT DISTINCT batch_id FROM gone`,
-      [scopes.map((scope) => scope.split("|")[0]), scopes.map((scope) => scope.split("|")[1]), batchId],
-    );
-    return rows.map((row) => row.batch_id);
-  },
+  replaceScopes: (sql, scopes, batchId) => replaceForcePeriodScopes(sql, "misconduct.vetting_return", "t.period_start", scopes, batchId),
   open: (sql, batchId) =>
     chunkWriter((rows) =>
       bulkInsert(

@@ -1,6 +1,7 @@
 import { bulkInsert } from "../../shared/database/bulk-insert.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
+import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { readCsv } from "../../shared/ingest/source-records.ts";
 
 /** Monthly 999 answer figures by force, as BT publishes them on police.uk (one row per force and month). */
@@ -30,16 +31,7 @@ export const calls999Importer: Importer<CallsRow> = {
     return { row: [forceId!, month!, received!, within10!, within60!, over60!, mean!] };
   },
   scopeOf: (row) => `${row[0]}|${row[1].toISOString().slice(0, 10)}`,
-  async replaceScopes(sql, scopes, batchId) {
-    const rows = await sql.query<{ batch_id: number }>(
-      `WITH gone AS (
-         DELETE FROM response_times.calls_999_month c USING unnest($1::text[], $2::date[]) AS s(force_id, month)
-         WHERE c.force_id = s.force_id AND c.month = s.month AND c.batch_id <> $3 RETURNING c.batch_id)
-       SELECT DISTINCT batch_id FROM gone`,
-      [scopes.map((scope) => scope.split("|")[0]), scopes.map((scope) => scope.split("|")[1]), batchId],
-    );
-    return rows.map((row) => row.batch_id);
-  },
+  replaceScopes: (sql, scopes, batchId) => replaceForcePeriodScopes(sql, "response_times.calls_999_month", "t.month", scopes, batchId),
   open: (sql, batchId) =>
     chunkWriter((rows) =>
       bulkInsert(

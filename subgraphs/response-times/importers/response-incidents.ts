@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 import { bulkInsert } from "../../shared/database/bulk-insert.ts";
-import type { SqlClient } from "../../shared/database/open.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
+import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { readCsv, readJsonLines } from "../../shared/ingest/source-records.ts";
 import { refreshAttendanceAggregates } from "../aggregates.ts";
 
@@ -62,16 +62,7 @@ export const responseIncidentsImporter: Importer<IncidentRow> = {
     return { row: [forceId, String(record.reference), String(record.grade), String(record.area_type), ukMonth(connected), connected, answered, deployed, arrived] };
   },
   scopeOf: (row) => `${row[0]}|${row[4].toISOString().slice(0, 10)}`,
-  async replaceScopes(sql: SqlClient, scopes, batchId) {
-    const rows = await sql.query<{ batch_id: number }>(
-      `WITH gone AS (
-         DELETE FROM response_times.incident i USING unnest($1::text[], $2::date[]) AS s(force_id, month)
-         WHERE i.force_id = s.force_id AND i.month = s.month AND i.batch_id <> $3 RETURNING i.batch_id)
-       SELECT DISTINCT batch_id FROM gone`,
-      [...scopePairs(scopes), batchId],
-    );
-    return rows.map((row) => row.batch_id);
-  },
+  replaceScopes: (sql, scopes, batchId) => replaceForcePeriodScopes(sql, "response_times.incident", "t.month", scopes, batchId),
   open: (sql, batchId) => chunkWriter((rows) => bulkInsert(sql, "response_times.incident", INSERT_COLUMNS, rows.map((row) => [...row, batchId]))),
   async afterLoad(sql, scopes) {
     const [forceIds, months] = scopePairs(scopes);

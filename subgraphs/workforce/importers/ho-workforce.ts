@@ -1,6 +1,7 @@
 import { bulkInsert } from "../../shared/database/bulk-insert.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
+import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { readCsv } from "../../shared/ingest/source-records.ts";
 
 export const HO_WORKFORCE_HEADER = ["As at 31 March", "Geocode", "Force name", "Region", "Sex", "Rank", "Worker type", "Total (Headcount)", "Total (FTE)"];
@@ -49,16 +50,7 @@ export const hoWorkforceImporter: Importer<WorkforceRow> = {
     return { row: [forceId!, asAt!, workerType!, rank, sex!, headcount!, fte!] };
   },
   scopeOf: (row) => `${row[0]}|${row[1].toISOString().slice(0, 10)}`,
-  async replaceScopes(sql, scopes, batchId) {
-    const rows = await sql.query<{ batch_id: number }>(
-      `WITH gone AS (
-         DELETE FROM workforce.workforce_record w USING unnest($1::text[], $2::date[]) AS s(force_id, as_at)
-         WHERE w.force_id = s.force_id AND w.as_at = s.as_at AND w.batch_id <> $3 RETURNING w.batch_id)
-       SELECT DISTINCT batch_id FROM gone`,
-      [scopes.map((scope) => scope.split("|")[0]), scopes.map((scope) => scope.split("|")[1]), batchId],
-    );
-    return rows.map((row) => row.batch_id);
-  },
+  replaceScopes: (sql, scopes, batchId) => replaceForcePeriodScopes(sql, "workforce.workforce_record", "t.as_at", scopes, batchId),
   open: (sql, batchId) =>
     chunkWriter((rows) =>
       bulkInsert(
