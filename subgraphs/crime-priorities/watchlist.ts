@@ -1,6 +1,6 @@
 import type { Period } from "../shared/graphql/period.ts";
 import type { MeasureComparison, WatchlistAlert } from "../shared/measures/measure-types.ts";
-import { alertsFor } from "../shared/measures/watchlist.ts";
+import { alertsFor, comparisonAlert, type WatchlistRuleData } from "../shared/measures/watchlist.ts";
 import { compareCrimeMeasure, type ComparisonForce } from "./comparisons.ts";
 import type { CrimePrioritiesContext } from "./loaders.ts";
 import { findCrimeMeasure } from "./measures.ts";
@@ -10,22 +10,15 @@ export const RISE_ABOVE_MOST_SIMILAR_GROUP = "RISE_ABOVE_MOST_SIMILAR_GROUP";
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
-function riseAlert(rule: { id: string; description: string; measure: string; comparator: string; threshold: number }, forceId: string, comparison: MeasureComparison): WatchlistAlert[] {
+function riseAlert(rule: WatchlistRuleData, forceId: string, comparison: MeasureComparison): WatchlistAlert[] {
   const { value, yearEarlier, changeFromYearEarlier, mostSimilarGroup, measure } = comparison;
   if (value === null || changeFromYearEarlier === null || mostSimilarGroup === null) return [];
   if (!(changeFromYearEarlier > rule.threshold && value > mostSimilarGroup)) return [];
-  return [{
-    ruleId: rule.id,
-    forceId,
-    rule: rule.description,
-    measureId: rule.measure,
-    comparator: rule.comparator,
-    threshold: rule.threshold,
-    months: comparison.monthly,
-    explanation:
+  return [
+    comparisonAlert(rule, forceId, comparison,
       `${measure.name} rose ${percent(changeFromYearEarlier)} on a year earlier (${yearEarlier!.toFixed(2)} to ${value.toFixed(2)} ${measure.unit}), ` +
-      `more than ${percent(rule.threshold)}, and is above the most similar group's ${mostSimilarGroup.toFixed(2)}.`,
-  }];
+      `more than ${percent(rule.threshold)}, and is above the most similar group's ${mostSimilarGroup.toFixed(2)}.`),
+  ];
 }
 
 export async function crimePriorityAlerts(context: CrimePrioritiesContext, period: Period, force: ComparisonForce): Promise<WatchlistAlert[]> {

@@ -1,6 +1,6 @@
 import type { Period } from "../shared/graphql/period.ts";
 import type { MeasureComparison, WatchlistAlert } from "../shared/measures/measure-types.ts";
-import { alertsFor } from "../shared/measures/watchlist.ts";
+import { alertsFor, comparisonAlert, type WatchlistRuleData } from "../shared/measures/watchlist.ts";
 import { compareMisconductMeasure, type ComparisonForce } from "./comparisons.ts";
 import type { MisconductContext } from "./loaders.ts";
 import { findMisconductMeasure } from "./measures.ts";
@@ -8,19 +8,10 @@ import { findMisconductMeasure } from "./measures.ts";
 /** Rules of this kind fire when the force ranks among the worst `threshold` forces on the measure. */
 export const AMONG_WORST = "AMONG_WORST";
 
-function amongWorstAlert(rule: { id: string; description: string; measure: string; comparator: string; threshold: number }, forceId: string, comparison: MeasureComparison): WatchlistAlert[] {
+function amongWorstAlert(rule: WatchlistRuleData, forceId: string, comparison: MeasureComparison): WatchlistAlert[] {
   const { rank, forcesRanked, value, measure } = comparison;
   if (rank === null || value === null || rank <= forcesRanked - rule.threshold) return [];
-  return [{
-    ruleId: rule.id,
-    forceId,
-    rule: rule.description,
-    measureId: rule.measure,
-    comparator: rule.comparator,
-    threshold: rule.threshold,
-    months: comparison.monthly,
-    explanation: `${measure.name} is ${value.toFixed(2)}, ranked ${rank} of ${forcesRanked} (1 is best): among the ${rule.threshold} worst forces.`,
-  }];
+  return [comparisonAlert(rule, forceId, comparison, `${measure.name} is ${value.toFixed(2)}, ranked ${rank} of ${forcesRanked} (1 is best): among the ${rule.threshold} worst forces.`)];
 }
 
 export async function misconductAlerts(context: MisconductContext, period: Period, force: ComparisonForce): Promise<WatchlistAlert[]> {

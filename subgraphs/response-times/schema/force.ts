@@ -1,16 +1,7 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { forceEntity } from "../../shared/graphql/force-entity.ts";
 
-@ObjectType({ description: "A territorial police force (entity owned by the forces subgraph); comparisons here use its region and most similar group from there." })
-@Directive('@key(fields: "id")')
-export class Force {
-  @Field(() => ID, { description: "The data.police.uk force id (slug), e.g. `metropolitan`." })
-  id!: string;
-
-  @Field(() => [ID], { description: "Ids of every force in the same region (owned by the forces subgraph)." })
-  @Directive("@external")
-  regionForceIds?: string[];
-
-  @Field(() => [ID], { description: "Ids of the forces in the most similar group (owned by the forces subgraph)." })
-  @Directive("@external")
-  mostSimilarGroupForceIds?: string[];
-}
+export const Force = forceEntity(
+  "A territorial police force (entity owned by the forces subgraph); comparisons here use its region and most similar group from there.",
+  ["regionForceIds", "mostSimilarGroupForceIds"],
+);
+export type Force = InstanceType<typeof Force>;

@@ -1,6 +1,6 @@
 import { consecutiveRuns } from "./consecutive-runs.ts";
 import type { Measure } from "./compare.ts";
-import type { MonthlyValue, WatchlistAlert } from "./measure-types.ts";
+import type { MeasureComparison, MonthlyValue, WatchlistAlert } from "./measure-types.ts";
 
 /** A watchlist rule as stored: which measure, which way, what threshold, for how many consecutive months. */
 export interface WatchlistRuleData {
@@ -33,3 +33,15 @@ export function alertsFor(rule: WatchlistRuleData, measure: Measure<unknown>, fo
       run.map((point) => `${monthName(point.month)} ${formatValue(measure, point.value!)}`).join(", ") + ".",
   }));
 }
+
+/** An alert from a rule judged on a whole comparison (rank, year-on-year change), with the monthly series as evidence. */
+export const comparisonAlert = (rule: WatchlistRuleData, forceId: string, comparison: MeasureComparison, explanation: string): WatchlistAlert => ({
+  ruleId: rule.id,
+  forceId,
+  rule: rule.description,
+  measureId: rule.measure,
+  comparator: rule.comparator,
+  threshold: rule.threshold,
+  months: comparison.monthly,
+  explanation,
+});
