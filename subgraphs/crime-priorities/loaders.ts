@@ -54,10 +54,18 @@ function crimeFigures(offences: OffenceTotals[], outcomes: { forceId: string; mo
   return [...byKey.values()];
 }
 
+const STOP_SEARCH_SQL = `
+  SELECT force_id AS "forceId", sum(searches)::int AS searches,
+         COALESCE(sum(searches) FILTER (WHERE outcome = 'Arrest'), 0)::int AS arrests,
+         COALESCE(sum(searches) FILTER (WHERE object_of_search IN ('Offensive weapons', 'Firearms')), 0)::int AS "weaponSearches",
+         COALESCE(sum(searches) FILTER (WHERE object_of_search IN ('Offensive weapons', 'Firearms') AND outcome_linked), 0)::int AS "weaponFinds"
+  FROM crime_priorities.stop_search WHERE month BETWEEN $1::date AND $2::date GROUP BY force_id`;
+
 const SOURCE_BATCHES_SQL = `
   SELECT force_id AS "forceId", array_agg(DISTINCT batch_id ORDER BY batch_id) AS "batchIds"
   FROM (SELECT force_id, batch_id FROM crime_priorities.recorded_offence WHERE month BETWEEN $1::date AND $2::date
-        UNION SELECT force_id, batch_id FROM crime_priorities.offence_outcome WHERE month BETWEEN $1::date AND $2::date) contributing
+        UNION SELECT force_id, batch_id FROM crime_priorities.offence_outcome WHERE month BETWEEN $1::date AND $2::date
+        UNION SELECT force_id, batch_id FROM crime_priorities.stop_search WHERE month BETWEEN $1::date AND $2::date) contributing
   GROUP BY force_id`;
 
 export function createLoaders(prisma: PrismaClient) {
@@ -72,6 +80,11 @@ export function createLoaders(prisma: PrismaClient) {
   };
   const monthlyLoaders = new Map<string, DataLoader<string, CrimeRow[]>>();
   return {
+    stopSearch: (period: Period) =>
+      memo(`stop-search|${periodKey(period)}`, async () => {
+        const rows = await prisma.$queryRawUnsafe<{ forceId: string; searches: number; arrests: number; weaponSearches: number; weaponFinds: number }[]>(STOP_SEARCH_SQL, period.from, period.to);
+        return new Map(rows.map((row) => [row.forceId, row]));
+      }),
     sources: (period: Period, forceId: string) => sources(periodKey(period), SOURCE_BATCHES_SQL, [period.from, period.to], forceId),
     /** Every force's totals for the period: one fetch serves force values, group values and ranks. */
     figures: (period: Period) =>

@@ -2,14 +2,14 @@ import { PrismaClient } from "../../prisma/generated/crime-priorities/client.ts"
 import type { HubConfig } from "../shared/config.ts";
 import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../shared/subgraph.ts";
 import { createContext, type CrimePrioritiesContext } from "./loaders.ts";
-import { CrimePrioritySummaryResolver, ForceCrimePrioritiesResolver, PriorityCrimeResolver } from "./resolvers/crime-priorities-resolver.ts";
+import { CrimePrioritySummaryResolver, ForceCrimePrioritiesResolver, ForceStopSearchResolver, PriorityCrimeResolver } from "./resolvers/crime-priorities-resolver.ts";
 import { ForceCrimeComparisonsResolver } from "./resolvers/force-comparisons-resolver.ts";
 import { seedCrimePriorities } from "./sample-data.ts";
 import { Force } from "./schema/force.ts";
 
 export const crimePrioritiesSubgraph: SubgraphDefinition<PrismaClient, CrimePrioritiesContext> = {
   name: "crime-priorities",
-  resolvers: [ForceCrimePrioritiesResolver, CrimePrioritySummaryResolver, PriorityCrimeResolver, ForceCrimeComparisonsResolver],
+  resolvers: [ForceCrimePrioritiesResolver, CrimePrioritySummaryResolver, PriorityCrimeResolver, ForceCrimeComparisonsResolver, ForceStopSearchResolver],
   orphanedTypes: [Force],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,

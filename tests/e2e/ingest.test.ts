@@ -111,6 +111,20 @@ describe("importing published files", () => {
     ]);
   });
 
+  it("counts stop and search by force (from the file name), month, object and outcome", async () => {
+    const result = await load("police-uk-stop-search", "stop-search/2024-01-kent-stop-and-search.csv", { skipInvalid: true });
+    expect(result).toMatchObject({ status: "LOADED", rowsLoaded: 3, rowsRejected: 1 });
+    expect(result.errors[0]).toMatchObject({ line: 5, column: "Date", value: "2024-01-06", reason: "not an ISO 8601 date-time with offset" });
+    const rows = await databases["crime-priorities"].sql.query<{ object_of_search: string; outcome: string; outcome_linked: boolean | null; searches: number }>(
+      `SELECT object_of_search, outcome, outcome_linked, searches FROM crime_priorities.stop_search WHERE force_id = 'kent' ORDER BY 1, 2`,
+    );
+    expect(rows).toEqual([
+      { object_of_search: "Controlled drugs", outcome: "Community resolution", outcome_linked: true, searches: 1 },
+      { object_of_search: "Offensive weapons", outcome: "A no further action disposal", outcome_linked: false, searches: 1 },
+      { object_of_search: "Offensive weapons", outcome: "Arrest", outcome_linked: true, searches: 1 },
+    ]);
+  });
+
   it("loads Home Office workforce rows with thousands separators and other spellings of force names", async () => {
     const result = await load("ho-workforce", "ho-workforce.csv");
     expect(result).toMatchObject({ status: "LOADED", rowsLoaded: 5 });

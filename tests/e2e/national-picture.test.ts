@@ -139,6 +139,11 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
     expect(perThousand.yearEarlier).toBeGreaterThan(0);
   });
 
+  it("answers stop and search with null, not zeros, when none is loaded", async () => {
+    const { body } = await hub.graphql(`{ force(id: "kent") { stopAndSearch(from: "2025-04-01", to: "2026-03-31") { searches weaponFindRate } } }`);
+    expect(body).toEqual({ data: { force: { stopAndSearch: null } } });
+  });
+
   it("returns null for an unknown force", async () => {
     const { body } = await hub.graphql(`{ force(id: "atlantis") { id name } }`);
     expect(body.errors).toBeUndefined();

@@ -4,6 +4,7 @@ import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { Source } from "../../shared/graphql/source.ts";
 import type { CrimePrioritiesContext, OffenceTotals } from "../loaders.ts";
 import { CrimePrioritySummary } from "../schema/crime-priority-summary.ts";
+import { StopSearchSummary } from "../schema/stop-search-summary.ts";
 import { Force } from "../schema/force.ts";
 import { CrimePriority } from "../schema/priority.ts";
 import { OutcomeCount, PriorityCrime } from "../schema/priority-crime.ts";
@@ -20,6 +21,18 @@ export class ForceCrimePrioritiesResolver {
   @Directive('@requires(fields: "population")')
   crimePriorities(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date) {
     return { forceId: force.id, population: force.population ?? null, ...checkPeriod(from, to) };
+  }
+}
+
+@Resolver(() => Force)
+export class ForceStopSearchResolver {
+  @FieldResolver(() => StopSearchSummary, { nullable: true, description: "Stop and search over a period (months that start within it); null when none is loaded." })
+  async stopAndSearch(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date, @Ctx() { loaders }: CrimePrioritiesContext): Promise<StopSearchSummary | null> {
+    const period = checkPeriod(from, to);
+    const row = (await loaders.stopSearch(period)).get(force.id);
+    if (!row) return null;
+    const { weaponFinds, ...counts } = row;
+    return { ...counts, ...period, weaponFindRate: row.weaponSearches > 0 ? weaponFinds / row.weaponSearches : null };
   }
 }
 

@@ -1,0 +1,62 @@
+import { basename } from "node:path";
+import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
+import type { Importer } from "../../shared/ingest/importer.ts";
+import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
+import { readCsv } from "../../shared/ingest/source-records.ts";
+
+export const STOP_SEARCH_HEADER = [
+  "Type", "Date", "Part of a policing operation", "Policing operation", "Latitude", "Longitude", "Gender", "Age range",
+  "Self-defined ethnicity", "Officer-defined ethnicity", "Legislation", "Object of search", "Outcome", "Outcome linked to object of search",
+  "Removal of more than just outer clothing",
+];
+/** The archive names stop and search files by month and force: the rows themselves do not say which force. */
+const FILE_NAME = /^(\d{4}-\d{2})-(.+)-stop-and-search\.csv$/i;
+
+type SearchRow = [forceId: string, month: Date, searchType: string, objectOfSearch: string, outcome: string, outcomeLinked: boolean | null];
+
+/** data.police.uk stop and search CSV, counted by force, month, type, object and outcome. */
+export const policeUkStopSearchImporter: Importer<SearchRow> = {
+  kind: "police-uk-stop-search",
+  subgraph: "crime-priorities",
+  description: "data.police.uk stop and search CSV (YYYY-MM-<force>-stop-and-search.csv)",
+  matches: (fileName) => FILE_NAME.test(basename(fileName)),
+  read: (file, progress) => readCsv(file, STOP_SEARCH_HEADER, progress),
+  parse(fields, { file, line, forces }) {
+    const reader = new FieldReader(fields, file, line);
+    const named = FILE_NAME.exec(file);
+    const forceId = named ? (forces.resolve(named[2]) ?? reader.fail(undefined, `unknown force "${named[2]}" in the file name`)) : reader.fail(undefined, "file name must be YYYY-MM-<force>-stop-and-search.csv", file);
+    const searchedAt = reader.timestamp("Date", hubDateBounds());
+    const searchType = reader.text("Type");
+    const objectOfSearch = reader.text("Object of search", { optional: true }) ?? "Not stated";
+    const outcome = reader.text("Outcome", { optional: true }) ?? "Not stated";
+    const linkedText = reader.text("Outcome linked to object of search", { optional: true });
+    const outcomeLinked = linkedText === null ? null : linkedText.toLowerCase() === "true" ? true : linkedText.toLowerCase() === "false" ? false : reader.fail("Outcome linked to object of search", "true, false or empty", linkedText);
+    if (reader.errors.length) return { errors: reader.errors };
+    const month = new Date(Date.UTC(searchedAt!.getUTCFullYear(), searchedAt!.getUTCMonth(), 1));
+    return { row: [forceId!, month, searchType!, objectOfSearch, outcome, outcomeLinked] };
+  },
+  scopeOf: (row) => `${row[0]}|${row[1].toISOString().slice(0, 10)}`,
+  replaceScopes: (sql, scopes, batchId) => replaceForcePeriodScopes(sql, "crime_priorities.stop_search", "t.month", scopes, batchId),
+  open(sql, batchId) {
+    const counts = new Map<string, [...SearchRow, number]>();
+    return {
+      write: async (rows) => {
+        for (const row of rows) {
+          const key = JSON.stringify([row[0], row[1].getTime(), ...row.slice(2)]);
+          const existing = counts.get(key);
+          if (existing) existing[6]++;
+          else counts.set(key, [...row, 1]);
+        }
+      },
+      finish: async () => {
+        const tallies = [...counts.values()];
+        const column = (index: number) => tallies.map((tally) => tally[index]);
+        await sql.query(
+          `INSERT INTO crime_priorities.stop_search (force_id, month, search_type, object_of_search, outcome, outcome_linked, searches, batch_id)
+           SELECT *, $8 FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::int[])`,
+          [column(0), column(1), column(2), column(3), column(4), column(5), column(6), batchId],
+        );
+      },
+    };
+  },
+};

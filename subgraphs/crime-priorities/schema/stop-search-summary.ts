@@ -1,0 +1,17 @@
+import { Field, Float, Int, ObjectType } from "type-graphql";
+import { PeriodSummary } from "../../shared/graphql/period-summary.ts";
+
+@ObjectType({ description: "Stop and search by a force over the months that start within the period. Source: data.police.uk stop and search files." })
+export class StopSearchSummary extends PeriodSummary {
+  @Field(() => Int, { description: "Searches of people and vehicles (searches)." })
+  searches!: number;
+
+  @Field(() => Int, { description: "Searches whose outcome was an arrest." })
+  arrests!: number;
+
+  @Field(() => Int, { description: "Searches for offensive weapons or firearms: the knife crime lever." })
+  weaponSearches!: number;
+
+  @Field(() => Float, { nullable: true, description: "Share (0-1) of weapon searches with an outcome linked to the object searched for; null with none." })
+  weaponFindRate!: number | null;
+}
