@@ -111,6 +111,17 @@ describe("importing published files", () => {
     ]);
   });
 
+  it("counts outcomes of all recorded crime by type, keeping the priority outcomes apart", async () => {
+    expect(await load("police-uk-outcomes", "street/2024-01/2024-01-kent-outcomes.csv")).toMatchObject({ status: "LOADED", rowsLoaded: 3 });
+    const rows = await databases["crime-priorities"].sql.query<{ priority: string; outcome: string; outcomes: number }>(
+      `SELECT priority, outcome, outcomes FROM crime_priorities.offence_outcome WHERE force_id = 'kent' ORDER BY 2`,
+    );
+    expect(rows).toEqual([
+      { priority: "ALL", outcome: "Investigation complete; no suspect identified", outcomes: 1 },
+      { priority: "ALL", outcome: "Suspect charged", outcomes: 2 },
+    ]);
+  });
+
   it("counts stop and search by force (from the file name), month, object and outcome", async () => {
     const result = await load("police-uk-stop-search", "stop-search/2024-01-kent-stop-and-search.csv", { skipInvalid: true });
     expect(result).toMatchObject({ status: "LOADED", rowsLoaded: 3, rowsRejected: 1 });

@@ -5,6 +5,7 @@ import { Source } from "../../shared/graphql/source.ts";
 import type { CrimePrioritiesContext, OffenceTotals } from "../loaders.ts";
 import { CrimePrioritySummary } from "../schema/crime-priority-summary.ts";
 import { StopSearchSummary } from "../schema/stop-search-summary.ts";
+import { ALL_RECORDED_CRIME } from "../importers/police-uk-outcomes.ts";
 import { Force } from "../schema/force.ts";
 import { CrimePriority } from "../schema/priority.ts";
 import { OutcomeCount, PriorityCrime } from "../schema/priority-crime.ts";
@@ -54,6 +55,12 @@ export class CrimePrioritySummaryResolver {
   @FieldResolver(() => Int, { description: "All offences recorded in the period, flagged or not (offences)." })
   async recordedOffences(@Root() summary: CrimePrioritySummary, @Ctx() { loaders }: CrimePrioritiesContext) {
     return ((await loaders.figures(summary)).get(summary.forceId))?.recordedOffences ?? 0;
+  }
+
+  @FieldResolver(() => [OutcomeCount], { description: "Outcomes assigned in the period to all recorded crime (data.police.uk outcomes files), most frequent first." })
+  async recordedCrimeOutcomes(@Root() summary: CrimePrioritySummary, @Ctx() { loaders }: CrimePrioritiesContext) {
+    const rows = await loaders.outcomes.load({ forceId: summary.forceId, period: summary });
+    return rows.filter((row) => row.priority === ALL_RECORDED_CRIME);
   }
 
   @FieldResolver(() => [Source], { description: "The import batches (files, or the synthetic sample) these figures are computed from." })

@@ -1,0 +1,52 @@
+import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
+import type { Importer } from "../../shared/ingest/importer.ts";
+import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
+import { readCsv } from "../../shared/ingest/source-records.ts";
+
+export const OUTCOMES_HEADER = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code", "LSOA name", "Outcome type"];
+/** Outcomes files carry no crime type, so their counts are of all recorded crime, not one priority. */
+export const ALL_RECORDED_CRIME = "ALL";
+
+type OutcomeRow = [forceId: string, month: Date, outcome: string];
+
+/** data.police.uk outcomes CSV: outcomes assigned per force and month, counted by outcome type. */
+export const policeUkOutcomesImporter: Importer<OutcomeRow> = {
+  kind: "police-uk-outcomes",
+  subgraph: "crime-priorities",
+  description: "data.police.uk outcomes CSV (YYYY-MM-<force>-outcomes.csv)",
+  matches: (fileName) => /-outcomes\.csv$/i.test(fileName),
+  read: (file, progress) => readCsv(file, OUTCOMES_HEADER, progress),
+  parse(fields, { file, line, forces }) {
+    const reader = new FieldReader(fields, file, line);
+    const forceName = reader.text("Falls within");
+    const forceId = forceName ? (forces.resolve(forceName) ?? reader.fail("Falls within", "unknown force: not a known id, code or name", forceName)) : null;
+    const month = reader.month("Month", hubDateBounds());
+    const outcome = reader.text("Outcome type");
+    if (reader.errors.length) return { errors: reader.errors };
+    return { row: [forceId!, month!, outcome!] };
+  },
+  scopeOf: (row) => `${row[0]}|${row[1].toISOString().slice(0, 10)}`,
+  replaceScopes: (sql, scopes, batchId) =>
+    replaceForcePeriodScopes(sql, "crime_priorities.offence_outcome", "t.month", scopes, batchId, `t.priority = '${ALL_RECORDED_CRIME}'`),
+  open(sql, batchId) {
+    const counts = new Map<string, [string, Date, string, number]>();
+    return {
+      write: async (rows) => {
+        for (const [forceId, month, outcome] of rows) {
+          const key = `${forceId}|${month.getTime()}|${outcome}`;
+          const existing = counts.get(key);
+          if (existing) existing[3]++;
+          else counts.set(key, [forceId, month, outcome, 1]);
+        }
+      },
+      finish: async () => {
+        const tallies = [...counts.values()];
+        await sql.query(
+          `INSERT INTO crime_priorities.offence_outcome (force_id, month, priority, outcome, outcomes, batch_id)
+           SELECT t.force_id, t.month, '${ALL_RECORDED_CRIME}', t.outcome, t.outcomes, $5 FROM unnest($1::text[], $2::date[], $3::text[], $4::int[]) AS t(force_id, month, outcome, outcomes)`,
+          [tallies.map((tally) => tally[0]), tallies.map((tally) => tally[1]), tallies.map((tally) => tally[2]), tallies.map((tally) => tally[3]), batchId],
+        );
+      },
+    };
+  },
+};
