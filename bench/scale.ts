@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildSubgraph } from "../subgraphs/index.ts";
 import { readConfig } from "../subgraphs/shared/config.ts";
-import { GATEWAY_SECRET_HEADER } from "../subgraphs/shared/http/gateway-secret.ts";
+import { signRequest } from "../subgraphs/shared/auth/signed-request.ts";
 import { closeServer, listen } from "../subgraphs/shared/http/listen.ts";
 import { benchDatabase } from "./support/database.ts";
 import { median, percentile, timeRuns } from "./support/measure.ts";
@@ -38,10 +38,11 @@ export async function scaleBenchmark(): Promise<BenchRow[]> {
   try {
     const [{ incidents }] = await subgraph.database.sql.query<{ incidents: number }>("SELECT count(*)::int AS incidents FROM response_times.incident");
     const viaHistograms = await timeRuns(async () => {
+      const request = JSON.stringify({ query: LEAGUE_TABLE });
       const response = await fetch(`${subgraphUrl}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json", [GATEWAY_SECRET_HEADER]: SECRET },
-        body: JSON.stringify({ query: LEAGUE_TABLE }),
+        headers: { "content-type": "application/json", ...signRequest(SECRET, { subject: "bench", role: "HOME_OFFICE" }, request) },
+        body: request,
       });
       const body = (await response.json()) as { errors?: unknown };
       if (body.errors) throw new Error(JSON.stringify(body.errors));

@@ -8,7 +8,8 @@ import type { HubConfig } from "../subgraphs/shared/config.ts";
 import { dateArgumentsPlugin } from "../subgraphs/shared/graphql/date-arguments.ts";
 import { formatError } from "../subgraphs/shared/graphql/errors.ts";
 import { checkSubgraphs } from "./readiness.ts";
-import { SubgraphDataSource } from "./subgraph-data-source.ts";
+import { createTokenVerifier } from "./auth/verify-token.ts";
+import { SubgraphDataSource, type GatewayContext } from "./subgraph-data-source.ts";
 
 export const EXPLORER_DIST = new URL("../.build/explorer/", import.meta.url).pathname;
 
@@ -38,7 +39,7 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource(urlOf.get(name) ?? url!, secret, config.subgraphTimeoutMs),
   });
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
@@ -57,7 +58,8 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     const ready = report.every((subgraph) => subgraph.ready);
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "degraded", subgraphs: report });
   });
-  app.use("/graphql", express.json({ limit: "100kb" }), expressMiddleware(apollo));
+  const viewerOf = createTokenVerifier(config);
+  app.use("/graphql", express.json({ limit: "100kb" }), expressMiddleware(apollo, { context: async ({ req }) => ({ viewer: await viewerOf(req.headers.authorization) }) }));
   if (existsSync(EXPLORER_DIST)) {
     app.use("/explorer", express.static(EXPLORER_DIST));
     app.get("/", (_request, response) => response.redirect("/explorer/"));

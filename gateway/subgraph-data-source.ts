@@ -1,17 +1,31 @@
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
-import { GATEWAY_SECRET_HEADER } from "../subgraphs/shared/http/gateway-secret.ts";
+import { signRequest } from "../subgraphs/shared/auth/signed-request.ts";
+import { PUBLIC_VIEWER, type Viewer } from "../subgraphs/shared/auth/viewer.ts";
+
+/** Carries the viewer from willSendRequest to the fetcher, which signs it together with the final body. */
+const VIEWER_HEADER = "x-hub-viewer-unsigned";
+
+export interface GatewayContext {
+  viewer: Viewer;
+}
 
 /**
- * Every call to a subgraph carries the gateway's secret and gives up after the timeout,
- * so a slow subgraph costs its own fields an error, never the whole answer.
+ * Every call to a subgraph carries the viewer's claims, signed with the body, and gives up after
+ * the timeout, so a slow subgraph costs its own fields an error, never the whole answer.
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource {
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string, secret: string, timeoutMs: number) {
     super({
       url,
-      fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
-      willSendRequest: ({ request }) => {
-        request.http?.headers.set(GATEWAY_SECRET_HEADER, secret);
+      fetcher: ((input: string, init: RequestInit) => {
+        const headers = new Headers(init.headers as HeadersInit);
+        const viewer = JSON.parse(headers.get(VIEWER_HEADER) ?? JSON.stringify(PUBLIC_VIEWER)) as Viewer;
+        headers.delete(VIEWER_HEADER);
+        for (const [name, value] of Object.entries(signRequest(secret, viewer, (init.body as string) ?? ""))) headers.set(name, value);
+        return fetch(input, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+      }) as never,
+      willSendRequest: ({ request, context }) => {
+        request.http?.headers.set(VIEWER_HEADER, JSON.stringify(context?.viewer ?? PUBLIC_VIEWER));
       },
     });
   }

@@ -1,3 +1,4 @@
+import type { Viewer } from "../shared/auth/viewer.ts";
 import type { PrismaClient } from "../../prisma/generated/crime-priorities/client.ts";
 import DataLoader from "dataloader";
 import { forcePeriodLoader } from "../shared/graphql/period-loader.ts";
@@ -112,7 +113,8 @@ export function createLoaders(prisma: PrismaClient) {
 
 export interface CrimePrioritiesContext {
   prisma: PrismaClient;
+  viewer: Viewer;
   loaders: ReturnType<typeof createLoaders>;
 }
 
-export const createContext = (prisma: PrismaClient): CrimePrioritiesContext => ({ prisma, loaders: createLoaders(prisma) });
+export const createContext = (prisma: PrismaClient, viewer: Viewer): CrimePrioritiesContext => ({ prisma, viewer, loaders: createLoaders(prisma) });

@@ -1,3 +1,4 @@
+import type { Viewer } from "../shared/auth/viewer.ts";
 import DataLoader from "dataloader";
 import type { PrismaClient } from "../../prisma/generated/forces/client.ts";
 import { groupBy } from "../shared/graphql/group-by.ts";
@@ -43,7 +44,8 @@ export function createLoaders(prisma: PrismaClient) {
 
 export interface ForcesContext {
   prisma: PrismaClient;
+  viewer: Viewer;
   loaders: ReturnType<typeof createLoaders>;
 }
 
-export const createContext = (prisma: PrismaClient): ForcesContext => ({ prisma, loaders: createLoaders(prisma) });
+export const createContext = (prisma: PrismaClient, viewer: Viewer): ForcesContext => ({ prisma, viewer, loaders: createLoaders(prisma) });

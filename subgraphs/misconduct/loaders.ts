@@ -1,3 +1,4 @@
+import type { Viewer } from "../shared/auth/viewer.ts";
 import type { PrismaClient } from "../../prisma/generated/misconduct/client.ts";
 import { forcePeriodLoader } from "../shared/graphql/period-loader.ts";
 import DataLoader from "dataloader";
@@ -86,7 +87,8 @@ export function createLoaders(prisma: PrismaClient) {
 
 export interface MisconductContext {
   prisma: PrismaClient;
+  viewer: Viewer;
   loaders: ReturnType<typeof createLoaders>;
 }
 
-export const createContext = (prisma: PrismaClient): MisconductContext => ({ prisma, loaders: createLoaders(prisma) });
+export const createContext = (prisma: PrismaClient, viewer: Viewer): MisconductContext => ({ prisma, viewer, loaders: createLoaders(prisma) });

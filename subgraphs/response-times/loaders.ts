@@ -1,3 +1,4 @@
+import type { Viewer } from "../shared/auth/viewer.ts";
 import DataLoader from "dataloader";
 import type { PrismaClient } from "../../prisma/generated/response-times/client.ts";
 import { isoDay, periodKey, type Period } from "../shared/graphql/period.ts";
@@ -134,7 +135,8 @@ export function createLoaders(prisma: PrismaClient) {
 
 export interface ResponseTimesContext {
   prisma: PrismaClient;
+  viewer: Viewer;
   loaders: ReturnType<typeof createLoaders>;
 }
 
-export const createContext = (prisma: PrismaClient): ResponseTimesContext => ({ prisma, loaders: createLoaders(prisma) });
+export const createContext = (prisma: PrismaClient, viewer: Viewer): ResponseTimesContext => ({ prisma, viewer, loaders: createLoaders(prisma) });

@@ -33,6 +33,11 @@ export interface HubConfig {
   subgraphTimeoutMs: number;
   /** Multiplier of the sample incidents loaded into an empty database (HUB_SAMPLE_SCALE; 100 ≈ 10 million). */
   sampleScale: number;
+  /** Tokens: HS256 secret (JWT_SECRET, else made once per data folder for development tokens) or a JWKS URL. */
+  jwtSecret(): string;
+  jwksUrl: string | undefined;
+  jwtAudience: string;
+  jwtIssuer: string;
 }
 
 const envKey = (name: string) => name.toUpperCase().replace(/-/g, "_");
@@ -48,9 +53,9 @@ function intFrom(value: string | undefined, fallback: number, variable: string):
  * The secret comes from GATEWAY_SECRET; without it one is made once per data folder,
  * so a gateway and subgraphs started separately on one machine still agree.
  */
-function loadGatewaySecret(dataDir: string, fromEnv: string | undefined): string {
+function loadSecret(dataDir: string, fileName: string, fromEnv: string | undefined): string {
   if (fromEnv) return fromEnv;
-  const file = join(dataDir, "gateway-secret");
+  const file = join(dataDir, fileName);
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
     try {
@@ -68,6 +73,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const host = env.HOST ?? "127.0.0.1";
   const subgraphPort = (name: SubgraphName) => intFrom(env[`${envKey(name)}_PORT`], DEFAULT_PORTS[name], `${envKey(name)}_PORT`);
   let secret: string | undefined;
+  let jwtSecret: string | undefined;
   return {
     environment,
     dataDir,
@@ -77,7 +83,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     subgraphUrl: (name) => env[`${envKey(name)}_URL`] ?? `http://${host}:${subgraphPort(name)}/graphql`,
     subgraphUrlOverride: (name) => env[`${envKey(name)}_URL`] || undefined,
     databaseUrl: (name) => env[`${envKey(name)}_DATABASE_URL`] || env.DATABASE_URL || undefined,
-    gatewaySecret: () => (secret ??= loadGatewaySecret(dataDir, env.GATEWAY_SECRET)),
+    gatewaySecret: () => (secret ??= loadSecret(dataDir, "gateway-secret", env.GATEWAY_SECRET)),
+    jwtSecret: () => (jwtSecret ??= loadSecret(dataDir, "jwt-secret", env.JWT_SECRET)),
+    jwksUrl: env.JWKS_URL || undefined,
+    jwtAudience: env.JWT_AUDIENCE ?? "police-performance-hub",
+    jwtIssuer: env.JWT_ISSUER ?? "police-performance-hub-dev",
     supergraphPath: resolve(env.SUPERGRAPH_PATH ?? "schema/supergraph.graphql"),
     subgraphTimeoutMs: intFrom(env.SUBGRAPH_TIMEOUT_MS, 10_000, "SUBGRAPH_TIMEOUT_MS"),
     sampleScale: intFrom(env.HUB_SAMPLE_SCALE, 1, "HUB_SAMPLE_SCALE"),

@@ -2,6 +2,7 @@ import type { BaseContext } from "@apollo/server";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { GraphQLSchema } from "graphql";
 import type { NonEmptyArray } from "type-graphql";
+import type { Viewer } from "./auth/viewer.ts";
 import type { HubConfig, SubgraphName } from "./config.ts";
 import { openDatabase, type Database, type OpenOptions, type SqlClient } from "./database/open.ts";
 import { buildFederatedSchema, type ReferenceResolvers } from "./graphql/federated-schema.ts";
@@ -22,7 +23,7 @@ export interface SubgraphDefinition<TPrisma extends PrismaLike, TContext extends
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers<TContext>;
   createPrisma(adapter: SqlDriverAdapterFactory): TPrisma;
-  createContext(prisma: TPrisma): TContext;
+  createContext(prisma: TPrisma, viewer: Viewer): TContext;
   /** Loads the synthetic sample; returns the number of rows written. */
   seedSampleData(sql: SqlClient, batchId: number, options: SampleOptions): Promise<number>;
 }
@@ -60,7 +61,7 @@ export async function createSubgraph<TPrisma extends PrismaLike, TContext extend
     const http = await createSubgraphHttp({
       schema,
       gatewaySecret: config.gatewaySecret(),
-      createContext: () => definition.createContext(prisma),
+      createContext: (viewer) => definition.createContext(prisma, viewer),
       isReady: async () => (await prisma.$queryRawUnsafe<unknown[]>("SELECT 1")).length === 1,
     });
     return {

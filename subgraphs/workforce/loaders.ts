@@ -1,3 +1,4 @@
+import type { Viewer } from "../shared/auth/viewer.ts";
 import type { PrismaClient } from "../../prisma/generated/workforce/client.ts";
 import { forceDateLoader } from "../shared/graphql/period-loader.ts";
 import { isoDay } from "../shared/graphql/period.ts";
@@ -96,7 +97,8 @@ export function createLoaders(prisma: PrismaClient) {
 
 export interface WorkforceContext {
   prisma: PrismaClient;
+  viewer: Viewer;
   loaders: ReturnType<typeof createLoaders>;
 }
 
-export const createContext = (prisma: PrismaClient): WorkforceContext => ({ prisma, loaders: createLoaders(prisma) });
+export const createContext = (prisma: PrismaClient, viewer: Viewer): WorkforceContext => ({ prisma, viewer, loaders: createLoaders(prisma) });

@@ -55,7 +55,7 @@ describe("misconduct measures against hand-worked figures", () => {
   });
 
   const ask = async (forceId: string) => {
-    const { body } = await postJson(`${server.url}/graphql`, { query: QUERY, variables: { r: [representation(forceId)] } }, subgraphHeaders);
+    const { body } = await postJson(`${server.url}/graphql`, { query: QUERY, variables: { r: [representation(forceId)] } }, subgraphHeaders());
     expect(body.errors).toBeUndefined();
     return body.data!._entities[0];
   };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DATABASES, postJson, startHub, subgraphHeaders, type RunningHub } from "../support/hub.ts";
+import { DATABASES, mintToken, postJson, startHub, subgraphHeaders, type RunningHub } from "../support/hub.ts";
 import { NATIONAL_PICTURE } from "../support/queries.ts";
 
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
@@ -98,10 +98,11 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
   });
 
   it("shows every force's alerts from every subgraph with rules in one query", async () => {
+    const homeOffice = await mintToken({ role: "HOME_OFFICE" });
     const { body } = await hub.graphql(`{ forces { id
       responseTimeAlerts(from: "2025-04-01", to: "2026-03-31") { ruleId months { month value } explanation }
       crimePriorityAlerts(from: "2025-04-01", to: "2026-03-31") { ruleId explanation }
-      misconductAlerts(from: "2025-04-01", to: "2026-03-31") { ruleId explanation } } }`);
+      misconductAlerts(from: "2025-04-01", to: "2026-03-31") { ruleId explanation } } }`, undefined, homeOffice);
     expect(body.errors).toBeUndefined();
     const alerts = body.data!.forces.flatMap((force: any) => [...force.responseTimeAlerts, ...force.crimePriorityAlerts, ...force.misconductAlerts]);
     expect(alerts.some((alert: any) => alert.ruleId === "CALLS_999_WITHIN_10S_BELOW_90")).toBe(true);
@@ -178,7 +179,7 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
     const forces = hub.subgraphUrls.forces;
     expect((await postJson(forces, { query: "{ __typename }" })).status).toBe(401);
     expect((await postJson(forces, { query: "{ _service { sdl } }" }, { "x-hub-gateway-secret": "guess" })).status).toBe(401);
-    expect((await postJson(forces, { query: "{ __typename }" }, subgraphHeaders)).body.data).toEqual({ __typename: "Query" });
+    expect((await postJson(forces, { query: "{ __typename }" }, subgraphHeaders())).body.data).toEqual({ __typename: "Query" });
   });
 
   it("reports every subgraph ready", async () => {

@@ -100,7 +100,7 @@ describe("response-time measures against hand-worked figures", () => {
   });
 
   const ask = async (query: string, variables: Record<string, unknown>) => {
-    const { body } = await postJson(`${server.url}/graphql`, { query, variables }, subgraphHeaders);
+    const { body } = await postJson(`${server.url}/graphql`, { query, variables }, subgraphHeaders());
     expect(body.errors).toBeUndefined();
     return body.data!;
   };

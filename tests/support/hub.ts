@@ -1,15 +1,30 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { SignJWT } from "jose";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createGateway } from "../../gateway/server.ts";
 import { buildSubgraph } from "../../subgraphs/index.ts";
 import { readConfig, SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/shared/config.ts";
-import { GATEWAY_SECRET_HEADER } from "../../subgraphs/shared/http/gateway-secret.ts";
+import { signRequest } from "../../subgraphs/shared/auth/signed-request.ts";
+import type { Viewer } from "../../subgraphs/shared/auth/viewer.ts";
 import { closeServer, listen } from "../../subgraphs/shared/http/listen.ts";
 import type { PrismaLike, Subgraph } from "../../subgraphs/shared/subgraph.ts";
 
 export const TEST_SECRET = "test-gateway-secret";
+export const TEST_JWT_SECRET = "test-jwt-secret-of-at-least-32-bytes!";
+
+/** A token as `npm run token` mints it, for the test configuration. */
+export function mintToken(claims: { role: string; forceId?: string }, { expiresIn = "1h", audience = "police-performance-hub" } = {}) {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(`test-${claims.role.toLowerCase()}`)
+    .setAudience(audience)
+    .setIssuer("police-performance-hub-dev")
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(TEST_JWT_SECRET));
+}
 
 /** The databases the end-to-end suite runs on: always PGlite, PostgreSQL when TEST_DATABASE_URL is set. */
 export const DATABASES: { name: string; url?: string }[] = [
@@ -23,7 +38,8 @@ export interface RunningHub {
   subgraphs: Record<SubgraphName, Subgraph<PrismaLike>>;
   /** SQL statements the subgraphs have run since the hub started. */
   statements(): number;
-  graphql(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphQLBody }>;
+  /** Asks the gateway, as the public or with a bearer token. */
+  graphql(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; body: GraphQLBody }>;
   stop(): Promise<void>;
 }
 
@@ -32,15 +48,20 @@ export interface GraphQLBody {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+export async function postJson(url: string, body: unknown, headers: Record<string, string> | ((body: string) => Record<string, string>) = {}) {
+  const text = JSON.stringify(body);
+  const extra = typeof headers === "function" ? headers(text) : headers;
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...extra }, body: text });
   return { status: response.status, body: (await response.json()) as GraphQLBody };
 }
+
+/** Headers signing a direct subgraph call as the gateway would, for a viewer (HOME_OFFICE by default). */
+export const subgraphHeaders = (viewer: Viewer = { subject: "test", role: "HOME_OFFICE" }) => (body: string) => signRequest(TEST_SECRET, viewer, body);
 
 /** The whole graph in this process: five subgraphs and the gateway on free ports, sample data loaded. */
 export async function startHub(databaseUrl?: string): Promise<RunningHub> {
   const dataDir = mkdtempSync(join(tmpdir(), "hub-test-"));
-  const config = readConfig({ NODE_ENV: "test", HUB_DATA_DIR: dataDir, GATEWAY_SECRET: TEST_SECRET, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  const config = readConfig({ NODE_ENV: "test", HUB_DATA_DIR: dataDir, GATEWAY_SECRET: TEST_SECRET, JWT_SECRET: TEST_JWT_SECRET, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   const subgraphs = {} as Record<SubgraphName, Subgraph<PrismaLike>>;
   const servers: Server[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;
@@ -62,7 +83,7 @@ export async function startHub(databaseUrl?: string): Promise<RunningHub> {
     subgraphUrls,
     subgraphs,
     statements: () => statements,
-    graphql: (query, variables) => postJson(`${gatewayUrl}/graphql`, { query, variables }),
+    graphql: (query, variables, token) => postJson(`${gatewayUrl}/graphql`, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
     stop: async () => {
       await closeServer(server);
       await gateway.stop();
@@ -73,4 +94,3 @@ export async function startHub(databaseUrl?: string): Promise<RunningHub> {
   };
 }
 
-export const subgraphHeaders = { [GATEWAY_SECRET_HEADER]: TEST_SECRET };

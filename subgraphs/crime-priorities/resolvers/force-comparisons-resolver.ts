@@ -1,4 +1,6 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Resolver, Root } from "type-graphql";
+import { assertCanSeeForce } from "../../shared/auth/viewer.ts";
+import { ACCESS } from "../access.ts";
 import { badArgument } from "../../shared/graphql/errors.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
@@ -32,9 +34,11 @@ export class ForceCrimeComparisonsResolver {
     return Promise.all(chosen.map((measure) => compareCrimeMeasure(measure, force, period, context, group ?? [])));
   }
 
-  @FieldResolver(() => [WatchlistAlert], { description: "Crime-priority watchlist rules this force triggered over the period, each with its evidence." })
+  @FieldResolver(() => [WatchlistAlert], { nullable: true, description: "Crime-priority watchlist rules this force triggered over the period, each with its evidence. Signed-in roles; a force sees its own." })
   @Directive(COMPARISON_INPUTS)
+  @Authorized(...ACCESS.alerts)
   crimePriorityAlerts(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date, @Ctx() context: CrimePrioritiesContext) {
+    assertCanSeeForce(context.viewer, force.id);
     return crimePriorityAlerts(context, checkPeriod(from, to), force);
   }
 }

@@ -1,4 +1,6 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Resolver, Root } from "type-graphql";
+import { assertCanSeeForce } from "../../shared/auth/viewer.ts";
+import { ACCESS } from "../access.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { MeasureComparison, WatchlistAlert } from "../../shared/measures/measure-types.ts";
@@ -25,9 +27,11 @@ export class ForceMisconductComparisonsResolver {
     return Promise.all(MISCONDUCT_MEASURES.map((measure) => compareMisconductMeasure(measure, force, period, context, group ?? [])));
   }
 
-  @FieldResolver(() => [WatchlistAlert], { description: "Misconduct watchlist rules this force triggered over the period, each with its evidence." })
+  @FieldResolver(() => [WatchlistAlert], { nullable: true, description: "Misconduct watchlist rules this force triggered over the period, each with its evidence. Signed-in roles; a force sees its own." })
   @Directive(COMPARISON_INPUTS)
+  @Authorized(...ACCESS.alerts)
   misconductAlerts(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date, @Ctx() context: MisconductContext) {
+    assertCanSeeForce(context.viewer, force.id);
     return misconductAlerts(context, checkPeriod(from, to), force);
   }
 }

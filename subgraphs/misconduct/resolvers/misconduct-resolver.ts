@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { assertCanSeeForce } from "../../shared/auth/viewer.ts";
+import { ACCESS } from "../access.ts";
 import { Source } from "../../shared/graphql/source.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
@@ -20,13 +22,15 @@ export class ForceMisconductResolver {
     return row && { ...row, ...period };
   }
 
-  @FieldResolver(() => VettingSummary, { nullable: true, description: "Vetting decisions over a period; null when the force has sent no return for it." })
+  @FieldResolver(() => VettingSummary, { nullable: true, description: "Vetting decisions over a period; null when the force has sent no return for it. Signed-in roles; a force sees its own." })
+  @Authorized(...ACCESS.vetting)
   async vetting(
     @Root() force: Force,
     @Arg("from", () => LocalDate) from: Date,
     @Arg("to", () => LocalDate) to: Date,
-    @Ctx() { loaders }: MisconductContext,
+    @Ctx() { loaders, viewer }: MisconductContext,
   ): Promise<VettingSummary | null> {
+    assertCanSeeForce(viewer, force.id);
     const period = checkPeriod(from, to);
     const row = await loaders.vetting.load({ forceId: force.id, period });
     return row && { ...row, ...period };

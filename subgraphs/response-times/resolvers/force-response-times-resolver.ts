@@ -1,4 +1,6 @@
-import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { assertCanSeeForce } from "../../shared/auth/viewer.ts";
+import { ACCESS } from "../access.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { WatchlistAlert } from "../../shared/measures/measure-types.ts";
@@ -20,8 +22,10 @@ export class ForceResponseTimesResolver {
     };
   }
 
-  @FieldResolver(() => [WatchlistAlert], { description: "Response-time watchlist rules this force triggered in the period, each with its evidence." })
+  @FieldResolver(() => [WatchlistAlert], { nullable: true, description: "Response-time watchlist rules this force triggered in the period, each with its evidence. Signed-in roles; a force sees its own." })
+  @Authorized(...ACCESS.alerts)
   responseTimeAlerts(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date, @Ctx() context: ResponseTimesContext) {
+    assertCanSeeForce(context.viewer, force.id);
     return responseTimeAlerts(context, checkPeriod(from, to), force.id);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
+import { ACCESS } from "../access.ts";
 import { badArgument } from "../../shared/graphql/errors.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
@@ -38,8 +39,9 @@ export class ResponseTimesQueryResolver {
       .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.force.id.localeCompare(b.force.id));
   }
 
-  @Query(() => [WatchlistAlert], { description: "Response-time watchlist alerts for every force over a period, by rule then force." })
+  @Query(() => [WatchlistAlert], { nullable: true, description: "Response-time watchlist alerts for every force over a period, by rule then force. Signed-in roles; a force sees its own." })
+  @Authorized(...ACCESS.alerts)
   responseTimeAlerts(@Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date, @Ctx() context: ResponseTimesContext) {
-    return responseTimeAlerts(context, checkPeriod(from, to));
+    return responseTimeAlerts(context, checkPeriod(from, to), context.viewer.forceId);
   }
 }

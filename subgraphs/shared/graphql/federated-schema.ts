@@ -5,6 +5,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import { gql } from "graphql-tag";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
+import { authChecker } from "../auth/auth-checker.ts";
 
 const FEDERATION_IMPORTS = ["@key", "@external", "@requires", "@shareable"];
 
@@ -19,10 +20,10 @@ export type ReferenceResolvers<TContext> = Record<
  * federation fields (_service, _entities) and each entity's __resolveReference.
  */
 export async function buildFederatedSchema<TContext>(
-  options: Omit<BuildSchemaOptions, "skipCheck">,
+  options: Omit<BuildSchemaOptions, "skipCheck" | "authChecker">,
   referenceResolvers: ReferenceResolvers<TContext> = {},
 ): Promise<{ schema: GraphQLSchema; sdl: string }> {
-  const typeGraphqlSchema = await buildSchema({ ...options, skipCheck: true });
+  const typeGraphqlSchema = await buildSchema({ ...options, authChecker, skipCheck: true });
   const sdl =
     `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ${JSON.stringify(FEDERATION_IMPORTS)})\n\n` +
     printSchemaWithDirectives(typeGraphqlSchema);

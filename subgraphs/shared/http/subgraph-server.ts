@@ -6,13 +6,14 @@ import express, { type Express } from "express";
 import type { GraphQLSchema } from "graphql";
 import { dateArgumentsPlugin } from "../graphql/date-arguments.ts";
 import { formatError } from "../graphql/errors.ts";
-import { requireGatewaySecret } from "./gateway-secret.ts";
+import { PUBLIC_VIEWER, type Viewer } from "../auth/viewer.ts";
+import { requireSignedRequest } from "./require-signed-request.ts";
 
 export interface SubgraphHttpOptions<TContext extends BaseContext> {
   schema: GraphQLSchema;
   gatewaySecret: string;
-  /** Called once per request: the place to build that request's DataLoaders. */
-  createContext(): TContext;
+  /** Called once per request with the signed viewer: the place to build that request's DataLoaders. */
+  createContext(viewer: Viewer): TContext;
   /** True when the subgraph's database answers. */
   isReady(): Promise<boolean>;
 }
@@ -32,7 +33,7 @@ export async function createSubgraphHttp<TContext extends BaseContext>(options: 
   await apollo.start();
   const app = express();
   app.disable("x-powered-by");
-  app.use(requireGatewaySecret(options.gatewaySecret));
+  app.use(requireSignedRequest(options.gatewaySecret, "100kb"));
   app.get("/healthz", (_request, response) => {
     response.json({ status: "alive" });
   });
@@ -40,6 +41,6 @@ export async function createSubgraphHttp<TContext extends BaseContext>(options: 
     const ready = await options.isReady().catch(() => false);
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable" });
   });
-  app.use("/graphql", express.json({ limit: "100kb" }), expressMiddleware(apollo, { context: async () => options.createContext() }));
+  app.use("/graphql", expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req.viewer ?? PUBLIC_VIEWER) }));
   return { app, stop: () => apollo.stop() };
 }

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signRequest } from "../../subgraphs/shared/auth/signed-request.ts";
+import { mintToken, postJson, startHub, TEST_SECRET, type RunningHub } from "../support/hub.ts";
+
+const ALERTS = (force: string) => `{ force(id: "${force}") { name responseTimeAlerts(from: "2025-04-01", to: "2026-03-31") { ruleId } } }`;
+
+describe("who sees what", () => {
+  let hub: RunningHub;
+  beforeAll(async () => {
+    hub = await startHub();
+  });
+  afterAll(() => hub?.stop());
+
+  it("gives the public published aggregates but FORBIDDEN for alerts, the rest of the answer intact", async () => {
+    const { status, body } = await hub.graphql(ALERTS("kent"));
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ force: { name: "Kent Police", responseTimeAlerts: null } });
+    expect(body.errors).toEqual([expect.objectContaining({ path: ["force", "responseTimeAlerts"], extensions: expect.objectContaining({ code: "FORBIDDEN" }) })]);
+  });
+
+  it("lets a force read its own alerts and vetting, and not another force's", async () => {
+    const kent = await mintToken({ role: "FORCE", forceId: "kent" });
+    const own = await hub.graphql(`{ force(id: "kent") { responseTimeAlerts(from: "2025-04-01", to: "2026-03-31") { ruleId } vetting(from: "2025-04-01", to: "2026-03-31") { applications } } }`, undefined, kent);
+    expect(own.body.errors).toBeUndefined();
+    expect(own.body.data!.force.vetting.applications).toBeGreaterThan(0);
+    const other = await hub.graphql(`{ force(id: "essex") { name vetting(from: "2025-04-01", to: "2026-03-31") { applications } } }`, undefined, kent);
+    expect(other.body.data).toEqual({ force: { name: "Essex Police", vetting: null } });
+    expect(other.body.errors![0].extensions!.code).toBe("FORBIDDEN");
+    const list = await hub.graphql(`{ responseTimeAlerts(from: "2025-04-01", to: "2026-03-31") { forceId } }`, undefined, kent);
+    expect(new Set(list.body.data!.responseTimeAlerts.map((alert: { forceId: string }) => alert.forceId))).toEqual(new Set(["kent"]));
+  });
+
+  it("lets HMICFRS read every force's alerts", async () => {
+    const { body } = await hub.graphql(ALERTS("essex"), undefined, await mintToken({ role: "HMICFRS" }));
+    expect(body.errors).toBeUndefined();
+    expect(Array.isArray(body.data!.force.responseTimeAlerts)).toBe(true);
+  });
+
+  it.each([
+    ["an expired token", () => mintToken({ role: "HOME_OFFICE" }, { expiresIn: "-1m" })],
+    ["a token for another audience", () => mintToken({ role: "HOME_OFFICE" }, { audience: "someone-else" })],
+    ["a forged token", async () => `${(await mintToken({ role: "HOME_OFFICE" })).slice(0, -4)}AAAA`],
+    ["a FORCE token without its force", () => mintToken({ role: "FORCE" })],
+  ])("refuses %s with 401 UNAUTHENTICATED", async (_case, token) => {
+    const { status, body } = await hub.graphql("{ forces { id } }", undefined, await token());
+    expect(status).toBe(401);
+    expect(body.errors![0].extensions!.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("refuses subgraph calls that are unsigned, tampered with or stale, health probes included", async () => {
+    const url = hub.subgraphUrls.workforce;
+    const body = JSON.stringify({ query: "{ _service { sdl } }" });
+    const viewer = { subject: "x", role: "HOME_OFFICE" as const };
+    const post = (headers: Record<string, string>, sent = body) => fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: sent });
+    expect((await post({})).status).toBe(401);
+    expect((await post(signRequest(TEST_SECRET, viewer, body), body.replace("sdl", "sdl "))).status).toBe(401);
+    expect((await post(signRequest(TEST_SECRET, viewer, body, Date.now() - 60_000))).status).toBe(401);
+    expect((await post(signRequest("not-the-secret", viewer, body))).status).toBe(401);
+    expect((await post(signRequest(TEST_SECRET, viewer, body))).status).toBe(200);
+    expect((await fetch(new URL("/readyz", url))).status).toBe(401);
+    expect((await postJson(url, { query: "{ __typename }" })).status).toBe(401);
+  });
+});
