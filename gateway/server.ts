@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { ApolloGateway } from "@apollo/gateway";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
@@ -9,6 +9,8 @@ import { dateArgumentsPlugin } from "../subgraphs/shared/graphql/date-arguments.
 import { formatError } from "../subgraphs/shared/graphql/errors.ts";
 import { checkSubgraphs } from "./readiness.ts";
 import { createTokenVerifier } from "./auth/verify-token.ts";
+import { queryLimits } from "./plugins/query-limits.ts";
+import { introspectionPolicy } from "./plugins/introspection.ts";
 import { SubgraphDataSource, type GatewayContext } from "./subgraph-data-source.ts";
 
 export const EXPLORER_DIST = new URL("../.build/explorer/", import.meta.url).pathname;
@@ -39,12 +41,17 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource(urlOf.get(name) ?? url!, secret, config.subgraphTimeoutMs),
   });
+  const limits = queryLimits();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: config.environment !== "production",
-    plugins: [ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin()],
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    introspection: true,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin() as ApolloServerPlugin<GatewayContext>, introspectionPolicy(config.environment === "production")],
   });
   await apollo.start();
 

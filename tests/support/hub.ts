@@ -59,9 +59,9 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
 export const subgraphHeaders = (viewer: Viewer = { subject: "test", role: "HOME_OFFICE" }) => (body: string) => signRequest(TEST_SECRET, viewer, body);
 
 /** The whole graph in this process: five subgraphs and the gateway on free ports, sample data loaded. */
-export async function startHub(databaseUrl?: string): Promise<RunningHub> {
+export async function startHub(databaseUrl?: string, { environment = "test" } = {}): Promise<RunningHub> {
   const dataDir = mkdtempSync(join(tmpdir(), "hub-test-"));
-  const config = readConfig({ NODE_ENV: "test", HUB_DATA_DIR: dataDir, GATEWAY_SECRET: TEST_SECRET, JWT_SECRET: TEST_JWT_SECRET, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  const config = readConfig({ NODE_ENV: environment, HUB_DATA_DIR: dataDir, GATEWAY_SECRET: TEST_SECRET, JWT_SECRET: TEST_JWT_SECRET, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
   const subgraphs = {} as Record<SubgraphName, Subgraph<PrismaLike>>;
   const servers: Server[] = [];
   const subgraphUrls = {} as Record<SubgraphName, string>;

@@ -1,0 +1,37 @@
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { GraphQLError, type ValidationRule } from "graphql";
+
+/**
+ * Limits on hostile documents, tighter than graphql-armor's defaults (which let probes through):
+ * the explorer's longest example operation sits well inside every one.
+ */
+export const QUERY_LIMITS = { maxDepth: 8, maxAliases: 10, maxDirectives: 10, maxTokens: 2_000, maxCost: 3_000 };
+
+/** Counts every alias, `__typename` ones included: graphql-armor's rule lets those through, and probes use them. */
+const maxAliasesRule: ValidationRule = (context) => {
+  let aliases = 0;
+  return {
+    Field(node) {
+      if (node.alias && ++aliases === QUERY_LIMITS.maxAliases + 1) {
+        context.reportError(new GraphQLError(`Too many aliases: at most ${QUERY_LIMITS.maxAliases} in one document`, { nodes: [node] }));
+      }
+    },
+  };
+};
+
+/**
+ * Depth, directives, cost and field suggestions through graphql-armor; aliases by our own rule;
+ * tokens by graphql-js's parser (`parseOptions.maxTokens`), so an oversized document is never parsed
+ * whole and a syntax error stays a 400.
+ */
+export function queryLimits() {
+  const { plugins, validationRules } = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true, exposeLimits: false },
+    maxAliases: { enabled: false },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives, exposeLimits: false },
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: false, flattenFragments: true, exposeLimits: false },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+  return { plugins, validationRules: [...validationRules, maxAliasesRule], parseOptions: { maxTokens: QUERY_LIMITS.maxTokens } };
+}
