@@ -7,6 +7,7 @@ import express, { type Express } from "express";
 import type { HubConfig } from "../subgraphs/shared/config.ts";
 import { dateArgumentsPlugin } from "../subgraphs/shared/graphql/date-arguments.ts";
 import { formatError } from "../subgraphs/shared/graphql/errors.ts";
+import { httpErrors } from "../subgraphs/shared/http/http-errors.ts";
 import { checkSubgraphs } from "./readiness.ts";
 import { createTokenVerifier } from "./auth/verify-token.ts";
 import { queryLimits } from "./plugins/query-limits.ts";
@@ -39,7 +40,7 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
   const secret = config.gatewaySecret();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(urlOf.get(name) ?? url!, secret, config.subgraphTimeoutMs),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, urlOf.get(name) ?? url!, secret, config.subgraphTimeoutMs),
   });
   const limits = queryLimits();
   const apollo = new ApolloServer<GatewayContext>({
@@ -71,5 +72,6 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     app.use("/explorer", express.static(EXPLORER_DIST));
     app.get("/", (_request, response) => response.redirect("/explorer/"));
   }
+  app.use(httpErrors);
   return { app, subgraphs, stop: () => apollo.stop() };
 }

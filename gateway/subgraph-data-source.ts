@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
+import { GraphQLError } from "graphql";
 import { signRequest } from "../subgraphs/shared/auth/signed-request.ts";
 import { PUBLIC_VIEWER, type Viewer } from "../subgraphs/shared/auth/viewer.ts";
 
@@ -14,7 +15,12 @@ export interface GatewayContext {
  * the timeout, so a slow subgraph costs its own fields an error, never the whole answer.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, secret: string, timeoutMs: number) {
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+    secret: string,
+    timeoutMs: number,
+  ) {
     super({
       url,
       fetcher: ((input: string, init: RequestInit) => {
@@ -27,6 +33,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       willSendRequest: ({ request, context }) => {
         request.http?.headers.set(VIEWER_HEADER, JSON.stringify(context?.viewer ?? PUBLIC_VIEWER));
       },
+    });
+  }
+
+  /** A subgraph that is down or too slow costs its own fields, with an error that names it. */
+  override didEncounterError(error: Error): void {
+    if (error instanceof GraphQLError) throw error;
+    const timedOut = error.name === "TimeoutError" || (error.cause as Error | undefined)?.name === "TimeoutError";
+    throw new GraphQLError(timedOut ? `The ${this.serviceName} subgraph did not answer in time` : `The ${this.serviceName} subgraph is unavailable`, {
+      extensions: { code: timedOut ? "SUBGRAPH_TIMEOUT" : "SUBGRAPH_UNAVAILABLE", serviceName: this.serviceName },
     });
   }
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { SignJWT } from "jose";
-import type { Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createGateway } from "../../gateway/server.ts";
@@ -38,6 +39,11 @@ export interface RunningHub {
   subgraphs: Record<SubgraphName, Subgraph<PrismaLike>>;
   /** SQL statements the subgraphs have run since the hub started. */
   statements(): number;
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  /** Listens again on the subgraph's port, as a restarted process would. */
+  restartSubgraph(name: SubgraphName): Promise<void>;
+  /** Holds back every answer of the subgraph by this long. */
+  delaySubgraph(name: SubgraphName, ms: number): void;
   /** Asks the gateway, as the public or with a bearer token. */
   graphql(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; body: GraphQLBody }>;
   stop(): Promise<void>;
@@ -59,19 +65,31 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
 export const subgraphHeaders = (viewer: Viewer = { subject: "test", role: "HOME_OFFICE" }) => (body: string) => signRequest(TEST_SECRET, viewer, body);
 
 /** The whole graph in this process: five subgraphs and the gateway on free ports, sample data loaded. */
-export async function startHub(databaseUrl?: string, { environment = "test" } = {}): Promise<RunningHub> {
+/** Serves an app on a port; a subgraph's answers can be held back to play a slow one. */
+function serve(app: (request: IncomingMessage, response: ServerResponse) => void, port: number, delayMs: () => number): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => void setTimeout(() => app(request, response), delayMs()));
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+export async function startHub(databaseUrl?: string, { environment = "test", subgraphTimeoutMs = 10_000 } = {}): Promise<RunningHub> {
   const dataDir = mkdtempSync(join(tmpdir(), "hub-test-"));
-  const config = readConfig({ NODE_ENV: environment, HUB_DATA_DIR: dataDir, GATEWAY_SECRET: TEST_SECRET, JWT_SECRET: TEST_JWT_SECRET, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  const config = readConfig({
+    NODE_ENV: environment, HUB_DATA_DIR: dataDir, GATEWAY_SECRET: TEST_SECRET, JWT_SECRET: TEST_JWT_SECRET, SUBGRAPH_TIMEOUT_MS: String(subgraphTimeoutMs),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
+  const delays = {} as Record<SubgraphName, number>;
+  const ports = {} as Record<SubgraphName, number>;
   const subgraphs = {} as Record<SubgraphName, Subgraph<PrismaLike>>;
-  const servers: Server[] = [];
+  const servers = {} as Record<SubgraphName, Server>;
   const subgraphUrls = {} as Record<SubgraphName, string>;
   let statements = 0;
   await Promise.all(
     SUBGRAPH_NAMES.map(async (name) => {
       subgraphs[name] = await buildSubgraph(name, config, { inMemory: true });
       subgraphs[name].prisma.$on("query", () => statements++);
-      const { server, url } = await listen(subgraphs[name].http.app, 0, "127.0.0.1");
-      servers.push(server);
+      const { server, url } = await serve(subgraphs[name].http.app, 0, () => delays[name] ?? 0);
+      servers[name] = server;
+      ports[name] = (server.address() as AddressInfo).port;
       subgraphUrls[name] = `${url}/graphql`;
     }),
   );
@@ -83,11 +101,16 @@ export async function startHub(databaseUrl?: string, { environment = "test" } = 
     subgraphUrls,
     subgraphs,
     statements: () => statements,
+    stopSubgraph: (name) => closeServer(servers[name]),
+    restartSubgraph: async (name) => {
+      servers[name] = (await serve(subgraphs[name].http.app, ports[name], () => delays[name] ?? 0)).server;
+    },
+    delaySubgraph: (name, ms) => void (delays[name] = ms),
     graphql: (query, variables, token) => postJson(`${gatewayUrl}/graphql`, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
     stop: async () => {
       await closeServer(server);
       await gateway.stop();
-      await Promise.all(servers.map(closeServer));
+      await Promise.all(Object.values(servers).filter((server) => server.listening).map(closeServer));
       await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.close()));
       rmSync(dataDir, { recursive: true, force: true });
     },

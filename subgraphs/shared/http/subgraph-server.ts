@@ -7,6 +7,7 @@ import type { GraphQLSchema } from "graphql";
 import { dateArgumentsPlugin } from "../graphql/date-arguments.ts";
 import { formatError } from "../graphql/errors.ts";
 import { PUBLIC_VIEWER, type Viewer } from "../auth/viewer.ts";
+import { httpErrors } from "./http-errors.ts";
 import { requireSignedRequest } from "./require-signed-request.ts";
 
 export interface SubgraphHttpOptions<TContext extends BaseContext> {
@@ -42,5 +43,6 @@ export async function createSubgraphHttp<TContext extends BaseContext>(options: 
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable" });
   });
   app.use("/graphql", expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req.viewer ?? PUBLIC_VIEWER) }));
+  app.use(httpErrors);
   return { app, stop: () => apollo.stop() };
 }

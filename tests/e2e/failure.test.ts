@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHub, type RunningHub } from "../support/hub.ts";
+import { NATIONAL_PICTURE } from "../support/queries.ts";
+
+describe("staying up when a subgraph fails", () => {
+  let hub: RunningHub;
+  beforeAll(async () => {
+    hub = await startHub(undefined, { subgraphTimeoutMs: 1_000 });
+  });
+  afterAll(() => hub?.stop());
+
+  it("answers with partial data and an error naming a dead subgraph, then recovers when it restarts", async () => {
+    await hub.stopSubgraph("misconduct");
+    const { status, body } = await hub.graphql(NATIONAL_PICTURE);
+    expect(status).toBe(200);
+    expect(body.data!.forces).toHaveLength(43);
+    expect(body.data!.forces[0].workforce.officersFte).toBeGreaterThan(0);
+    expect(body.data!.forces.every((force: { misconduct: unknown }) => force.misconduct === null)).toBe(true);
+    expect(body.errors!.some((error) => error.extensions?.serviceName === "misconduct")).toBe(true);
+    expect((await fetch(`${hub.gatewayUrl}/readyz`)).status).toBe(503);
+
+    await hub.restartSubgraph("misconduct");
+    const recovered = await hub.graphql(NATIONAL_PICTURE);
+    expect(recovered.body.errors).toBeUndefined();
+    expect((await fetch(`${hub.gatewayUrl}/readyz`)).status).toBe(200);
+  });
+
+  it("gives up on a subgraph slower than the timeout, keeping the rest", async () => {
+    hub.delaySubgraph("workforce", 3_000);
+    const started = Date.now();
+    const { body } = await hub.graphql(`{ forces { id workforce(asAt: "2025-03-31") { officersFte } crimePriorities(from: "2025-04-01", to: "2026-03-31") { knifeCrime { offences } } } }`);
+    hub.delaySubgraph("workforce", 0);
+    expect(Date.now() - started).toBeLessThan(2_900);
+    expect(body.data!.forces[0].crimePriorities.knifeCrime.offences).toBeGreaterThanOrEqual(0);
+    expect(body.data!.forces[0].workforce).toBeNull();
+    expect(body.errors!.some((error) => error.extensions?.serviceName === "workforce")).toBe(true);
+  });
+});
+
+/** Deterministic garbage: every shape of bad request a client or a scanner sends. */
+function malformedRequests(count: number): { body: string; contentType: string }[] {
+  const shapes: ((n: number) => { body: string; contentType?: string })[] = [
+    (n) => ({ body: `{"query": "{ forces { id } }"${"}".repeat(n % 3)}` }),
+    (n) => ({ body: "{".repeat(n % 50 + 1) }),
+    (n) => ({ body: JSON.stringify({ query: n }) }),
+    (n) => ({ body: JSON.stringify({ query: ["{ forces { id } }"], variables: n }) }),
+    (n) => ({ body: JSON.stringify({ query: `{ force(id: "${"x".repeat(n * 97)}") { id } }` }) }),
+    (n) => ({ body: JSON.stringify({ query: `{ ${"force(id: \"kent\") { region { forces { ".repeat(n % 20 + 2)} id ${"} } }".repeat(n % 20 + 2)} }` }) }),
+    (n) => ({ body: JSON.stringify({ query: `{ forces { id unknownField${n} } }` }) }),
+    (n) => ({ body: JSON.stringify({ query: `{ force(id: "kent") { misconduct(from: "2025-${String(n % 15).padStart(2, "0")}-40", to: "x") { casesOpened } } }` }) }),
+    (n) => ({ body: JSON.stringify({ query: "query($d: LocalDate!) { force(id: \"kent\") { workforce(asAt: $d) { officersFte } } }", variables: { d: n % 2 ? 20250331 : "31-03-2025" } }) }),
+    (n) => ({ body: JSON.stringify({ query: "{ forces { id } }", operationName: { n } }) }),
+    (n) => ({ body: `query=${n}`, contentType: "application/x-www-form-urlencoded" }),
+    (n) => ({ body: "\u0000".repeat(n % 100 + 1) }),
+    (n) => ({ body: JSON.stringify({ query: `{ responseTimeLeagueTable(measure: "${n}", from: "2025-04-01", to: "2025-03-01") { rank } }` }) }),
+    (n) => ({ body: JSON.stringify({ query: `{ forces(region: ${n}) { id } }` }) }),
+    () => ({ body: JSON.stringify({ query: "x".repeat(200_000) }) }),
+  ];
+  return Array.from({ length: count }, (_, n) => {
+    const { body, contentType } = shapes[n % shapes.length](n);
+    return { body, contentType: contentType ?? "application/json" };
+  });
+}
+
+describe("1,000 malformed requests", () => {
+  let hub: RunningHub;
+  beforeAll(async () => {
+    hub = await startHub(undefined, { environment: "production" });
+  });
+  afterAll(() => hub?.stop());
+
+  it("get client errors or coded GraphQL errors: no 5xx and no stack traces", async () => {
+    const requests = malformedRequests(1_000);
+    const statuses: Record<number, number> = {};
+    let stackTraces = 0;
+    for (let start = 0; start < requests.length; start += 25) {
+      await Promise.all(
+        requests.slice(start, start + 25).map(async ({ body, contentType }) => {
+          const response = await fetch(`${hub.gatewayUrl}/graphql`, { method: "POST", headers: { "content-type": contentType }, body });
+          const text = await response.text();
+          statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+          if (/stacktrace|\s+at\s.+\.(ts|js):\d+/.test(text)) stackTraces++;
+        }),
+      );
+    }
+    console.log("malformed requests by status:", statuses);
+    expect(Object.keys(statuses).filter((status) => Number(status) >= 500)).toEqual([]);
+    expect(stackTraces).toBe(0);
+    expect((await hub.graphql("{ forces { id } }")).body.data!.forces).toHaveLength(43);
+  });
+});
