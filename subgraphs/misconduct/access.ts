@@ -6,4 +6,6 @@ export const ACCESS = {
   alerts: SIGNED_IN,
   /** Vetting returns have no published national dataset: signed-in roles; a FORCE user its own force's only. */
   vetting: SIGNED_IN,
+  /** Roles that see breakdowns by protected characteristic without small-count suppression. */
+  unsuppressedBreakdowns: ["HOME_OFFICE"],
 } satisfies Record<string, Role[]>;

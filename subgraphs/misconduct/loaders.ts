@@ -44,6 +44,12 @@ const CASES_OPENED_SQL = (byMonth: boolean) => `
 
 type CasesRow = { forceId: string; month?: Date; casesOpened: number };
 
+/** Cases opened in the period by force and a subject characteristic column (sex or ethnicity). */
+const CASES_BY_SQL = (column: "subject_sex" | "subject_ethnicity") => `
+  SELECT force_id AS "forceId", ${column} AS category, count(*)::int AS count
+  FROM misconduct.misconduct_case WHERE opened_on BETWEEN $1::date AND $2::date
+  GROUP BY force_id, ${column}`;
+
 const SOURCE_BATCHES_SQL = `
   SELECT force_id AS "forceId", array_agg(DISTINCT batch_id ORDER BY batch_id) AS "batchIds"
   FROM misconduct.misconduct_case
@@ -55,6 +61,13 @@ export function createLoaders(prisma: PrismaClient) {
   const sources = createSourceLoader(prisma, "misconduct");
   const monthlyLoaders = new Map<string, DataLoader<string, CasesRow[]>>();
   return {
+    casesBy: (period: Period, column: "subject_sex" | "subject_ethnicity") =>
+      memo(`cases-by|${column}|${periodKey(period)}`, async () => {
+        const rows = await prisma.$queryRawUnsafe<{ forceId: string; category: string; count: number }[]>(CASES_BY_SQL(column), period.from, period.to);
+        const byForce = new Map<string, { category: string; count: number }[]>();
+        for (const { forceId, category, count } of rows) byForce.set(forceId, [...(byForce.get(forceId) ?? []), { category, count }]);
+        return byForce;
+      }),
     sources: (period: Period, forceId: string) => sources(periodKey(period), SOURCE_BATCHES_SQL, [period.from, period.to], forceId),
     /** Cases opened in the period by every force: one fetch for force values, group values and ranks. */
     casesOpened: (period: Period) =>

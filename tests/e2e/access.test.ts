@@ -36,6 +36,24 @@ describe("who sees what", () => {
     expect(Array.isArray(body.data!.force.responseTimeAlerts)).toBe(true);
   });
 
+  it("suppresses small counts in protected-characteristic breakdowns for every role but HOME_OFFICE", async () => {
+    const query = `{ force(id: "kent") { misconduct(from: "2025-04-01", to: "2026-03-31") { casesOpened casesBySubjectEthnicity { total cells { category count suppressed reason } } } } }`;
+    const hmicfrs = (await hub.graphql(query, undefined, await mintToken({ role: "HMICFRS" }))).body.data!.force.misconduct;
+    const homeOffice = (await hub.graphql(query, undefined, await mintToken({ role: "HOME_OFFICE" }))).body.data!.force.misconduct;
+    type Cell = { category: string; count: number | null; suppressed: boolean };
+    const full = homeOffice.casesBySubjectEthnicity.cells as Cell[];
+    expect(full.every((cell) => !cell.suppressed)).toBe(true);
+    expect(full.reduce((sum, cell) => sum + cell.count!, 0)).toBe(homeOffice.casesOpened);
+    const small = full.filter((cell) => cell.count! > 0 && cell.count! < 10).map((cell) => cell.category);
+    expect(small.length).toBeGreaterThan(0);
+    const cells = hmicfrs.casesBySubjectEthnicity.cells as Cell[];
+    expect(hmicfrs.casesBySubjectEthnicity.total).toBe(homeOffice.casesOpened);
+    for (const category of small) expect(cells.find((cell) => cell.category === category)).toMatchObject({ count: null, suppressed: true });
+    // Whatever is hidden, at least two cells are: the total minus the cells shown never gives one away.
+    expect(cells.filter((cell) => cell.suppressed).length).toBeGreaterThanOrEqual(2);
+    for (const cell of cells.filter((shownCell) => !shownCell.suppressed)) expect(cell.count).toBe(full.find((other) => other.category === cell.category)!.count);
+  });
+
   it.each([
     ["an expired token", () => mintToken({ role: "HOME_OFFICE" }, { expiresIn: "-1m" })],
     ["a token for another audience", () => mintToken({ role: "HOME_OFFICE" }, { audience: "someone-else" })],

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { assertCanSeeForce } from "../../shared/auth/viewer.ts";
 import { ACCESS } from "../access.ts";
+import { Breakdown, breakdown } from "../../shared/disclosure/breakdown.ts";
 import { Source } from "../../shared/graphql/source.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
@@ -39,6 +40,21 @@ export class ForceMisconductResolver {
 
 @Resolver(() => MisconductSummary)
 export class MisconductSummaryResolver {
+  private async breakdown(summary: MisconductSummary, column: "subject_sex" | "subject_ethnicity", { loaders, viewer }: MisconductContext) {
+    const cells = (await loaders.casesBy(summary, column)).get(summary.forceId) ?? [];
+    return breakdown(cells, (ACCESS.unsuppressedBreakdowns as string[]).includes(viewer.role));
+  }
+
+  @FieldResolver(() => Breakdown, { description: "Cases opened in the period by the subject's sex; counts of 1 to 9 suppressed except for HOME_OFFICE." })
+  casesBySubjectSex(@Root() summary: MisconductSummary, @Ctx() context: MisconductContext) {
+    return this.breakdown(summary, "subject_sex", context);
+  }
+
+  @FieldResolver(() => Breakdown, { description: "Cases opened in the period by the subject's ethnicity; counts of 1 to 9 suppressed except for HOME_OFFICE." })
+  casesBySubjectEthnicity(@Root() summary: MisconductSummary, @Ctx() context: MisconductContext) {
+    return this.breakdown(summary, "subject_ethnicity", context);
+  }
+
   @FieldResolver(() => [Source], { description: "The import batches (files, or the synthetic sample) these figures are computed from." })
   sources(@Root() summary: MisconductSummary, @Ctx() { loaders }: MisconductContext) {
     return loaders.sources(summary, summary.forceId);
