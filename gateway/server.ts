@@ -10,6 +10,8 @@ import { formatError } from "../subgraphs/shared/graphql/errors.ts";
 import { httpErrors } from "../subgraphs/shared/http/http-errors.ts";
 import { checkSubgraphs } from "./readiness.ts";
 import { createTokenVerifier } from "./auth/verify-token.ts";
+import { auditPlugin } from "./audit/audit-plugin.ts";
+import { createAuditSink } from "./audit/audit-sink.ts";
 import { queryLimits } from "./plugins/query-limits.ts";
 import { introspectionPolicy } from "./plugins/introspection.ts";
 import { SubgraphDataSource, type GatewayContext } from "./subgraph-data-source.ts";
@@ -43,6 +45,8 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     buildService: ({ name, url }) => new SubgraphDataSource(name, urlOf.get(name) ?? url!, secret, config.subgraphTimeoutMs),
   });
   const limits = queryLimits();
+  const forces = subgraphs.find((subgraph) => subgraph.name === "forces");
+  const audit = forces ? createAuditSink(new URL("/audit", forces.url).toString(), secret) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
@@ -52,7 +56,7 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     introspection: true,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin() as ApolloServerPlugin<GatewayContext>, introspectionPolicy(config.environment === "production")],
+    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin() as ApolloServerPlugin<GatewayContext>, introspectionPolicy(config.environment === "production"), ...(audit ? [auditPlugin(audit.record)] : [])],
   });
   await apollo.start();
 
@@ -73,5 +77,12 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     app.get("/", (_request, response) => response.redirect("/explorer/"));
   }
   app.use(httpErrors);
-  return { app, subgraphs, stop: () => apollo.stop() };
+  return {
+    app,
+    subgraphs,
+    stop: async () => {
+      await apollo.stop();
+      await audit?.stop();
+    },
+  };
 }

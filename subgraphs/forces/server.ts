@@ -2,6 +2,8 @@ import { PrismaClient } from "../../prisma/generated/forces/client.ts";
 import type { HubConfig } from "../shared/config.ts";
 import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../shared/subgraph.ts";
 import { createContext, type ForcesContext } from "./loaders.ts";
+import { auditIntake } from "./audit-intake.ts";
+import { AuditResolver } from "./resolvers/audit-resolver.ts";
 import { ComparisonGroupResolver } from "./resolvers/comparison-group-resolver.ts";
 import { ForceResolver, resolveForceReference } from "./resolvers/force-resolver.ts";
 import { RegionResolver } from "./resolvers/region-resolver.ts";
@@ -9,11 +11,12 @@ import { seedForces } from "./sample-data.ts";
 
 export const forcesSubgraph: SubgraphDefinition<PrismaClient, ForcesContext> = {
   name: "forces",
-  resolvers: [ForceResolver, RegionResolver, ComparisonGroupResolver],
+  resolvers: [ForceResolver, RegionResolver, ComparisonGroupResolver, AuditResolver],
   referenceResolvers: { Force: resolveForceReference as never },
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,
   seedSampleData: (sql, batchId) => seedForces(sql, batchId),
+  routes: auditIntake,
 };
 
 export const buildForcesSubgraph = (config: HubConfig, options?: SubgraphOptions) => createSubgraph(forcesSubgraph, config, options);

@@ -1,5 +1,6 @@
 import type { BaseContext } from "@apollo/server";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { Express } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { NonEmptyArray } from "type-graphql";
 import type { Viewer } from "./auth/viewer.ts";
@@ -26,6 +27,8 @@ export interface SubgraphDefinition<TPrisma extends PrismaLike, TContext extends
   createContext(prisma: TPrisma, viewer: Viewer): TContext;
   /** Loads the synthetic sample; returns the number of rows written. */
   seedSampleData(sql: SqlClient, batchId: number, options: SampleOptions): Promise<number>;
+  /** HTTP routes beside /graphql, behind the same signature check (e.g. the audit intake). */
+  routes?(app: Express, prisma: TPrisma): void;
 }
 
 export interface SubgraphOptions extends OpenOptions, SampleOptions {
@@ -63,6 +66,7 @@ export async function createSubgraph<TPrisma extends PrismaLike, TContext extend
       gatewaySecret: config.gatewaySecret(),
       createContext: (viewer) => definition.createContext(prisma, viewer),
       isReady: async () => (await prisma.$queryRawUnsafe<unknown[]>("SELECT 1")).length === 1,
+      routes: definition.routes && ((app) => definition.routes!(app, prisma)),
     });
     return {
       name: definition.name,

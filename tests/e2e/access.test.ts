@@ -54,6 +54,22 @@ describe("who sees what", () => {
     for (const cell of cells.filter((shownCell) => !shownCell.suppressed)) expect(cell.count).toBe(full.find((other) => other.category === cell.category)!.count);
   });
 
+  it("keeps an audit log of every operation that only HOME_OFFICE can read, secrets redacted", async () => {
+    const hmicfrs = await mintToken({ role: "HMICFRS" });
+    await hub.graphql("query KentName($id: ID!, $secretRegion: String) { force(id: $id) { name } forces(region: $secretRegion) { id } }", { id: "kent", secretRegion: "Wales" }, hmicfrs);
+    const refused = await hub.graphql(`{ auditLog { id } }`, undefined, hmicfrs);
+    expect(refused.body.errors![0].extensions!.code).toBe("FORBIDDEN");
+    const homeOffice = await mintToken({ role: "HOME_OFFICE" });
+    const read = async () => (await hub.graphql(`{ auditLog(subject: "test-hmicfrs", limit: 10) { role operationName documentSha256 variables outcome errorCodes } }`, undefined, homeOffice)).body;
+    const recorded = async () => ((await read()).data?.auditLog ?? []).map((entry: { operationName: string | null; outcome: string }) => `${entry.operationName}:${entry.outcome}`);
+    await expect.poll(recorded, { timeout: 5_000 }).toEqual(expect.arrayContaining(["KentName:OK", "null:PARTIAL"]));
+    const entries = (await read()).data!.auditLog;
+    expect(entries).toContainEqual({
+      role: "HMICFRS", operationName: "KentName", documentSha256: expect.stringMatching(/^[0-9a-f]{64}$/), variables: { id: "kent", secretRegion: "[redacted]" }, outcome: "OK", errorCodes: [],
+    });
+    expect(entries).toContainEqual(expect.objectContaining({ role: "HMICFRS", outcome: "PARTIAL", errorCodes: ["FORBIDDEN"] }));
+  });
+
   it.each([
     ["an expired token", () => mintToken({ role: "HOME_OFFICE" }, { expiresIn: "-1m" })],
     ["a token for another audience", () => mintToken({ role: "HOME_OFFICE" }, { audience: "someone-else" })],

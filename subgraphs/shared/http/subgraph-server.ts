@@ -17,6 +17,7 @@ export interface SubgraphHttpOptions<TContext extends BaseContext> {
   createContext(viewer: Viewer): TContext;
   /** True when the subgraph's database answers. */
   isReady(): Promise<boolean>;
+  routes?(app: Express): void;
 }
 
 export interface SubgraphHttp {
@@ -42,6 +43,7 @@ export async function createSubgraphHttp<TContext extends BaseContext>(options: 
     const ready = await options.isReady().catch(() => false);
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable" });
   });
+  options.routes?.(app);
   app.use("/graphql", expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req.viewer ?? PUBLIC_VIEWER) }));
   app.use(httpErrors);
   return { app, stop: () => apollo.stop() };
