@@ -35,6 +35,19 @@ describe("staying up when a subgraph fails", () => {
     expect(body.data!.forces[0].workforce).toBeNull();
     expect(body.errors!.some((error) => error.extensions?.serviceName === "workforce")).toBe(true);
   });
+
+  it("drains in-flight requests on shutdown and takes no new ones", async () => {
+    hub.delaySubgraph("forces", 400);
+    const inFlight = hub.graphql("{ forces { id } }");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const drained = hub.drainGateway();
+    const answer = await inFlight;
+    await drained;
+    hub.delaySubgraph("forces", 0);
+    expect(answer.status).toBe(200);
+    expect(answer.body.data!.forces).toHaveLength(43);
+    await expect(fetch(`${hub.gatewayUrl}/healthz`)).rejects.toThrow();
+  });
 });
 
 /** Deterministic garbage: every shape of bad request a client or a scanner sends. */

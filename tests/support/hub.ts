@@ -44,6 +44,8 @@ export interface RunningHub {
   restartSubgraph(name: SubgraphName): Promise<void>;
   /** Holds back every answer of the subgraph by this long. */
   delaySubgraph(name: SubgraphName, ms: number): void;
+  /** What SIGTERM does to the gateway: stop taking connections, finish the requests in flight. */
+  drainGateway(): Promise<void>;
   /** Asks the gateway, as the public or with a bearer token. */
   graphql(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; body: GraphQLBody }>;
   stop(): Promise<void>;
@@ -106,9 +108,10 @@ export async function startHub(databaseUrl?: string, { environment = "test", sub
       servers[name] = (await serve(subgraphs[name].http.app, ports[name], () => delays[name] ?? 0)).server;
     },
     delaySubgraph: (name, ms) => void (delays[name] = ms),
+    drainGateway: () => closeServer(server),
     graphql: (query, variables, token) => postJson(`${gatewayUrl}/graphql`, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
     stop: async () => {
-      await closeServer(server);
+      if (server.listening) await closeServer(server);
       await gateway.stop();
       await Promise.all(Object.values(servers).filter((server) => server.listening).map(closeServer));
       await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.close()));

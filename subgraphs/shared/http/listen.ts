@@ -14,9 +14,19 @@ export function listen(app: Express, port: number, host: string): Promise<{ serv
   });
 }
 
-export function closeServer(server: Server): Promise<void> {
+/**
+ * Stops taking connections and lets requests in flight finish: keep-alive connections are closed
+ * as they fall idle, and any still open after the grace period are cut.
+ */
+export function closeServer(server: Server, graceMs = 10_000): Promise<void> {
   return new Promise((resolve) => {
-    server.close(() => resolve());
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(cut);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }
