@@ -1,4 +1,5 @@
 /** npm run bench [-- name ...]: runs the benchmarks (all by default), prints a table and writes bench/results/. */
+import { gatewayBenchmark } from "./gateway.ts";
 import { ingestBenchmark } from "./ingest.ts";
 import { scaleBenchmark } from "./scale.ts";
 import { report } from "./support/report.ts";
@@ -6,6 +7,7 @@ import { report } from "./support/report.ts";
 const BENCHMARKS: Record<string, () => Promise<import("./support/report.ts").BenchRow[]>> = {
   scale: scaleBenchmark,
   ingest: ingestBenchmark,
+  gateway: gatewayBenchmark,
 };
 
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHMARKS);
