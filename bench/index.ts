@@ -1,6 +1,7 @@
 /** npm run bench [-- name ...]: runs the benchmarks (all by default), prints a table and writes bench/results/. */
 import { gatewayBenchmark } from "./gateway.ts";
 import { ingestBenchmark } from "./ingest.ts";
+import { nPlusOneBenchmark } from "./n-plus-one.ts";
 import { scaleBenchmark } from "./scale.ts";
 import { report } from "./support/report.ts";
 
@@ -8,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<import("./support/report.ts").Ben
   scale: scaleBenchmark,
   ingest: ingestBenchmark,
   gateway: gatewayBenchmark,
+  "n-plus-one": nPlusOneBenchmark,
 };
 
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHMARKS);

@@ -88,7 +88,8 @@ export async function startHub(databaseUrl?: string, { environment = "test", sub
   await Promise.all(
     SUBGRAPH_NAMES.map(async (name) => {
       subgraphs[name] = await buildSubgraph(name, config, { inMemory: true });
-      subgraphs[name].prisma.$on("query", () => statements++);
+      // Audit writes land in the background, whenever the gateway flushes: not part of answering a query.
+      subgraphs[name].prisma.$on("query", (event) => void (event.query.includes("audit_entry") || statements++));
       const { server, url } = await serve(subgraphs[name].http.app, 0, () => delays[name] ?? 0);
       servers[name] = server;
       ports[name] = (server.address() as AddressInfo).port;

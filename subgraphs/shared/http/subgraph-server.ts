@@ -35,7 +35,8 @@ export async function createSubgraphHttp<TContext extends BaseContext>(options: 
   await apollo.start();
   const app = express();
   app.disable("x-powered-by");
-  app.use(requireSignedRequest(options.gatewaySecret, "100kb"));
+  // Only the gateway gets past the signature, and its entity calls carry every force it fetches.
+  app.use(requireSignedRequest(options.gatewaySecret, "10mb"));
   app.get("/healthz", (_request, response) => {
     response.json({ status: "alive" });
   });
