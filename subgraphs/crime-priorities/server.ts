@@ -3,13 +3,13 @@ import type { HubConfig } from "../shared/config.ts";
 import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../shared/subgraph.ts";
 import { createContext, type CrimePrioritiesContext } from "./loaders.ts";
 import { CrimePrioritySummaryResolver, ForceCrimePrioritiesResolver, ForceStopSearchResolver, PriorityCrimeResolver } from "./resolvers/crime-priorities-resolver.ts";
-import { ForceCrimeComparisonsResolver } from "./resolvers/force-comparisons-resolver.ts";
+import { CrimePriorityMeasuresResolver, ForceCrimeMeasuresResolver } from "./resolvers/crime-priority-measures-resolver.ts";
 import { seedCrimePriorities } from "./sample-data.ts";
 import { Force } from "./schema/force.ts";
 
 export const crimePrioritiesSubgraph: SubgraphDefinition<PrismaClient, CrimePrioritiesContext> = {
   name: "crime-priorities",
-  resolvers: [ForceCrimePrioritiesResolver, CrimePrioritySummaryResolver, PriorityCrimeResolver, ForceCrimeComparisonsResolver, ForceStopSearchResolver],
+  resolvers: [ForceCrimePrioritiesResolver, CrimePrioritySummaryResolver, PriorityCrimeResolver, ForceCrimeMeasuresResolver, CrimePriorityMeasuresResolver, ForceStopSearchResolver],
   orphanedTypes: [Force],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,

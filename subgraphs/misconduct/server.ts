@@ -3,13 +3,13 @@ import type { HubConfig } from "../shared/config.ts";
 import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../shared/subgraph.ts";
 import { createContext, type MisconductContext } from "./loaders.ts";
 import { ForceMisconductResolver, MisconductSummaryResolver } from "./resolvers/misconduct-resolver.ts";
-import { ForceMisconductComparisonsResolver } from "./resolvers/force-comparisons-resolver.ts";
+import { ForceMisconductMeasuresResolver, MisconductMeasuresResolver } from "./resolvers/misconduct-measures-resolver.ts";
 import { seedMisconduct } from "./sample-data.ts";
 import { Force } from "./schema/force.ts";
 
 export const misconductSubgraph: SubgraphDefinition<PrismaClient, MisconductContext> = {
   name: "misconduct",
-  resolvers: [ForceMisconductResolver, MisconductSummaryResolver, ForceMisconductComparisonsResolver],
+  resolvers: [ForceMisconductResolver, MisconductSummaryResolver, ForceMisconductMeasuresResolver, MisconductMeasuresResolver],
   orphanedTypes: [Force],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,

@@ -23,8 +23,10 @@ const representation = (id: string) => ({
 });
 
 const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Force {
-  misconductComparisons(from: "2025-01-01", to: "2025-01-31") { value national region mostSimilarGroup rank forcesRanked yearEarlier changeFromYearEarlier }
-  misconductAlerts(from: "2025-01-01", to: "2025-01-31") { ruleId explanation }
+  misconductMeasures(from: "2025-01-01", to: "2025-01-31") {
+    comparisons { value national region mostSimilarGroup rank forcesRanked yearEarlier changeFromYearEarlier }
+    alerts { ruleId explanation }
+  }
 } } }`;
 
 describe("misconduct measures against hand-worked figures", () => {
@@ -57,11 +59,11 @@ describe("misconduct measures against hand-worked figures", () => {
   const ask = async (forceId: string) => {
     const { body } = await postJson(`${server.url}/graphql`, { query: QUERY, variables: { r: [representation(forceId)] } }, subgraphHeaders());
     expect(body.errors).toBeUndefined();
-    return body.data!._entities[0];
+    return body.data!._entities[0].misconductMeasures;
   };
 
   it("weights group values by officer strength and shares tied ranks", async () => {
-    const { misconductComparisons: [comparison] } = await ask("suffolk");
+    const { comparisons: [comparison] } = await ask("suffolk");
     // Per 100 officers: 1, 2, 3, 4, 6 and suffolk 180 / 3,000 = 6: ranks 1, 2, 3, 4, 5, 5 (lower is better).
     // National 340 / 8,000 = 4.25; region (suffolk, norfolk) 240 / 4,000 = 6; most similar group (suffolk, kent) 190 / 4,000 = 4.75
     // (an unweighted mean would be 3.5). A year earlier 150 / 3,000 = 5: +20%.
@@ -71,10 +73,10 @@ describe("misconduct measures against hand-worked figures", () => {
   });
 
   it("raises the among-the-worst rule for every force tied in the worst ranks", async () => {
-    expect((await ask("suffolk")).misconductAlerts).toEqual([
+    expect((await ask("suffolk")).alerts).toEqual([
       { ruleId: "WORST_2", explanation: "Misconduct cases per 100 officers is 6.00, ranked 5 of 6 (1 is best): among the 2 worst forces." },
     ]);
-    expect((await ask("norfolk")).misconductAlerts).toHaveLength(1);
-    expect((await ask("essex")).misconductAlerts).toEqual([]);
+    expect((await ask("norfolk")).alerts).toHaveLength(1);
+    expect((await ask("essex")).alerts).toEqual([]);
   });
 });

@@ -101,10 +101,10 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
     const homeOffice = await mintToken({ role: "HOME_OFFICE" });
     const { body } = await hub.graphql(`{ forces { id
       responseTimeAlerts(from: "2025-04-01", to: "2026-03-31") { ruleId months { month value } explanation }
-      crimePriorityAlerts(from: "2025-04-01", to: "2026-03-31") { ruleId explanation }
-      misconductAlerts(from: "2025-04-01", to: "2026-03-31") { ruleId explanation } } }`, undefined, homeOffice);
+      crimePriorityMeasures(from: "2025-04-01", to: "2026-03-31") { alerts { ruleId explanation } }
+      misconductMeasures(from: "2025-04-01", to: "2026-03-31") { alerts { ruleId explanation } } } }`, undefined, homeOffice);
     expect(body.errors).toBeUndefined();
-    const alerts = body.data!.forces.flatMap((force: any) => [...force.responseTimeAlerts, ...force.crimePriorityAlerts, ...force.misconductAlerts]);
+    const alerts = body.data!.forces.flatMap((force: any) => [...force.responseTimeAlerts, ...force.crimePriorityMeasures.alerts, ...force.misconductMeasures.alerts]);
     expect(alerts.some((alert: any) => alert.ruleId === "CALLS_999_WITHIN_10S_BELOW_90")).toBe(true);
     expect(alerts.some((alert: any) => alert.ruleId === "KNIFE_CRIME_RISE_10_ABOVE_MSG")).toBe(true);
     // The five worst forces, or more when ranks tie.

@@ -45,8 +45,8 @@ query ForceAlerts($force: ID! = "metropolitan") {
   force(id: $force) {
     name
     responseTimeAlerts(from: "2025-04-01", to: "2026-03-31") { rule explanation months { month value } }
-    crimePriorityAlerts(from: "2025-04-01", to: "2026-03-31") { rule explanation }
-    misconductAlerts(from: "2025-04-01", to: "2026-03-31") { rule explanation }
+    crimePriorityMeasures(from: "2025-04-01", to: "2026-03-31") { alerts { rule explanation } }
+    misconductMeasures(from: "2025-04-01", to: "2026-03-31") { alerts { rule explanation } }
   }
 }
 
@@ -57,8 +57,8 @@ query ForceComparisons($force: ID! = "kent") {
     responseTimes(from: "2025-04-01", to: "2026-03-31") {
       comparisons { measure { name unit } value national region mostSimilarGroup rank forcesRanked changeFromYearEarlier }
     }
-    crimePriorityComparisons(from: "2025-04-01", to: "2026-03-31") { measure { name unit } value national mostSimilarGroup rank }
-    misconductComparisons(from: "2025-04-01", to: "2026-03-31") { measure { name unit } value national rank }
+    crimePriorityMeasures(from: "2025-04-01", to: "2026-03-31") { comparisons { measure { name unit } value national mostSimilarGroup rank } }
+    misconductMeasures(from: "2025-04-01", to: "2026-03-31") { comparisons { measure { name unit } value national rank } }
     neighbourhoodPolicingGuarantee(asAt: "2025-03-31") { neighbourhoodFte targetFte onTrajectory }
   }
 }
