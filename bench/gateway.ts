@@ -5,14 +5,13 @@
  */
 import { signRequest } from "../subgraphs/shared/auth/signed-request.ts";
 import { startHub, TEST_SECRET, type RunningHub } from "../tests/support/hub.ts";
-import { NATIONAL_PICTURE } from "../tests/support/queries.ts";
+import { NATIONAL_PICTURE, ONE_FORCE_PICTURE } from "../tests/support/queries.ts";
 import { benchDatabase } from "./support/database.ts";
 import { median, percentile, timeRuns } from "./support/measure.ts";
 import type { BenchRow } from "./support/report.ts";
 
 const RUNS = 60;
 const FROM_TO = 'from: "2025-04-01", to: "2026-03-31"';
-const SINGLE_FORCE = NATIONAL_PICTURE.replace("forces {", 'force(id: "kent") {');
 
 async function direct(url: string, query: string, variables?: Record<string, unknown>) {
   const body = JSON.stringify({ query, variables });
@@ -66,7 +65,7 @@ export async function gatewayBenchmark(): Promise<BenchRow[]> {
     const nationalGateway = await timeRuns(viaGateway(embedded, NATIONAL_PICTURE), RUNS, 5);
     const nationalDirect = await timeRuns(() => directPlan(embedded), RUNS, 5);
     rows.push(row("gateway overhead: NationalPicture, 43 forces (PGlite)", "through the gateway", "sum of the direct subgraph calls", nationalGateway, nationalDirect));
-    const singleGateway = await timeRuns(viaGateway(embedded, SINGLE_FORCE), RUNS, 5);
+    const singleGateway = await timeRuns(viaGateway(embedded, ONE_FORCE_PICTURE), RUNS, 5);
     const singleDirect = await timeRuns(() => directPlan(embedded, "kent"), RUNS, 5);
     rows.push(row("gateway overhead: one force (PGlite)", "through the gateway", "sum of the direct subgraph calls", singleGateway, singleDirect));
 

@@ -3,12 +3,14 @@ import { gatewayBenchmark } from "./gateway.ts";
 import { ingestBenchmark } from "./ingest.ts";
 import { nPlusOneBenchmark } from "./n-plus-one.ts";
 import { scaleBenchmark } from "./scale.ts";
+import { throughputBenchmark } from "./throughput/index.ts";
 import { report } from "./support/report.ts";
 
 const BENCHMARKS: Record<string, () => Promise<import("./support/report.ts").BenchRow[]>> = {
   scale: scaleBenchmark,
   ingest: ingestBenchmark,
   gateway: gatewayBenchmark,
+  throughput: throughputBenchmark,
   "n-plus-one": nPlusOneBenchmark,
 };
 

@@ -2,6 +2,10 @@ import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
 import { signRequest } from "../subgraphs/shared/auth/signed-request.ts";
 import { PUBLIC_VIEWER, type Viewer } from "../subgraphs/shared/auth/viewer.ts";
+import { deduplicateInFlight } from "./deduplicate-fetch.ts";
+
+/** Only reads are shared between identical calls in flight; the gateway's plan names each fetch `query …` or `mutation …`. */
+const isQuery = (body: string) => body.startsWith('{"query":"query') || body.startsWith('{"query":"{');
 
 /** Carries the viewer from willSendRequest to the fetcher, which signs it together with the final body. */
 const VIEWER_HEADER = "x-hub-viewer-unsigned";
@@ -21,14 +25,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     secret: string,
     timeoutMs: number,
   ) {
+    const sharedFetch = deduplicateInFlight(fetch);
     super({
       url,
       fetcher: ((input: string, init: RequestInit) => {
         const headers = new Headers(init.headers as HeadersInit);
-        const viewer = JSON.parse(headers.get(VIEWER_HEADER) ?? JSON.stringify(PUBLIC_VIEWER)) as Viewer;
+        const viewerJson = headers.get(VIEWER_HEADER) ?? JSON.stringify(PUBLIC_VIEWER);
         headers.delete(VIEWER_HEADER);
-        for (const [name, value] of Object.entries(signRequest(secret, viewer, (init.body as string) ?? ""))) headers.set(name, value);
-        return fetch(input, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+        const body = (init.body as string) ?? "";
+        for (const [name, value] of Object.entries(signRequest(secret, JSON.parse(viewerJson) as Viewer, body))) headers.set(name, value);
+        const signed = { ...init, headers, signal: AbortSignal.timeout(timeoutMs) };
+        return isQuery(body) ? sharedFetch(`${viewerJson}\n${body}`, input, signed) : fetch(input, signed);
       }) as never,
       willSendRequest: ({ request, context }) => {
         request.http?.headers.set(VIEWER_HEADER, JSON.stringify(context?.viewer ?? PUBLIC_VIEWER));

@@ -3,11 +3,11 @@
  * logs prefixed by name. The first start migrates and loads the sample data;
  * `npm start -- --scale 100` loads about 10 million sample incidents instead of 100,000.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createInterface } from "node:readline";
 import { EXPLORER_DIST } from "../gateway/server.ts";
 import { readConfig, SUBGRAPH_NAMES } from "../subgraphs/shared/config.ts";
+import { startChild } from "./support/child-process.ts";
 
 const scaleAt = process.argv.indexOf("--scale");
 const scale = scaleAt > 0 ? process.argv[scaleAt + 1] : process.env.HUB_SAMPLE_SCALE;
@@ -16,22 +16,10 @@ const env = { ...process.env, GATEWAY_SECRET: config.gatewaySecret(), HUB_SAMPLE
 const children: ChildProcess[] = [];
 const started = Date.now();
 
-function run(name: string, args: string[], readyLine: RegExp): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    children.push(child);
-    const prefix = `[${name}]`.padEnd(19);
-    for (const stream of [child.stdout!, child.stderr!]) {
-      createInterface({ input: stream }).on("line", (line) => {
-        console.log(`${prefix} ${line}`);
-        if (readyLine.test(line)) resolve();
-      });
-    }
-    child.on("exit", (code) => {
-      reject(new Error(`${name} exited with code ${code}`));
-      if (!stopping) stop(1);
-    });
-  });
+function run(name: string, args: string[], readyLine: RegExp) {
+  const { child, ready } = startChild(name, args, { env, readyLine, onExit: () => void (stopping || stop(1)) });
+  children.push(child);
+  return ready;
 }
 
 let stopping = false;
@@ -47,6 +35,6 @@ if (!existsSync(EXPLORER_DIST)) {
   console.log("[explorer] building the bundled GraphiQL (first start only)");
   execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--config", "gateway/explorer/vite.config.ts", "--logLevel", "error"], { stdio: "inherit" });
 }
-await Promise.all(SUBGRAPH_NAMES.map((name) => run(name, ["--import", "tsx", `subgraphs/${name}/index.ts`], /subgraph ready at/)));
-await run("gateway", ["--import", "tsx", "gateway/index.ts"], /gateway ready at/);
+await Promise.all(SUBGRAPH_NAMES.map((name) => run(name, [`subgraphs/${name}/index.ts`], /subgraph ready at/)));
+await run("gateway", ["gateway/index.ts"], /gateway ready at/);
 console.log(`The hub is up in ${((Date.now() - started) / 1000).toFixed(1)} s: http://${config.host}:${config.gatewayPort}/explorer/`);

@@ -40,7 +40,7 @@ export interface HubConfig {
   jwtIssuer: string;
 }
 
-const envKey = (name: string) => name.toUpperCase().replace(/-/g, "_");
+export const envKey = (name: string) => name.toUpperCase().replace(/-/g, "_");
 
 function intFrom(value: string | undefined, fallback: number, variable: string): number {
   if (value === undefined || value === "") return fallback;

@@ -36,6 +36,13 @@ describe("who sees what", () => {
     expect(Array.isArray(body.data!.force.responseTimeAlerts)).toBe(true);
   });
 
+  it("never shares a subgraph call between viewers asking the same question at the same moment", async () => {
+    const hmicfrs = await mintToken({ role: "HMICFRS" });
+    const answers = await Promise.all([hub.graphql(ALERTS("essex")), hub.graphql(ALERTS("essex"), undefined, hmicfrs), hub.graphql(ALERTS("essex"))]);
+    expect(answers.map(({ body }) => body.errors?.[0]?.extensions?.code ?? "OK")).toEqual(["FORBIDDEN", "OK", "FORBIDDEN"]);
+    expect(Array.isArray(answers[1].body.data!.force.responseTimeAlerts)).toBe(true);
+  });
+
   it("suppresses small counts in protected-characteristic breakdowns for every role but HOME_OFFICE", async () => {
     const query = `{ force(id: "kent") { misconduct(from: "2025-04-01", to: "2026-03-31") { casesOpened casesBySubjectEthnicity { total cells { category count suppressed reason } } } } }`;
     const hmicfrs = (await hub.graphql(query, undefined, await mintToken({ role: "HMICFRS" }))).body.data!.force.misconduct;

@@ -16,3 +16,6 @@ query NationalPicture {
     misconduct(from: "2025-04-01", to: "2026-03-31") { casesOpened proceedingsHeld dismissals }
   }
 }`;
+
+/** The same figures for one force. */
+export const ONE_FORCE_PICTURE = NATIONAL_PICTURE.replace("forces {", 'force(id: "kent") {');

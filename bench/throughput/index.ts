@@ -1,0 +1,131 @@
+/**
+ * Throughput: the same supergraph served by our gateway and by Hive Gateway in front of the same
+ * five subgraph processes, loaded in turn by autocannon with fixed connections and duration.
+ * Both answer anonymous requests (the public viewer); the subgraphs run as `npm start` runs them.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import type { ChildProcess } from "node:child_process";
+import { startChild } from "../../scripts/support/child-process.ts";
+import { envKey, SUBGRAPH_NAMES } from "../../subgraphs/shared/config.ts";
+import { NATIONAL_PICTURE, ONE_FORCE_PICTURE } from "../../tests/support/queries.ts";
+import type { BenchRow } from "../support/report.ts";
+
+const CONNECTIONS = 8;
+const SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 10);
+const ROUNDS = 2;
+const OURS = { name: "our gateway (@apollo/gateway 2.14)", port: 4310, entry: "gateway/index.ts", readyLine: /gateway ready at/ };
+const HIVE = { name: "Hive Gateway 2.15.1", port: 4320, entry: "bench/throughput/hive-gateway.ts", readyLine: /hive gateway ready at/ };
+const FORCE_IDS = readForceIds();
+let nextForce = 0;
+/** What each request asks: the same question from every client (which identical in-flight calls can share), or a different force each time. */
+const SCENARIOS: { label: string; query: () => string }[] = [
+  { label: "NationalPicture, every request the same", query: () => NATIONAL_PICTURE },
+  { label: "one force, every request the same", query: () => ONE_FORCE_PICTURE },
+  { label: "one force, a different force each request", query: () => ONE_FORCE_PICTURE.replace('"kent"', `"${FORCE_IDS[nextForce++ % FORCE_IDS.length]}"`) },
+];
+
+interface Load {
+  requestsPerSecond: number;
+  p99Ms: number;
+  failures: number;
+}
+
+const graphqlUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
+const post = (query: string) => ({ method: "POST" as const, headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+
+function readForceIds(): string[] {
+  const [header, ...rows] = readFileSync("subgraphs/shared/reference/forces.csv", "utf8").trim().split(/\r?\n/);
+  const column = header.split(",").indexOf("slug");
+  return rows.map((row) => row.split(",")[column]);
+}
+
+async function answer(port: number, query: string) {
+  const response = await fetch(graphqlUrl(port), post(query));
+  const body = (await response.json()) as { data?: unknown; errors?: unknown };
+  if (response.status !== 200 || body.errors) throw new Error(`gateway on ${port} answered ${response.status}: ${JSON.stringify(body.errors)}`);
+  return JSON.stringify(body.data);
+}
+
+async function load(port: number, query: () => string, seconds: number): Promise<Load> {
+  const result = await autocannon({
+    url: graphqlUrl(port),
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [{ ...post(query()), setupRequest: (request) => ({ ...request, body: post(query()).body }) }],
+  });
+  return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, failures: result.errors + result.timeouts + result.non2xx };
+}
+
+async function startAll(env: NodeJS.ProcessEnv, children: ChildProcess[]) {
+  const start = (name: string, entry: string, readyLine: RegExp, extra: NodeJS.ProcessEnv = {}) => {
+    const { child, ready } = startChild(name, [entry], { env: { ...env, ...extra }, readyLine, echo: false });
+    children.push(child);
+    return ready;
+  };
+  await Promise.all(SUBGRAPH_NAMES.map((name) => start(name, `subgraphs/${name}/index.ts`, /subgraph ready at/)));
+  await Promise.all([OURS, HIVE].map((gateway) => start(gateway.name, gateway.entry, gateway.readyLine, { PORT: String(gateway.port) })));
+}
+
+function environment(dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    HUB_DATA_DIR: dataDir,
+    GATEWAY_SECRET: randomBytes(32).toString("hex"),
+    JWT_SECRET: randomBytes(32).toString("hex"),
+    APOLLO_TELEMETRY_DISABLED: "1",
+  };
+  SUBGRAPH_NAMES.forEach((name, index) => {
+    env[`${envKey(name)}_PORT`] = String(4311 + index);
+    env[`${envKey(name)}_URL`] = graphqlUrl(4311 + index);
+  });
+  return env;
+}
+
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+async function compare({ label, query }: (typeof SCENARIOS)[number]): Promise<BenchRow> {
+  const first = query();
+  if ((await answer(OURS.port, first)) !== (await answer(HIVE.port, first))) throw new Error(`the gateways disagree on ${label}`);
+  for (const gateway of [OURS, HIVE]) await load(gateway.port, query, 2);
+  const runs: Record<string, Load[]> = { ours: [], hive: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    runs.ours.push(await load(OURS.port, query, SECONDS));
+    runs.hive.push(await load(HIVE.port, query, SECONDS));
+  }
+  const [oursRate, hiveRate] = [runs.ours, runs.hive].map((loads) => mean(loads.map((run) => run.requestsPerSecond)));
+  const [oursP99, hiveP99] = [runs.ours, runs.hive].map((loads) => mean(loads.map((run) => run.p99Ms)));
+  const failures = [...runs.ours, ...runs.hive].reduce((sum, run) => sum + run.failures, 0);
+  if (failures) throw new Error(`${failures} failed requests while loading ${label}`);
+  return {
+    benchmark: `throughput: ${label} (PGlite, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s each, alternating)`,
+    subject: OURS.name,
+    baseline: HIVE.name,
+    subjectValue: oursRate,
+    baselineValue: hiveRate,
+    unit: "requests/s (higher is better)",
+    ratio: oursRate / hiveRate,
+    note: `p99 ${oursP99.toFixed(0)} vs ${hiveP99.toFixed(0)} ms; identical answers checked first`,
+  };
+}
+
+export async function throughputBenchmark(): Promise<BenchRow[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), "hub-throughput-"));
+  const children: ChildProcess[] = [];
+  try {
+    await startAll(environment(dataDir), children);
+    const rows: BenchRow[] = [];
+    for (const scenario of SCENARIOS) {
+      rows.push(await compare(scenario));
+      console.log(`${rows.at(-1)!.benchmark}: ours ${rows.at(-1)!.subjectValue.toFixed(1)} req/s, Hive ${rows.at(-1)!.baselineValue.toFixed(1)} req/s, ratio ${rows.at(-1)!.ratio.toFixed(2)}`);
+    }
+    return rows;
+  } finally {
+    for (const child of children) child.kill("SIGTERM");
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
