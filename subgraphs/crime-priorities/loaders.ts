@@ -1,6 +1,7 @@
 import type { Viewer } from "../shared/auth/viewer.ts";
 import type { PrismaClient } from "../../prisma/generated/crime-priorities/client.ts";
 import DataLoader from "dataloader";
+import { asPublished } from "../shared/graphql/as-published.ts";
 import { forcePeriodLoader } from "../shared/graphql/period-loader.ts";
 import { isoDay, periodKey, type Period } from "../shared/graphql/period.ts";
 import { createRequestMemo } from "../shared/graphql/request-memo.ts";
@@ -15,6 +16,10 @@ export interface OffenceTotals {
   csa: number;
 }
 type OutcomeRow = { forceId: string; priority: string; outcome: string; count: number };
+
+/** The tables a revision can replace rows of: read as published on a day when the period asks. */
+const FACT_TABLES = ["crime_priorities.recorded_offence", "crime_priorities.offence_outcome", "crime_priorities.stop_search"];
+const at = (sql: string, period: Period) => asPublished(sql, FACT_TABLES, period.asPublishedOn);
 
 /** Totals per force (and per month when asked), for the given forces or all. */
 const OFFENCES_SQL = (byMonth: boolean) => `
@@ -74,8 +79,8 @@ export function createLoaders(prisma: PrismaClient) {
   const sources = createSourceLoader(prisma, "crime_priorities");
   const fetchFigures = async (forceIds: string[] | null, period: Period, byMonth: boolean) => {
     const [offences, outcomes] = await Promise.all([
-      prisma.$queryRawUnsafe<OffenceTotals[]>(OFFENCES_SQL(byMonth), forceIds, period.from, period.to),
-      prisma.$queryRawUnsafe<{ forceId: string; month?: Date; vawgOutcomes: number; vawgCharged: number }[]>(VAWG_OUTCOMES_SQL(byMonth), forceIds, period.from, period.to),
+      prisma.$queryRawUnsafe<OffenceTotals[]>(at(OFFENCES_SQL(byMonth), period), forceIds, period.from, period.to),
+      prisma.$queryRawUnsafe<{ forceId: string; month?: Date; vawgOutcomes: number; vawgCharged: number }[]>(at(VAWG_OUTCOMES_SQL(byMonth), period), forceIds, period.from, period.to),
     ]);
     return crimeFigures(offences, outcomes);
   };
@@ -83,10 +88,10 @@ export function createLoaders(prisma: PrismaClient) {
   return {
     stopSearch: (period: Period) =>
       memo(`stop-search|${periodKey(period)}`, async () => {
-        const rows = await prisma.$queryRawUnsafe<{ forceId: string; searches: number; arrests: number; weaponSearches: number; weaponFinds: number }[]>(STOP_SEARCH_SQL, period.from, period.to);
+        const rows = await prisma.$queryRawUnsafe<{ forceId: string; searches: number; arrests: number; weaponSearches: number; weaponFinds: number }[]>(at(STOP_SEARCH_SQL, period), period.from, period.to);
         return new Map(rows.map((row) => [row.forceId, row]));
       }),
-    sources: (period: Period, forceId: string) => sources(periodKey(period), SOURCE_BATCHES_SQL, [period.from, period.to], forceId),
+    sources: (period: Period, forceId: string) => sources(periodKey(period), at(SOURCE_BATCHES_SQL, period), [period.from, period.to], forceId),
     /** Every force's totals for the period: one fetch serves force values, group values and ranks. */
     figures: (period: Period) =>
       memo(`figures|${periodKey(period)}`, async () => new Map((await fetchFigures(null, period, false)).map((row) => [row.forceId, row]))),
@@ -103,7 +108,7 @@ export function createLoaders(prisma: PrismaClient) {
     },
     watchlistRules: () => memo("watchlist-rules", () => prisma.watchlistRule.findMany({ orderBy: { id: "asc" } })),
     outcomes: forcePeriodLoader(async (forceIds: string[], period: Period) => {
-      const rows = await prisma.$queryRawUnsafe<OutcomeRow[]>(OUTCOMES_SQL, forceIds, period.from, period.to);
+      const rows = await prisma.$queryRawUnsafe<OutcomeRow[]>(at(OUTCOMES_SQL, period), forceIds, period.from, period.to);
       const byForce = new Map<string, OutcomeRow[]>();
       for (const row of rows) byForce.set(row.forceId, [...(byForce.get(row.forceId) ?? []), row]);
       return byForce;

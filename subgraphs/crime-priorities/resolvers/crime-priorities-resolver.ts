@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { Source } from "../../shared/graphql/source.ts";
@@ -20,16 +21,22 @@ const TOTAL_FIELD: Record<CrimePriority, keyof OffenceTotals> = {
 export class ForceCrimePrioritiesResolver {
   @FieldResolver(() => CrimePrioritySummary, { nullable: true, description: "Recorded crime in the national priorities (VAWG, knife crime, CSA) over a period." })
   @Directive('@requires(fields: "population")')
-  crimePriorities(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date) {
-    return { forceId: force.id, population: force.population ?? null, ...checkPeriod(from, to) };
+  crimePriorities(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date, @AsPublishedOnArg() asPublishedOn: Date | null) {
+    return { forceId: force.id, population: force.population ?? null, ...checkPeriod(from, to, asPublishedOn) };
   }
 }
 
 @Resolver(() => Force)
 export class ForceStopSearchResolver {
   @FieldResolver(() => StopSearchSummary, { nullable: true, description: "Stop and search over a period (months that start within it); null when none is loaded." })
-  async stopAndSearch(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date, @Ctx() { loaders }: CrimePrioritiesContext): Promise<StopSearchSummary | null> {
-    const period = checkPeriod(from, to);
+  async stopAndSearch(
+    @Root() force: Force,
+    @Arg("from", () => LocalDate) from: Date,
+    @Arg("to", () => LocalDate) to: Date,
+    @AsPublishedOnArg() asPublishedOn: Date | null,
+    @Ctx() { loaders }: CrimePrioritiesContext,
+  ): Promise<StopSearchSummary | null> {
+    const period = checkPeriod(from, to, asPublishedOn);
     const row = (await loaders.stopSearch(period)).get(force.id);
     if (!row) return null;
     const { weaponFinds, ...counts } = row;
@@ -45,7 +52,7 @@ export class CrimePrioritySummaryResolver {
     return {
       priority,
       forceId: summary.forceId,
-      period: { from: summary.from, to: summary.to },
+      period: { from: summary.from, to: summary.to, asPublishedOn: summary.asPublishedOn },
       offences,
       ratePer1000: summary.population ? (offences / summary.population) * 1000 : null,
       shareOfRecordedCrime: totals?.recordedOffences ? offences / totals.recordedOffences : null,

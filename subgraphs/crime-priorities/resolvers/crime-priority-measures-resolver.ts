@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import { assertCanSeeForce } from "../../shared/auth/viewer.ts";
 import { badArgument } from "../../shared/graphql/errors.ts";
+import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { MeasureComparison, WatchlistAlert } from "../../shared/measures/measure-types.ts";
@@ -18,8 +19,13 @@ export class ForceCrimeMeasuresResolver {
     description: "Crime-priority measures (rates per 1,000 weighted by population, VAWG charge rate) over a period: comparisons and watchlist alerts.",
   })
   @Directive('@requires(fields: "regionForceIds mostSimilarGroupForceIds forcePopulations { forceId population }")')
-  crimePriorityMeasures(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date): CrimePriorityMeasures {
-    const period = checkPeriod(from, to);
+  crimePriorityMeasures(
+    @Root() force: Force,
+    @Arg("from", () => LocalDate) from: Date,
+    @Arg("to", () => LocalDate) to: Date,
+    @AsPublishedOnArg() asPublishedOn: Date | null,
+  ): CrimePriorityMeasures {
+    const period = checkPeriod(from, to, asPublishedOn);
     return { forceId: force.id, force, period, ...period };
   }
 }

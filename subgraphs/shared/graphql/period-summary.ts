@@ -11,4 +11,6 @@ export abstract class PeriodSummary {
   to!: Date;
 
   forceId!: string;
+  /** Set when the figures are read as published on that day. */
+  asPublishedOn?: Date;
 }

@@ -1,22 +1,24 @@
 import { badArgument } from "./errors.ts";
 
-/** An inclusive range of calendar days, as the `from` and `to` arguments give it. */
+/** An inclusive range of calendar days, as the `from` and `to` arguments give it, and the figures as published on a day when asked. */
 export interface Period {
   from: Date;
   to: Date;
+  /** Read the figures as they stood at the end of this day (UK time); the latest when absent. */
+  asPublishedOn?: Date;
 }
 
 /** Days as ISO strings: the form loaders key on and SQL receives. */
 export const isoDay = (day: Date) => day.toISOString().slice(0, 10);
 
-/** The period as one string, e.g. `2025-04-01/2026-03-31` (ISO 8601 interval). */
-export const periodKey = (period: Period) => `${isoDay(period.from)}/${isoDay(period.to)}`;
+/** The period as one string, e.g. `2025-04-01/2026-03-31` (ISO 8601 interval), `@2025-06-30` added when read as published then. */
+export const periodKey = (period: Period) => `${isoDay(period.from)}/${isoDay(period.to)}${period.asPublishedOn ? `@${isoDay(period.asPublishedOn)}` : ""}`;
 
-export function checkPeriod(from: Date, to: Date): Period {
+export function checkPeriod(from: Date, to: Date, asPublishedOn?: Date | null): Period {
   if (from.getTime() > to.getTime()) {
     throw badArgument("from", `the period starts (${isoDay(from)}) after it ends (to: ${isoDay(to)})`);
   }
-  return { from, to };
+  return asPublishedOn ? { from, to, asPublishedOn } : { from, to };
 }
 
 /** The same day a number of years earlier or later; 29 February falls back to 28 February. */
@@ -26,7 +28,7 @@ export function shiftYears(day: Date, years: number): Date {
   return new Date(Date.UTC(year, day.getUTCMonth(), Math.min(day.getUTCDate(), lastDay)));
 }
 
-export const yearEarlier = (period: Period): Period => ({ from: shiftYears(period.from, -1), to: shiftYears(period.to, -1) });
+export const yearEarlier = (period: Period): Period => ({ ...period, from: shiftYears(period.from, -1), to: shiftYears(period.to, -1) });
 
 /** First days of the months that start within the period. */
 export function monthsStartingWithin(period: Period): Date[] {

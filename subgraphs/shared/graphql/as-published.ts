@@ -1,0 +1,21 @@
+import { Arg } from "type-graphql";
+import { isoDay } from "./period.ts";
+import { LocalDate } from "./scalars.ts";
+
+/**
+ * Points SQL that reads a subgraph's fact tables ("schema.table") at their `<table>_as_published`
+ * functions instead, as the figures stood at the end of the given day in UK time: loads finished by
+ * then, and rows that later revisions replaced. Without a day the SQL reads the latest figures.
+ */
+export function asPublished(sql: string, tables: readonly string[], on: Date | undefined): string {
+  if (!on) return sql;
+  const instant = `((DATE '${isoDay(on)}' + 1)::timestamp AT TIME ZONE 'Europe/London')`;
+  return tables.reduce((text, table) => text.replace(new RegExp(`\\b${table.replace(".", "\\.")}\\b`, "g"), `${table}_as_published(${instant})`), sql);
+}
+
+/** The `asPublishedOn` argument every revisable figure takes. */
+export const AsPublishedOnArg = () =>
+  Arg("asPublishedOn", () => LocalDate, {
+    nullable: true,
+    description: "Figures as they stood at the end of this day (UK time): loads finished by then, before any later revision replaced them. The latest when omitted.",
+  });
