@@ -1,5 +1,6 @@
 import type { Viewer } from "../shared/auth/viewer.ts";
 import type { PrismaClient } from "../../prisma/generated/misconduct/client.ts";
+import { asPublished } from "../shared/graphql/as-published.ts";
 import { forcePeriodLoader } from "../shared/graphql/period-loader.ts";
 import DataLoader from "dataloader";
 import { periodKey, type Period } from "../shared/graphql/period.ts";
@@ -9,6 +10,10 @@ import type { MisconductSummary, VettingSummary } from "./schema/misconduct-summ
 
 type MisconductRow = Omit<MisconductSummary, "from" | "to">;
 type VettingRow = Omit<VettingSummary, "from" | "to">;
+
+/** The tables a revision can replace rows of: read as published on a day when the period asks. */
+const FACT_TABLES = ["misconduct.misconduct_case", "misconduct.vetting_return"];
+const at = (sql: string, period: Period) => asPublished(sql, FACT_TABLES, period.asPublishedOn);
 
 const MISCONDUCT_SQL = `
   SELECT force_id AS "forceId",
@@ -63,23 +68,23 @@ export function createLoaders(prisma: PrismaClient) {
   return {
     casesBy: (period: Period, column: "subject_sex" | "subject_ethnicity") =>
       memo(`cases-by|${column}|${periodKey(period)}`, async () => {
-        const rows = await prisma.$queryRawUnsafe<{ forceId: string; category: string; count: number }[]>(CASES_BY_SQL(column), period.from, period.to);
+        const rows = await prisma.$queryRawUnsafe<{ forceId: string; category: string; count: number }[]>(at(CASES_BY_SQL(column), period), period.from, period.to);
         const byForce = new Map<string, { category: string; count: number }[]>();
         for (const { forceId, category, count } of rows) byForce.set(forceId, [...(byForce.get(forceId) ?? []), { category, count }]);
         return byForce;
       }),
-    sources: (period: Period, forceId: string) => sources(periodKey(period), SOURCE_BATCHES_SQL, [period.from, period.to], forceId),
+    sources: (period: Period, forceId: string) => sources(periodKey(period), at(SOURCE_BATCHES_SQL, period), [period.from, period.to], forceId),
     /** Cases opened in the period by every force: one fetch for force values, group values and ranks. */
     casesOpened: (period: Period) =>
       memo(`cases|${periodKey(period)}`, async () => {
-        const rows = await prisma.$queryRawUnsafe<CasesRow[]>(CASES_OPENED_SQL(false), period.from, period.to, null);
+        const rows = await prisma.$queryRawUnsafe<CasesRow[]>(at(CASES_OPENED_SQL(false), period), period.from, period.to, null);
         return new Map(rows.map((row) => [row.forceId, row.casesOpened]));
       }),
     monthlyCasesOpened(period: Period, forceId: string) {
       const key = periodKey(period);
       if (!monthlyLoaders.has(key)) {
         monthlyLoaders.set(key, new DataLoader(async (forceIds: readonly string[]) => {
-          const rows = await prisma.$queryRawUnsafe<CasesRow[]>(CASES_OPENED_SQL(true), period.from, period.to, [...forceIds]);
+          const rows = await prisma.$queryRawUnsafe<CasesRow[]>(at(CASES_OPENED_SQL(true), period), period.from, period.to, [...forceIds]);
           return forceIds.map((id) => rows.filter((row) => row.forceId === id));
         }));
       }
@@ -87,12 +92,12 @@ export function createLoaders(prisma: PrismaClient) {
     },
     watchlistRules: () => memo("watchlist-rules", () => prisma.watchlistRule.findMany({ orderBy: { id: "asc" } })),
     misconduct: forcePeriodLoader(async (forceIds: string[], period: Period) => {
-      const rows = await prisma.$queryRawUnsafe<MisconductRow[]>(MISCONDUCT_SQL, forceIds, period.from, period.to);
+      const rows = await prisma.$queryRawUnsafe<MisconductRow[]>(at(MISCONDUCT_SQL, period), forceIds, period.from, period.to);
       const byForce = new Map(rows.map((row) => [row.forceId, row]));
       return new Map(forceIds.map((forceId) => [forceId, byForce.get(forceId) ?? noCases(forceId)]));
     }, null as MisconductRow | null),
     vetting: forcePeriodLoader(async (forceIds: string[], period: Period) => {
-      const rows = await prisma.$queryRawUnsafe<VettingRow[]>(VETTING_SQL, forceIds, period.from, period.to);
+      const rows = await prisma.$queryRawUnsafe<VettingRow[]>(at(VETTING_SQL, period), forceIds, period.from, period.to);
       return new Map(rows.map((row) => [row.forceId, row]));
     }, null as VettingRow | null),
   };

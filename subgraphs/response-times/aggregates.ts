@@ -10,6 +10,29 @@ export interface AggregateScope {
 const SCOPE = `($1::text[] IS NULL OR force_id = ANY($1::text[])) AND ($2::date[] IS NULL OR month = ANY($2::date[]))`;
 
 /**
+ * Counts per force, month, grade and area type, each incident judged by the standard in force on its
+ * call's day (UK time). `incidents` is the incident table or its as-published function, aliased `i`.
+ */
+export const attendanceMonthSelect = (incidents: string, where = "true") => `
+  SELECT i.force_id, i.month, i.grade, i.area_type, count(*)::int AS incidents, count(i.arrived_at)::int AS attended, count(s.id)::int AS with_standard,
+         count(*) FILTER (WHERE i.arrived_at - i.call_connected_at <= make_interval(secs => s.threshold_seconds))::int AS within_standard,
+         array_agg(DISTINCT i.batch_id ORDER BY i.batch_id) AS batch_ids
+  FROM ${incidents} i
+  LEFT JOIN response_times.response_standard s
+    ON s.grade = i.grade AND s.area_type = i.area_type
+   AND (i.call_connected_at AT TIME ZONE 'Europe/London')::date >= s.effective_from
+   AND (s.effective_to IS NULL OR (i.call_connected_at AT TIME ZONE 'Europe/London')::date <= s.effective_to)
+  WHERE ${where}
+  GROUP BY i.force_id, i.month, i.grade, i.area_type`;
+
+/** Attended incidents per force, month, grade and ${BUCKET_SECONDS}-second bucket of the attendance time. */
+export const attendanceHistogramSelect = (incidents: string, where = "true") => `
+  SELECT i.force_id, i.month, i.grade, GREATEST(0, floor(EXTRACT(EPOCH FROM i.arrived_at - i.call_connected_at) / ${BUCKET_SECONDS}))::int AS bucket, count(*)::int AS incidents
+  FROM ${incidents} i
+  WHERE i.arrived_at IS NOT NULL AND ${where}
+  GROUP BY 1, 2, 3, 4`;
+
+/**
  * Median and P90 per force, month and grade from the histogram, by the rule of percentileFromHistogram:
  * values spread evenly within their bucket, linear interpolation between the values at ranks
  * floor and ceil of p × (n − 1). Only the buckets holding those ranks survive the filter.
@@ -48,26 +71,15 @@ export async function refreshAttendanceAggregates(sql: SqlClient, scope: Aggrega
   await sql.query(`DELETE FROM response_times.attendance_month WHERE ${SCOPE}`, params);
   await sql.query(`DELETE FROM response_times.attendance_histogram WHERE ${SCOPE}`, params);
   await sql.query(`DELETE FROM response_times.attendance_month_percentile WHERE ${SCOPE}`, params);
+  const incidentScope = SCOPE.replace(/force_id/g, "i.force_id").replace(/month/g, "i.month");
   await sql.query(
     `INSERT INTO response_times.attendance_month (force_id, month, grade, area_type, incidents, attended, with_standard, within_standard, batch_ids)
-     SELECT i.force_id, i.month, i.grade, i.area_type, count(*)::int, count(i.arrived_at)::int, count(s.id)::int,
-            count(*) FILTER (WHERE i.arrived_at - i.call_connected_at <= make_interval(secs => s.threshold_seconds))::int,
-            array_agg(DISTINCT i.batch_id ORDER BY i.batch_id)
-     FROM response_times.incident i
-     LEFT JOIN response_times.response_standard s
-       ON s.grade = i.grade AND s.area_type = i.area_type
-      AND (i.call_connected_at AT TIME ZONE 'Europe/London')::date >= s.effective_from
-      AND (s.effective_to IS NULL OR (i.call_connected_at AT TIME ZONE 'Europe/London')::date <= s.effective_to)
-     WHERE ${SCOPE.replace(/force_id/g, "i.force_id").replace(/month/g, "i.month")}
-     GROUP BY i.force_id, i.month, i.grade, i.area_type`,
+     ${attendanceMonthSelect("response_times.incident", incidentScope)}`,
     params,
   );
   await sql.query(
     `INSERT INTO response_times.attendance_histogram (force_id, month, grade, bucket, incidents)
-     SELECT force_id, month, grade, GREATEST(0, floor(EXTRACT(EPOCH FROM arrived_at - call_connected_at) / ${BUCKET_SECONDS}))::int AS bucket, count(*)::int
-     FROM response_times.incident
-     WHERE arrived_at IS NOT NULL AND ${SCOPE}
-     GROUP BY 1, 2, 3, 4
+     ${attendanceHistogramSelect("response_times.incident", incidentScope)}
      ORDER BY grade, month, force_id, bucket`,
     params,
   );

@@ -1,9 +1,11 @@
 import type { Viewer } from "../shared/auth/viewer.ts";
 import DataLoader from "dataloader";
 import type { PrismaClient } from "../../prisma/generated/response-times/client.ts";
+import { asPublished, replaceTable } from "../shared/graphql/as-published.ts";
 import { isoDay, periodKey, type Period } from "../shared/graphql/period.ts";
 import { createRequestMemo } from "../shared/graphql/request-memo.ts";
 import { createSourceLoader } from "../shared/graphql/source.ts";
+import { attendanceHistogramSelect, attendanceMonthSelect } from "./aggregates.ts";
 import type { AttendanceFigures, CallFigures } from "./measures.ts";
 
 type ByForce<F> = Map<string, F>;
@@ -25,6 +27,12 @@ const HISTOGRAM_SQL = `
   FROM response_times.attendance_histogram
   WHERE grade = $3 AND ${MONTHS}
   GROUP BY force_id, bucket`;
+
+/** Month by month, for figures as published on a day: their percentiles were never stored. */
+const MONTHLY_HISTOGRAM_SQL = `
+  SELECT force_id AS "forceId", month, bucket, incidents
+  FROM response_times.attendance_histogram
+  WHERE grade = $3 AND ${MONTHS} AND force_id = ANY($4::text[])`;
 
 /** Median and P90 per force and month, stored at refresh from the histograms (see aggregates.ts). */
 const MONTHLY_PERCENTILES_SQL = `
@@ -58,6 +66,10 @@ function attendanceFigures(counts: CountRow[], buckets: BucketRow[]): Monthly<At
   return result;
 }
 
+/** Each force's months, in the order of the ids asked for. */
+const byForce = <F>(ids: string[], monthly: Monthly<F>): Monthly<F>[] =>
+  ids.map((id) => new Map([...monthly].filter(([, forces]) => forces.has(id)).map(([month, forces]) => [month, new Map([[id, forces.get(id)!]])])));
+
 function callFigures(rows: CallRow[], byMonth: boolean): Monthly<CallFigures> {
   const result: Monthly<CallFigures> = new Map();
   for (const row of rows) {
@@ -86,6 +98,20 @@ const SOURCE_BATCHES_SQL = `
         UNION SELECT force_id, batch_id FROM response_times.calls_999_month WHERE ${MONTHS}) contributing
   GROUP BY force_id`;
 
+/**
+ * SQL over the pre-aggregates, pointed at the figures as published on the period's day when it asks:
+ * the aggregates are then computed from the incidents as published then (slower, never stored).
+ */
+function at(sql: string, period: Period): string {
+  if (!period.asPublishedOn) return sql;
+  const fromIncidents = replaceTable(
+    replaceTable(sql, "response_times.attendance_month", `(${attendanceMonthSelect("response_times.incident")}) AS attendance_month`),
+    "response_times.attendance_histogram",
+    `(${attendanceHistogramSelect("response_times.incident")}) AS attendance_histogram`,
+  );
+  return asPublished(fromIncidents, ["response_times.incident", "response_times.calls_999_month"], period.asPublishedOn);
+}
+
 export function createLoaders(prisma: PrismaClient) {
   const memo = createRequestMemo();
   const sources = createSourceLoader(prisma, "response_times");
@@ -93,29 +119,36 @@ export function createLoaders(prisma: PrismaClient) {
   const attendance = (period: Period, grade: string) =>
     memo(`attendance|${periodKey(period)}|${grade}`, async () => {
       const [counts, buckets] = await Promise.all([
-        query<CountRow>(COUNTS_SQL(false), period.from, period.to, grade, null),
-        query<BucketRow>(HISTOGRAM_SQL, period.from, period.to, grade),
+        query<CountRow>(at(COUNTS_SQL(false), period), period.from, period.to, grade, null),
+        query<BucketRow>(at(HISTOGRAM_SQL, period), period.from, period.to, grade),
       ]);
       return attendanceFigures(counts, buckets).get("") ?? new Map<string, AttendanceFigures>();
     });
   const monthlyAttendanceLoaders = new Map<string, DataLoader<string, Monthly<AttendanceFigures>>>();
   return {
     attendance,
-    sources: (period: Period, forceId: string) => sources(periodKey(period), SOURCE_BATCHES_SQL, [period.from, period.to], forceId),
+    sources: (period: Period, forceId: string) => sources(periodKey(period), at(SOURCE_BATCHES_SQL, period), [period.from, period.to], forceId),
     watchlistRules: () => memo("watchlist-rules", () => prisma.watchlistRule.findMany({ orderBy: { id: "asc" } })),
     calls: (period: Period) =>
-      memo(`calls|${periodKey(period)}`, async () => callFigures(await query<CallRow>(CALLS_SQL, period.from, period.to), false).get("") ?? new Map<string, CallFigures>()),
+      memo(`calls|${periodKey(period)}`, async () => callFigures(await query<CallRow>(at(CALLS_SQL, period), period.from, period.to), false).get("") ?? new Map<string, CallFigures>()),
     monthlyCalls: (period: Period) =>
-      memo(`monthly-calls|${periodKey(period)}`, async () => callFigures(await query<CallRow>(CALLS_SQL, period.from, period.to), true)),
+      memo(`monthly-calls|${periodKey(period)}`, async () => callFigures(await query<CallRow>(at(CALLS_SQL, period), period.from, period.to), true)),
     /** Month-by-month counts for every force, without histograms: enough for shares and watchlist rules. */
     monthlyCounts: (period: Period, grade: string) =>
-      memo(`monthly-counts|${periodKey(period)}|${grade}`, async () => attendanceFigures(await query<CountRow>(COUNTS_SQL(true), period.from, period.to, grade, null), [])),
+      memo(`monthly-counts|${periodKey(period)}|${grade}`, async () => attendanceFigures(await query<CountRow>(at(COUNTS_SQL(true), period), period.from, period.to, grade, null), [])),
     /** Month-by-month figures with their percentiles for one force, batched across the forces a request asks about. */
     monthlyAttendance(period: Period, grade: string, forceId: string) {
       const key = `${periodKey(period)}|${grade}`;
       if (!monthlyAttendanceLoaders.has(key)) {
         monthlyAttendanceLoaders.set(key, new DataLoader(async (forceIds: readonly string[]) => {
           const ids = [...forceIds];
+          if (period.asPublishedOn) {
+            const [counts, buckets] = await Promise.all([
+              query<CountRow>(at(COUNTS_SQL(true), period), period.from, period.to, grade, ids),
+              query<BucketRow>(at(MONTHLY_HISTOGRAM_SQL, period), period.from, period.to, grade, ids),
+            ]);
+            return byForce(ids, attendanceFigures(counts, buckets));
+          }
           const [counts, percentiles] = await Promise.all([
             query<CountRow>(COUNTS_SQL(true), period.from, period.to, grade, ids),
             query<PercentileRow>(MONTHLY_PERCENTILES_SQL, period.from, period.to, grade, ids),
@@ -125,7 +158,7 @@ export function createLoaders(prisma: PrismaClient) {
             const figures = monthly.get(isoDay(month))?.get(forceId);
             if (figures) figures.percentileMinutes = { p50, p90 };
           }
-          return ids.map((id) => new Map([...monthly].filter(([, byForce]) => byForce.has(id)).map(([month, byForce]) => [month, new Map([[id, byForce.get(id)!]])])));
+          return byForce(ids, monthly);
         }));
       }
       return monthlyAttendanceLoaders.get(key)!.load(forceId);

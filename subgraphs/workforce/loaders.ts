@@ -1,5 +1,6 @@
 import type { Viewer } from "../shared/auth/viewer.ts";
 import type { PrismaClient } from "../../prisma/generated/workforce/client.ts";
+import { asPublished, loadersByPublicationDay } from "../shared/graphql/as-published.ts";
 import { forceDateLoader } from "../shared/graphql/period-loader.ts";
 import { isoDay } from "../shared/graphql/period.ts";
 import { createRequestMemo } from "../shared/graphql/request-memo.ts";
@@ -56,25 +57,26 @@ const SOURCE_BATCHES_SQL = `
   SELECT force_id AS "forceId", array_agg(DISTINCT batch_id ORDER BY batch_id) AS "batchIds"
   FROM workforce.workforce_record WHERE as_at = $1::date GROUP BY force_id`;
 
-export function createLoaders(prisma: PrismaClient) {
+export function createLoaders(prisma: PrismaClient, asPublishedOn?: Date) {
   const memo = createRequestMemo();
+  const at = (sql: string) => asPublished(sql, ["workforce.workforce_record"], asPublishedOn);
   const sources = createSourceLoader(prisma, "workforce");
   return {
-    sources: (asAt: Date, forceId: string) => sources(isoDay(asAt), SOURCE_BATCHES_SQL, [asAt], forceId),
+    sources: (asAt: Date, forceId: string) => sources(isoDay(asAt), at(SOURCE_BATCHES_SQL), [asAt], forceId),
     /** Every force's latest snapshot on or before a day: one fetch for force values, group values and ranks. */
     allSnapshots: (day: Date) =>
       memo(`snapshots|${isoDay(day)}`, async () => {
-        const rows = await prisma.$queryRawUnsafe<SnapshotRow[]>(SNAPSHOT_SQL, null, day);
+        const rows = await prisma.$queryRawUnsafe<SnapshotRow[]>(at(SNAPSHOT_SQL), null, day);
         return new Map(rows.map((row) => [row.forceId, row]));
       }),
     latestOfficers: () =>
       memo("latest-officers", async () => {
-        const rows = await prisma.$queryRawUnsafe<{ forceId: string; asAt: Date; officersFte: number }[]>(LATEST_OFFICERS_SQL);
+        const rows = await prisma.$queryRawUnsafe<{ forceId: string; asAt: Date; officersFte: number }[]>(at(LATEST_OFFICERS_SQL));
         return new Map(rows.map((row) => [row.forceId, row]));
       }),
     neighbourhoodByForce: (day: Date) =>
       memo(`neighbourhood|${isoDay(day)}`, async () => {
-        const rows = await prisma.$queryRawUnsafe<{ forceId: string; asAt: Date; neighbourhoodFte: number }[]>(NEIGHBOURHOOD_SQL, day);
+        const rows = await prisma.$queryRawUnsafe<{ forceId: string; asAt: Date; neighbourhoodFte: number }[]>(at(NEIGHBOURHOOD_SQL), day);
         return new Map(rows.map((row) => [row.forceId, row]));
       }),
     guaranteeTarget: () =>
@@ -83,11 +85,11 @@ export function createLoaders(prisma: PrismaClient) {
         return target && { baselineOn: target.baselineOn, baselineFte: Number(target.baselineFte), targetOn: target.targetOn, targetFte: Number(target.targetFte) };
       }),
     snapshot: forceDateLoader(async (forceIds: string[], day: Date) => {
-      const rows = await prisma.$queryRawUnsafe<SnapshotRow[]>(SNAPSHOT_SQL, forceIds, day);
+      const rows = await prisma.$queryRawUnsafe<SnapshotRow[]>(at(SNAPSHOT_SQL), forceIds, day);
       return new Map(rows.map((row) => [row.forceId, row]));
     }, null as SnapshotRow | null),
     functions: forceDateLoader(async (forceIds: string[], asAt: Date) => {
-      const rows = await prisma.$queryRawUnsafe<(FunctionStrength & { forceId: string })[]>(FUNCTIONS_SQL, forceIds, asAt);
+      const rows = await prisma.$queryRawUnsafe<(FunctionStrength & { forceId: string })[]>(at(FUNCTIONS_SQL), forceIds, asAt);
       const byForce = new Map<string, FunctionStrength[]>();
       for (const row of rows) byForce.set(row.forceId, [...(byForce.get(row.forceId) ?? []), row]);
       return byForce;
@@ -98,7 +100,12 @@ export function createLoaders(prisma: PrismaClient) {
 export interface WorkforceContext {
   prisma: PrismaClient;
   viewer: Viewer;
-  loaders: ReturnType<typeof createLoaders>;
+  /** Loaders for the latest figures, or for the figures as published on a day. */
+  loaders: (asPublishedOn?: Date | null) => ReturnType<typeof createLoaders>;
 }
 
-export const createContext = (prisma: PrismaClient, viewer: Viewer): WorkforceContext => ({ prisma, viewer, loaders: createLoaders(prisma) });
+export const createContext = (prisma: PrismaClient, viewer: Viewer): WorkforceContext => ({
+  prisma,
+  viewer,
+  loaders: loadersByPublicationDay((asPublishedOn) => createLoaders(prisma, asPublishedOn)),
+});

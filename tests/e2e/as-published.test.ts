@@ -1,11 +1,11 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forcesSubgraph } from "../../subgraphs/forces/server.ts";
 import { IMPORTERS } from "../../subgraphs/importers.ts";
 import { buildSubgraph } from "../../subgraphs/index.ts";
-import { readConfig } from "../../subgraphs/shared/config.ts";
+import { readConfig, type SubgraphName } from "../../subgraphs/shared/config.ts";
 import { openDatabase, type Database } from "../../subgraphs/shared/database/open.ts";
 import { closeServer, listen } from "../../subgraphs/shared/http/listen.ts";
 import { loadForceResolver } from "../../subgraphs/shared/ingest/force-resolver.ts";
@@ -72,5 +72,87 @@ describe("figures as published on a date", () => {
     expect((await ask("2024-04-10")).crimePriorities.knifeCrime.offences).toBe(3);
     expect((await ask("2024-04-09")).crimePriorities.knifeCrime.offences).toBe(2);
     expect((await ask("2024-02-29")).crimePriorities).toMatchObject({ recordedOffences: 0, knifeCrime: { offences: 0 }, sources: [] });
+  });
+});
+
+/** A first file loaded on 1 June 2025 and its revision on 1 July, in each subgraph that loads revisable files. */
+describe("figures as published on a date, in every subgraph", () => {
+  const subgraphs = {} as Record<SubgraphName, { subgraph: Subgraph<PrismaLike>; url: string; close: () => Promise<void> }>;
+  let forcesDatabase: Database;
+  const folder = mkdtempSync(join(tmpdir(), "hub-revisions-"));
+  const edited = (file: string, name: string, edit: (text: string) => string) => {
+    const path = join(folder, name);
+    writeFileSync(path, edit(readFileSync(join(FIXTURES, file), "utf8")));
+    return path;
+  };
+  const asIs = (text: string) => text;
+  const firstLines = (count: number) => (text: string) => text.split(/\r?\n/).slice(0, count + 1).join("\n") + "\n";
+  /** Subgraph, kind, fixture, the first file made from it and its revision. */
+  const LOADS: [SubgraphName, string, string, (text: string) => string, (text: string) => string][] = [
+    ["response-times", "response-incidents", "response-incidents.csv", asIs, firstLines(1)],
+    ["workforce", "ho-workforce", "ho-workforce.csv", asIs, (text) => text.replace('"1,080.50"', '"1,000.50"')],
+    ["misconduct", "misconduct", "misconduct.csv", firstLines(2), firstLines(1)],
+  ];
+
+  beforeAll(async () => {
+    const config = readConfig({ HUB_DATA_DIR: folder, GATEWAY_SECRET: TEST_SECRET });
+    forcesDatabase = await openDatabase("forces", config, { inMemory: true });
+    await seedIfEmpty("forces", forcesDatabase.sql, (sql, batchId) => forcesSubgraph.seedSampleData(sql, batchId, {}));
+    const forces = await loadForceResolver(forcesDatabase.sql);
+    for (const [name, kind, file, first, revision] of LOADS) {
+      const subgraph = await buildSubgraph(name, config, { inMemory: true, seed: false });
+      const schema = name.replace(/-/g, "_");
+      for (const [path, finishedAt] of [[edited(file, `first-${file}`, first), "2025-06-01T12:00:00Z"], [edited(file, `revised-${file}`, revision), "2025-07-01T12:00:00Z"]]) {
+        const result = await runImport(IMPORTERS[kind], path, subgraph.database.sql, forces, {});
+        expect(result, JSON.stringify(result.errors)).toMatchObject({ status: "LOADED" });
+        await subgraph.database.sql.query(`UPDATE ${schema}.import_batch SET finished_at = $2 WHERE id = $1`, [result.batchId, finishedAt]);
+      }
+      const listening = await listen(subgraph.http.app, 0, "127.0.0.1");
+      subgraphs[name] = { subgraph, url: `${listening.url}/graphql`, close: () => closeServer(listening.server) };
+    }
+  });
+  afterAll(async () => {
+    for (const { subgraph, close } of Object.values(subgraphs)) {
+      await close();
+      await subgraph.close();
+    }
+    await forcesDatabase?.close();
+  });
+
+  const ask = async (name: SubgraphName, fields: string, on: string | null) => {
+    const query = `query($r: [_Any!]!, $on: LocalDate) { _entities(representations: $r) { ... on Force { ${fields} } } }`;
+    const representation = { __typename: "Force", id: "kent", regionForceIds: ["kent"], mostSimilarGroupForceIds: ["kent"] };
+    const { body } = await postJson(subgraphs[name].url, { query, variables: { r: [representation], on } }, subgraphHeaders());
+    expect(body.errors).toBeUndefined();
+    return body.data!._entities[0];
+  };
+
+  it("response times: attendance computed from the incidents as published, month by month too", async () => {
+    const fields = `responseTimes(from: "2025-01-01", to: "2025-01-31", asPublishedOn: $on) {
+      emergency { incidents attendanceP90Minutes } sources { batchId }
+      comparisons(measures: ["EMERGENCY_ATTENDANCE_P90_MINUTES"]) { value monthly { month value } } }`;
+    const latest = (await ask("response-times", fields, null)).responseTimes;
+    const before = (await ask("response-times", fields, "2025-06-15")).responseTimes;
+    // The revision keeps one emergency incident (9 minutes); the first file had two (9 and 25 minutes).
+    expect(latest.emergency.incidents).toBe(1);
+    expect(before.emergency.incidents).toBe(2);
+    expect(latest.emergency.attendanceP90Minutes).toBeCloseTo(9, 0);
+    expect(before.emergency.attendanceP90Minutes).toBeGreaterThan(20);
+    expect(before.comparisons[0].monthly).toEqual([{ month: "2025-01-01", value: before.comparisons[0].value }]);
+    expect(before.sources).not.toEqual(latest.sources);
+    expect((await ask("response-times", fields, "2025-05-31")).responseTimes.emergency.incidents).toBe(0);
+  });
+
+  it("workforce: the snapshot as first published", async () => {
+    const fields = `workforce(asAt: "2025-03-31", asPublishedOn: $on) { officersFte }`;
+    const latest = (await ask("workforce", fields, null)).workforce.officersFte;
+    const before = (await ask("workforce", fields, "2025-06-15")).workforce.officersFte;
+    expect(before - latest).toBeCloseTo(80, 6);
+  });
+
+  it("misconduct: cases as first published", async () => {
+    const fields = `misconduct(from: "2025-01-01", to: "2025-01-31", asPublishedOn: $on) { casesOpened }`;
+    expect((await ask("misconduct", fields, null)).misconduct.casesOpened).toBe(1);
+    expect((await ask("misconduct", fields, "2025-06-15")).misconduct.casesOpened).toBe(2);
   });
 });

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import { assertCanSeeForce } from "../../shared/auth/viewer.ts";
+import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { MeasureComparison, WatchlistAlert } from "../../shared/measures/measure-types.ts";
@@ -15,8 +16,13 @@ import { misconductAlerts } from "../watchlist.ts";
 export class ForceMisconductMeasuresResolver {
   @FieldResolver(() => MisconductMeasures, { description: "Misconduct measures (cases per 100 officers) over a period: comparisons and watchlist alerts." })
   @Directive('@requires(fields: "regionForceIds mostSimilarGroupForceIds forceOfficerStrengths { forceId officersFte }")')
-  misconductMeasures(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date): MisconductMeasures {
-    const period = checkPeriod(from, to);
+  misconductMeasures(
+    @Root() force: Force,
+    @Arg("from", () => LocalDate) from: Date,
+    @Arg("to", () => LocalDate) to: Date,
+    @AsPublishedOnArg() asPublishedOn: Date | null,
+  ): MisconductMeasures {
+    const period = checkPeriod(from, to, asPublishedOn);
     return { forceId: force.id, force, period, ...period };
   }
 }

@@ -3,6 +3,7 @@ import { assertCanSeeForce } from "../../shared/auth/viewer.ts";
 import { ACCESS } from "../access.ts";
 import { Breakdown, breakdown } from "../../shared/disclosure/breakdown.ts";
 import { Source } from "../../shared/graphql/source.ts";
+import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import type { MisconductContext } from "../loaders.ts";
@@ -16,9 +17,10 @@ export class ForceMisconductResolver {
     @Root() force: Force,
     @Arg("from", () => LocalDate) from: Date,
     @Arg("to", () => LocalDate) to: Date,
+    @AsPublishedOnArg() asPublishedOn: Date | null,
     @Ctx() { loaders }: MisconductContext,
   ): Promise<MisconductSummary | null> {
-    const period = checkPeriod(from, to);
+    const period = checkPeriod(from, to, asPublishedOn);
     const row = await loaders.misconduct.load({ forceId: force.id, period });
     return row && { ...row, ...period };
   }
@@ -29,10 +31,11 @@ export class ForceMisconductResolver {
     @Root() force: Force,
     @Arg("from", () => LocalDate) from: Date,
     @Arg("to", () => LocalDate) to: Date,
+    @AsPublishedOnArg() asPublishedOn: Date | null,
     @Ctx() { loaders, viewer }: MisconductContext,
   ): Promise<VettingSummary | null> {
     assertCanSeeForce(viewer, force.id);
-    const period = checkPeriod(from, to);
+    const period = checkPeriod(from, to, asPublishedOn);
     const row = await loaders.vetting.load({ forceId: force.id, period });
     return row && { ...row, ...period };
   }

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { assertCanSeeForce } from "../../shared/auth/viewer.ts";
 import { ACCESS } from "../access.ts";
+import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { WatchlistAlert } from "../../shared/measures/measure-types.ts";
@@ -13,12 +14,17 @@ import { responseTimeAlerts } from "../watchlist.ts";
 export class ForceResponseTimesResolver {
   @FieldResolver(() => ResponseTimeSummary, { nullable: true, description: "Response times measured to the national standard over a period (months that start within it)." })
   @Directive('@requires(fields: "regionForceIds mostSimilarGroupForceIds")')
-  responseTimes(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date): ResponseTimeSummary {
+  responseTimes(
+    @Root() force: Force,
+    @Arg("from", () => LocalDate) from: Date,
+    @Arg("to", () => LocalDate) to: Date,
+    @AsPublishedOnArg() asPublishedOn: Date | null,
+  ): ResponseTimeSummary {
     return {
       forceId: force.id,
       regionForceIds: force.regionForceIds ?? [],
       mostSimilarGroupForceIds: force.mostSimilarGroupForceIds ?? [],
-      ...checkPeriod(from, to),
+      ...checkPeriod(from, to, asPublishedOn),
     };
   }
 

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
 import { ACCESS } from "../access.ts";
 import { badArgument } from "../../shared/graphql/errors.ts";
+import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { leagueTable } from "../../shared/measures/compare.ts";
@@ -28,11 +29,12 @@ export class ResponseTimesQueryResolver {
     @Arg("measure", () => ID, { description: "A measure id from `responseTimeMeasures`." }) measureId: string,
     @Arg("from", () => LocalDate) from: Date,
     @Arg("to", () => LocalDate) to: Date,
+    @AsPublishedOnArg() asPublishedOn: Date | null,
     @Ctx() { loaders }: ResponseTimesContext,
   ): Promise<LeagueTableEntry[]> {
     const sourced = findMeasure(measureId);
     if (!sourced) throw badArgument("measure", `unknown measure "${measureId}"`);
-    const period = checkPeriod(from, to);
+    const period = checkPeriod(from, to, asPublishedOn);
     const { values, ranks } = leagueTable(sourced.measure, await sourced.period(loaders, period));
     return [...values.entries()]
       .map(([id, value]) => ({ force: { id }, value, rank: ranks.get(id) ?? null, measureId, period }))

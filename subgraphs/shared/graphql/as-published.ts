@@ -10,8 +10,11 @@ import { LocalDate } from "./scalars.ts";
 export function asPublished(sql: string, tables: readonly string[], on: Date | undefined): string {
   if (!on) return sql;
   const instant = `((DATE '${isoDay(on)}' + 1)::timestamp AT TIME ZONE 'Europe/London')`;
-  return tables.reduce((text, table) => text.replace(new RegExp(`\\b${table.replace(".", "\\.")}\\b`, "g"), `${table}_as_published(${instant})`), sql);
+  return tables.reduce((text, table) => replaceTable(text, table, `${table}_as_published(${instant})`), sql);
 }
+
+/** Replaces every reference to a table ("schema.table") in SQL, and nothing that merely starts with its name. */
+export const replaceTable = (sql: string, table: string, replacement: string) => sql.replace(new RegExp(`\\b${table.replace(".", "\\.")}\\b`, "g"), replacement);
 
 /** The `asPublishedOn` argument every revisable figure takes. */
 export const AsPublishedOnArg = () =>
@@ -19,3 +22,13 @@ export const AsPublishedOnArg = () =>
     nullable: true,
     description: "Figures as they stood at the end of this day (UK time): loads finished by then, before any later revision replaced them. The latest when omitted.",
   });
+
+/** A request's loaders for each publication day it asks about (and for the latest figures), each set built on first use. */
+export function loadersByPublicationDay<Loaders>(create: (asPublishedOn?: Date) => Loaders): (asPublishedOn?: Date | null) => Loaders {
+  const byDay = new Map<string, Loaders>();
+  return (asPublishedOn) => {
+    const key = asPublishedOn ? isoDay(asPublishedOn) : "latest";
+    if (!byDay.has(key)) byDay.set(key, create(asPublishedOn ?? undefined));
+    return byDay.get(key)!;
+  };
+}

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import { shiftYears } from "../../shared/graphql/period.ts";
+import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { compareMeasure } from "../../shared/measures/compare.ts";
 import { MeasureComparison } from "../../shared/measures/measure-types.ts";
@@ -28,8 +29,10 @@ export class ForceWorkforceComparisonsResolver {
     @Root() force: Force,
     @Arg("asAt", () => LocalDate) asAt: Date,
     @Arg("group", () => [ID], { nullable: true, description: "Ids of forces to compare with as a group, e.g. a custom group's members." }) group: string[] | null,
-    @Ctx() { loaders }: WorkforceContext,
+    @AsPublishedOnArg() asPublishedOn: Date | null,
+    @Ctx() context: WorkforceContext,
   ) {
+    const loaders = context.loaders(asPublishedOn);
     const populations = new Map((force.forcePopulations ?? []).map((entry) => [entry.forceId, entry.population]));
     const [now, yearBefore] = await Promise.all([loaders.allSnapshots(asAt), loaders.allSnapshots(shiftYears(asAt, -1))]);
     return WORKFORCE_MEASURES.map((measure) =>

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import type { WorkforceContext } from "../loaders.ts";
 import { forceTarget, progress } from "../neighbourhood-guarantee.ts";
@@ -11,7 +12,8 @@ const latest = (rows: Iterable<{ asAt: Date }>) => new Date(Math.max(...[...rows
 @Resolver()
 export class NeighbourhoodGuaranteeQueryResolver {
   @Query(() => NeighbourhoodGuaranteeProgress, { nullable: true, description: "National progress on the Neighbourhood Policing Guarantee at a date; null when no target or snapshot is loaded." })
-  async neighbourhoodPolicingGuarantee(@Arg("asAt", () => LocalDate) asAt: Date, @Ctx() { loaders }: WorkforceContext) {
+  async neighbourhoodPolicingGuarantee(@Arg("asAt", () => LocalDate) asAt: Date, @AsPublishedOnArg() asPublishedOn: Date | null, @Ctx() context: WorkforceContext) {
+    const loaders = context.loaders(asPublishedOn);
     const [target, byForce] = await Promise.all([loaders.guaranteeTarget(), loaders.neighbourhoodByForce(asAt)]);
     if (!target || byForce.size === 0) return null;
     return progress(target, latest(byForce.values()), sumFte(byForce.values()));
@@ -21,7 +23,13 @@ export class NeighbourhoodGuaranteeQueryResolver {
 @Resolver(() => Force)
 export class ForceNeighbourhoodGuaranteeResolver {
   @FieldResolver(() => NeighbourhoodGuaranteeProgress, { nullable: true, description: "The force's progress on the Neighbourhood Policing Guarantee at a date; null without a target or snapshots." })
-  async neighbourhoodPolicingGuarantee(@Root() force: Force, @Arg("asAt", () => LocalDate) asAt: Date, @Ctx() { loaders }: WorkforceContext) {
+  async neighbourhoodPolicingGuarantee(
+    @Root() force: Force,
+    @Arg("asAt", () => LocalDate) asAt: Date,
+    @AsPublishedOnArg() asPublishedOn: Date | null,
+    @Ctx() context: WorkforceContext,
+  ) {
+    const loaders = context.loaders(asPublishedOn);
     const target = await loaders.guaranteeTarget();
     if (!target) return null;
     const [now, atBaseline] = await Promise.all([loaders.neighbourhoodByForce(asAt), loaders.neighbourhoodByForce(target.baselineOn)]);

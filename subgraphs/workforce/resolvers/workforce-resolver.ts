@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { ForceOfficerStrength } from "../../shared/graphql/force-officer-strength.ts";
+import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { Source } from "../../shared/graphql/source.ts";
 import type { WorkforceContext } from "../loaders.ts";
@@ -9,11 +10,16 @@ import { FunctionStrength, WorkforceSnapshot } from "../schema/workforce-snapsho
 @Resolver(() => Force)
 export class ForceWorkforceResolver {
   @FieldResolver(() => WorkforceSnapshot, { nullable: true, description: "The force's workforce as at a date (the latest snapshot on or before it); null when none is that old." })
-  async workforce(@Root() force: Force, @Arg("asAt", () => LocalDate) asAt: Date, @Ctx() { loaders }: WorkforceContext): Promise<WorkforceSnapshot | null> {
-    const row = await loaders.snapshot.load(force.id, asAt);
+  async workforce(
+    @Root() force: Force,
+    @Arg("asAt", () => LocalDate) asAt: Date,
+    @AsPublishedOnArg() asPublishedOn: Date | null,
+    @Ctx() { loaders }: WorkforceContext,
+  ): Promise<WorkforceSnapshot | null> {
+    const row = await loaders(asPublishedOn).snapshot.load(force.id, asAt);
     if (!row) return null;
     const { visibleFrontlineOfficersFte, ...snapshot } = row;
-    return { ...snapshot, visibleFrontlineOfficerShare: row.officersFte > 0 ? visibleFrontlineOfficersFte / row.officersFte : null };
+    return { ...snapshot, asPublishedOn: asPublishedOn ?? undefined, visibleFrontlineOfficerShare: row.officersFte > 0 ? visibleFrontlineOfficersFte / row.officersFte : null };
   }
 }
 
@@ -23,7 +29,7 @@ export class ForceOfficerStrengthsResolver {
     description: "Officer FTE of every force at its latest snapshot, for subgraphs that express figures per officer and rank forces on them.",
   })
   async forceOfficerStrengths(@Ctx() { loaders }: WorkforceContext): Promise<ForceOfficerStrength[]> {
-    return [...(await loaders.latestOfficers()).values()];
+    return [...(await loaders().latestOfficers()).values()];
   }
 }
 
@@ -31,11 +37,11 @@ export class ForceOfficerStrengthsResolver {
 export class WorkforceSnapshotResolver {
   @FieldResolver(() => [Source], { description: "The import batches (files, or the synthetic sample) this snapshot comes from." })
   sources(@Root() snapshot: WorkforceSnapshot, @Ctx() { loaders }: WorkforceContext) {
-    return loaders.sources(snapshot.asAt, snapshot.forceId);
+    return loaders(snapshot.asPublishedOn).sources(snapshot.asAt, snapshot.forceId);
   }
 
   @FieldResolver(() => [FunctionStrength], { description: "Officer FTE by wider function, largest first." })
   byFunction(@Root() snapshot: WorkforceSnapshot, @Ctx() { loaders }: WorkforceContext) {
-    return loaders.functions.load(snapshot.forceId, snapshot.asAt);
+    return loaders(snapshot.asPublishedOn).functions.load(snapshot.forceId, snapshot.asAt);
   }
 }

@@ -15,6 +15,9 @@ export class FunctionStrength {
 
 @ObjectType({ description: "A force's workforce at one date. Source: Home Office police workforce open data (as at 31 March each year)." })
 export class WorkforceSnapshot {
+  /** Set when the snapshot is read as published on that day. */
+  asPublishedOn?: Date;
+
   @Field(() => LocalDate, { description: "The date the figures are as at: the latest snapshot on or before the date asked for." })
   asAt!: Date;
 
