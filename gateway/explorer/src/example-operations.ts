@@ -63,6 +63,14 @@ query ForceComparisons($force: ID! = "kent") {
   }
 }
 
+# Figures as first published against the latest: what a revised file changed, with the files behind each.
+query AsPublished($force: ID! = "kent", $on: LocalDate = "2026-06-30") {
+  force(id: $force) {
+    latest: crimePriorities(from: "2025-04-01", to: "2026-03-31") { knifeCrime { offences } sources { file importedAt } }
+    asPublished: crimePriorities(from: "2025-04-01", to: "2026-03-31", asPublishedOn: $on) { knifeCrime { offences } sources { file importedAt } }
+  }
+}
+
 # Every subgraph at once: the national picture.
 query NationalPicture {
   forces {
