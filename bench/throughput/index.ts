@@ -4,13 +4,14 @@
  * Both answer anonymous requests (the public viewer); the subgraphs run as `npm start` runs them.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import type { ChildProcess } from "node:child_process";
 import { startChild } from "../../scripts/support/child-process.ts";
 import { envKey, SUBGRAPH_NAMES } from "../../subgraphs/shared/config.ts";
+import { referenceForces } from "../../subgraphs/shared/reference/forces.ts";
 import { NATIONAL_PICTURE, ONE_FORCE_PICTURE } from "../../tests/support/queries.ts";
 import type { BenchRow } from "../support/report.ts";
 
@@ -19,7 +20,7 @@ const SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 10);
 const ROUNDS = 2;
 const OURS = { name: "our gateway (@apollo/gateway 2.14)", port: 4310, entry: "gateway/index.ts", readyLine: /gateway ready at/ };
 const HIVE = { name: "Hive Gateway 2.15.1", port: 4320, entry: "bench/throughput/hive-gateway.ts", readyLine: /hive gateway ready at/ };
-const FORCE_IDS = readForceIds();
+const FORCE_IDS = referenceForces().map((force) => force.id);
 let nextForce = 0;
 /** What each request asks: the same question from every client (which identical in-flight calls can share), or a different force each time. */
 const SCENARIOS: { label: string; query: () => string }[] = [
@@ -36,12 +37,6 @@ interface Load {
 
 const graphqlUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
 const post = (query: string) => ({ method: "POST" as const, headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
-
-function readForceIds(): string[] {
-  const [header, ...rows] = readFileSync("subgraphs/shared/reference/forces.csv", "utf8").trim().split(/\r?\n/);
-  const column = header.split(",").indexOf("slug");
-  return rows.map((row) => row.split(",")[column]);
-}
 
 async function answer(port: number, query: string) {
   const response = await fetch(graphqlUrl(port), post(query));

@@ -1,7 +1,7 @@
 import type { Viewer } from "../shared/auth/viewer.ts";
 import type { PrismaClient } from "../../prisma/generated/crime-priorities/client.ts";
 import DataLoader from "dataloader";
-import { asPublished } from "../shared/graphql/as-published.ts";
+import { asPublishedForPeriod } from "../shared/graphql/as-published.ts";
 import { forcePeriodLoader } from "../shared/graphql/period-loader.ts";
 import { isoDay, periodKey, type Period } from "../shared/graphql/period.ts";
 import { createRequestMemo } from "../shared/graphql/request-memo.ts";
@@ -18,8 +18,7 @@ export interface OffenceTotals {
 type OutcomeRow = { forceId: string; priority: string; outcome: string; count: number };
 
 /** The tables a revision can replace rows of: read as published on a day when the period asks. */
-const FACT_TABLES = ["crime_priorities.recorded_offence", "crime_priorities.offence_outcome", "crime_priorities.stop_search"];
-const at = (sql: string, period: Period) => asPublished(sql, FACT_TABLES, period.asPublishedOn);
+const at = asPublishedForPeriod(["crime_priorities.recorded_offence", "crime_priorities.offence_outcome", "crime_priorities.stop_search"]);
 
 /** Totals per force (and per month when asked), for the given forces or all. */
 const OFFENCES_SQL = (byMonth: boolean) => `

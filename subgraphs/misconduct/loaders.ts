@@ -1,6 +1,6 @@
 import type { Viewer } from "../shared/auth/viewer.ts";
 import type { PrismaClient } from "../../prisma/generated/misconduct/client.ts";
-import { asPublished } from "../shared/graphql/as-published.ts";
+import { asPublishedForPeriod } from "../shared/graphql/as-published.ts";
 import { forcePeriodLoader } from "../shared/graphql/period-loader.ts";
 import DataLoader from "dataloader";
 import { periodKey, type Period } from "../shared/graphql/period.ts";
@@ -12,8 +12,7 @@ type MisconductRow = Omit<MisconductSummary, "from" | "to">;
 type VettingRow = Omit<VettingSummary, "from" | "to">;
 
 /** The tables a revision can replace rows of: read as published on a day when the period asks. */
-const FACT_TABLES = ["misconduct.misconduct_case", "misconduct.vetting_return"];
-const at = (sql: string, period: Period) => asPublished(sql, FACT_TABLES, period.asPublishedOn);
+const at = asPublishedForPeriod(["misconduct.misconduct_case", "misconduct.vetting_return"]);
 
 const MISCONDUCT_SQL = `
   SELECT force_id AS "forceId",

@@ -1,5 +1,5 @@
 import { Arg } from "type-graphql";
-import { isoDay } from "./period.ts";
+import { isoDay, type Period } from "./period.ts";
 import { LocalDate } from "./scalars.ts";
 
 /**
@@ -12,6 +12,9 @@ export function asPublished(sql: string, tables: readonly string[], on: Date | u
   const instant = `((DATE '${isoDay(on)}' + 1)::timestamp AT TIME ZONE 'Europe/London')`;
   return tables.reduce((text, table) => replaceTable(text, table, `${table}_as_published(${instant})`), sql);
 }
+
+/** `asPublished` for SQL over a period: the tables are read as published on the period's day, when it names one. */
+export const asPublishedForPeriod = (tables: readonly string[]) => (sql: string, period: Period) => asPublished(sql, tables, period.asPublishedOn);
 
 /** Replaces every reference to a table ("schema.table") in SQL, and nothing that merely starts with its name. */
 export const replaceTable = (sql: string, table: string, replacement: string) => sql.replace(new RegExp(`\\b${table.replace(".", "\\.")}\\b`, "g"), replacement);
