@@ -8,15 +8,14 @@ import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { forcesSubgraph } from "../subgraphs/forces/server.ts";
 import { policeUkStreetImporter, STREET_HEADER } from "../subgraphs/crime-priorities/importers/police-uk-street.ts";
 import { readConfig } from "../subgraphs/shared/config.ts";
 import { openDatabase } from "../subgraphs/shared/database/open.ts";
+import { openSubgraphDatabase } from "../subgraphs/index.ts";
 import { loadForceResolver } from "../subgraphs/shared/ingest/force-resolver.ts";
 import { runImport } from "../subgraphs/shared/ingest/run-import.ts";
 import { referenceForces } from "../subgraphs/shared/reference/forces.ts";
 import { SeededRandom } from "../subgraphs/shared/sample/random.ts";
-import { seedIfEmpty } from "../subgraphs/shared/sample/seed-if-empty.ts";
 import type { BenchRow } from "./support/report.ts";
 
 const ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 1_000_000);
@@ -67,9 +66,8 @@ export async function ingestBenchmark(): Promise<BenchRow[]> {
   console.log(`generated ${ROWS.toLocaleString("en-GB")} street rows (${(statSync(file).size / 1e6).toFixed(0)} MB)`);
   const url = await freshDatabase("hub_bench_ingest");
   const config = readConfig({ DATABASE_URL: url, HUB_DATA_DIR: folder });
-  const [forcesDb, crimeDb] = [await openDatabase("forces", config), await openDatabase("crime-priorities", config)];
+  const [forcesDb, crimeDb] = [await openSubgraphDatabase("forces", config), await openDatabase("crime-priorities", config)];
   try {
-    await seedIfEmpty("forces", forcesDb.sql, (sql, batchId) => forcesSubgraph.seedSampleData(sql, batchId, {}));
     const forces = await loadForceResolver(forcesDb.sql);
     const rssBefore = process.memoryUsage().rss;
     let peakRss = rssBefore;

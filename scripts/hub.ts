@@ -7,13 +7,11 @@
 import { readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { IMPORTERS } from "../subgraphs/importers.ts";
-import { forcesSubgraph } from "../subgraphs/forces/server.ts";
+import { openSubgraphDatabase, seedSampleIfNew } from "../subgraphs/index.ts";
 import { readConfig } from "../subgraphs/shared/config.ts";
-import { openDatabase } from "../subgraphs/shared/database/open.ts";
 import { loadForceResolver } from "../subgraphs/shared/ingest/force-resolver.ts";
 import { formatRowError } from "../subgraphs/shared/ingest/row-error.ts";
 import { runImport, type ImportResult } from "../subgraphs/shared/ingest/run-import.ts";
-import { seedIfEmpty } from "../subgraphs/shared/sample/seed-if-empty.ts";
 
 const USAGE = `usage: hub import <kind> <file or folder> [--skip-invalid] [--json] [--report FILE]
 kinds:
@@ -76,10 +74,12 @@ async function importCommand(args: string[]) {
   if (!files.length) usage(`no ${importer.kind} files in ${path}`);
 
   const config = readConfig();
-  const forcesDb = await openDatabase("forces", config);
-  const target = importer.subgraph === "forces" ? forcesDb : await openDatabase(importer.subgraph, config);
+  const forcesDb = await openSubgraphDatabase("forces", config);
+  const target = importer.subgraph === "forces" ? forcesDb : await openSubgraphDatabase(importer.subgraph, config);
   try {
-    await seedIfEmpty("forces", forcesDb.sql, (sql, batchId) => forcesSubgraph.seedSampleData(sql, batchId, {}));
+    // As `npm start` would have: the sample first (unless HUB_SAMPLE=none), so the file's scopes replace it.
+    await seedSampleIfNew("forces", config, forcesDb);
+    if (target !== forcesDb) await seedSampleIfNew(importer.subgraph, config, target);
     const forces = await loadForceResolver(forcesDb.sql);
     const results: ImportResult[] = [];
     for (const file of files) {

@@ -1,7 +1,8 @@
 /**
  * npm start: the five subgraphs and the gateway, each its own process on its own port,
  * logs prefixed by name. The first start migrates and loads the sample data;
- * `npm start -- --scale 100` loads about 10 million sample incidents instead of 100,000.
+ * `npm start -- --scale 100` loads about 10 million sample incidents instead of 100,000;
+ * `npm start -- --no-sample` (or HUB_SAMPLE=none) starts with reference data only.
  */
 import { execFileSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -11,8 +12,11 @@ import { startChild } from "./support/child-process.ts";
 
 const scaleAt = process.argv.indexOf("--scale");
 const scale = scaleAt > 0 ? process.argv[scaleAt + 1] : process.env.HUB_SAMPLE_SCALE;
-const config = readConfig({ ...process.env, HUB_SAMPLE_SCALE: scale });
-const env = { ...process.env, GATEWAY_SECRET: config.gatewaySecret(), HUB_SAMPLE_SCALE: String(config.sampleScale), APOLLO_TELEMETRY_DISABLED: "1" };
+const sample = process.argv.includes("--no-sample") ? "none" : process.env.HUB_SAMPLE;
+const config = readConfig({ ...process.env, HUB_SAMPLE_SCALE: scale, HUB_SAMPLE: sample });
+const env = {
+  ...process.env, GATEWAY_SECRET: config.gatewaySecret(), HUB_SAMPLE_SCALE: String(config.sampleScale), HUB_SAMPLE: config.sample ? "synthetic" : "none", APOLLO_TELEMETRY_DISABLED: "1",
+};
 const children: ChildProcess[] = [];
 const started = Date.now();
 

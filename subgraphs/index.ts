@@ -3,6 +3,8 @@ import { forcesSubgraph } from "./forces/server.ts";
 import { misconductSubgraph } from "./misconduct/server.ts";
 import { responseTimesSubgraph } from "./response-times/server.ts";
 import type { HubConfig, SubgraphName } from "./shared/config.ts";
+import { openDatabase, type Database, type OpenOptions } from "./shared/database/open.ts";
+import { seedIfEmpty } from "./shared/sample/seed-if-empty.ts";
 import { createSubgraph, type PrismaLike, type Subgraph, type SubgraphDefinition, type SubgraphOptions } from "./shared/subgraph.ts";
 import { workforceSubgraph } from "./workforce/server.ts";
 
@@ -17,3 +19,19 @@ export const SUBGRAPHS: Record<SubgraphName, SubgraphDefinition<PrismaLike, neve
 
 export const buildSubgraph = (name: SubgraphName, config: HubConfig, options?: SubgraphOptions): Promise<Subgraph<PrismaLike>> =>
   createSubgraph(SUBGRAPHS[name], config, options);
+
+/** Opens a subgraph's database migrated and holding its reference data: where the import command and tests start. */
+export async function openSubgraphDatabase(name: SubgraphName, config: HubConfig, options?: OpenOptions): Promise<Database> {
+  const database = await openDatabase(name, config, options);
+  try {
+    await SUBGRAPHS[name].seedReferenceData(database.sql);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+/** The synthetic sample into a subgraph's database when the configuration asks for it and nothing was ever loaded there. */
+export const seedSampleIfNew = (name: SubgraphName, config: HubConfig, database: Database) =>
+  config.sample ? seedIfEmpty(name, database.sql, (sql, batchId) => SUBGRAPHS[name].seedSampleData(sql, batchId, { scale: config.sampleScale })) : Promise.resolve(false);

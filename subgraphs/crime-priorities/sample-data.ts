@@ -89,12 +89,6 @@ export async function seedCrimePriorities(sql: SqlClient, batchId: number): Prom
       });
     }
   }
-  const rules = await bulkInsert(
-    sql,
-    "crime_priorities.watchlist_rule",
-    { id: "text", measure: "text", comparator: "text", threshold: "float8", consecutive_months: "int", description: "text" },
-    [["KNIFE_CRIME_RISE_10_ABOVE_MSG", "KNIFE_CRIME_RATE_PER_1000", "RISE_ABOVE_MOST_SIMILAR_GROUP", 0.1, 0, "Knife crime rate up more than 10% on a year earlier and above the most similar group's"]],
-  );
-  const rows = rules + (await bulkInsert(sql, "crime_priorities.recorded_offence", OFFENCE_COLUMNS, offenceRows));
+  const rows = await bulkInsert(sql, "crime_priorities.recorded_offence", OFFENCE_COLUMNS, offenceRows);
   return rows + (await bulkInsert(sql, "crime_priorities.offence_outcome", OUTCOME_COLUMNS, [...outcomes.values()].filter((row) => row[4] > 0)));
 }

@@ -5,6 +5,7 @@ import { createContext, type CrimePrioritiesContext } from "./loaders.ts";
 import { CrimePrioritySummaryResolver, ForceCrimePrioritiesResolver, ForceStopSearchResolver, PriorityCrimeResolver } from "./resolvers/crime-priorities-resolver.ts";
 import { CrimePriorityMeasuresResolver, ForceCrimeMeasuresResolver } from "./resolvers/crime-priority-measures-resolver.ts";
 import { seedCrimePriorities } from "./sample-data.ts";
+import { seedCrimePrioritiesReference } from "./reference-data.ts";
 import { Force } from "./schema/force.ts";
 
 export const crimePrioritiesSubgraph: SubgraphDefinition<PrismaClient, CrimePrioritiesContext> = {
@@ -13,6 +14,7 @@ export const crimePrioritiesSubgraph: SubgraphDefinition<PrismaClient, CrimePrio
   orphanedTypes: [Force],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,
+  seedReferenceData: seedCrimePrioritiesReference,
   seedSampleData: (sql, batchId) => seedCrimePriorities(sql, batchId),
 };
 

@@ -8,6 +8,7 @@ import { ComparisonGroupResolver } from "./resolvers/comparison-group-resolver.t
 import { ForceResolver, resolveForceReference } from "./resolvers/force-resolver.ts";
 import { RegionResolver } from "./resolvers/region-resolver.ts";
 import { seedForces } from "./sample-data.ts";
+import { seedForcesReference } from "./reference-data.ts";
 
 export const forcesSubgraph: SubgraphDefinition<PrismaClient, ForcesContext> = {
   name: "forces",
@@ -15,6 +16,7 @@ export const forcesSubgraph: SubgraphDefinition<PrismaClient, ForcesContext> = {
   referenceResolvers: { Force: resolveForceReference as never },
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,
+  seedReferenceData: seedForcesReference,
   seedSampleData: (sql, batchId) => seedForces(sql, batchId),
   routes: auditIntake,
 };

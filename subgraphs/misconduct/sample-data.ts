@@ -70,11 +70,5 @@ export async function seedMisconduct(sql: SqlClient, batchId: number): Promise<n
       }
     }
   }
-  const rules = await bulkInsert(
-    sql,
-    "misconduct.watchlist_rule",
-    { id: "text", measure: "text", comparator: "text", threshold: "float8", consecutive_months: "int", description: "text" },
-    [["MISCONDUCT_PER_100_OFFICERS_WORST_5", "MISCONDUCT_CASES_PER_100_OFFICERS", "AMONG_WORST", 5, 0, "Misconduct cases per 100 officers among the 5 highest forces"]],
-  );
-  return rules + (await bulkInsert(sql, "misconduct.misconduct_case", CASE_COLUMNS, cases)) + (await bulkInsert(sql, "misconduct.vetting_return", VETTING_COLUMNS, vetting));
+  return (await bulkInsert(sql, "misconduct.misconduct_case", CASE_COLUMNS, cases)) + (await bulkInsert(sql, "misconduct.vetting_return", VETTING_COLUMNS, vetting));
 }

@@ -5,6 +5,7 @@ import { createContext, type MisconductContext } from "./loaders.ts";
 import { ForceMisconductResolver, MisconductSummaryResolver } from "./resolvers/misconduct-resolver.ts";
 import { ForceMisconductMeasuresResolver, MisconductMeasuresResolver } from "./resolvers/misconduct-measures-resolver.ts";
 import { seedMisconduct } from "./sample-data.ts";
+import { seedMisconductReference } from "./reference-data.ts";
 import { Force } from "./schema/force.ts";
 
 export const misconductSubgraph: SubgraphDefinition<PrismaClient, MisconductContext> = {
@@ -13,6 +14,7 @@ export const misconductSubgraph: SubgraphDefinition<PrismaClient, MisconductCont
   orphanedTypes: [Force],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,
+  seedReferenceData: seedMisconductReference,
   seedSampleData: (sql, batchId) => seedMisconduct(sql, batchId),
 };
 

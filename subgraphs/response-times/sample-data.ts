@@ -95,41 +95,11 @@ function calls999Rows(random: SeededRandom, forces: ForceProfile[], month: Date,
   });
 }
 
-/**
- * The national model (January 2026): emergency attendance within 15 minutes urban and 20 rural.
- * Applied from the start of the sample so every month of every force is measured the same way.
- */
-const NATIONAL_STANDARDS = [
-  ["EMERGENCY", "URBAN", 15 * 60],
-  ["EMERGENCY", "RURAL", 20 * 60],
-].map(([grade, areaType, seconds]) => [grade, areaType, seconds, null, "2023-04-01", null, "National response model, January 2026 (applied to the whole series)"]);
-
-const WATCHLIST_RULES = [
-  ["EMERGENCY_WITHIN_STANDARD_BELOW_80_3M", "EMERGENCY_WITHIN_STANDARD_SHARE", "BELOW", 0.8, 3, "Emergency incidents attended within the standard below 80% for 3 consecutive months"],
-  ["CALLS_999_WITHIN_10S_BELOW_90", "CALLS_999_ANSWERED_WITHIN_10S_SHARE", "BELOW", 0.9, 1, "999 calls answered within 10 seconds below the 90% standard in a month"],
-];
-
-async function seedRulesAndStandards(sql: SqlClient): Promise<number> {
-  const standards = await bulkInsert(
-    sql,
-    "response_times.response_standard",
-    { grade: "text", area_type: "text", threshold_seconds: "int", target_share: "float8", effective_from: "date", effective_to: "date", source: "text" },
-    NATIONAL_STANDARDS,
-  );
-  const rules = await bulkInsert(
-    sql,
-    "response_times.watchlist_rule",
-    { id: "text", measure: "text", comparator: "text", threshold: "float8", consecutive_months: "int", description: "text" },
-    WATCHLIST_RULES,
-  );
-  return standards + rules;
-}
-
-/** Synthetic incidents and 999 figures for every force, April 2023 to March 2026 (fixed seed), with standards, rules and pre-aggregates. */
+/** Synthetic incidents and 999 figures for every force, April 2023 to March 2026 (fixed seed), with pre-aggregates. */
 export async function seedResponseTimes(sql: SqlClient, batchId: number, { scale = 1, progress }: SampleOptions): Promise<number> {
   const random = new SeededRandom(20230401);
   const forces = profiles(random);
-  let rows = await seedRulesAndStandards(sql);
+  let rows = 0;
   for (const [monthIndex, month] of sampleMonths().entries()) {
     const counts = allocate(Math.round(INCIDENTS_PER_MONTH * scale), forces.map((force) => force.weight));
     const incidents = forces.flatMap((force, index) =>

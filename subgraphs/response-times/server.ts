@@ -8,6 +8,7 @@ import { LeagueTableEntryResolver } from "./resolvers/league-table-entry-resolve
 import { ResponseTimeSummaryResolver } from "./resolvers/response-time-summary-resolver.ts";
 import { ResponseTimesQueryResolver } from "./resolvers/response-times-query-resolver.ts";
 import { seedResponseTimes } from "./sample-data.ts";
+import { seedResponseTimesReference } from "./reference-data.ts";
 
 export const responseTimesSubgraph: SubgraphDefinition<PrismaClient, ResponseTimesContext> = {
   name: "response-times",
@@ -15,6 +16,7 @@ export const responseTimesSubgraph: SubgraphDefinition<PrismaClient, ResponseTim
   orphanedTypes: [Force],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,
+  seedReferenceData: seedResponseTimesReference,
   seedSampleData: seedResponseTimes,
 };
 

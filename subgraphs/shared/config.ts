@@ -33,6 +33,8 @@ export interface HubConfig {
   subgraphTimeoutMs: number;
   /** Multiplier of the sample incidents loaded into an empty database (HUB_SAMPLE_SCALE; 100 ≈ 10 million). */
   sampleScale: number;
+  /** Whether an empty database gets the synthetic sample (HUB_SAMPLE=none: reference data only). */
+  sample: boolean;
   /** Tokens: HS256 secret (JWT_SECRET, else made once per data folder for development tokens) or a JWKS URL. */
   jwtSecret(): string;
   jwksUrl: string | undefined;
@@ -67,6 +69,12 @@ function loadSecret(dataDir: string, fileName: string, fromEnv: string | undefin
   return readFileSync(file, "utf8").trim();
 }
 
+function sampleFrom(value: string | undefined): boolean {
+  if (value === undefined || value === "" || value === "synthetic") return true;
+  if (value === "none") return false;
+  throw new Error(`HUB_SAMPLE must be "synthetic" or "none", got "${value}"`);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const environment = env.NODE_ENV === "production" ? "production" : env.NODE_ENV === "test" ? "test" : "development";
   const dataDir = resolve(env.HUB_DATA_DIR ?? ".data");
@@ -91,5 +99,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     supergraphPath: resolve(env.SUPERGRAPH_PATH ?? "schema/supergraph.graphql"),
     subgraphTimeoutMs: intFrom(env.SUBGRAPH_TIMEOUT_MS, 10_000, "SUBGRAPH_TIMEOUT_MS"),
     sampleScale: intFrom(env.HUB_SAMPLE_SCALE, 1, "HUB_SAMPLE_SCALE"),
+    sample: sampleFrom(env.HUB_SAMPLE),
   };
 }

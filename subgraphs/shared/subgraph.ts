@@ -25,6 +25,8 @@ export interface SubgraphDefinition<TPrisma extends PrismaLike, TContext extends
   referenceResolvers?: ReferenceResolvers<TContext>;
   createPrisma(adapter: SqlDriverAdapterFactory): TPrisma;
   createContext(prisma: TPrisma, viewer: Viewer): TContext;
+  /** Reference data (forces, standards, rules, targets) every database holds whatever is loaded: idempotent, run at every start. */
+  seedReferenceData(sql: SqlClient): Promise<void>;
   /** Loads the synthetic sample; returns the number of rows written. */
   seedSampleData(sql: SqlClient, batchId: number, options: SampleOptions): Promise<number>;
   /** HTTP routes beside /graphql, behind the same signature check (e.g. the audit intake). */
@@ -32,7 +34,7 @@ export interface SubgraphDefinition<TPrisma extends PrismaLike, TContext extends
 }
 
 export interface SubgraphOptions extends OpenOptions, SampleOptions {
-  /** Load the synthetic sample data when the database holds no batch yet (default true). */
+  /** Load the synthetic sample data when the database holds no batch yet (default true; HUB_SAMPLE=none turns it off). */
   seed?: boolean;
 }
 
@@ -53,7 +55,8 @@ export async function createSubgraph<TPrisma extends PrismaLike, TContext extend
 ): Promise<Subgraph<TPrisma>> {
   const database = await openDatabase(definition.name, config, options);
   try {
-    if (options.seed !== false) {
+    await definition.seedReferenceData(database.sql);
+    if (options.seed ?? config.sample) {
       await seedIfEmpty(definition.name, database.sql, (sql, batchId) => definition.seedSampleData(sql, batchId, options));
     }
     const prisma = definition.createPrisma(database.adapter);

@@ -84,12 +84,7 @@ export async function seedWorkforce(sql: SqlClient, batchId: number): Promise<nu
   const local = FUNCTIONS.slice(0, 1);
   const neighbourhoodRanks = RANKS.slice(0, 2);
   const staffFunctions = FUNCTIONS.map(([name, , status]): [string, number, string] => [name, name === "Support functions" ? 30 : 7, status]);
-  let written = await bulkInsert(
-    sql,
-    "workforce.neighbourhood_target",
-    { id: "text", description: "text", baseline_on: "date", baseline_fte: "numeric", target_on: "date", target_fte: "numeric", source: "text" },
-    [["NPG_2029", "Neighbourhood Policing Guarantee", "2025-03-31", 17_175, "2029-03-31", 30_175, "Home Office: 17,175 FTE at 31 March 2025 (11,104 officers, 6,071 PCSOs); 30,175 by 2029"]],
-  );
+  let written = 0;
   for (const [index, asAt] of sampleSnapshotDates().entries()) {
     const national = NATIONAL[index];
     const snapshot = [

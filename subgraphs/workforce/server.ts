@@ -6,6 +6,7 @@ import { ForceOfficerStrengthsResolver, ForceWorkforceResolver, WorkforceSnapsho
 import { ForceNeighbourhoodGuaranteeResolver, NeighbourhoodGuaranteeQueryResolver } from "./resolvers/neighbourhood-guarantee-resolver.ts";
 import { ForceWorkforceComparisonsResolver } from "./resolvers/force-comparisons-resolver.ts";
 import { seedWorkforce } from "./sample-data.ts";
+import { seedWorkforceReference } from "./reference-data.ts";
 import { Force } from "./schema/force.ts";
 
 export const workforceSubgraph: SubgraphDefinition<PrismaClient, WorkforceContext> = {
@@ -14,6 +15,7 @@ export const workforceSubgraph: SubgraphDefinition<PrismaClient, WorkforceContex
   orphanedTypes: [Force],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,
+  seedReferenceData: seedWorkforceReference,
   seedSampleData: (sql, batchId) => seedWorkforce(sql, batchId),
 };
 

@@ -2,15 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { forcesSubgraph } from "../../subgraphs/forces/server.ts";
 import { IMPORTERS } from "../../subgraphs/importers.ts";
-import { buildSubgraph } from "../../subgraphs/index.ts";
+import { buildSubgraph, openSubgraphDatabase } from "../../subgraphs/index.ts";
 import { readConfig, type SubgraphName } from "../../subgraphs/shared/config.ts";
-import { openDatabase, type Database } from "../../subgraphs/shared/database/open.ts";
+import type { Database } from "../../subgraphs/shared/database/open.ts";
 import { closeServer, listen } from "../../subgraphs/shared/http/listen.ts";
 import { loadForceResolver } from "../../subgraphs/shared/ingest/force-resolver.ts";
 import { runImport } from "../../subgraphs/shared/ingest/run-import.ts";
-import { seedIfEmpty } from "../../subgraphs/shared/sample/seed-if-empty.ts";
 import type { PrismaLike, Subgraph } from "../../subgraphs/shared/subgraph.ts";
 import { postJson, subgraphHeaders, TEST_SECRET } from "../support/hub.ts";
 
@@ -30,8 +28,7 @@ describe("figures as published on a date", () => {
 
   beforeAll(async () => {
     const config = readConfig({ HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-as-published-")), GATEWAY_SECRET: TEST_SECRET });
-    forcesDatabase = await openDatabase("forces", config, { inMemory: true });
-    await seedIfEmpty("forces", forcesDatabase.sql, (sql, batchId) => forcesSubgraph.seedSampleData(sql, batchId, {}));
+    forcesDatabase = await openSubgraphDatabase("forces", config, { inMemory: true });
     const forces = await loadForceResolver(forcesDatabase.sql);
     subgraph = await buildSubgraph("crime-priorities", config, { inMemory: true, seed: false });
     const { sql } = subgraph.database;
@@ -96,8 +93,7 @@ describe("figures as published on a date, in every subgraph", () => {
 
   beforeAll(async () => {
     const config = readConfig({ HUB_DATA_DIR: folder, GATEWAY_SECRET: TEST_SECRET });
-    forcesDatabase = await openDatabase("forces", config, { inMemory: true });
-    await seedIfEmpty("forces", forcesDatabase.sql, (sql, batchId) => forcesSubgraph.seedSampleData(sql, batchId, {}));
+    forcesDatabase = await openSubgraphDatabase("forces", config, { inMemory: true });
     const forces = await loadForceResolver(forcesDatabase.sql);
     for (const [name, kind, file, first, revision] of LOADS) {
       const subgraph = await buildSubgraph(name, config, { inMemory: true, seed: false });

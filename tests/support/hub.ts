@@ -6,6 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createGateway } from "../../gateway/server.ts";
 import { buildSubgraph } from "../../subgraphs/index.ts";
+import { IMPORTERS } from "../../subgraphs/importers.ts";
+import { loadForceResolver } from "../../subgraphs/shared/ingest/force-resolver.ts";
+import { runImport, type ImportOptions, type ImportResult } from "../../subgraphs/shared/ingest/run-import.ts";
 import { readConfig, SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/shared/config.ts";
 import { signRequest } from "../../subgraphs/shared/auth/signed-request.ts";
 import type { Viewer } from "../../subgraphs/shared/auth/viewer.ts";
@@ -46,6 +49,8 @@ export interface RunningHub {
   delaySubgraph(name: SubgraphName, ms: number): void;
   /** What SIGTERM does to the gateway: stop taking connections, finish the requests in flight. */
   drainGateway(): Promise<void>;
+  /** Imports a file into the running hub's databases, as `hub import` would beside it. */
+  load(kind: string, file: string, options?: ImportOptions): Promise<ImportResult>;
   /** Asks the gateway, as the public or with a bearer token. */
   graphql(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; body: GraphQLBody }>;
   stop(): Promise<void>;
@@ -66,17 +71,18 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
 /** Headers signing a direct subgraph call as the gateway would, for a viewer (HOME_OFFICE by default). */
 export const subgraphHeaders = (viewer: Viewer = { subject: "test", role: "HOME_OFFICE" }) => (body: string) => signRequest(TEST_SECRET, viewer, body);
 
-/** The whole graph in this process: five subgraphs and the gateway on free ports, sample data loaded. */
 /** Serves an app on a port; a subgraph's answers can be held back to play a slow one. */
 function serve(app: (request: IncomingMessage, response: ServerResponse) => void, port: number, delayMs: () => number): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => void setTimeout(() => app(request, response), delayMs()));
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
 }
 
-export async function startHub(databaseUrl?: string, { environment = "test", subgraphTimeoutMs = 10_000 } = {}): Promise<RunningHub> {
+/** The whole graph in this process: five subgraphs and the gateway on free ports, sample data loaded unless `sample` is false. */
+export async function startHub(databaseUrl?: string, { environment = "test", subgraphTimeoutMs = 10_000, sample = true } = {}): Promise<RunningHub> {
   const dataDir = mkdtempSync(join(tmpdir(), "hub-test-"));
   const config = readConfig({
     NODE_ENV: environment, HUB_DATA_DIR: dataDir, GATEWAY_SECRET: TEST_SECRET, JWT_SECRET: TEST_JWT_SECRET, SUBGRAPH_TIMEOUT_MS: String(subgraphTimeoutMs),
+    HUB_SAMPLE: sample ? "synthetic" : "none",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
   const delays = {} as Record<SubgraphName, number>;
@@ -110,6 +116,10 @@ export async function startHub(databaseUrl?: string, { environment = "test", sub
     },
     delaySubgraph: (name, ms) => void (delays[name] = ms),
     drainGateway: () => closeServer(server),
+    load: async (kind, file, options) => {
+      const importer = IMPORTERS[kind];
+      return runImport(importer, file, subgraphs[importer.subgraph].database.sql, await loadForceResolver(subgraphs.forces.database.sql), options);
+    },
     graphql: (query, variables, token) => postJson(`${gatewayUrl}/graphql`, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
     stop: async () => {
       if (server.listening) await closeServer(server);

@@ -79,7 +79,10 @@ async function openEmbedded(name: SubgraphName, config: HubConfig, inMemory: boo
  * _prisma_migrations history in its own schema, so their migration names never collide.
  */
 function serverPool(name: SubgraphName, url: string, max: number) {
-  return new pg.Pool({ connectionString: url, max, options: `-c search_path=${postgresSchema(name)}` });
+  const pool = new pg.Pool({ connectionString: url, max, options: `-c search_path=${postgresSchema(name)}` });
+  // An idle connection the server closes (restart, administrator) is dropped from the pool, not a crash.
+  pool.on("error", (error) => console.error(`${name}: an idle PostgreSQL connection was closed: ${error.message}`));
+  return pool;
 }
 
 // adapter-pg pins its own @types/pg; the runtime Pool is the same class.
