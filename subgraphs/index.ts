@@ -34,4 +34,4 @@ export async function openSubgraphDatabase(name: SubgraphName, config: HubConfig
 
 /** The synthetic sample into a subgraph's database when the configuration asks for it and nothing was ever loaded there. */
 export const seedSampleIfNew = (name: SubgraphName, config: HubConfig, database: Database) =>
-  config.sample ? seedIfEmpty(name, database.sql, (sql, batchId) => SUBGRAPHS[name].seedSampleData(sql, batchId, { scale: config.sampleScale })) : Promise.resolve(false);
+  config.sample ? seedIfEmpty(name, database.sql, (sql, batchId) => SUBGRAPHS[name].seedSampleData(sql, batchId, { scale: config.sampleScale }), SUBGRAPHS[name].sampleCoverage?.()) : Promise.resolve(false);

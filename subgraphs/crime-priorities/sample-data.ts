@@ -1,5 +1,6 @@
 import { bulkInsert } from "../shared/database/bulk-insert.ts";
 import type { SqlClient } from "../shared/database/open.ts";
+import { lastDayOfMonth } from "../shared/ingest/scope.ts";
 import { allocate } from "../shared/sample/allocate.ts";
 import { sampleMonths } from "../shared/sample/calendar.ts";
 import { SeededRandom } from "../shared/sample/random.ts";
@@ -47,7 +48,7 @@ const OUTCOMES: [string, number][] = [
 ];
 
 const OFFENCE_COLUMNS = {
-  force_id: "text", month: "date", offence_code: "text", offence_description: "text", offence_group: "text",
+  force_id: "text", month: "date", period_end: "date", offence_code: "text", offence_description: "text", offence_group: "text",
   vawg: "bool", knife_crime: "bool", csa: "bool", offences: "int", batch_id: "int",
 } as const;
 const OUTCOME_COLUMNS = { force_id: "text", month: "date", priority: "text", outcome: "text", outcomes: "int", batch_id: "int" } as const;
@@ -68,6 +69,7 @@ export async function seedCrimePriorities(sql: SqlClient, batchId: number): Prom
     else outcomes.set(key, [forceId, month, priority, outcome, count, batchId]);
   };
   for (const [monthIndex, month] of sampleMonths().entries()) {
+    const monthEnd = lastDayOfMonth(month);
     for (const offence of OFFENCES) {
       const trend = (index: number) => (offence.flags.knife ? knifeGrowth[index] ** (monthIndex / 12) : 1);
       const perForce = allocate(
@@ -80,7 +82,7 @@ export async function seedCrimePriorities(sql: SqlClient, batchId: number): Prom
         parts.forEach((count, part) => {
           if (count === 0) return;
           const flag = part === 0 ? undefined : flagged[part - 1][0];
-          offenceRows.push([force.id, month, offence.code, offence.description, offence.group, flag === "vawg", flag === "knife", flag === "csa", count, batchId]);
+          offenceRows.push([force.id, month, monthEnd, offence.code, offence.description, offence.group, flag === "vawg", flag === "knife", flag === "csa", count, batchId]);
           if (!flag) return;
           allocate(count, OUTCOMES.map(([, share]) => share)).forEach((outcomeCount, outcome) => {
             addOutcome(force.id, month, PRIORITY_OF_FLAG[flag], OUTCOMES[outcome][0], outcomeCount);

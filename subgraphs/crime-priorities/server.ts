@@ -1,5 +1,6 @@
 import { PrismaClient } from "../../prisma/generated/crime-priorities/client.ts";
 import type { HubConfig } from "../shared/config.ts";
+import { sampleForceMonths } from "../shared/sample/sample-coverage.ts";
 import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../shared/subgraph.ts";
 import { createContext, type CrimePrioritiesContext } from "./loaders.ts";
 import { CrimePrioritySummaryResolver, ForceCrimePrioritiesResolver, ForceStopSearchResolver, PriorityCrimeResolver } from "./resolvers/crime-priorities-resolver.ts";
@@ -16,6 +17,7 @@ export const crimePrioritiesSubgraph: SubgraphDefinition<PrismaClient, CrimePrio
   createContext,
   seedReferenceData: seedCrimePrioritiesReference,
   seedSampleData: (sql, batchId) => seedCrimePriorities(sql, batchId),
+  sampleCoverage: () => [sampleForceMonths(["RECORDED_OFFENCES", "VAWG", "KNIFE_CRIME", "CSA", "POSSESSION_OF_WEAPONS", "VAWG_OUTCOMES"])],
 };
 
 export const buildCrimePrioritiesSubgraph = (config: HubConfig, options?: SubgraphOptions) => createSubgraph(crimePrioritiesSubgraph, config, options);

@@ -1,5 +1,6 @@
 import { PrismaClient } from "../../prisma/generated/misconduct/client.ts";
 import type { HubConfig } from "../shared/config.ts";
+import { sampleForceMonths, sampleForceQuarters } from "../shared/sample/sample-coverage.ts";
 import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../shared/subgraph.ts";
 import { createContext, type MisconductContext } from "./loaders.ts";
 import { ForceMisconductResolver, MisconductSummaryResolver } from "./resolvers/misconduct-resolver.ts";
@@ -16,6 +17,7 @@ export const misconductSubgraph: SubgraphDefinition<PrismaClient, MisconductCont
   createContext,
   seedReferenceData: seedMisconductReference,
   seedSampleData: (sql, batchId) => seedMisconduct(sql, batchId),
+  sampleCoverage: () => [sampleForceMonths(["MISCONDUCT_CASES"]), sampleForceQuarters(["VETTING"])],
 };
 
 export const buildMisconductSubgraph = (config: HubConfig, options?: SubgraphOptions) => createSubgraph(misconductSubgraph, config, options);

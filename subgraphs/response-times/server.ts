@@ -1,5 +1,6 @@
 import { PrismaClient } from "../../prisma/generated/response-times/client.ts";
 import type { HubConfig } from "../shared/config.ts";
+import { sampleForceMonths } from "../shared/sample/sample-coverage.ts";
 import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../shared/subgraph.ts";
 import { Force } from "./schema/force.ts";
 import { createContext, type ResponseTimesContext } from "./loaders.ts";
@@ -18,6 +19,7 @@ export const responseTimesSubgraph: SubgraphDefinition<PrismaClient, ResponseTim
   createContext,
   seedReferenceData: seedResponseTimesReference,
   seedSampleData: seedResponseTimes,
+  sampleCoverage: () => [sampleForceMonths(["ATTENDANCE", "CALLS_999"])],
 };
 
 export const buildResponseTimesSubgraph = (config: HubConfig, options?: SubgraphOptions) => createSubgraph(responseTimesSubgraph, config, options);

@@ -8,6 +8,7 @@ import type { HubConfig, SubgraphName } from "./config.ts";
 import { openDatabase, type Database, type OpenOptions, type SqlClient } from "./database/open.ts";
 import { buildFederatedSchema, type ReferenceResolvers } from "./graphql/federated-schema.ts";
 import { createSubgraphHttp, type SubgraphHttp } from "./http/subgraph-server.ts";
+import type { SampleCoverage } from "./sample/sample-coverage.ts";
 import { seedIfEmpty, type SampleOptions } from "./sample/seed-if-empty.ts";
 
 /** The minimum every generated Prisma client offers that the shared code uses. */
@@ -29,6 +30,8 @@ export interface SubgraphDefinition<TPrisma extends PrismaLike, TContext extends
   seedReferenceData(sql: SqlClient): Promise<void>;
   /** Loads the synthetic sample; returns the number of rows written. */
   seedSampleData(sql: SqlClient, batchId: number, options: SampleOptions): Promise<number>;
+  /** What the sample covers, per measure (none for the forces subgraph). */
+  sampleCoverage?(): SampleCoverage[];
   /** HTTP routes beside /graphql, behind the same signature check (e.g. the audit intake). */
   routes?(app: Express, prisma: TPrisma): void;
 }
@@ -57,7 +60,7 @@ export async function createSubgraph<TPrisma extends PrismaLike, TContext extend
   try {
     await definition.seedReferenceData(database.sql);
     if (options.seed ?? config.sample) {
-      await seedIfEmpty(definition.name, database.sql, (sql, batchId) => definition.seedSampleData(sql, batchId, options));
+      await seedIfEmpty(definition.name, database.sql, (sql, batchId) => definition.seedSampleData(sql, batchId, options), definition.sampleCoverage?.());
     }
     const prisma = definition.createPrisma(database.adapter);
     const { schema, sdl } = await buildFederatedSchema(

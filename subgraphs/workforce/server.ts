@@ -1,5 +1,6 @@
 import { PrismaClient } from "../../prisma/generated/workforce/client.ts";
 import type { HubConfig } from "../shared/config.ts";
+import { sampleForceSnapshots } from "../shared/sample/sample-coverage.ts";
 import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../shared/subgraph.ts";
 import { createContext, type WorkforceContext } from "./loaders.ts";
 import { ForceOfficerStrengthsResolver, ForceWorkforceResolver, WorkforceSnapshotResolver } from "./resolvers/workforce-resolver.ts";
@@ -17,6 +18,7 @@ export const workforceSubgraph: SubgraphDefinition<PrismaClient, WorkforceContex
   createContext,
   seedReferenceData: seedWorkforceReference,
   seedSampleData: (sql, batchId) => seedWorkforce(sql, batchId),
+  sampleCoverage: () => [sampleForceSnapshots(["WORKFORCE_FTE", "NEIGHBOURHOOD_FTE", "FRONTLINE_FTE"])],
 };
 
 export const buildWorkforceSubgraph = (config: HubConfig, options?: SubgraphOptions) => createSubgraph(workforceSubgraph, config, options);

@@ -41,13 +41,14 @@ describe("crime-priority measures against hand-worked figures", () => {
     subgraph = await buildSubgraph("crime-priorities", config, { inMemory: true, seed: false });
     const { sql } = subgraph.database;
     await sql.query(`INSERT INTO crime_priorities.import_batch (kind, file_name, sha256) VALUES ('fixture', 'hand-worked', '')`);
+    await sql.query(`DELETE FROM crime_priorities.watchlist_rule`);
     await sql.query(
       `INSERT INTO crime_priorities.watchlist_rule VALUES ('KNIFE_RISE', 'KNIFE_CRIME_RATE_PER_1000', 'RISE_ABOVE_MOST_SIMILAR_GROUP', 0.1, 0, 'Knife crime up >10% and above MSG')`,
     );
     for (const [forceId, month, offences] of KNIFE_OFFENCES) {
       await sql.query(
-        `INSERT INTO crime_priorities.recorded_offence (force_id, month, offence_code, offence_description, offence_group, vawg, knife_crime, csa, offences, batch_id)
-         VALUES ($1, $2, '8N', 'Assault with injury', 'Violence against the person', false, true, false, $3, 1)`,
+        `INSERT INTO crime_priorities.recorded_offence (force_id, month, period_end, offence_code, offence_description, offence_group, vawg, knife_crime, csa, offences, batch_id)
+         VALUES ($1, $2, ($2::date + interval '1 month' - interval '1 day')::date, '8N', 'Assault with injury', 'Violence against the person', false, true, false, $3, 1)`,
         [forceId, month, offences],
       );
     }

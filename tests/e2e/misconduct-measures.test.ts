@@ -38,6 +38,7 @@ describe("misconduct measures against hand-worked figures", () => {
     subgraph = await buildSubgraph("misconduct", config, { inMemory: true, seed: false });
     const { sql } = subgraph.database;
     await sql.query(`INSERT INTO misconduct.import_batch (kind, file_name, sha256) VALUES ('fixture', 'hand-worked', '')`);
+    await sql.query(`DELETE FROM misconduct.watchlist_rule`);
     await sql.query(`INSERT INTO misconduct.watchlist_rule VALUES ('WORST_2', 'MISCONDUCT_CASES_PER_100_OFFICERS', 'AMONG_WORST', 2, 0, 'Among the 2 highest')`);
     for (const [forceId, , january2025, january2024] of FORCES) {
       for (const [year, cases] of [[2025, january2025], [2024, january2024]]) {

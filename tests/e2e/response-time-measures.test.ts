@@ -65,6 +65,9 @@ describe("response-time measures against hand-worked figures", () => {
     subgraph = await buildSubgraph("response-times", config, { inMemory: true, seed: false });
     const { sql } = subgraph.database;
     await sql.query(`INSERT INTO response_times.import_batch (kind, file_name, sha256) VALUES ('fixture', 'hand-worked', '')`);
+    // The hand-worked figures use their own standards and rules in place of the reference ones.
+    await sql.query(`DELETE FROM response_times.response_standard`);
+    await sql.query(`DELETE FROM response_times.watchlist_rule`);
     // The urban standard tightens from 15 to 12 minutes on 13 January 2025; the rural one stays at 20.
     await sql.query(
       `INSERT INTO response_times.response_standard (grade, area_type, threshold_seconds, effective_from, effective_to, source) VALUES

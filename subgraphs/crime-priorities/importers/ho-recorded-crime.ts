@@ -1,13 +1,17 @@
 import type { SqlClient } from "../../shared/database/open.ts";
 import { FieldReader } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
-import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
+import { replaceForcePeriodScopes, type ReplaceRule } from "../../shared/ingest/replace-scopes.ts";
+import { lastDayOfMonth, unitScope } from "../../shared/ingest/scope.ts";
 import { readCsv } from "../../shared/ingest/source-records.ts";
 
 export const RECORDED_CRIME_HEADER = ["Financial Year", "Financial Quarter", "Force Name", "Offence Description", "Offence Group", "Offence Subgroup", "Offence Code", "Number of Offences"];
 
 type Flags = { vawg: boolean; knifeCrime: boolean; csa: boolean };
-type OffenceRow = [forceId: string, month: Date, code: string, description: string, group: string, offences: number, flags: Flags];
+type OffenceRow = [forceId: string, quarterStart: Date, code: string, description: string, group: string, offences: number, flags: Flags];
+/** Recorded crime from other sources sits beside it; reads pick one per force and unit by precedence. */
+const SAME_KIND: ReplaceRule = { rule: "same-kind" };
+const quarterEnd = (start: Date) => lastDayOfMonth(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 2, 1)));
 const NO_FLAGS: Flags = { vawg: false, knifeCrime: false, csa: false };
 
 /** "2023/24" and quarter 1-4 (April-June is quarter 1) to the quarter's first month. */
@@ -23,7 +27,7 @@ function quarterStart(reader: FieldReader, yearText: string | null, quarterText:
 
 /**
  * Police recorded crime by force (Home Office, one sheet per financial year exported as CSV).
- * Quarterly counts are held at the quarter's first month; priority flags come from offence_code_mapping.
+ * Each quarter is one unit (first to last day), never spread over or placed in its months; priority flags come from offence_code_mapping.
  */
 export const hoRecordedCrimeImporter: Importer<OffenceRow, Map<string, Flags>> = {
   kind: "ho-recorded-crime",
@@ -47,17 +51,19 @@ export const hoRecordedCrimeImporter: Importer<OffenceRow, Map<string, Flags>> =
     if (reader.errors.length) return { errors: reader.errors };
     return { row: [forceId!, month!, code!, description!, group!, offences!, flagsByCode.get(code!) ?? NO_FLAGS] };
   },
-  scopeOf: (row) => `${row[0]}|${row[1].toISOString().slice(0, 10)}`,
-  replaceScopes: (sql, scopes, batchId) => replaceForcePeriodScopes(sql, "crime_priorities.recorded_offence", "t.month", scopes, batchId),
+  scopeOf: (row) => unitScope(row[0], row[1], quarterEnd(row[1])),
+  replaceRule: SAME_KIND,
+  replaceScopes: (sql, scopes, batchId, kind) =>
+    replaceForcePeriodScopes(sql, { table: "crime_priorities.recorded_offence", periodOfRow: "t.month", replace: SAME_KIND }, scopes, batchId, kind),
   open: (sql: SqlClient, batchId) =>
     chunkWriter((rows) =>
       sql.query(
-        `INSERT INTO crime_priorities.recorded_offence (force_id, month, offence_code, offence_description, offence_group, vawg, knife_crime, csa, offences, batch_id)
-         SELECT *, $10 FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::bool[], $9::int[])
-         ON CONFLICT (force_id, month, offence_code, vawg, knife_crime, csa) DO UPDATE SET offences = crime_priorities.recorded_offence.offences + EXCLUDED.offences`,
+        `INSERT INTO crime_priorities.recorded_offence (force_id, month, period_end, offence_code, offence_description, offence_group, vawg, knife_crime, csa, offences, batch_id)
+         SELECT *, $11 FROM unnest($1::text[], $2::date[], $10::date[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::bool[], $9::int[])
+         ON CONFLICT (force_id, month, period_end, offence_code, vawg, knife_crime, csa) DO UPDATE SET offences = crime_priorities.recorded_offence.offences + EXCLUDED.offences`,
         [
           rows.map((row) => row[0]), rows.map((row) => row[1]), rows.map((row) => row[2]), rows.map((row) => row[3]), rows.map((row) => row[4]),
-          rows.map((row) => row[6].vawg), rows.map((row) => row[6].knifeCrime), rows.map((row) => row[6].csa), rows.map((row) => row[5]), batchId,
+          rows.map((row) => row[6].vawg), rows.map((row) => row[6].knifeCrime), rows.map((row) => row[6].csa), rows.map((row) => row[5]), rows.map((row) => quarterEnd(row[1])), batchId,
         ],
       ),
     ),

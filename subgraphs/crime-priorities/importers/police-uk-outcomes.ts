@@ -1,6 +1,7 @@
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import type { Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
+import { monthScope } from "../../shared/ingest/scope.ts";
 import { readCsv } from "../../shared/ingest/source-records.ts";
 
 export const OUTCOMES_HEADER = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code", "LSOA name", "Outcome type"];
@@ -25,9 +26,12 @@ export const policeUkOutcomesImporter: Importer<OutcomeRow> = {
     if (reader.errors.length) return { errors: reader.errors };
     return { row: [forceId!, month!, outcome!] };
   },
-  scopeOf: (row) => `${row[0]}|${row[1].toISOString().slice(0, 10)}`,
-  replaceScopes: (sql, scopes, batchId) =>
-    replaceForcePeriodScopes(sql, "crime_priorities.offence_outcome", "t.month", scopes, batchId, `t.priority = '${ALL_RECORDED_CRIME}'`),
+  scopeOf: (row) => monthScope(row[0], row[1]),
+  replaceRule: { rule: "same-kind" },
+  replaceScopes: (sql, scopes, batchId, kind) =>
+    replaceForcePeriodScopes(
+      sql, { table: "crime_priorities.offence_outcome", periodOfRow: "t.month", replace: { rule: "same-kind" }, onlyRows: `t.priority = '${ALL_RECORDED_CRIME}'` }, scopes, batchId, kind,
+    ),
   open(sql, batchId) {
     const counts = new Map<string, [string, Date, string, number]>();
     return {

@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import type { Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
+import { monthScope } from "../../shared/ingest/scope.ts";
 import { readCsv } from "../../shared/ingest/source-records.ts";
 
 export const STOP_SEARCH_HEADER = [
@@ -35,8 +36,10 @@ export const policeUkStopSearchImporter: Importer<SearchRow> = {
     const month = new Date(Date.UTC(searchedAt!.getUTCFullYear(), searchedAt!.getUTCMonth(), 1));
     return { row: [forceId!, month, searchType!, objectOfSearch, outcome, outcomeLinked] };
   },
-  scopeOf: (row) => `${row[0]}|${row[1].toISOString().slice(0, 10)}`,
-  replaceScopes: (sql, scopes, batchId) => replaceForcePeriodScopes(sql, "crime_priorities.stop_search", "t.month", scopes, batchId),
+  scopeOf: (row) => monthScope(row[0], row[1]),
+  replaceRule: { rule: "same-kind" },
+  replaceScopes: (sql, scopes, batchId, kind) =>
+    replaceForcePeriodScopes(sql, { table: "crime_priorities.stop_search", periodOfRow: "t.month", replace: { rule: "same-kind" } }, scopes, batchId, kind),
   open(sql, batchId) {
     const counts = new Map<string, [...SearchRow, number]>();
     return {

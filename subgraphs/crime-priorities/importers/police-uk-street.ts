@@ -1,13 +1,16 @@
 import type { SqlClient } from "../../shared/database/open.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import type { Importer } from "../../shared/ingest/importer.ts";
-import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
+import { replaceForcePeriodScopes, type ReplaceRule } from "../../shared/ingest/replace-scopes.ts";
+import { monthScope } from "../../shared/ingest/scope.ts";
 import { readCsv } from "../../shared/ingest/source-records.ts";
 
 export const STREET_HEADER = [
   "Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code", "LSOA name", "Crime type", "Last outcome category", "Context",
 ];
 const ANTI_SOCIAL_BEHAVIOUR = "Anti-social behaviour";
+/** Street data sits beside recorded crime from other sources: a street file replaces only street files. */
+const SAME_KIND: ReplaceRule = { rule: "same-kind" };
 
 type StreetRow = [forceId: string, month: Date, crimeType: string];
 
@@ -35,8 +38,10 @@ export const policeUkStreetImporter: Importer<StreetRow, Set<string>> = {
     if (reader.errors.length) return { errors: reader.errors };
     return { row: [forceId!, month!, crimeType!] };
   },
-  scopeOf: (row) => `${row[0]}|${row[1].toISOString().slice(0, 10)}`,
-  replaceScopes: (sql, scopes, batchId) => replaceForcePeriodScopes(sql, "crime_priorities.recorded_offence", "t.month", scopes, batchId),
+  scopeOf: (row) => monthScope(row[0], row[1]),
+  replaceRule: SAME_KIND,
+  replaceScopes: (sql, scopes, batchId, kind) =>
+    replaceForcePeriodScopes(sql, { table: "crime_priorities.recorded_offence", periodOfRow: "t.month", replace: SAME_KIND }, scopes, batchId, kind),
   open(sql: SqlClient, batchId) {
     // Crimes are counted as they stream past; the counts (force × month × type) are written once.
     const counts = new Map<string, [string, string, string, number]>();
@@ -54,8 +59,8 @@ export const policeUkStreetImporter: Importer<StreetRow, Set<string>> = {
       finish: async () => {
         const tallies = [...counts.values()];
         await sql.query(
-          `INSERT INTO crime_priorities.recorded_offence (force_id, month, offence_code, offence_description, offence_group, vawg, knife_crime, csa, offences, batch_id)
-           SELECT t.force_id, t.month, 'police-uk:' || t.crime_type, t.crime_type, m.offence_group, m.vawg, m.knife_crime, m.csa, t.offences, $5
+          `INSERT INTO crime_priorities.recorded_offence (force_id, month, period_end, offence_code, offence_description, offence_group, vawg, knife_crime, csa, offences, batch_id)
+           SELECT t.force_id, t.month, (t.month + interval '1 month - 1 day')::date, 'police-uk:' || t.crime_type, t.crime_type, m.offence_group, m.vawg, m.knife_crime, m.csa, t.offences, $5
            FROM unnest($1::text[], $2::date[], $3::text[], $4::int[]) AS t(force_id, month, crime_type, offences)
            JOIN crime_priorities.crime_type_mapping m ON m.source = 'police-uk' AND m.crime_type = t.crime_type`,
           [tallies.map((tally) => tally[0]), tallies.map((tally) => tally[1]), tallies.map((tally) => tally[2]), tallies.map((tally) => tally[3]), batchId],

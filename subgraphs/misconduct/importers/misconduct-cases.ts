@@ -2,6 +2,7 @@ import { bulkInsert } from "../../shared/database/bulk-insert.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
+import { monthScope, spanMonths } from "../../shared/ingest/scope.ts";
 import { readCsv } from "../../shared/ingest/source-records.ts";
 
 export const MISCONDUCT_HEADER = [
@@ -55,8 +56,13 @@ export const misconductCasesImporter: Importer<CaseRow> = {
     if (reader.errors.length) return { errors: reader.errors };
     return { row: [forceId, reference, caseType, subjectType, sex, ethnicity, standard, openedOn, proceedings, proceedingsOn, finding, outcome, closedOn] };
   },
-  scopeOf: (row) => `${row[0]}|${(row[7] as Date).toISOString().slice(0, 7)}-01`,
-  replaceScopes: (sql, scopes, batchId) => replaceForcePeriodScopes(sql, "misconduct.misconduct_case", "date_trunc('month', t.opened_on)::date", scopes, batchId),
+  scopeOf: (row) => monthScope(row[0] as string, new Date(Date.UTC((row[7] as Date).getUTCFullYear(), (row[7] as Date).getUTCMonth(), 1))),
+  coverageOf: spanMonths,
+  replaceRule: { rule: "outranked", measures: ["MISCONDUCT_CASES"] },
+  replaceScopes: (sql, scopes, batchId, kind) =>
+    replaceForcePeriodScopes(
+      sql, { table: "misconduct.misconduct_case", periodOfRow: "date_trunc('month', t.opened_on)::date", replace: { rule: "outranked", measures: ["MISCONDUCT_CASES"] } }, scopes, batchId, kind,
+    ),
   open: (sql, batchId) =>
     chunkWriter((rows) =>
       bulkInsert(

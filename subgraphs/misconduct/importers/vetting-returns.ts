@@ -2,6 +2,7 @@ import { bulkInsert } from "../../shared/database/bulk-insert.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
+import { unitScope } from "../../shared/ingest/scope.ts";
 import { readCsv } from "../../shared/ingest/source-records.ts";
 
 export const VETTING_HEADER = ["force", "period_start", "period_end", "level", "applications", "refusals", "renewals_due", "renewals_overdue"];
@@ -32,8 +33,10 @@ export const vettingReturnsImporter: Importer<VettingRow> = {
     if (reader.errors.length) return { errors: reader.errors };
     return { row: [forceId!, start!, end!, level!, applications!, refusals!, due!, overdue!] };
   },
-  scopeOf: (row) => `${row[0]}|${row[1].toISOString().slice(0, 10)}`,
-  replaceScopes: (sql, scopes, batchId) => replaceForcePeriodScopes(sql, "misconduct.vetting_return", "t.period_start", scopes, batchId),
+  scopeOf: (row) => unitScope(row[0], row[1], row[2]),
+  replaceRule: { rule: "outranked", measures: ["VETTING"] },
+  replaceScopes: (sql, scopes, batchId, kind) =>
+    replaceForcePeriodScopes(sql, { table: "misconduct.vetting_return", periodOfRow: "t.period_start", replace: { rule: "outranked", measures: ["VETTING"] } }, scopes, batchId, kind),
   open: (sql, batchId) =>
     chunkWriter((rows) =>
       bulkInsert(

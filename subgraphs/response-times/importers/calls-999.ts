@@ -2,6 +2,7 @@ import { bulkInsert } from "../../shared/database/bulk-insert.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
+import { monthScope } from "../../shared/ingest/scope.ts";
 import { readCsv } from "../../shared/ingest/source-records.ts";
 
 /** Monthly 999 answer figures by force, as BT publishes them on police.uk (one row per force and month). */
@@ -30,8 +31,10 @@ export const calls999Importer: Importer<CallsRow> = {
     if (reader.errors.length) return { errors: reader.errors };
     return { row: [forceId!, month!, received!, within10!, within60!, over60!, mean!] };
   },
-  scopeOf: (row) => `${row[0]}|${row[1].toISOString().slice(0, 10)}`,
-  replaceScopes: (sql, scopes, batchId) => replaceForcePeriodScopes(sql, "response_times.calls_999_month", "t.month", scopes, batchId),
+  scopeOf: (row) => monthScope(row[0], row[1]),
+  replaceRule: { rule: "outranked", measures: ["CALLS_999"] },
+  replaceScopes: (sql, scopes, batchId, kind) =>
+    replaceForcePeriodScopes(sql, { table: "response_times.calls_999_month", periodOfRow: "t.month", replace: { rule: "outranked", measures: ["CALLS_999"] } }, scopes, batchId, kind),
   open: (sql, batchId) =>
     chunkWriter((rows) =>
       bulkInsert(

@@ -4,7 +4,8 @@ import addFormats from "ajv-formats";
 import { bulkInsert } from "../../shared/database/bulk-insert.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
-import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
+import { replaceForcePeriodScopes, type ReplaceRule } from "../../shared/ingest/replace-scopes.ts";
+import { monthScope, parseScope, spanMonths } from "../../shared/ingest/scope.ts";
 import { readCsv, readJsonLines } from "../../shared/ingest/source-records.ts";
 import { refreshAttendanceAggregates } from "../aggregates.ts";
 
@@ -28,7 +29,8 @@ const INSERT_COLUMNS = {
   call_connected_at: "timestamptz", call_answered_at: "timestamptz", deployed_at: "timestamptz", arrived_at: "timestamptz", batch_id: "int",
 } as const;
 
-const scopePairs = (scopes: string[]) => [scopes.map((scope) => scope.split("|")[0]), scopes.map((scope) => scope.split("|")[1])];
+const scopePairs = (scopes: string[]) => [scopes.map((scope) => parseScope(scope).forceId), scopes.map((scope) => parseScope(scope).start)];
+const REPLACES_SAMPLE: ReplaceRule = { rule: "outranked", measures: ["ATTENDANCE"] };
 
 /** The hub's incident-level submission format for the standardised response-time measures (CSV or JSON Lines). */
 export const responseIncidentsImporter: Importer<IncidentRow> = {
@@ -61,8 +63,11 @@ export const responseIncidentsImporter: Importer<IncidentRow> = {
     if (reader.errors.length || !forceId || !connected) return { errors: reader.errors };
     return { row: [forceId, String(record.reference), String(record.grade), String(record.area_type), ukMonth(connected), connected, answered, deployed, arrived] };
   },
-  scopeOf: (row) => `${row[0]}|${row[4].toISOString().slice(0, 10)}`,
-  replaceScopes: (sql, scopes, batchId) => replaceForcePeriodScopes(sql, "response_times.incident", "t.month", scopes, batchId),
+  scopeOf: (row) => monthScope(row[0], row[4]),
+  coverageOf: spanMonths,
+  replaceRule: REPLACES_SAMPLE,
+  replaceScopes: (sql, scopes, batchId, kind) =>
+    replaceForcePeriodScopes(sql, { table: "response_times.incident", periodOfRow: "t.month", replace: REPLACES_SAMPLE }, scopes, batchId, kind),
   open: (sql, batchId) => chunkWriter((rows) => bulkInsert(sql, "response_times.incident", INSERT_COLUMNS, rows.map((row) => [...row, batchId]))),
   async afterLoad(sql, scopes) {
     const [forceIds, months] = scopePairs(scopes);

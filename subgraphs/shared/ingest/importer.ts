@@ -1,6 +1,7 @@
 import type { SubgraphName } from "../config.ts";
 import type { SqlClient } from "../database/open.ts";
 import type { ForceResolver } from "./force-resolver.ts";
+import type { ReplaceRule } from "./replace-scopes.ts";
 import type { RowError } from "./row-error.ts";
 import type { ReadProgress, SourceRecord } from "./source-records.ts";
 
@@ -33,10 +34,14 @@ export interface Importer<Row, Lookup = undefined> {
   /** Reference data the checks need (e.g. a mapping table), read once per file. */
   prepare?(sql: SqlClient): Promise<Lookup>;
   parse(fields: Record<string, unknown>, context: { file: string; line: number; forces: ForceResolver; lookup: Lookup }): ParsedRecord<Row>;
-  /** The force × period a row belongs to: a later file for the same scope replaces the earlier rows. */
+  /** The force × unit of time a row belongs to (`scope.ts`): a later file for the same scope replaces the earlier rows. */
   scopeOf(row: Row): string;
   /** Deletes rows of earlier batches in these scopes; returns the ids of the batches that lost rows. */
-  replaceScopes(sql: SqlClient, scopes: string[], batchId: number): Promise<number[]>;
+  replaceScopes(sql: SqlClient, scopes: string[], batchId: number, kind: string): Promise<number[]>;
+  /** Which earlier batches a load supersedes; with it, each load records what it covers (force × unit × the measures its kind gives). */
+  replaceRule?: ReplaceRule;
+  /** The units a file covers, from its rows' scopes (default: those scopes); e.g. every month a case-level file spans. */
+  coverageOf?(scopes: string[]): string[];
   /** Starts writing one file's rows in its transaction. */
   open(sql: SqlClient, batchId: number): ImportWriter<Row>;
   /** Work after the rows are in, in the same transaction (e.g. refreshing pre-aggregates for the scopes). */

@@ -4,6 +4,7 @@ import { basename } from "node:path";
 import type { SqlClient } from "../database/open.ts";
 import { postgresSchema } from "../database/migrations.ts";
 import type { ForceResolver } from "./force-resolver.ts";
+import { markFullySuperseded, recordCoverage } from "./coverage-records.ts";
 import type { Importer } from "./importer.ts";
 import type { RowError } from "./row-error.ts";
 
@@ -76,7 +77,7 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
       const flush = async () => {
         const fresh = [...new Set(pending.map((row) => importer.scopeOf(row)))].filter((scope) => !scopes.has(scope));
         fresh.forEach((scope) => scopes.add(scope));
-        if (fresh.length) (await importer.replaceScopes(tx, fresh, batchId)).forEach((id) => superseded.add(id));
+        if (fresh.length) (await importer.replaceScopes(tx, fresh, batchId, importer.kind)).forEach((id) => superseded.add(id));
         await writer.write(pending);
         result.rowsLoaded += pending.length;
         pending = [];
@@ -101,13 +102,20 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
       if (result.rowsRejected > 0 && !options.skipInvalid) throw new Rejected();
       if (pending.length) await flush();
       await writer.finish();
-      await importer.afterLoad?.(tx, [...scopes]);
+      const units = importer.coverageOf ? importer.coverageOf([...scopes]) : [...scopes];
+      const spanned = units.filter((unit) => !scopes.has(unit));
+      if (spanned.length) (await importer.replaceScopes(tx, spanned, batchId, importer.kind)).forEach((id) => superseded.add(id));
+      await importer.afterLoad?.(tx, units);
+      if (importer.replaceRule) (await recordCoverage(tx, schema, batchId, importer.kind, units, importer.replaceRule)).forEach((id) => superseded.add(id));
       superseded.delete(batchId);
       result.supersededBatchIds = [...superseded].sort((a, b) => a - b);
-      await tx.query(
-        `UPDATE "${schema}".import_batch SET status = 'SUPERSEDED', superseded_by_batch_id = $1 WHERE id = ANY($2::int[])`,
-        [batchId, result.supersededBatchIds],
-      );
+      if (importer.replaceRule) await markFullySuperseded(tx, schema, result.supersededBatchIds, batchId);
+      else {
+        await tx.query(
+          `UPDATE "${schema}".import_batch SET status = 'SUPERSEDED', superseded_by_batch_id = $1 WHERE id = ANY($2::int[])`,
+          [batchId, result.supersededBatchIds],
+        );
+      }
       await tx.query(
         `UPDATE "${schema}".import_batch SET status = 'LOADED', rows_read = $2, rows_loaded = $3, rows_rejected = $4, finished_at = now(), rejections = $5::jsonb WHERE id = $1`,
         [batchId, result.rowsRead, result.rowsLoaded, result.rowsRejected, result.errors.length ? JSON.stringify(result.errors) : null],

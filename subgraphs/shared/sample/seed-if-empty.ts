@@ -1,6 +1,8 @@
 import type { SubgraphName } from "../config.ts";
 import type { SqlClient } from "../database/open.ts";
 import { postgresSchema } from "../database/migrations.ts";
+import { parseScope } from "../ingest/scope.ts";
+import type { SampleCoverage } from "./sample-coverage.ts";
 
 export interface SampleOptions {
   /** Multiplies the number of sample incidents (1 = the default start; 100 ≈ 10 million incidents). */
@@ -11,12 +13,14 @@ export interface SampleOptions {
 
 /**
  * A fresh database gets the synthetic sample in one transaction, recorded as a batch
- * marked synthetic, so a figure from it can always be told apart from published data.
+ * marked synthetic, so a figure from it can always be told apart from published data, with
+ * what it covers (force × unit × measure) as any load records it.
  */
 export async function seedIfEmpty(
   name: SubgraphName,
   sql: SqlClient,
   seed: (sql: SqlClient, batchId: number) => Promise<number>,
+  coverage: SampleCoverage[] = [],
 ): Promise<boolean> {
   const schema = postgresSchema(name);
   const [{ batches }] = await sql.query<{ batches: number }>(`SELECT count(*)::int AS batches FROM "${schema}".import_batch`);
@@ -27,6 +31,15 @@ export async function seedIfEmpty(
        VALUES ('sample', 'synthetic sample data (generated, fixed seed)', '', true, 'LOADING') RETURNING id`,
     );
     const rows = await seed(tx, id);
+    for (const { measures, scopes } of coverage) {
+      const units = scopes.map(parseScope);
+      await tx.query(
+        `INSERT INTO "${schema}".batch_coverage (batch_id, force_id, measure, period_start, period_end)
+         SELECT $1, u.force_id, m.measure, u.period_start, u.period_end
+         FROM unnest($2::text[], $3::date[], $4::date[]) AS u(force_id, period_start, period_end) CROSS JOIN unnest($5::text[]) AS m(measure)`,
+        [id, units.map((unit) => unit.forceId), units.map((unit) => unit.start), units.map((unit) => unit.end), measures],
+      );
+    }
     await tx.query(
       `UPDATE "${schema}".import_batch SET status = 'LOADED', rows_read = $2, rows_loaded = $2, finished_at = now() WHERE id = $1`,
       [id, rows],

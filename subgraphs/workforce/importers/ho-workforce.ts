@@ -2,6 +2,8 @@ import { bulkInsert } from "../../shared/database/bulk-insert.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
+import { dayScope } from "../../shared/ingest/scope.ts";
+import { WORKFORCE_REPLACE } from "./workforce-replace.ts";
 import { readCsv } from "../../shared/ingest/source-records.ts";
 
 export const HO_WORKFORCE_HEADER = ["As at 31 March", "Geocode", "Force name", "Region", "Sex", "Rank", "Worker type", "Total (Headcount)", "Total (FTE)"];
@@ -49,8 +51,10 @@ export const hoWorkforceImporter: Importer<WorkforceRow> = {
     if (reader.errors.length) return { errors: reader.errors };
     return { row: [forceId!, asAt!, workerType!, rank, sex!, headcount!, fte!] };
   },
-  scopeOf: (row) => `${row[0]}|${row[1].toISOString().slice(0, 10)}`,
-  replaceScopes: (sql, scopes, batchId) => replaceForcePeriodScopes(sql, "workforce.workforce_record", "t.as_at", scopes, batchId),
+  scopeOf: (row) => dayScope(row[0], row[1]),
+  replaceRule: WORKFORCE_REPLACE,
+  replaceScopes: (sql, scopes, batchId, kind) =>
+    replaceForcePeriodScopes(sql, { table: "workforce.workforce_record", periodOfRow: "t.as_at", replace: WORKFORCE_REPLACE }, scopes, batchId, kind),
   open: (sql, batchId) =>
     chunkWriter((rows) =>
       bulkInsert(

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "forces"."import_batch" ADD COLUMN     "withdrawn_at" TIMESTAMPTZ(3);

@@ -1,0 +1,40 @@
+import type { SqlClient } from "../database/open.ts";
+import { replaceableBatchesSql, type ReplaceRule } from "./replace-scopes.ts";
+import { parseScope } from "./scope.ts";
+
+/**
+ * Records what a batch covers (its units × the measures its kind gives, from source_measure) and
+ * marks the same units of the batches it replaces as superseded by it; returns those batches' ids.
+ */
+export async function recordCoverage(sql: SqlClient, schema: string, batchId: number, kind: string, units: string[], replace: ReplaceRule): Promise<number[]> {
+  const parsed = units.map(parseScope);
+  const columns = [parsed.map((unit) => unit.forceId), parsed.map((unit) => unit.start), parsed.map((unit) => unit.end)];
+  const measures = replace.rule === "outranked" ? replace.measures : [];
+  const superseded = await sql.query<{ batch_id: number }>(
+    `UPDATE "${schema}".batch_coverage c SET superseded_by_batch_id = $3
+     FROM unnest($1::text[], $2::date[]) AS u(force_id, period_start)
+     WHERE c.force_id = u.force_id AND c.period_start = u.period_start AND c.batch_id <> $3 AND c.superseded_by_batch_id IS NULL
+       AND c.measure IN (SELECT measure FROM "${schema}".source_measure WHERE kind = $4)
+       AND c.batch_id IN (${replaceableBatchesSql(schema, replace, "$4", "$5")})
+     RETURNING c.batch_id`,
+    [columns[0], columns[1], batchId, kind, measures],
+  );
+  await sql.query(
+    `INSERT INTO "${schema}".batch_coverage (batch_id, force_id, measure, period_start, period_end)
+     SELECT $4, u.force_id, sm.measure, u.period_start, u.period_end
+     FROM unnest($1::text[], $2::date[], $3::date[]) AS u(force_id, period_start, period_end)
+     JOIN "${schema}".source_measure sm ON sm.kind = $5
+     ON CONFLICT DO NOTHING`,
+    [...columns, batchId, kind],
+  );
+  return [...new Set(superseded.map((row) => row.batch_id))];
+}
+
+/** Batches among these with no live unit left become SUPERSEDED; one still answering somewhere stays LOADED. */
+export async function markFullySuperseded(sql: SqlClient, schema: string, batchIds: number[], byBatchId: number): Promise<void> {
+  await sql.query(
+    `UPDATE "${schema}".import_batch b SET status = 'SUPERSEDED', superseded_by_batch_id = $1
+     WHERE b.id = ANY($2::int[]) AND NOT EXISTS (SELECT 1 FROM "${schema}".batch_coverage c WHERE c.batch_id = b.id AND c.superseded_by_batch_id IS NULL)`,
+    [byBatchId, batchIds],
+  );
+}
