@@ -1,9 +1,10 @@
 import type { ForcePopulation } from "../shared/graphql/force-population.ts";
-import { isoDay, monthsStartingWithin, yearEarlier, type Period } from "../shared/graphql/period.ts";
-import { compareMeasure, type Measure } from "../shared/measures/compare.ts";
+import { yearEarlier, type Period } from "../shared/graphql/period.ts";
+import { compareMeasure } from "../shared/measures/compare.ts";
 import type { MeasureComparison } from "../shared/measures/measure-types.ts";
+import { completeCounts, type ForceCrimeCounts } from "./figures.ts";
 import type { CrimePrioritiesContext } from "./loaders.ts";
-import type { CrimeFigures } from "./measures.ts";
+import type { CrimeFigures, CrimeMeasure } from "./measures.ts";
 
 /** What the forces subgraph sends with a force for comparisons (through @requires). */
 export interface ComparisonForce {
@@ -13,29 +14,32 @@ export interface ComparisonForce {
   forcePopulations?: ForcePopulation[];
 }
 
-function withPopulations(rows: Map<string, Omit<CrimeFigures, "population">>, populations: Map<string, number>): Map<string, CrimeFigures> {
+function withPopulation(counts: ForceCrimeCounts, populations: Map<string, number>): CrimeFigures | undefined {
+  const population = populations.get(counts.forceId);
+  return population ? { ...completeCounts(counts), population } : undefined;
+}
+
+function withPopulations(rows: Map<string, ForceCrimeCounts>, populations: Map<string, number>): Map<string, CrimeFigures> {
   const figures = new Map<string, CrimeFigures>();
-  for (const [forceId, row] of rows) {
-    const population = populations.get(forceId);
-    if (population) figures.set(forceId, { ...row, population });
+  for (const [forceId, counts] of rows) {
+    const withPeople = withPopulation(counts, populations);
+    if (withPeople) figures.set(forceId, withPeople);
   }
   return figures;
 }
 
-export async function compareCrimeMeasure(measure: Measure<CrimeFigures>, force: ComparisonForce, period: Period, { loaders }: CrimePrioritiesContext, groupForceIds: string[] = []): Promise<MeasureComparison> {
+export async function compareCrimeMeasure(measure: CrimeMeasure, force: ComparisonForce, period: Period, { loaders }: CrimePrioritiesContext, groupForceIds: string[] = []): Promise<MeasureComparison> {
   const populations = new Map((force.forcePopulations ?? []).map((entry) => [entry.forceId, entry.population]));
-  const monthly = new Map((await loaders.monthlyFigures(period, force.id)).map((row) => [isoDay(row.month!), row]));
+  const counts = await loaders.figures(period);
+  const monthly = await loaders.monthlyFigures(period, force.id);
   return compareMeasure(measure, {
     forceId: force.id,
-    figures: withPopulations(await loaders.figures(period), populations),
+    figures: withPopulations(counts, populations),
     yearEarlierFigures: withPopulations(await loaders.figures(yearEarlier(period)), populations),
     regionForceIds: force.regionForceIds ?? [],
     mostSimilarGroupForceIds: force.mostSimilarGroupForceIds ?? [],
     groupForceIds,
-    monthly: monthsStartingWithin(period).map((month) => {
-      const row = monthly.get(isoDay(month));
-      const population = populations.get(force.id);
-      return { month, figures: row && population ? { ...row, population } : undefined };
-    }),
+    monthly: monthly.map(({ month, counts: monthCounts }) => ({ month, figures: withPopulation(monthCounts, populations) })),
+    unavailableReason: counts.get(force.id)?.coverage[measure.count].reason ?? undefined,
   });
 }

@@ -1,4 +1,5 @@
 import { isoDay, monthsStartingWithin, yearEarlier, type Period } from "../shared/graphql/period.ts";
+import { lastDayOfMonth } from "../shared/ingest/scope.ts";
 import type { ForceOfficerStrength } from "../shared/graphql/force-officer-strength.ts";
 import { compareMeasure, type Measure } from "../shared/measures/compare.ts";
 import type { MeasureComparison } from "../shared/measures/measure-types.ts";
@@ -13,25 +14,33 @@ export interface ComparisonForce {
   forceOfficerStrengths?: ForceOfficerStrength[];
 }
 
-/** Every force with officers gets figures (no case is a real zero); forces without officer figures get none. */
-function figuresFor(cases: Map<string, number>, officers: Map<string, number>): Map<string, MisconductFigures> {
-  return new Map([...officers].map(([forceId, officersFte]) => [forceId, { casesOpened: cases.get(forceId) ?? 0, officersFte }]));
+/**
+ * Forces with officers and case files covering the whole period get figures (no case there is a
+ * real zero); forces without officer figures or full coverage get none and are left out.
+ */
+function figuresFor(cases: Map<string, number>, officers: Map<string, number>, covered: (forceId: string) => boolean): Map<string, MisconductFigures> {
+  return new Map([...officers].filter(([forceId]) => covered(forceId)).map(([forceId, officersFte]) => [forceId, { casesOpened: cases.get(forceId) ?? 0, officersFte }]));
 }
 
 export async function compareMisconductMeasure(measure: Measure<MisconductFigures>, force: ComparisonForce, period: Period, { loaders }: MisconductContext, groupForceIds: string[] = []): Promise<MeasureComparison> {
   const officers = new Map((force.forceOfficerStrengths ?? []).map((entry) => [entry.forceId, entry.officersFte]));
   const monthly = new Map((await loaders.monthlyCasesOpened(period, force.id)).map((row) => [isoDay(row.month!), row.casesOpened]));
   const forceOfficers = officers.get(force.id);
+  const coverage = await loaders.caseCoverage(period);
+  const complete = (within: Period) => (forceId: string) => coverage(forceId, within).complete;
+  const earlier = yearEarlier(period);
+  const earlierCoverage = await loaders.caseCoverage(earlier);
   return compareMeasure(measure, {
     forceId: force.id,
-    figures: figuresFor(await loaders.casesOpened(period), officers),
-    yearEarlierFigures: figuresFor(await loaders.casesOpened(yearEarlier(period)), officers),
+    figures: figuresFor(await loaders.casesOpened(period), officers, complete(period)),
+    yearEarlierFigures: figuresFor(await loaders.casesOpened(earlier), officers, (forceId) => earlierCoverage(forceId).complete),
+    unavailableReason: coverage(force.id).reason ?? undefined,
     regionForceIds: force.regionForceIds ?? [],
     mostSimilarGroupForceIds: force.mostSimilarGroupForceIds ?? [],
     groupForceIds,
     monthly: monthsStartingWithin(period).map((month) => ({
       month,
-      figures: forceOfficers === undefined ? undefined : { casesOpened: monthly.get(isoDay(month)) ?? 0, officersFte: forceOfficers },
+      figures: forceOfficers === undefined || !complete({ from: month, to: lastDayOfMonth(month) })(force.id) ? undefined : { casesOpened: monthly.get(isoDay(month)) ?? 0, officersFte: forceOfficers },
     })),
   });
 }

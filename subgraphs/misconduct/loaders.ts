@@ -4,11 +4,16 @@ import { asPublishedForPeriod } from "../shared/graphql/as-published.ts";
 import { forcePeriodLoader } from "../shared/graphql/period-loader.ts";
 import DataLoader from "dataloader";
 import { periodKey, type Period } from "../shared/graphql/period.ts";
+import { loadCoverage } from "../shared/coverage/live-coverage.ts";
+import { tileCoverage } from "../shared/coverage/tile.ts";
 import { createRequestMemo } from "../shared/graphql/request-memo.ts";
 import { createSourceLoader } from "../shared/graphql/source.ts";
 import type { MisconductSummary, VettingSummary } from "./schema/misconduct-summary.ts";
 
-type MisconductRow = Omit<MisconductSummary, "from" | "to">;
+type MisconductRow = Omit<MisconductSummary, "from" | "to" | "coverage">;
+
+/** The measure (in source_measure) misconduct case files give. */
+export const MISCONDUCT_CASES = "MISCONDUCT_CASES";
 type VettingRow = Omit<VettingSummary, "from" | "to">;
 
 /** The tables a revision can replace rows of: read as published on a day when the period asks. */
@@ -89,6 +94,12 @@ export function createLoaders(prisma: PrismaClient) {
       }
       return monthlyLoaders.get(key)!.load(forceId);
     },
+    /** Which months of a period the loaded case files cover, per force (and per month within it). */
+    caseCoverage: (period: Period) =>
+      memo(`case-coverage|${periodKey(period)}`, async () => {
+        const units = (await loadCoverage(prisma, "misconduct", [MISCONDUCT_CASES], period)).get(MISCONDUCT_CASES)!;
+        return (forceId: string, within: Period = period) => tileCoverage(within, units.get(forceId) ?? [], "misconduct cases").coverage;
+      }),
     watchlistRules: () => memo("watchlist-rules", () => prisma.watchlistRule.findMany({ orderBy: { id: "asc" } })),
     misconduct: forcePeriodLoader(async (forceIds: string[], period: Period) => {
       const rows = await prisma.$queryRawUnsafe<MisconductRow[]>(at(MISCONDUCT_SQL, period), forceIds, period.from, period.to);

@@ -15,8 +15,8 @@ import { postJson, subgraphHeaders, TEST_SECRET } from "../support/hub.ts";
 const FIXTURES = join(import.meta.dirname, "../fixtures/ingest");
 
 const QUERY = `query($r: [_Any!]!, $on: LocalDate) { _entities(representations: $r) { ... on Force {
-  crimePriorities(from: "2024-01-01", to: "2024-01-31", asPublishedOn: $on) { recordedOffences knifeCrime { offences ratePer1000 } sources { batchId file } }
-  crimePriorityMeasures(from: "2024-01-01", to: "2024-01-31", asPublishedOn: $on) { comparisons(measures: ["KNIFE_CRIME_RATE_PER_1000"]) { value } }
+  crimePriorities(from: "2024-01-01", to: "2024-01-31", asPublishedOn: $on) { recordedOffences possessionOfWeapons { offences ratePer1000 } sources { batchId file } }
+  crimePriorityMeasures(from: "2024-01-01", to: "2024-01-31", asPublishedOn: $on) { comparisons(measures: ["KNIFE_CRIME_RATE_PER_1000"]) { value unavailableReason } }
 } } }`;
 const KENT = { __typename: "Force", id: "kent", population: 1_000_000, regionForceIds: ["kent"], mostSimilarGroupForceIds: ["kent"], forcePopulations: [{ forceId: "kent", population: 1_000_000 }] };
 
@@ -54,21 +54,23 @@ describe("figures as published on a date", () => {
 
   it("gives the latest figures by default: the revision's", async () => {
     const { crimePriorities, crimePriorityMeasures } = await ask(null);
-    expect(crimePriorities).toMatchObject({ recordedOffences: 3, knifeCrime: { offences: 3, ratePer1000: 0.003 }, sources: [{ batchId: String(batchIds[1]) }] });
-    expect(crimePriorityMeasures.comparisons[0].value).toBe(0.003);
+    expect(crimePriorities).toMatchObject({ recordedOffences: 3, possessionOfWeapons: { offences: 3, ratePer1000: 0.003 }, sources: [{ batchId: String(batchIds[1]) }] });
+    // Street files cannot measure knife crime: no value, and the reason says so.
+    expect(crimePriorityMeasures.comparisons[0]).toEqual({ value: null, unavailableReason: "No loaded source covers knife crime for this force in the period" });
   });
 
   it("gives the figures of the first file as published between the two, though the revision replaced its rows", async () => {
     const { crimePriorities, crimePriorityMeasures } = await ask("2024-03-15");
-    expect(crimePriorities).toMatchObject({ recordedOffences: 3, knifeCrime: { offences: 2, ratePer1000: 0.002 }, sources: [{ batchId: String(batchIds[0]), file: "2024-01-kent-street.csv" }] });
-    expect(crimePriorityMeasures.comparisons[0].value).toBe(0.002);
+    expect(crimePriorities).toMatchObject({ recordedOffences: 3, possessionOfWeapons: { offences: 2, ratePer1000: 0.002 }, sources: [{ batchId: String(batchIds[0]), file: "2024-01-kent-street.csv" }] });
+    expect(crimePriorityMeasures.comparisons[0].value).toBeNull();
   });
 
   it("counts a load finished late in the evening (UK time) on that day, and nothing before the first load", async () => {
     // 22:30 UTC on 10 April 2024 is 23:30 in London (BST): still the 10th there.
-    expect((await ask("2024-04-10")).crimePriorities.knifeCrime.offences).toBe(3);
-    expect((await ask("2024-04-09")).crimePriorities.knifeCrime.offences).toBe(2);
-    expect((await ask("2024-02-29")).crimePriorities).toMatchObject({ recordedOffences: 0, knifeCrime: { offences: 0 }, sources: [] });
+    expect((await ask("2024-04-10")).crimePriorities.possessionOfWeapons.offences).toBe(3);
+    expect((await ask("2024-04-09")).crimePriorities.possessionOfWeapons.offences).toBe(2);
+    // Before the first load nothing covers the month: null, not zero.
+    expect((await ask("2024-02-29")).crimePriorities).toMatchObject({ recordedOffences: null, possessionOfWeapons: { offences: null }, sources: [] });
   });
 });
 

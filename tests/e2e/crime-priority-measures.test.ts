@@ -6,6 +6,7 @@ import { buildSubgraph } from "../../subgraphs/index.ts";
 import { readConfig } from "../../subgraphs/shared/config.ts";
 import { closeServer, listen } from "../../subgraphs/shared/http/listen.ts";
 import type { PrismaLike, Subgraph } from "../../subgraphs/shared/subgraph.ts";
+import { coverFixture } from "../support/fixture-coverage.ts";
 import { postJson, subgraphHeaders, TEST_SECRET } from "../support/hub.ts";
 
 /** Knife-flagged offences: [force, month, offences]. Populations below. */
@@ -26,7 +27,7 @@ const representation = (id: string) => ({ __typename: "Force", id, regionForceId
 const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Force {
   crimePriorityMeasures(from: "2025-01-01", to: "2025-01-31") {
     comparisons(measures: ["KNIFE_CRIME_RATE_PER_1000"], group: ["surrey", "essex"]) {
-      value unavailableReason national region mostSimilarGroup group rank forcesRanked yearEarlier changeFromYearEarlier monthly { month value }
+      value unavailableReason national forcesInNational region mostSimilarGroup group rank forcesRanked yearEarlier changeFromYearEarlier monthly { month value }
     }
     alerts { ruleId explanation }
   }
@@ -52,6 +53,7 @@ describe("crime-priority measures against hand-worked figures", () => {
         [forceId, month, offences],
       );
     }
+    await coverFixture(sql, "crime_priorities", "KNIFE_CRIME", KNIFE_OFFENCES.map(([forceId, month]) => [forceId, month]));
     server = await listen(subgraph.http.app, 0, "127.0.0.1");
   });
   afterAll(async () => {
@@ -74,6 +76,7 @@ describe("crime-priority measures against hand-worked figures", () => {
       value: 1.2,
       unavailableReason: null,
       national: expect.closeTo(2500 / 3500, 12),
+      forcesInNational: 3,
       region: 1,
       mostSimilarGroup: expect.closeTo(2200 / 3000, 12),
       // A custom group of surrey and essex: 1,300 / 2,500,000 × 1,000 = 0.52.

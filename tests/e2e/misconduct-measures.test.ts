@@ -6,6 +6,7 @@ import { buildSubgraph } from "../../subgraphs/index.ts";
 import { readConfig } from "../../subgraphs/shared/config.ts";
 import { closeServer, listen } from "../../subgraphs/shared/http/listen.ts";
 import type { PrismaLike, Subgraph } from "../../subgraphs/shared/subgraph.ts";
+import { coverFixture } from "../support/fixture-coverage.ts";
 import { postJson, subgraphHeaders, TEST_SECRET } from "../support/hub.ts";
 
 /** [force, officers FTE, cases opened in January 2025, cases opened in January 2024]. */
@@ -50,6 +51,7 @@ describe("misconduct measures against hand-worked figures", () => {
         );
       }
     }
+    await coverFixture(sql, "misconduct", "MISCONDUCT_CASES", FORCES.flatMap(([forceId]) => [[forceId, "2025-01-01"], [forceId, "2024-01-01"]] as [string, string][]));
     server = await listen(subgraph.http.app, 0, "127.0.0.1");
   });
   afterAll(async () => {

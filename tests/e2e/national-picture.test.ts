@@ -59,7 +59,8 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
     await hub.graphql(NATIONAL_PICTURE);
     const forAll = hub.statements() - middle;
     expect(forAll).toBe(forFour);
-    expect(forAll).toBeLessThan(15);
+    // Per subgraph a few statements: figures, and the coverage that says which of them stand.
+    expect(forAll).toBeLessThan(20);
   });
 
   it("takes P90s from the histograms within one 15-second bucket of percentile_cont over the raw incidents", async () => {
@@ -94,9 +95,9 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
     // Sums over rows read in another order may differ in the last bits of a double.
     const rounded = (data: unknown) => JSON.parse(JSON.stringify(data, (_, value) => (typeof value === "number" ? Number(value.toPrecision(12)) : value)));
     expect(rounded(later.body.data)).toEqual(rounded(latest.body.data));
-    // The sample was loaded today: nothing had been published by 2000.
+    // The sample was loaded today: nothing had been published by 2000, so nothing covers the period (null, not zero).
     const before = (await hub.graphql(asPublished("2000-01-01"))).body.data!.forces;
-    expect(before.every((force: any) => force.responseTimes.emergency.incidents === 0 && force.crimePriorities.vawg.offences === 0 && force.workforce === null)).toBe(true);
+    expect(before.every((force: any) => force.responseTimes.emergency.incidents === 0 && force.crimePriorities.vawg.offences === null && force.workforce === null)).toBe(true);
   });
 
   it("compares a force with its region and most similar group through the gateway", async () => {

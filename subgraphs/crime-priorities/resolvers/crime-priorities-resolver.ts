@@ -3,15 +3,18 @@ import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { Source } from "../../shared/graphql/source.ts";
-import type { CrimePrioritiesContext, OffenceTotals } from "../loaders.ts";
+import { Coverage } from "../../shared/graphql/coverage.ts";
+import { tileCoverage } from "../../shared/coverage/tile.ts";
+import { CRIME_COUNTS, type CrimeCount, type ForceCrimeCounts } from "../figures.ts";
+import type { CrimePrioritiesContext } from "../loaders.ts";
 import { CrimePrioritySummary } from "../schema/crime-priority-summary.ts";
 import { StopSearchSummary } from "../schema/stop-search-summary.ts";
 import { ALL_RECORDED_CRIME } from "../importers/police-uk-outcomes.ts";
 import { Force } from "../schema/force.ts";
 import { CrimePriority } from "../schema/priority.ts";
-import { OutcomeCount, PriorityCrime } from "../schema/priority-crime.ts";
+import { OffenceFigure, OutcomeCount, PriorityCrime } from "../schema/priority-crime.ts";
 
-const TOTAL_FIELD: Record<CrimePriority, keyof OffenceTotals> = {
+const PRIORITY_COUNT: Record<CrimePriority, CrimeCount> = {
   [CrimePriority.VAWG]: "vawg",
   [CrimePriority.KNIFE_CRIME]: "knifeCrime",
   [CrimePriority.CSA]: "csa",
@@ -46,22 +49,48 @@ export class ForceStopSearchResolver {
 
 @Resolver(() => CrimePrioritySummary)
 export class CrimePrioritySummaryResolver {
-  private async priority(summary: CrimePrioritySummary, priority: CrimePriority, { loaders }: CrimePrioritiesContext): Promise<PriorityCrime> {
-    const totals = (await loaders.figures(summary)).get(summary.forceId);
-    const offences = totals ? (totals[TOTAL_FIELD[priority]] as number) : 0;
+  /** The force's counts for the summary's period; without any coverage, every count null with its reason. */
+  private async counts(summary: CrimePrioritySummary, { loaders }: CrimePrioritiesContext): Promise<ForceCrimeCounts> {
+    const found = (await loaders.figures(summary)).get(summary.forceId);
+    if (found) return found;
+    const entries = (Object.keys(CRIME_COUNTS) as CrimeCount[]).map((count) => [count, tileCoverage(summary, [], CRIME_COUNTS[count].label).coverage]);
+    return { forceId: summary.forceId, counts: Object.fromEntries(entries.map(([count]) => [count, null])), coverage: Object.fromEntries(entries) } as ForceCrimeCounts;
+  }
+
+  private async figure(summary: CrimePrioritySummary, count: CrimeCount, context: CrimePrioritiesContext): Promise<OffenceFigure> {
+    const { counts, coverage } = await this.counts(summary, context);
+    const offences = counts[count];
+    return { offences, ratePer1000: summary.population && offences !== null ? (offences / summary.population) * 1000 : null, coverage: coverage[count] };
+  }
+
+  private async priority(summary: CrimePrioritySummary, priority: CrimePriority, context: CrimePrioritiesContext): Promise<PriorityCrime> {
+    const { counts, coverage } = await this.counts(summary, context);
+    const count = PRIORITY_COUNT[priority];
+    const bothComplete = coverage[count].complete && coverage.recordedOffences.complete;
     return {
       priority,
       forceId: summary.forceId,
       period: { from: summary.from, to: summary.to, asPublishedOn: summary.asPublishedOn },
-      offences,
-      ratePer1000: summary.population ? (offences / summary.population) * 1000 : null,
-      shareOfRecordedCrime: totals?.recordedOffences ? offences / totals.recordedOffences : null,
+      ...(await this.figure(summary, count, context)),
+      shareOfRecordedCrime: bothComplete && counts.recordedOffences ? counts[count]! / counts.recordedOffences : null,
     };
   }
 
-  @FieldResolver(() => Int, { description: "All offences recorded in the period, flagged or not (offences)." })
-  async recordedOffences(@Root() summary: CrimePrioritySummary, @Ctx() { loaders }: CrimePrioritiesContext) {
-    return ((await loaders.figures(summary)).get(summary.forceId))?.recordedOffences ?? 0;
+  @FieldResolver(() => Int, { nullable: true, description: "All offences recorded in the covered months of the period, flagged or not (offences); null when no source covers any of it." })
+  async recordedOffences(@Root() summary: CrimePrioritySummary, @Ctx() context: CrimePrioritiesContext) {
+    return (await this.counts(summary, context)).counts.recordedOffences;
+  }
+
+  @FieldResolver(() => Coverage, { description: "Months of the period that sources of all recorded crime cover." })
+  async recordedOffencesCoverage(@Root() summary: CrimePrioritySummary, @Ctx() context: CrimePrioritiesContext) {
+    return (await this.counts(summary, context)).coverage.recordedOffences;
+  }
+
+  @FieldResolver(() => OffenceFigure, {
+    description: "Possession of weapons offences (any weapon: blades, firearms, other offensive weapons). Its own figure: not knife crime, which counts offences involving a knife or sharp instrument.",
+  })
+  possessionOfWeapons(@Root() summary: CrimePrioritySummary, @Ctx() context: CrimePrioritiesContext) {
+    return this.figure(summary, "possessionOfWeapons", context);
   }
 
   @FieldResolver(() => [OutcomeCount], { description: "Outcomes assigned in the period to all recorded crime (data.police.uk outcomes files), most frequent first." })
@@ -75,7 +104,7 @@ export class CrimePrioritySummaryResolver {
     return loaders.sources(summary, summary.forceId);
   }
 
-  @FieldResolver(() => PriorityCrime, { description: "Offences flagged as involving a knife or sharp instrument." })
+  @FieldResolver(() => PriorityCrime, { description: "Offences involving a knife or sharp instrument (ONS / Home Office flag); never street data's possession of weapons." })
   knifeCrime(@Root() summary: CrimePrioritySummary, @Ctx() context: CrimePrioritiesContext) {
     return this.priority(summary, CrimePriority.KNIFE_CRIME, context);
   }

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Coverage } from "../../shared/graphql/coverage.ts";
 import type { Period } from "../../shared/graphql/period.ts";
 import { CrimePriority } from "./priority.ts";
 
@@ -11,13 +12,34 @@ export class OutcomeCount {
   count!: number;
 }
 
-@ObjectType({ description: "Recorded offences carrying one priority flag over a period. Source: police recorded crime by force (Home Office)." })
+@ObjectType({ description: "Offences over a period from the sources able to count them, with how much of the period those sources cover." })
+export class OffenceFigure {
+  @Field(() => Int, {
+    nullable: true,
+    description: "Offences recorded in the covered months that start within the period (offences); null when no loaded source covers any of it. 0 means covered, and none recorded.",
+  })
+  offences!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Offences in the period per 1,000 residents of the force area (population from the forces subgraph); not annualised. Null without a population or a count.",
+  })
+  ratePer1000!: number | null;
+
+  @Field(() => Coverage, { description: "Months of the period the sources cover; a partial count covers only those." })
+  coverage!: Coverage;
+}
+
+@ObjectType({ description: "Recorded offences carrying one priority flag over a period. Source: police recorded crime by force (Home Office), flagged; knife crime also from ONS." })
 export class PriorityCrime {
   @Field(() => CrimePriority)
   priority!: CrimePriority;
 
-  @Field(() => Int, { description: "Offences recorded in the months that start within the period (offences)." })
-  offences!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Offences recorded in the covered months that start within the period (offences); null when no source able to flag them covers any of it. 0 means covered, and none recorded.",
+  })
+  offences!: number | null;
 
   @Field(() => Float, {
     nullable: true,
@@ -25,8 +47,11 @@ export class PriorityCrime {
   })
   ratePer1000!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Share (0-1) of all recorded offences in the period that carry this flag; null with none recorded." })
+  @Field(() => Float, { nullable: true, description: "Share (0-1) of all recorded offences in the period that carry this flag; null with none recorded, or unless both counts cover the whole period." })
   shareOfRecordedCrime!: number | null;
+
+  @Field(() => Coverage, { description: "Months of the period covered by a source able to flag these offences; a partial count covers only those." })
+  coverage!: Coverage;
 
   forceId!: string;
   period!: Period;

@@ -10,6 +10,11 @@ import type { MisconductContext } from "../loaders.ts";
 import { Force } from "../schema/force.ts";
 import { MisconductSummary, VettingSummary } from "../schema/misconduct-summary.ts";
 
+/** Without a case file covering the period, every count is unknown: null, never zero. */
+const noCaseFile = (forceId: string) => ({
+  forceId, casesOpened: null, proceedingsHeld: null, misconductMeetings: null, misconductHearings: null, acceleratedHearings: null, grossMisconductFindings: null, dismissals: null,
+});
+
 @Resolver(() => Force)
 export class ForceMisconductResolver {
   @FieldResolver(() => MisconductSummary, { nullable: true, description: "Misconduct cases, proceedings and outcomes over a period (inclusive days)." })
@@ -21,8 +26,10 @@ export class ForceMisconductResolver {
     @Ctx() { loaders }: MisconductContext,
   ): Promise<MisconductSummary | null> {
     const period = checkPeriod(from, to, asPublishedOn);
-    const row = await loaders.misconduct.load({ forceId: force.id, period });
-    return row && { ...row, ...period };
+    const [row, coverageOf] = await Promise.all([loaders.misconduct.load({ forceId: force.id, period }), loaders.caseCoverage(period)]);
+    const coverage = coverageOf(force.id);
+    if (coverage.monthsCovered === 0) return { ...period, ...noCaseFile(force.id), coverage };
+    return row && { ...row, ...period, coverage };
   }
 
   @FieldResolver(() => VettingSummary, { nullable: true, description: "Vetting decisions over a period; null when the force has sent no return for it. Signed-in roles; a force sees its own." })

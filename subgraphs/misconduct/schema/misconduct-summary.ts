@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import { Coverage } from "../../shared/graphql/coverage.ts";
 import { PeriodSummary } from "../../shared/graphql/period-summary.ts";
 
 @ObjectType({
@@ -7,26 +8,29 @@ import { PeriodSummary } from "../../shared/graphql/period-summary.ts";
     "Source: force misconduct submissions built on the Home Office tables.",
 })
 export class MisconductSummary extends PeriodSummary {
-  @Field(() => Int, { description: "Cases (complaints, conduct matters, recordable conduct matters) opened in the period." })
-  casesOpened!: number;
+  @Field(() => Coverage, { description: "Months of the period the loaded case files cover (a file covers each force from its first case to its last). Counts over other months are missing, not zero." })
+  coverage!: Coverage;
 
-  @Field(() => Int, { description: "Misconduct meetings, hearings and accelerated hearings held in the period." })
-  proceedingsHeld!: number;
+  @Field(() => Int, { nullable: true, description: "Cases (complaints, conduct matters, recordable conduct matters) opened in the period; null when no case file covers any of it." })
+  casesOpened!: number | null;
 
-  @Field(() => Int, { description: "Misconduct meetings held (for misconduct that would at most justify a final written warning)." })
-  misconductMeetings!: number;
+  @Field(() => Int, { nullable: true, description: "Misconduct meetings, hearings and accelerated hearings held in the period." })
+  proceedingsHeld!: number | null;
 
-  @Field(() => Int, { description: "Misconduct hearings held (possible gross misconduct)." })
-  misconductHearings!: number;
+  @Field(() => Int, { nullable: true, description: "Misconduct meetings held (for misconduct that would at most justify a final written warning)." })
+  misconductMeetings!: number | null;
 
-  @Field(() => Int, { description: "Accelerated hearings held (evidence of gross misconduct beyond dispute)." })
-  acceleratedHearings!: number;
+  @Field(() => Int, { nullable: true, description: "Misconduct hearings held (possible gross misconduct)." })
+  misconductHearings!: number | null;
 
-  @Field(() => Int, { description: "Proceedings in the period that found gross misconduct." })
-  grossMisconductFindings!: number;
+  @Field(() => Int, { nullable: true, description: "Accelerated hearings held (evidence of gross misconduct beyond dispute)." })
+  acceleratedHearings!: number | null;
 
-  @Field(() => Int, { description: "Officers and staff dismissed without notice at proceedings in the period." })
-  dismissals!: number;
+  @Field(() => Int, { nullable: true, description: "Proceedings in the period that found gross misconduct." })
+  grossMisconductFindings!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Officers and staff dismissed without notice at proceedings in the period." })
+  dismissals!: number | null;
 }
 
 @ObjectType({ description: "Vetting decisions over the returns whose period starts within the period (Vetting Code of Practice 2023). Source: force vetting returns." })

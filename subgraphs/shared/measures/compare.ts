@@ -17,6 +17,8 @@ export interface ComparisonInput<F> {
   groupForceIds?: string[];
   /** The force's figures month by month. */
   monthly: { month: Date; figures: F | undefined }[];
+  /** Why the force has no value, when the caller knows better than "no data" (e.g. partial coverage). */
+  unavailableReason?: string;
 }
 
 const difference = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
@@ -47,8 +49,9 @@ export function compareMeasure<F>(measure: Measure<F>, input: ComparisonInput<F>
   return {
     measure,
     value,
-    unavailableReason: value !== null ? null : input.figures.has(input.forceId) ? "Too few records in the period to compute this measure" : "No data from this force for the period",
+    unavailableReason: value !== null ? null : input.unavailableReason ?? (input.figures.has(input.forceId) ? "Too few records in the period to compute this measure" : "No data from this force for the period"),
     national,
+    forcesInNational: [...values.values()].filter((forceValue) => forceValue !== null).length,
     region: groupValue(measure, input.figures, input.regionForceIds),
     mostSimilarGroup,
     group: input.groupForceIds?.length ? groupValue(measure, input.figures, input.groupForceIds) : null,

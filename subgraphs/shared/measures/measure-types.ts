@@ -49,6 +49,9 @@ export class MeasureComparison {
   @Field(() => Float, { nullable: true, description: "Value for England and Wales (all forces), formed as the measure's `groupValue` says." })
   national!: number | null;
 
+  @Field(() => Int, { description: "How many forces the national value is formed from: those with a value for the period; forces whose sources do not cover it are left out." })
+  forcesInNational!: number;
+
   @Field(() => Float, { nullable: true, description: "Value for the force's region." })
   region!: number | null;
 
