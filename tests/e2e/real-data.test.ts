@@ -5,6 +5,15 @@ import { DATABASES, startHub, type RunningHub } from "../support/hub.ts";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/ingest");
 const fixture = (path: string) => join(FIXTURES, path);
+const realData = (path: string) => join(import.meta.dirname, "../fixtures/real-data", path);
+
+const CRIME = (from: string, to: string) => `{ force(id: "kent") { crimePriorities(from: "${from}", to: "${to}") {
+  recordedOffences recordedOffencesCoverage { monthsRequested monthsCovered complete reason }
+  vawg { offences coverage { monthsCovered complete reason } }
+  csa { offences }
+  knifeCrime { offences ratePer1000 coverage { monthsCovered reason } }
+  possessionOfWeapons { offences }
+} } }`;
 
 describe.each(DATABASES)("real files only, without the sample, on $name", ({ url }) => {
   let hub: RunningHub;
@@ -43,5 +52,51 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     expect(body.errors).toBeUndefined();
     // R1 urban, 9 minutes (within 15); R2 rural, 25 minutes (beyond 20).
     expect(body.data!.force.responseTimes.emergency).toEqual({ incidents: 2, withinStandardShare: 0.5 });
+  });
+
+  it("says no data, not zero, where nothing is loaded", async () => {
+    const { body } = await hub.graphql(`{ force(id: "kent") {
+      crimePriorities(from: "2010-08-01", to: "2010-08-31") { knifeCrime { offences ratePer1000 coverage { monthsRequested monthsCovered missingMonths complete reason } } }
+      misconduct(from: "2010-08-01", to: "2010-08-31") { casesOpened proceedingsHeld coverage { monthsCovered reason } }
+    } }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.force.crimePriorities.knifeCrime).toEqual({
+      offences: null,
+      ratePer1000: null,
+      coverage: { monthsRequested: 1, monthsCovered: 0, missingMonths: ["2010-08-01"], complete: false, reason: "No loaded source covers knife crime for this force in the period" },
+    });
+    expect(body.data!.force.misconduct).toEqual({
+      casesOpened: null, proceedingsHeld: null, coverage: { monthsCovered: 0, reason: "No loaded source covers misconduct cases for this force in the period" },
+    });
+  });
+
+  it("keeps flagged recorded crime beside a street file, each count from the source able to give it", async () => {
+    expect(await hub.load("ho-recorded-crime", realData("ho-recorded-crime-2024-25.csv"))).toMatchObject({ status: "LOADED", rowsLoaded: 4 });
+    expect(await hub.load("police-uk-street", realData("2024-05-kent-street.csv"))).toMatchObject({ status: "LOADED", rowsLoaded: 3 });
+    // The whole quarter April-June 2024: the Home Office quarter (300 + 40 + 50 + 1,000) outranks the May street file.
+    const quarter = (await hub.graphql(CRIME("2024-04-01", "2024-06-30"))).body.data!.force.crimePriorities;
+    expect(quarter).toEqual({
+      recordedOffences: 1390,
+      recordedOffencesCoverage: { monthsRequested: 3, monthsCovered: 3, complete: true, reason: null },
+      vawg: { offences: 300, coverage: { monthsCovered: 3, complete: true, reason: null } },
+      csa: { offences: 40 },
+      // Neither source can count offences involving a knife: the 10D blade possessions are possession of weapons.
+      knifeCrime: { offences: null, ratePer1000: null, coverage: { monthsCovered: 0, reason: "No loaded source covers knife crime for this force in the period" } },
+      possessionOfWeapons: { offences: 50 },
+    });
+    // May alone cuts through the quarter: all recorded crime and possession of weapons from the street file (2 + 1),
+    // VAWG from nothing, since street data has no flag and the quarter is never split into months.
+    const may = (await hub.graphql(CRIME("2024-05-01", "2024-05-31"))).body.data!.force.crimePriorities;
+    expect(may).toMatchObject({
+      recordedOffences: 3,
+      vawg: { offences: null, coverage: { monthsCovered: 0, complete: false, reason: "The loaded VAWG-flagged offences sources cover longer units (quarters or years) than this period holds whole: no figure for it" } },
+      possessionOfWeapons: { offences: 1 },
+    });
+    // April to September: the quarter covers 3 of 6 months, flagged as partial.
+    const half = (await hub.graphql(CRIME("2024-04-01", "2024-09-30"))).body.data!.force.crimePriorities;
+    expect(half).toMatchObject({
+      recordedOffences: 1390,
+      recordedOffencesCoverage: { monthsRequested: 6, monthsCovered: 3, complete: false, reason: "Partial: 3 of 6 months covered for recorded offences; missing 2024-07, 2024-08, 2024-09" },
+    });
   });
 });
