@@ -99,4 +99,30 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
       recordedOffencesCoverage: { monthsRequested: 6, monthsCovered: 3, complete: false, reason: "Partial: 3 of 6 months covered for recorded offences; missing 2024-07, 2024-08, 2024-09" },
     });
   });
+
+  it("checks anti-social behaviour rows before skipping them: month 2025-13 rejects the file", async () => {
+    const result = await hub.load("police-uk-street", realData("validation/2025-01-kent-street.csv"));
+    expect(result).toMatchObject({ status: "REJECTED", rowsRejected: 1 });
+    expect(result.errors).toEqual([{ file: "2025-01-kent-street.csv", line: 3, column: "Month", value: "2025-13", reason: "not a month (YYYY-MM)" }]);
+  });
+
+  it("skips, by name, files and rows for bodies outside the 43 forces, and finds columns by name in any order or case", async () => {
+    expect(await hub.load("police-uk-street", realData("validation/2025-01-btp-street.csv"))).toMatchObject({
+      status: "SKIPPED", skippedBecause: "British Transport Police: not one of the 43 territorial forces", batchId: null,
+    });
+    const workforce = await hub.load("ho-workforce", realData("validation/ho-workforce-reordered.csv"));
+    expect(workforce).toMatchObject({
+      status: "LOADED", rowsLoaded: 1, rowsSkipped: 2,
+      skipped: { "British Transport Police: not one of the 43 territorial forces": 1, "a national total row: not one of the 43 territorial forces": 1 },
+    });
+  });
+
+  it("quotes a bad value escaped and cut to a readable length", async () => {
+    const result = await hub.load("police-uk-street", realData("validation/2025-02-kent-street.csv"));
+    expect(result.status).toBe("REJECTED");
+    expect(result.errors.map((error) => error.value)).toEqual([
+      "\\u{1b}[31m\\u{7}\\u{0}\\u{1} Police",
+      `${"x".repeat(80)}… (5,000 characters)`,
+    ]);
+  });
 });

@@ -42,14 +42,12 @@ export const hoRecordedCrimeImporter: Importer<OffenceRow, Map<string, Flags>> =
   parse(fields, { file, line, forces, lookup: flagsByCode }) {
     const reader = new FieldReader(fields, file, line);
     const month = quarterStart(reader, reader.text("Financial Year"), reader.text("Financial Quarter"));
-    const forceName = reader.text("Force Name");
-    const forceId = forceName ? (forces.resolve(forceName) ?? reader.fail("Force Name", "unknown force: not a known id, code or name", forceName)) : null;
+    const forceId = reader.force("Force Name", forces);
     const code = reader.text("Offence Code");
     const description = reader.text("Offence Description");
     const group = reader.text("Offence Group");
     const offences = reader.count("Number of Offences");
-    if (reader.errors.length) return { errors: reader.errors };
-    return { row: [forceId!, month!, code!, description!, group!, offences!, flagsByCode.get(code!) ?? NO_FLAGS] };
+    return reader.result(() => [forceId!, month!, code!, description!, group!, offences!, flagsByCode.get(code!) ?? NO_FLAGS]);
   },
   scopeOf: (row) => unitScope(row[0], row[1], quarterEnd(row[1])),
   replaceRule: SAME_KIND,

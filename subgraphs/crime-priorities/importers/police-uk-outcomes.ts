@@ -19,12 +19,10 @@ export const policeUkOutcomesImporter: Importer<OutcomeRow> = {
   read: (file, progress) => readCsv(file, OUTCOMES_HEADER, progress),
   parse(fields, { file, line, forces }) {
     const reader = new FieldReader(fields, file, line);
-    const forceName = reader.text("Falls within");
-    const forceId = forceName ? (forces.resolve(forceName) ?? reader.fail("Falls within", "unknown force: not a known id, code or name", forceName)) : null;
+    const forceId = reader.force("Falls within", forces);
     const month = reader.month("Month", hubDateBounds());
     const outcome = reader.text("Outcome type");
-    if (reader.errors.length) return { errors: reader.errors };
-    return { row: [forceId!, month!, outcome!] };
+    return reader.result(() => [forceId!, month!, outcome!]);
   },
   scopeOf: (row) => monthScope(row[0], row[1]),
   replaceRule: { rule: "same-kind" },

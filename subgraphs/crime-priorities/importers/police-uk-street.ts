@@ -30,13 +30,13 @@ export const policeUkStreetImporter: Importer<StreetRow, Set<string>> = {
   parse(fields, { file, line, forces, lookup: mappedCrimeTypes }) {
     const reader = new FieldReader(fields, file, line);
     const crimeType = reader.text("Crime type");
-    if (crimeType === ANTI_SOCIAL_BEHAVIOUR) return { skip: "anti-social behaviour is not recorded crime" };
-    const forceName = reader.text("Falls within");
-    const forceId = forceName ? (forces.resolve(forceName) ?? reader.fail("Falls within", "unknown force: not a known id, code or name", forceName)) : null;
+    const forceId = reader.force("Falls within", forces);
     const month = reader.month("Month", hubDateBounds());
-    if (crimeType && !mappedCrimeTypes.has(crimeType)) reader.fail("Crime type", "crime type with no mapping in crime_type_mapping", crimeType);
-    if (reader.errors.length) return { errors: reader.errors };
-    return { row: [forceId!, month!, crimeType!] };
+    const antiSocial = crimeType === ANTI_SOCIAL_BEHAVIOUR;
+    if (crimeType && !antiSocial && !mappedCrimeTypes.has(crimeType)) reader.fail("Crime type", "crime type with no mapping in crime_type_mapping", crimeType);
+    // Anti-social behaviour rows are checked like the rest, then skipped: they are not recorded crime.
+    if (antiSocial && !reader.errors.length) return { skip: "anti-social behaviour: not recorded crime" };
+    return reader.result(() => [forceId!, month!, crimeType!]);
   },
   scopeOf: (row) => monthScope(row[0], row[1]),
   replaceRule: SAME_KIND,

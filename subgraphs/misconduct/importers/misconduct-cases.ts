@@ -39,8 +39,7 @@ export const misconductCasesImporter: Importer<CaseRow> = {
   parse(fields, { file, line, forces }) {
     const reader = new FieldReader(fields, file, line);
     const bounds = hubDateBounds();
-    const forceName = reader.text("force");
-    const forceId = forceName ? (forces.resolve(forceName) ?? reader.fail("force", "unknown force", forceName)) : null;
+    const forceId = reader.force("force", forces);
     const reference = reader.text("reference");
     const [caseType, subjectType, standard] = ["case_type", "subject_type", "standard"].map((column) => oneOf(reader, column));
     const sex = reader.text("subject_sex");
@@ -53,8 +52,7 @@ export const misconductCasesImporter: Importer<CaseRow> = {
     const closedOn = reader.text("closed_on", { optional: true }) ? reader.day("closed_on", bounds) : null;
     if (proceedings && !proceedingsOn) reader.fail("proceedings_on", "proceedings need the day they were held");
     if (openedOn && proceedingsOn && proceedingsOn < openedOn) reader.fail("proceedings_on", "before the case was opened", proceedingsOn.toISOString().slice(0, 10));
-    if (reader.errors.length) return { errors: reader.errors };
-    return { row: [forceId, reference, caseType, subjectType, sex, ethnicity, standard, openedOn, proceedings, proceedingsOn, finding, outcome, closedOn] };
+    return reader.result(() => [forceId, reference, caseType, subjectType, sex, ethnicity, standard, openedOn, proceedings, proceedingsOn, finding, outcome, closedOn]);
   },
   scopeOf: (row) => monthScope(row[0] as string, new Date(Date.UTC((row[7] as Date).getUTCFullYear(), (row[7] as Date).getUTCMonth(), 1))),
   coverageOf: spanMonths,

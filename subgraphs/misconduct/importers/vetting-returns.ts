@@ -20,8 +20,7 @@ export const vettingReturnsImporter: Importer<VettingRow> = {
   parse(fields, { file, line, forces }) {
     const reader = new FieldReader(fields, file, line);
     const bounds = hubDateBounds();
-    const forceName = reader.text("force");
-    const forceId = forceName ? (forces.resolve(forceName) ?? reader.fail("force", "unknown force", forceName)) : null;
+    const forceId = reader.force("force", forces);
     const start = reader.day("period_start", bounds);
     const end = reader.day("period_end", bounds);
     const level = reader.text("level");
@@ -30,8 +29,7 @@ export const vettingReturnsImporter: Importer<VettingRow> = {
     if (start && end && end < start) reader.fail("period_end", "before period_start", end.toISOString().slice(0, 10));
     if (applications !== null && refusals !== null && refusals > applications) reader.fail("refusals", "more refusals than applications", refusals);
     if (due !== null && overdue !== null && overdue > due) reader.fail("renewals_overdue", "more overdue than due", overdue);
-    if (reader.errors.length) return { errors: reader.errors };
-    return { row: [forceId!, start!, end!, level!, applications!, refusals!, due!, overdue!] };
+    return reader.result(() => [forceId!, start!, end!, level!, applications!, refusals!, due!, overdue!]);
   },
   scopeOf: (row) => unitScope(row[0], row[1], row[2]),
   replaceRule: { rule: "outranked", measures: ["VETTING"] },

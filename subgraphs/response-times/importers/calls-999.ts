@@ -20,16 +20,14 @@ export const calls999Importer: Importer<CallsRow> = {
   read: (file, progress) => readCsv(file, CALLS_999_HEADER, progress),
   parse(fields, { file, line, forces }) {
     const reader = new FieldReader(fields, file, line);
-    const forceName = reader.text("Force");
-    const forceId = forceName ? (forces.resolve(forceName) ?? reader.fail("Force", "unknown force", forceName)) : null;
+    const forceId = reader.force("Force", forces);
     const month = reader.month("Month", hubDateBounds());
     const [received, within10, within60, over60] = ["Calls received", "Answered in under 10 seconds", "Answered in 10 to 60 seconds", "Answered in 60 seconds or more"].map((column) => reader.count(column));
     const mean = reader.decimal("Mean answer time (seconds)");
     if (received !== null && within10 !== null && within60 !== null && over60 !== null && within10 + within60 + over60 !== received) {
       reader.fail("Calls received", `answered bands add up to ${within10 + within60 + over60}, not the calls received`, received);
     }
-    if (reader.errors.length) return { errors: reader.errors };
-    return { row: [forceId!, month!, received!, within10!, within60!, over60!, mean!] };
+    return reader.result(() => [forceId!, month!, received!, within10!, within60!, over60!, mean!]);
   },
   scopeOf: (row) => monthScope(row[0], row[1]),
   replaceRule: { rule: "outranked", measures: ["CALLS_999"] },

@@ -51,8 +51,7 @@ export const responseIncidentsImporter: Importer<IncidentRow> = {
     }
     const reader = new FieldReader(record, file, line);
     const bounds = hubDateBounds();
-    const forceName = reader.text("force")!;
-    const forceId = forces.resolve(forceName) ?? reader.fail("force", "unknown force: not a known id, code or name", forceName);
+    const forceId = reader.force("force", forces);
     const connected = reader.timestamp("call_connected_at", bounds);
     const answered = reader.timestamp("call_answered_at", bounds, { optional: true });
     const deployed = reader.timestamp("deployed_at", bounds, { optional: true });
@@ -60,8 +59,7 @@ export const responseIncidentsImporter: Importer<IncidentRow> = {
     for (const [column, time] of [["call_answered_at", answered], ["deployed_at", deployed], ["arrived_at", arrived]] as const) {
       if (time && connected && time < connected) reader.fail(column, "before the call was connected", time.toISOString());
     }
-    if (reader.errors.length || !forceId || !connected) return { errors: reader.errors };
-    return { row: [forceId, String(record.reference), String(record.grade), String(record.area_type), ukMonth(connected), connected, answered, deployed, arrived] };
+    return reader.result(() => [forceId!, String(record.reference), String(record.grade), String(record.area_type), ukMonth(connected!), connected!, answered, deployed, arrived]);
   },
   scopeOf: (row) => monthScope(row[0], row[4]),
   coverageOf: spanMonths,

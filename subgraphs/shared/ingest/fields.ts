@@ -1,8 +1,13 @@
+import { bodyOutsideTheForces } from "../reference/outside-bodies.ts";
+import type { ForceResolver } from "./force-resolver.ts";
+import type { ParsedRecord } from "./importer.ts";
 import type { RowError } from "./row-error.ts";
 
 /** Reads and checks the fields of one record, collecting every problem instead of stopping at the first. */
 export class FieldReader {
   readonly errors: RowError[] = [];
+  /** Set when the row is for a body outside the 43 forces (British Transport Police, a total row). */
+  private outsideBody: string | undefined;
 
   constructor(
     private readonly fields: Record<string, unknown>,
@@ -13,6 +18,28 @@ export class FieldReader {
   fail(column: string | undefined, reason: string, value?: unknown): null {
     this.errors.push({ file: this.file, line: this.line, column, value: value === undefined ? undefined : String(value), reason });
     return null;
+  }
+
+  /**
+   * The force a row is for, from the first of the names or codes that matches one (the column's
+   * value by default). A body outside the 43 forces is noted, and the row skipped once checked.
+   */
+  force(column: string, forces: ForceResolver, ...names: (string | null)[]): string | null {
+    const candidates = (names.length ? names : [this.text(column)]).filter((name): name is string => !!name);
+    if (!candidates.length) return null;
+    for (const name of candidates) {
+      const forceId = forces.resolve(name);
+      if (forceId) return forceId;
+    }
+    this.outsideBody = candidates.map(bodyOutsideTheForces).find(Boolean);
+    return this.outsideBody ? null : this.fail(column, "unknown force: not a known id, code or name", candidates.join(" "));
+  }
+
+  /** The record once every field is read: its errors, a skip for a body outside the forces, or the row. */
+  result<Row>(row: () => Row): ParsedRecord<Row> {
+    if (this.errors.length) return { errors: this.errors };
+    if (this.outsideBody) return { skip: `${this.outsideBody}: not one of the 43 territorial forces` };
+    return { row: row() };
   }
 
   text(column: string, { optional = false } = {}): string | null {

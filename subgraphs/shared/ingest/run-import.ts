@@ -6,7 +6,8 @@ import { postgresSchema } from "../database/migrations.ts";
 import type { ForceResolver } from "./force-resolver.ts";
 import { markFullySuperseded, recordCoverage } from "./coverage-records.ts";
 import type { Importer } from "./importer.ts";
-import type { RowError } from "./row-error.ts";
+import { bodyOutsideTheForcesOfFile } from "../reference/outside-bodies.ts";
+import { readableError, type RowError } from "./row-error.ts";
 
 export interface ImportOptions {
   /** Load the valid rows and record the rejected ones with the batch, instead of loading nothing. */
@@ -19,12 +20,16 @@ export interface ImportOptions {
 export interface ImportResult {
   file: string;
   kind: string;
-  status: "LOADED" | "ALREADY_LOADED" | "REJECTED";
+  status: "LOADED" | "ALREADY_LOADED" | "REJECTED" | "SKIPPED";
+  /** Why a whole file was skipped (a file for a body outside the 43 forces). */
+  skippedBecause?: string;
   batchId: number | null;
   rowsRead: number;
   rowsLoaded: number;
   rowsRejected: number;
   rowsSkipped: number;
+  /** Skipped rows counted by reason, e.g. "British Transport Police: not one of the 43 territorial forces". */
+  skipped: Record<string, number>;
   /** Every error when rejected; with --skip-invalid, the rejected rows. */
   errors: RowError[];
   supersededBatchIds: number[];
@@ -50,10 +55,12 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
   const started = performance.now();
   const schema = postgresSchema(importer.subgraph);
   const name = basename(file);
-  const digest = await sha256(file);
   const result: ImportResult = {
-    file, kind: importer.kind, status: "LOADED", batchId: null, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsSkipped: 0, errors: [], supersededBatchIds: [], durationMs: 0,
+    file, kind: importer.kind, status: "LOADED", batchId: null, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsSkipped: 0, skipped: {}, errors: [], supersededBatchIds: [], durationMs: 0,
   };
+  const outsideBody = bodyOutsideTheForcesOfFile(name);
+  if (outsideBody) return { ...result, status: "SKIPPED", skippedBecause: `${outsideBody}: not one of the 43 territorial forces`, durationMs: performance.now() - started };
+  const digest = await sha256(file);
   const [earlier] = await sql.query<{ id: number }>(
     `SELECT id FROM "${schema}".import_batch WHERE kind = $1 AND sha256 = $2 AND status IN ('LOADED', 'SUPERSEDED') ORDER BY id LIMIT 1`,
     [importer.kind, digest],
@@ -88,10 +95,12 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
           if (options.failAfterRows !== undefined && result.rowsRead > options.failAfterRows) throw new Error(`injected failure after ${options.failAfterRows} rows`);
           const parsed = "error" in record ? { errors: [record.error] } : importer.parse(record.fields, { file: name, line: record.line, forces, lookup });
           if ("row" in parsed) pending.push(parsed.row);
-          else if ("skip" in parsed) result.rowsSkipped++;
-          else {
+          else if ("skip" in parsed) {
+            result.rowsSkipped++;
+            result.skipped[parsed.skip] = (result.skipped[parsed.skip] ?? 0) + 1;
+          } else {
             result.rowsRejected++;
-            result.errors.push(...parsed.errors);
+            result.errors.push(...parsed.errors.map(readableError));
           }
         }
         // Invalid rows mean nothing will be committed: stop writing, keep checking.

@@ -18,32 +18,42 @@ function countBytes(stream: NodeJS.ReadableStream, progress: ReadProgress) {
   return stream;
 }
 
+const columnKey = (column: string) => column.trim().replace(/\s+/g, " ").toLowerCase();
+
 /**
- * Streams a CSV file in batches of records keyed by its header, which must be exactly the one
- * expected. Handles a UTF-8 byte order mark, CRLF, quoted commas and line breaks; a short row
- * (such as a truncated last line) or an unclosed quote becomes a row error, not a crash.
+ * Streams a CSV file in batches of records keyed by the expected column names. Columns are found
+ * by name, ignoring case, order and extra columns, as published tables shift; a missing column
+ * rejects the file. Handles a UTF-8 byte order mark, CRLF, quoted commas and line breaks; a short
+ * row (such as a truncated last line) or an unclosed quote becomes a row error, not a crash.
  */
 export async function* readCsv(file: string, expectedHeader: readonly string[], progress: ReadProgress = { bytesRead: 0 }): AsyncGenerator<SourceRecord[]> {
   const name = basename(file);
   const reader = new CsvRecordReader();
   let header: string[] | undefined;
+  let positions: number[] = [];
   let wrongHeader = false;
+  const readHeader = (line: number, cells: string[]): SourceRecord | undefined => {
+    header = cells.map((cell) => cell.trim());
+    const keys = header.map(columnKey);
+    positions = expectedHeader.map((column) => keys.indexOf(columnKey(column)));
+    const missing = expectedHeader.filter((_, index) => positions[index] < 0);
+    wrongHeader = missing.length > 0;
+    if (!wrongHeader) return undefined;
+    const reason = `wrong header: no column ${missing.map((column) => `"${column}"`).join(", ")}; expected "${expectedHeader.join(",")}" (any order or case, other columns ignored)`;
+    return { line, error: { file: name, line, column: missing[0], value: header.join(","), reason } };
+  };
   const toSource = (records: CsvRecord[]): SourceRecord[] => {
     const batch: SourceRecord[] = [];
     for (const { line, cells } of records) {
       if (wrongHeader) break;
       if (!header) {
-        header = cells.map((cell) => cell.trim());
-        wrongHeader = header.join(",") !== expectedHeader.join(",");
-        if (wrongHeader) {
-          const column = expectedHeader.find((expected, index) => header![index] !== expected) ?? "(extra column)";
-          batch.push({ line, error: { file: name, line, column, value: header.join(","), reason: `wrong header: expected "${expectedHeader.join(",")}"` } });
-        }
+        const error = readHeader(line, cells);
+        if (error) batch.push(error);
       } else if (cells.length !== header.length) {
         batch.push({ line, error: { file: name, line, value: cells.join(","), reason: `row has ${cells.length} of ${header.length} columns (truncated or malformed)` } });
       } else {
         const fields: Record<string, string> = {};
-        for (let index = 0; index < header.length; index++) fields[header[index]] = cells[index];
+        for (let index = 0; index < expectedHeader.length; index++) fields[expectedHeader[index]] = cells[positions[index]];
         batch.push({ line, fields });
       }
     }

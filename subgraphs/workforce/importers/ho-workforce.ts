@@ -41,15 +41,14 @@ export const hoWorkforceImporter: Importer<WorkforceRow> = {
     const asAt = asAtText && /^\d{4}$/.test(asAtText) ? new Date(Date.UTC(Number(asAtText), 2, 31)) : reader.day("As at 31 March", hubDateBounds());
     const code = reader.text("Geocode", { optional: true });
     const name = reader.text("Force name");
-    const forceId = (code && forces.resolve(code)) || (name && forces.resolve(name)) || reader.fail("Force name", "unknown force: neither the geocode nor the name is known", `${code ?? ""} ${name ?? ""}`.trim());
+    const forceId = reader.force("Force name", forces, code, name);
     const workerTypeText = reader.text("Worker type");
     const workerType = workerTypeText ? (WORKER_TYPES[workerTypeText.toLowerCase()] ?? reader.fail("Worker type", `unknown worker type (known: ${Object.keys(WORKER_TYPES).join(", ")})`, workerTypeText)) : null;
     const sex = reader.text("Sex");
     const rank = reader.text("Rank", { optional: true });
     const headcount = reader.count("Total (Headcount)");
     const fte = reader.decimal("Total (FTE)");
-    if (reader.errors.length) return { errors: reader.errors };
-    return { row: [forceId!, asAt!, workerType!, rank, sex!, headcount!, fte!] };
+    return reader.result(() => [forceId!, asAt!, workerType!, rank, sex!, headcount!, fte!]);
   },
   scopeOf: (row) => dayScope(row[0], row[1]),
   replaceRule: WORKFORCE_REPLACE,
