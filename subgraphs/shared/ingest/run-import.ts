@@ -5,6 +5,7 @@ import type { SqlClient } from "../database/open.ts";
 import { postgresSchema } from "../database/migrations.ts";
 import type { ForceResolver } from "./force-resolver.ts";
 import { markFullySuperseded, recordCoverage } from "./coverage-records.ts";
+import { lockSubgraphLoads } from "./load-lock.ts";
 import type { Importer } from "./importer.ts";
 import { bodyOutsideTheForcesOfFile } from "../reference/outside-bodies.ts";
 import { readableError, type RowError } from "./row-error.ts";
@@ -45,6 +46,11 @@ async function sha256(file: string): Promise<string> {
 }
 
 class Rejected extends Error {}
+class AlreadyLoaded extends Error {
+  constructor(readonly batchId: number) {
+    super(`already loaded as batch ${batchId}`);
+  }
+}
 
 /**
  * Loads one file as one batch in one transaction: every row is checked, a file with any invalid row
@@ -61,16 +67,17 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
   const outsideBody = bodyOutsideTheForcesOfFile(name);
   if (outsideBody) return { ...result, status: "SKIPPED", skippedBecause: `${outsideBody}: not one of the 43 territorial forces`, durationMs: performance.now() - started };
   const digest = await sha256(file);
-  const [earlier] = await sql.query<{ id: number }>(
-    `SELECT id FROM "${schema}".import_batch WHERE kind = $1 AND sha256 = $2 AND status IN ('LOADED', 'SUPERSEDED') ORDER BY id LIMIT 1`,
-    [importer.kind, digest],
-  );
-  if (earlier) return { ...result, status: "ALREADY_LOADED", batchId: earlier.id, durationMs: performance.now() - started };
 
   const totalBytes = statSync(file).size;
   const progress = { bytesRead: 0 };
   try {
     await sql.transaction(async (tx) => {
+      await lockSubgraphLoads(tx, schema);
+      const [earlier] = await tx.query<{ id: number }>(
+        `SELECT id FROM "${schema}".import_batch WHERE kind = $1 AND sha256 = $2 AND status IN ('LOADED', 'SUPERSEDED') ORDER BY id LIMIT 1`,
+        [importer.kind, digest],
+      );
+      if (earlier) throw new AlreadyLoaded(earlier.id);
       const [{ id: batchId }] = await tx.query<{ id: number }>(
         `INSERT INTO "${schema}".import_batch (kind, file_name, sha256, status) VALUES ($1, $2, $3, 'LOADING') RETURNING id`,
         [importer.kind, name, digest],
@@ -131,6 +138,7 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
       );
     });
   } catch (error) {
+    if (error instanceof AlreadyLoaded) return { ...result, status: "ALREADY_LOADED", batchId: error.batchId, durationMs: performance.now() - started };
     if (!(error instanceof Rejected)) throw error;
     Object.assign(result, { status: "REJECTED", batchId: null, rowsLoaded: 0 });
   }

@@ -1,0 +1,17 @@
+import { SUBGRAPH_NAMES, type HubConfig, type SubgraphName } from "../../subgraphs/shared/config.ts";
+import type { Database } from "../../subgraphs/shared/database/open.ts";
+import { openSubgraphDatabase } from "../../subgraphs/index.ts";
+
+/**
+ * Opens the named subgraphs' databases (all by default), runs the work and closes them, also when
+ * it fails. With the embedded database, stop `npm start` first: a data folder has one owner.
+ */
+export async function withDatabases<T>(config: HubConfig, work: (databases: Map<SubgraphName, Database>) => Promise<T>, names: readonly SubgraphName[] = SUBGRAPH_NAMES): Promise<T> {
+  const databases = new Map<SubgraphName, Database>();
+  try {
+    for (const name of names) databases.set(name, await openSubgraphDatabase(name, config));
+    return await work(databases);
+  } finally {
+    for (const database of databases.values()) await database.close();
+  }
+}

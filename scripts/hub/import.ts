@@ -1,0 +1,84 @@
+import { readdirSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { IMPORTERS } from "../../subgraphs/importers.ts";
+import { seedSampleIfNew } from "../../subgraphs/index.ts";
+import { readConfig } from "../../subgraphs/shared/config.ts";
+import { loadForceResolver } from "../../subgraphs/shared/ingest/force-resolver.ts";
+import { formatRowError } from "../../subgraphs/shared/ingest/row-error.ts";
+import { runImport, type ImportResult } from "../../subgraphs/shared/ingest/run-import.ts";
+import { parseArgs, UsageError } from "./cli.ts";
+import { withDatabases } from "./databases.ts";
+
+function filesIn(path: string, matches: (name: string) => boolean): string[] {
+  if (!statSync(path, { throwIfNoEntry: false })) throw new UsageError(`no such file or folder: ${path}`);
+  if (statSync(path).isFile()) return [path];
+  return readdirSync(path, { recursive: true, encoding: "utf8" })
+    .map((entry) => join(path, entry))
+    .filter((file) => statSync(file).isFile() && matches(file))
+    .sort();
+}
+
+function progressPrinter(file: string, json: boolean) {
+  const started = performance.now();
+  let lastPlain = 0;
+  return ({ rowsRead, bytesRead, totalBytes }: { rowsRead: number; bytesRead: number; totalBytes: number }) => {
+    const seconds = (performance.now() - started) / 1000;
+    const rate = rowsRead / Math.max(seconds, 0.001);
+    const eta = bytesRead > 0 ? (seconds * (totalBytes - bytesRead)) / bytesRead : 0;
+    const line = `${file}: ${rowsRead.toLocaleString("en-GB")} rows, ${Math.round(rate).toLocaleString("en-GB")} rows/s, ETA ${eta.toFixed(0)} s`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}\x1b[K`);
+    else if (!json && rowsRead - lastPlain >= 100_000) {
+      lastPlain = rowsRead;
+      console.error(line);
+    }
+  };
+}
+
+const skippedByName = (result: ImportResult) =>
+  Object.entries(result.skipped).map(([reason, rows]) => `${rows.toLocaleString("en-GB")} × ${reason}`).join("; ");
+
+const describe = (result: ImportResult) =>
+  result.status === "ALREADY_LOADED" ? `${result.file}: already imported as batch ${result.batchId}; nothing changed`
+  : result.status === "SKIPPED" ? `${result.file}: skipped, nothing loaded: ${result.skippedBecause}`
+  : result.status === "REJECTED" ? `${result.file}: REJECTED, nothing loaded: ${result.rowsRejected} invalid of ${result.rowsRead} rows`
+  : `${result.file}: loaded as batch ${result.batchId}: ${result.rowsLoaded} rows loaded, ${result.rowsRejected} rejected, ${result.rowsSkipped} skipped` +
+    `${result.rowsSkipped ? ` (${skippedByName(result)})` : ""}` +
+    `${result.supersededBatchIds.length ? `; supersedes batch ${result.supersededBatchIds.join(", ")} where it covers the same units` : ""} (${Math.round(result.rowsRead / (result.durationMs / 1000)).toLocaleString("en-GB")} rows/s)`;
+
+function writeReport(results: ImportResult[], reportFile: string | undefined) {
+  const errors = results.flatMap((result) => result.errors);
+  if (!errors.length) return;
+  const file = reportFile ?? `import-report-${new Date().toISOString().replace(/[:.]/g, "-")}.txt`;
+  writeFileSync(file, errors.map(formatRowError).join("\n") + "\n");
+  console.error(`row errors written to ${file}`);
+}
+
+/** `hub import <kind> <file or folder> [--skip-invalid] [--json] [--report FILE]`: 0 loaded, 1 a file rejected. */
+export async function importCommand(args: string[]): Promise<number> {
+  const { positional: [kind, path], flags, options } = parseArgs(args, { flags: ["--skip-invalid", "--json"], options: ["--report"] });
+  const importer = IMPORTERS[kind];
+  if (!importer) throw new UsageError(kind ? `unknown kind "${kind}"` : "name a kind");
+  if (!path) throw new UsageError("name a file or folder");
+  const json = flags.has("--json");
+  const files = filesIn(path, importer.matches);
+  if (!files.length) throw new UsageError(`no ${importer.kind} files in ${path}`);
+  const config = readConfig();
+  const names = importer.subgraph === "forces" ? (["forces"] as const) : (["forces", importer.subgraph] as const);
+  return withDatabases(config, async (databases) => {
+    // As `npm start` would have: the sample first (unless HUB_SAMPLE=none), so the file's scopes replace it.
+    for (const name of names) await seedSampleIfNew(name, config, databases.get(name)!);
+    const forces = await loadForceResolver(databases.get("forces")!.sql);
+    const results: ImportResult[] = [];
+    for (const file of files) {
+      const result = await runImport(importer, file, databases.get(importer.subgraph)!.sql, forces, { skipInvalid: flags.has("--skip-invalid"), onProgress: progressPrinter(file, json) });
+      if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
+      results.push(result);
+      if (!json) console.log(describe(result));
+      for (const error of result.errors.slice(0, 20)) console.error(`  ${formatRowError(error)}`);
+      if (result.errors.length > 20) console.error(`  … and ${result.errors.length - 20} more (see the report)`);
+    }
+    writeReport(results, options.get("--report"));
+    if (json) console.log(JSON.stringify(results.map(({ errors: rowErrors, ...result }) => ({ ...result, errorCount: rowErrors.length })), null, 2));
+    return results.some((result) => result.status === "REJECTED") ? 1 : 0;
+  }, names);
+}
