@@ -1,5 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REVISABLE_TABLES } from "../../subgraphs/importers.ts";
+import { withdrawBatch } from "../../subgraphs/shared/ingest/withdraw.ts";
 import { freshTestDatabase } from "../support/fresh-database.ts";
 import { DATABASES, startHub, type RunningHub } from "../support/hub.ts";
 
@@ -17,6 +19,7 @@ const CRIME = (from: string, to: string) => `{ force(id: "kent") { crimePrioriti
 
 describe.each(DATABASES)("real files only, without the sample, on $name", ({ url }) => {
   let hub: RunningHub;
+  let streetBatchId = 0;
   let dropDatabase: () => Promise<void> = async () => undefined;
 
   beforeAll(async () => {
@@ -72,7 +75,9 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
 
   it("keeps flagged recorded crime beside a street file, each count from the source able to give it", async () => {
     expect(await hub.load("ho-recorded-crime", realData("ho-recorded-crime-2024-25.csv"))).toMatchObject({ status: "LOADED", rowsLoaded: 4 });
-    expect(await hub.load("police-uk-street", realData("2024-05-kent-street.csv"))).toMatchObject({ status: "LOADED", rowsLoaded: 3 });
+    const street = await hub.load("police-uk-street", realData("2024-05-kent-street.csv"));
+    expect(street).toMatchObject({ status: "LOADED", rowsLoaded: 3 });
+    streetBatchId = street.batchId!;
     // The whole quarter April-June 2024: the Home Office quarter (300 + 40 + 50 + 1,000) outranks the May street file.
     const quarter = (await hub.graphql(CRIME("2024-04-01", "2024-06-30"))).body.data!.force.crimePriorities;
     expect(quarter).toEqual({
@@ -98,6 +103,14 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
       recordedOffences: 1390,
       recordedOffencesCoverage: { monthsRequested: 6, monthsCovered: 3, complete: false, reason: "Partial: 3 of 6 months covered for recorded offences; missing 2024-07, 2024-08, 2024-09" },
     });
+  });
+
+  it("withdraws a load: its rows leave the figures and May has no data again", async () => {
+    const result = await withdrawBatch(hub.subgraphs["crime-priorities"].database.sql, "crime-priorities", REVISABLE_TABLES["crime-priorities"], streetBatchId);
+    expect(result).toMatchObject({ rowsWithdrawn: 2, units: [`kent|2024-05-01|2024-05-31`] });
+    const may = (await hub.graphql(CRIME("2024-05-01", "2024-05-31"))).body.data!.force.crimePriorities;
+    expect(may).toMatchObject({ recordedOffences: null, possessionOfWeapons: { offences: null } });
+    await expect(withdrawBatch(hub.subgraphs["crime-priorities"].database.sql, "crime-priorities", [], streetBatchId)).rejects.toThrow(/already withdrawn/);
   });
 
   it("checks anti-social behaviour rows before skipping them: month 2025-13 rejects the file", async () => {
