@@ -3,8 +3,7 @@ import type { PrismaClient } from "../../prisma/generated/crime-priorities/clien
 import { asPublishedForPeriod } from "../shared/graphql/as-published.ts";
 import { forcePeriodLoader } from "../shared/graphql/period-loader.ts";
 import { loadCoverage, unitKey } from "../shared/coverage/live-coverage.ts";
-import { monthsStartingWithin, periodKey, type Period } from "../shared/graphql/period.ts";
-import { lastDayOfMonth } from "../shared/ingest/scope.ts";
+import { monthPeriod, monthsStartingWithin, periodKey, type Period } from "../shared/graphql/period.ts";
 import { createRequestMemo } from "../shared/graphql/request-memo.ts";
 import { createSourceLoader } from "../shared/graphql/source.ts";
 import { COVERAGE_MEASURES, coveredForces, tallyForce, type CrimeData, type UnitFacts } from "./figures.ts";
@@ -87,7 +86,7 @@ export function createLoaders(prisma: PrismaClient) {
     /** One force's counts month by month, from the same fetch as the period's. */
     async monthlyFigures(period: Period, forceId: string) {
       const data = await crimeData(period);
-      return monthsStartingWithin(period).map((month) => ({ month, counts: tallyForce(data, { ...period, from: month, to: lastDayOfMonth(month) }, forceId) }));
+      return monthsStartingWithin(period).map((month) => ({ month, counts: tallyForce(data, monthPeriod(month, period), forceId) }));
     },
     watchlistRules: () => memo("watchlist-rules", () => prisma.watchlistRule.findMany({ orderBy: { id: "asc" } })),
     outcomes: forcePeriodLoader(async (forceIds: string[], period: Period) => {

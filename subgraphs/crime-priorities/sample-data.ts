@@ -1,6 +1,6 @@
 import { bulkInsert } from "../shared/database/bulk-insert.ts";
 import type { SqlClient } from "../shared/database/open.ts";
-import { lastDayOfMonth } from "../shared/ingest/scope.ts";
+import { lastDayOfMonth } from "../shared/graphql/period.ts";
 import { allocate } from "../shared/sample/allocate.ts";
 import { sampleMonths } from "../shared/sample/calendar.ts";
 import { SeededRandom } from "../shared/sample/random.ts";

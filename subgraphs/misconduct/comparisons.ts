@@ -1,5 +1,4 @@
-import { isoDay, monthsStartingWithin, yearEarlier, type Period } from "../shared/graphql/period.ts";
-import { lastDayOfMonth } from "../shared/ingest/scope.ts";
+import { isoDay, monthPeriod, monthsStartingWithin, yearEarlier, type Period } from "../shared/graphql/period.ts";
 import type { ForceOfficerStrength } from "../shared/graphql/force-officer-strength.ts";
 import { compareMeasure, type Measure } from "../shared/measures/compare.ts";
 import type { MeasureComparison } from "../shared/measures/measure-types.ts";
@@ -27,12 +26,11 @@ export async function compareMisconductMeasure(measure: Measure<MisconductFigure
   const monthly = new Map((await loaders.monthlyCasesOpened(period, force.id)).map((row) => [isoDay(row.month!), row.casesOpened]));
   const forceOfficers = officers.get(force.id);
   const coverage = await loaders.caseCoverage(period);
-  const complete = (within: Period) => (forceId: string) => coverage(forceId, within).complete;
   const earlier = yearEarlier(period);
   const earlierCoverage = await loaders.caseCoverage(earlier);
   return compareMeasure(measure, {
     forceId: force.id,
-    figures: figuresFor(await loaders.casesOpened(period), officers, complete(period)),
+    figures: figuresFor(await loaders.casesOpened(period), officers, (forceId) => coverage(forceId).complete),
     yearEarlierFigures: figuresFor(await loaders.casesOpened(earlier), officers, (forceId) => earlierCoverage(forceId).complete),
     unavailableReason: coverage(force.id).reason ?? undefined,
     regionForceIds: force.regionForceIds ?? [],
@@ -40,7 +38,7 @@ export async function compareMisconductMeasure(measure: Measure<MisconductFigure
     groupForceIds,
     monthly: monthsStartingWithin(period).map((month) => ({
       month,
-      figures: forceOfficers === undefined || !complete({ from: month, to: lastDayOfMonth(month) })(force.id) ? undefined : { casesOpened: monthly.get(isoDay(month)) ?? 0, officersFte: forceOfficers },
+      figures: forceOfficers === undefined || !coverage(force.id, monthPeriod(month, period)).complete ? undefined : { casesOpened: monthly.get(isoDay(month)) ?? 0, officersFte: forceOfficers },
     })),
   });
 }

@@ -41,8 +41,9 @@ const VETTING_SQL = `
         WHERE force_id = ANY($1::text[]) AND period_start BETWEEN $2::date AND $3::date) returns
   GROUP BY force_id`;
 
-const noCases = (forceId: string): MisconductRow => ({
-  forceId, casesOpened: 0, proceedingsHeld: 0, misconductMeetings: 0, misconductHearings: 0, acceleratedHearings: 0, grossMisconductFindings: 0, dismissals: 0,
+/** Every count the same: 0 for a force whose case files hold no case in the period, null where no case file covers it. */
+export const sameCounts = (forceId: string, count: 0 | null): MisconductRow => ({
+  forceId, casesOpened: count, proceedingsHeld: count, misconductMeetings: count, misconductHearings: count, acceleratedHearings: count, grossMisconductFindings: count, dismissals: count,
 });
 
 const CASES_OPENED_SQL = (byMonth: boolean) => `
@@ -104,7 +105,7 @@ export function createLoaders(prisma: PrismaClient) {
     misconduct: forcePeriodLoader(async (forceIds: string[], period: Period) => {
       const rows = await prisma.$queryRawUnsafe<MisconductRow[]>(at(MISCONDUCT_SQL, period), forceIds, period.from, period.to);
       const byForce = new Map(rows.map((row) => [row.forceId, row]));
-      return new Map(forceIds.map((forceId) => [forceId, byForce.get(forceId) ?? noCases(forceId)]));
+      return new Map(forceIds.map((forceId) => [forceId, byForce.get(forceId) ?? sameCounts(forceId, 0)]));
     }, null as MisconductRow | null),
     vetting: forcePeriodLoader(async (forceIds: string[], period: Period) => {
       const rows = await prisma.$queryRawUnsafe<VettingRow[]>(at(VETTING_SQL, period), forceIds, period.from, period.to);

@@ -2,7 +2,8 @@ import type { SqlClient } from "../../shared/database/open.ts";
 import { FieldReader } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes, type ReplaceRule } from "../../shared/ingest/replace-scopes.ts";
-import { lastDayOfMonth, unitScope } from "../../shared/ingest/scope.ts";
+import { lastDayOfMonth } from "../../shared/graphql/period.ts";
+import { unitScope } from "../../shared/ingest/scope.ts";
 import { readCsv } from "../../shared/ingest/source-records.ts";
 
 export const RECORDED_CRIME_HEADER = ["Financial Year", "Financial Quarter", "Force Name", "Offence Description", "Offence Group", "Offence Subgroup", "Offence Code", "Number of Offences"];

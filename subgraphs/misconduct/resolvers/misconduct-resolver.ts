@@ -6,14 +6,9 @@ import { Source } from "../../shared/graphql/source.ts";
 import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
-import type { MisconductContext } from "../loaders.ts";
+import { sameCounts, type MisconductContext } from "../loaders.ts";
 import { Force } from "../schema/force.ts";
 import { MisconductSummary, VettingSummary } from "../schema/misconduct-summary.ts";
-
-/** Without a case file covering the period, every count is unknown: null, never zero. */
-const noCaseFile = (forceId: string) => ({
-  forceId, casesOpened: null, proceedingsHeld: null, misconductMeetings: null, misconductHearings: null, acceleratedHearings: null, grossMisconductFindings: null, dismissals: null,
-});
 
 @Resolver(() => Force)
 export class ForceMisconductResolver {
@@ -28,7 +23,7 @@ export class ForceMisconductResolver {
     const period = checkPeriod(from, to, asPublishedOn);
     const [row, coverageOf] = await Promise.all([loaders.misconduct.load({ forceId: force.id, period }), loaders.caseCoverage(period)]);
     const coverage = coverageOf(force.id);
-    if (coverage.monthsCovered === 0) return { ...period, ...noCaseFile(force.id), coverage };
+    if (coverage.monthsCovered === 0) return { ...period, ...sameCounts(force.id, null), coverage };
     return row && { ...row, ...period, coverage };
   }
 

@@ -2,7 +2,7 @@ import { isoDay, type Period } from "../graphql/period.ts";
 import type { CoverageUnit } from "./tile.ts";
 
 /** The instant figures are read at: the end of the asked day in UK time, or now. */
-export const readingInstant = (asPublishedOn?: Date) =>
+const readingInstant = (asPublishedOn?: Date) =>
   asPublishedOn ? `((DATE '${isoDay(asPublishedOn)}' + 1)::timestamp AT TIME ZONE 'Europe/London')` : "'infinity'::timestamptz";
 
 /**

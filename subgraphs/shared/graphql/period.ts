@@ -30,6 +30,11 @@ export function shiftYears(day: Date, years: number): Date {
 
 export const yearEarlier = (period: Period): Period => ({ ...period, from: shiftYears(period.from, -1), to: shiftYears(period.to, -1) });
 
+export const lastDayOfMonth = (month: Date) => new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0));
+
+/** One calendar month as a period, read as published on the same day as the period it lies in. */
+export const monthPeriod = (month: Date, within: Period): Period => ({ ...within, from: month, to: lastDayOfMonth(month) });
+
 /** First days of the months that start within the period. */
 export function monthsStartingWithin(period: Period): Date[] {
   const months: Date[] = [];

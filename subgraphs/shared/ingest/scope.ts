@@ -1,4 +1,4 @@
-import { isoDay } from "../graphql/period.ts";
+import { isoDay, lastDayOfMonth } from "../graphql/period.ts";
 
 /** A force × unit of time a load covers and replaces: `<force>|<first day>|<last day>`. */
 export interface Scope {
@@ -8,7 +8,6 @@ export interface Scope {
 }
 
 export const unitScope = (forceId: string, start: Date, end: Date) => `${forceId}|${isoDay(start)}|${isoDay(end)}`;
-export const lastDayOfMonth = (month: Date) => new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0));
 export const monthScope = (forceId: string, month: Date) => unitScope(forceId, month, lastDayOfMonth(month));
 export const dayScope = (forceId: string, day: Date) => unitScope(forceId, day, day);
 
