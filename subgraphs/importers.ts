@@ -2,6 +2,7 @@ import { misconductCasesImporter } from "./misconduct/importers/misconduct-cases
 import { vettingReturnsImporter } from "./misconduct/importers/vetting-returns.ts";
 import { comparisonGroupsImporter } from "./forces/importers/comparison-groups.ts";
 import { hoRecordedCrimeImporter } from "./crime-priorities/importers/ho-recorded-crime.ts";
+import { onsKnifeCrimeImporter } from "./crime-priorities/importers/ons-knife-crime.ts";
 import { policeUkOutcomesImporter } from "./crime-priorities/importers/police-uk-outcomes.ts";
 import { policeUkStopSearchImporter } from "./crime-priorities/importers/police-uk-stop-search.ts";
 import { policeUkStreetImporter } from "./crime-priorities/importers/police-uk-street.ts";
@@ -15,7 +16,7 @@ import { hoWorkforceImporter } from "./workforce/importers/ho-workforce.ts";
 
 /** Every kind of file `hub import` loads, by kind. */
 export const IMPORTERS: Record<string, Importer<unknown, unknown>> = Object.fromEntries(
-  [responseIncidentsImporter, calls999Importer, policeUkStreetImporter, policeUkOutcomesImporter, policeUkStopSearchImporter, hoRecordedCrimeImporter, hoWorkforceImporter, misconductCasesImporter, vettingReturnsImporter, comparisonGroupsImporter].map((importer) => [importer.kind, importer as Importer<unknown, unknown>]),
+  [responseIncidentsImporter, calls999Importer, policeUkStreetImporter, policeUkOutcomesImporter, policeUkStopSearchImporter, hoRecordedCrimeImporter, onsKnifeCrimeImporter, hoWorkforceImporter, misconductCasesImporter, vettingReturnsImporter, comparisonGroupsImporter].map((importer) => [importer.kind, importer as Importer<unknown, unknown>]),
 );
 
 /** The tables each subgraph's loads write, with each row's unit start as its importers replace it: what `hub withdraw` takes back. */

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listBatches } from "../../scripts/hub/batches.ts";
 import { REVISABLE_TABLES } from "../../subgraphs/importers.ts";
 import { withdrawBatch } from "../../subgraphs/shared/ingest/withdraw.ts";
 import { freshTestDatabase } from "../support/fresh-database.ts";
@@ -17,6 +18,11 @@ const CRIME = (from: string, to: string) => `{ force(id: "kent") { crimePrioriti
   possessionOfWeapons { offences }
 } } }`;
 
+const sumOf = (byForce: Map<string, number | null>) => {
+  const figures = [...byForce.values()].filter((offences): offences is number => offences !== null);
+  return { offences: figures.reduce((total, offences) => total + offences, 0), forces: figures.length };
+};
+
 describe.each(DATABASES)("real files only, without the sample, on $name", ({ url }) => {
   let hub: RunningHub;
   let streetBatchId = 0;
@@ -31,6 +37,12 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     await hub?.stop();
     await dropDatabase();
   });
+
+  const knifeCrimeByForce = async (from: string, to: string): Promise<Map<string, number | null>> => {
+    const { body } = await hub.graphql(`{ forces { id crimePriorities(from: "${from}", to: "${to}") { knifeCrime { offences } } } }`);
+    expect(body.errors).toBeUndefined();
+    return new Map(body.data!.forces.map((force: any) => [force.id, force.crimePriorities.knifeCrime.offences]));
+  };
 
   it("holds the reference data with nothing loaded: forces, regions, governance, standards", async () => {
     const { body } = await hub.graphql(`{
@@ -111,6 +123,50 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     const may = (await hub.graphql(CRIME("2024-05-01", "2024-05-31"))).body.data!.force.crimePriorities;
     expect(may).toMatchObject({ recordedOffences: null, possessionOfWeapons: { offences: null } });
     await expect(withdrawBatch(hub.subgraphs["crime-priorities"].database.sql, "crime-priorities", [], streetBatchId)).rejects.toThrow(/already withdrawn/);
+  });
+
+  it("loads the ONS knife crime table: one 12-month unit per force and column, the national total of the published size", async () => {
+    const result = await hub.load("ons-knife-crime", realData("ons-knife-crime-pfa.csv"));
+    // 43 forces × 4 periods, less Greater Manchester's [x]; the England and Wales row is a total, skipped per column.
+    expect(result).toMatchObject({
+      status: "LOADED", rowsLoaded: 171, rowsRejected: 0,
+      skipped: { "a national total row: not one of the 43 territorial forces": 4, "no figure published ([x]: not available)": 1 },
+    });
+    const yearEndingSeptember2024 = await knifeCrimeByForce("2023-10-01", "2024-09-30");
+    expect(sumOf(yearEndingSeptember2024)).toEqual({ offences: 55_008, forces: 43 });
+    expect(yearEndingSeptember2024.get("kent")).toBe(1214);
+    // Greater Manchester published no figure for the year ending September 2023: left out, not counted as 0.
+    const yearEndingSeptember2023 = await knifeCrimeByForce("2022-10-01", "2023-09-30");
+    expect(sumOf(yearEndingSeptember2023)).toEqual({ offences: 50_095, forces: 42 });
+    expect(yearEndingSeptember2023.get("greater-manchester")).toBeNull();
+    // Two financial years are tiled by their own columns (1,190 + 1,238); a calendar year cuts through both.
+    expect((await hub.graphql(CRIME("2023-04-01", "2025-03-31"))).body.data!.force.crimePriorities.knifeCrime).toMatchObject({ offences: 2428, coverage: { monthsCovered: 24 } });
+    expect((await hub.graphql(CRIME("2024-01-01", "2024-12-31"))).body.data!.force.crimePriorities.knifeCrime).toMatchObject({
+      offences: null,
+      coverage: { monthsCovered: 0, reason: "The loaded knife crime sources cover longer units (quarters or years) than this period holds whole: no figure for it" },
+    });
+  });
+
+  it("revises one force's year in the hub format: that unit alone is superseded", async () => {
+    const knifeLoads = () => listBatches(hub.subgraphs["crime-priorities"].database.sql, "crime-priorities", { kind: "ons-knife-crime" });
+    const [table] = await knifeLoads();
+    const revision = await hub.load("ons-knife-crime", realData("knife-crime-revision.csv"));
+    expect(revision).toMatchObject({ status: "LOADED", rowsLoaded: 1, supersededBatchIds: [Number(table.batch.split(":")[1])] });
+    const yearEndingSeptember2024 = await knifeCrimeByForce("2023-10-01", "2024-09-30");
+    expect(yearEndingSeptember2024.get("kent")).toBe(1220);
+    expect(sumOf(yearEndingSeptember2024)).toEqual({ offences: 55_014, forces: 43 });
+    expect((await knifeLoads())[0]).toMatchObject({ batch: table.batch, status: "LOADED", liveUnits: 170, supersededUnits: 1 });
+  });
+
+  it("checks each knife crime figure's force and period, and takes one figure per force and period", async () => {
+    const result = await hub.load("ons-knife-crime", realData("validation/knife-crime-bad.csv"));
+    expect(result).toMatchObject({ status: "REJECTED", rowsRejected: 4 });
+    expect(result.errors.map(({ line, column, reason }) => ({ line, column, reason }))).toEqual([
+      { line: 2, column: "Period start", reason: "a period starts on the first day of a month" },
+      { line: 3, column: "Period end", reason: "a period runs 1 to 12 whole months (this one 13)" },
+      { line: 5, column: "Period start", reason: "a second figure for this force and period (first on line 4)" },
+      { line: 6, column: "Force", reason: "unknown force: not a known id, code or name" },
+    ]);
   });
 
   it("checks anti-social behaviour rows before skipping them: month 2025-13 rejects the file", async () => {

@@ -18,7 +18,8 @@ function countBytes(stream: NodeJS.ReadableStream, progress: ReadProgress) {
   return stream;
 }
 
-const columnKey = (column: string) => column.trim().replace(/\s+/g, " ").toLowerCase();
+/** A column name as matched: trimmed, spaces collapsed, lower case. */
+export const columnKey = (column: string) => column.trim().replace(/\s+/g, " ").toLowerCase();
 
 /**
  * Streams a CSV file in batches of records keyed by the expected column names. Columns are found
@@ -28,7 +29,6 @@ const columnKey = (column: string) => column.trim().replace(/\s+/g, " ").toLower
  */
 export async function* readCsv(file: string, expectedHeader: readonly string[], progress: ReadProgress = { bytesRead: 0 }): AsyncGenerator<SourceRecord[]> {
   const name = basename(file);
-  const reader = new CsvRecordReader();
   let header: string[] | undefined;
   let positions: number[] = [];
   let wrongHeader = false;
@@ -59,20 +59,34 @@ export async function* readCsv(file: string, expectedHeader: readonly string[], 
     }
     return batch;
   };
-  const stream = countBytes(createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 }), progress);
-  for await (const chunk of stream as AsyncIterable<string>) {
-    const batch = toSource(reader.push(chunk));
-    if (batch.length) yield batch;
-    if (wrongHeader) return;
-  }
   try {
-    const batch = toSource(reader.end());
-    if (batch.length) yield batch;
+    for await (const records of csvRecords(file, progress)) {
+      const batch = toSource(records);
+      if (batch.length) yield batch;
+      if (wrongHeader) return;
+    }
   } catch (error) {
-    const line = (error as { line: number }).line;
-    yield [{ line, error: { file: name, line, reason: `unreadable CSV: ${(error as Error).message}` } }];
+    yield [unreadable(name, error)];
   }
   if (!header) yield [{ line: 1, error: { file: name, line: 1, reason: "empty file: no header" } }];
+}
+
+/** A CSV file's records in batches as read; throws (with the line) when it ends inside a quoted cell. */
+export async function* csvRecords(file: string, progress: ReadProgress): AsyncGenerator<CsvRecord[]> {
+  const reader = new CsvRecordReader();
+  const stream = countBytes(createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 }), progress);
+  for await (const chunk of stream as AsyncIterable<string>) {
+    const records = reader.push(chunk);
+    if (records.length) yield records;
+  }
+  const last = reader.end();
+  if (last.length) yield last;
+}
+
+/** The error record for a CSV file csvRecords could not finish reading. */
+export function unreadable(name: string, error: unknown): SourceRecord {
+  const line = (error as { line?: number }).line ?? 1;
+  return { line, error: { file: name, line, reason: `unreadable CSV: ${(error as Error).message}` } };
 }
 
 /** Streams a JSON Lines file: one JSON object per line; a line that is not one is a row error. */
