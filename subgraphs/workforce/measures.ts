@@ -1,17 +1,26 @@
 import { Direction, type Measure } from "../shared/measures/compare.ts";
+import type { SnapshotPart } from "./snapshots.ts";
 
-/** A force's workforce at a snapshot, with the population its rates divide by. */
+/**
+ * A force's workforce at a snapshot, with the population its rates divide by. Neighbourhood and
+ * frontline figures are null where no functions table covers the snapshot: such a force is left out.
+ */
 export interface WorkforceFigures {
   population: number;
   officersFte: number;
-  visibleFrontlineOfficersFte: number;
-  neighbourhoodFte: number;
+  visibleFrontlineOfficersFte: number | null;
+  /** Officer FTE in the table frontline status comes from. */
+  frontlineOfficersFte: number | null;
+  neighbourhoodFte: number | null;
 }
 
-const sum = (members: WorkforceFigures[], field: keyof WorkforceFigures) => members.reduce((total, member) => total + member[field], 0);
-const perThousand = (members: WorkforceFigures[], field: keyof WorkforceFigures) => {
-  const population = sum(members, "population");
-  return population > 0 ? (sum(members, field) / population) * 1000 : null;
+type Field = keyof WorkforceFigures;
+const given = (members: WorkforceFigures[], field: Field) => members.filter((member) => member[field] !== null);
+const sum = (members: WorkforceFigures[], field: Field) => members.reduce((total, member) => total + (member[field] ?? 0), 0);
+const perThousand = (members: WorkforceFigures[], field: Field) => {
+  const counted = given(members, field);
+  const population = sum(counted, "population");
+  return population > 0 ? (sum(counted, field) / population) * 1000 : null;
 };
 const SNAPSHOT = "At the latest Home Office workforce snapshot on or before the date asked for";
 
@@ -31,7 +40,7 @@ export const NEIGHBOURHOOD_FTE_PER_1000: Measure<WorkforceFigures> = {
   unit: "FTE per 1,000 residents",
   direction: Direction.HIGHER_IS_BETTER,
   groupValue: "Weighted by population.",
-  definition: `${SNAPSHOT}: officers and PCSOs in neighbourhood policing roles (FTE) per 1,000 residents.`,
+  definition: `${SNAPSHOT}: officers and PCSOs in neighbourhood policing roles (FTE) per 1,000 residents. Source: the Home Office workforce table by function; forces without one for the snapshot are left out.`,
   valueOf: (members) => perThousand(members, "neighbourhoodFte"),
 };
 
@@ -43,9 +52,15 @@ export const VISIBLE_FRONTLINE_SHARE: Measure<WorkforceFigures> = {
   groupValue: "Pooled: the group's visible frontline officers over its officers (weighted by officer strength).",
   definition: `${SNAPSHOT}: officer FTE in visible frontline functions (local policing, road policing, operational support) over all officer FTE.`,
   valueOf: (members) => {
-    const officers = sum(members, "officersFte");
-    return officers > 0 ? sum(members, "visibleFrontlineOfficersFte") / officers : null;
+    const counted = given(members, "visibleFrontlineOfficersFte");
+    const officers = sum(counted, "frontlineOfficersFte");
+    return officers > 0 ? sum(counted, "visibleFrontlineOfficersFte") / officers : null;
   },
 };
 
-export const WORKFORCE_MEASURES = [OFFICERS_PER_1000, NEIGHBOURHOOD_FTE_PER_1000, VISIBLE_FRONTLINE_SHARE];
+/** Each measure with the part of the snapshot it needs. */
+export const WORKFORCE_MEASURES: [Measure<WorkforceFigures>, SnapshotPart][] = [
+  [OFFICERS_PER_1000, "workforce"],
+  [NEIGHBOURHOOD_FTE_PER_1000, "neighbourhood"],
+  [VISIBLE_FRONTLINE_SHARE, "frontline"],
+];

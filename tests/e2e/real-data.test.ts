@@ -186,6 +186,44 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     });
   });
 
+  it("gives neighbourhood FTE only from the functions table: null, never 0, from the table by rank alone", async () => {
+    const WORKFORCE = `{ kent: force(id: "kent") { workforce(asAt: "2024-03-31") {
+        asAt officersFte officersHeadcount neighbourhoodFte neighbourhoodOfficersFte neighbourhoodPcsoFte visibleFrontlineOfficerShare
+        byFunction { functionName frontlineStatus officersFte } coverage { measure available reason } } }
+      surrey: force(id: "surrey") { workforce(asAt: "2024-03-31") { officersFte officersHeadcount neighbourhoodFte } }
+      neighbourhoodPolicingGuarantee(asAt: "2024-03-31") { neighbourhoodFte } }`;
+    const before = (await hub.graphql(WORKFORCE)).body.data!;
+    expect(before.kent.workforce).toMatchObject({
+      officersFte: 990.5, officersHeadcount: 1000, neighbourhoodFte: null, neighbourhoodOfficersFte: null, visibleFrontlineOfficerShare: null, byFunction: null,
+    });
+    expect(before.kent.workforce.coverage[1]).toEqual({
+      measure: "NEIGHBOURHOOD_FTE", available: false,
+      reason: "No loaded source gives neighbourhood FTE for this force at 2024-03-31 (the Home Office workforce table by rank has no functions: load ho-workforce-functions)",
+    });
+    expect(before.neighbourhoodPolicingGuarantee).toBeNull();
+
+    const result = await hub.load("ho-workforce-functions", realData("ho-workforce-functions-2024.csv"));
+    expect(result).toMatchObject({
+      status: "LOADED", rowsLoaded: 6,
+      skipped: { "a total row across functions": 1, "British Transport Police: not one of the 43 territorial forces": 1 },
+    });
+    const after = (await hub.graphql(WORKFORCE)).body.data!;
+    // Officers from the table by rank (it has headcount); neighbourhood 500 officers + 150 PCSOs; visible frontline (500 + 800) of 1,600 officers.
+    expect(after.kent.workforce).toEqual({
+      asAt: "2024-03-31", officersFte: 990.5, officersHeadcount: 1000, neighbourhoodFte: 650, neighbourhoodOfficersFte: 500, neighbourhoodPcsoFte: 150,
+      visibleFrontlineOfficerShare: 1300 / 1600,
+      byFunction: [
+        { functionName: "Local policing", frontlineStatus: "Visible frontline", officersFte: 1300 },
+        { functionName: "Investigations", frontlineStatus: "Non-visible frontline", officersFte: 300 },
+      ],
+      coverage: ["WORKFORCE_FTE", "NEIGHBOURHOOD_FTE", "FRONTLINE_FTE"].map((measure) => ({ measure, available: true, reason: null })),
+    });
+    // Surrey has only the functions table: its FTE stands in for the workforce, which gives no headcount.
+    expect(after.surrey.workforce).toEqual({ officersFte: 1200.25, officersHeadcount: null, neighbourhoodFte: 1200.25 });
+    // Two forces of 43 are no national figure.
+    expect(after.neighbourhoodPolicingGuarantee).toBeNull();
+  });
+
   it("quotes a bad value escaped and cut to a readable length", async () => {
     const result = await hub.load("police-uk-street", realData("validation/2025-02-kent-street.csv"));
     expect(result.status).toBe("REJECTED");

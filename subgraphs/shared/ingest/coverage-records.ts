@@ -4,7 +4,8 @@ import { parseScope } from "./scope.ts";
 
 /**
  * Records what a batch covers (its units × the measures its kind gives, from source_measure) and
- * marks the same units of the batches it replaces as superseded by it; returns those batches' ids.
+ * marks the same units of the batches it replaces as superseded by it, for the measures its kind
+ * gives (and, for the synthetic sample, every measure of the table, whose rows it took); returns those batches' ids.
  */
 export async function recordCoverage(sql: SqlClient, schema: string, batchId: number, kind: string, units: string[], replace: ReplaceRule): Promise<number[]> {
   const parsed = units.map(parseScope);
@@ -14,7 +15,8 @@ export async function recordCoverage(sql: SqlClient, schema: string, batchId: nu
     `UPDATE "${schema}".batch_coverage c SET superseded_by_batch_id = $3
      FROM unnest($1::text[], $2::date[]) AS u(force_id, period_start)
      WHERE c.force_id = u.force_id AND c.period_start = u.period_start AND c.batch_id <> $3 AND c.superseded_by_batch_id IS NULL
-       AND c.measure IN (SELECT measure FROM "${schema}".source_measure WHERE kind = $4)
+       AND (c.measure IN (SELECT measure FROM "${schema}".source_measure WHERE kind = $4)
+            OR (c.measure = ANY($5::text[]) AND c.batch_id IN (SELECT id FROM "${schema}".import_batch WHERE synthetic)))
        AND c.batch_id IN (${replaceableBatchesSql(schema, replace, "$4", "$5")})
      RETURNING c.batch_id`,
     [columns[0], columns[1], batchId, kind, measures],

@@ -5,14 +5,15 @@ import { parseScope } from "./scope.ts";
  * Which earlier batches a load replaces in its scopes. `same-kind`: only loads of its own kind,
  * where sources of different kinds sit side by side and reads pick one by precedence (recorded
  * crime). `outranked`: also loads of kinds that give no measure of this table the new kind does
- * not give at equal or higher precedence (a real file replaces the sample's rows for its scopes).
+ * not give at equal or higher precedence, and the synthetic sample whatever it gives: within a force
+ * and unit, a real load never leaves synthetic rows of its table beside it.
  */
 export type ReplaceRule = { rule: "same-kind" } | { rule: "outranked"; measures: string[] };
 
 /** SQL for the ids of batches a load of `kind` replaces ($kind and $measures are the parameters given). */
 export function replaceableBatchesSql(schema: string, replace: ReplaceRule, kind: string, measures: string): string {
   if (replace.rule === "same-kind") return `SELECT id FROM "${schema}".import_batch WHERE kind = ${kind} AND ${measures}::text[] IS NOT NULL`;
-  return `SELECT b.id FROM "${schema}".import_batch b WHERE b.kind = ${kind} OR NOT EXISTS (
+  return `SELECT b.id FROM "${schema}".import_batch b WHERE b.kind = ${kind} OR b.synthetic OR NOT EXISTS (
             SELECT 1 FROM "${schema}".source_measure old
             WHERE old.kind = b.kind AND old.measure = ANY(${measures}::text[]) AND NOT EXISTS (
               SELECT 1 FROM "${schema}".source_measure new WHERE new.kind = ${kind} AND new.measure = old.measure AND new.precedence >= old.precedence))`;

@@ -7,12 +7,16 @@ import { MeasureComparison } from "../../shared/measures/measure-types.ts";
 import type { SnapshotRow, WorkforceContext } from "../loaders.ts";
 import { WORKFORCE_MEASURES, type WorkforceFigures } from "../measures.ts";
 import { Force } from "../schema/force.ts";
+import { SNAPSHOT_MEASURES } from "../snapshots.ts";
 
 function withPopulations(snapshots: Map<string, SnapshotRow>, populations: Map<string, number>): Map<string, WorkforceFigures> {
   const figures = new Map<string, WorkforceFigures>();
   for (const [forceId, row] of snapshots) {
     const population = populations.get(forceId);
-    if (population) figures.set(forceId, { population, officersFte: row.officersFte, visibleFrontlineOfficersFte: row.visibleFrontlineOfficersFte, neighbourhoodFte: row.neighbourhoodFte });
+    if (population) {
+      const { officersFte, visibleFrontlineOfficersFte, frontlineOfficersFte, neighbourhoodFte } = row;
+      figures.set(forceId, { population, officersFte, visibleFrontlineOfficersFte, frontlineOfficersFte, neighbourhoodFte });
+    }
   }
   return figures;
 }
@@ -35,8 +39,10 @@ export class ForceWorkforceComparisonsResolver {
     const loaders = context.loaders(asPublishedOn);
     const populations = new Map((force.forcePopulations ?? []).map((entry) => [entry.forceId, entry.population]));
     const [now, yearBefore] = await Promise.all([loaders.allSnapshots(asAt), loaders.allSnapshots(shiftYears(asAt, -1))]);
-    return WORKFORCE_MEASURES.map((measure) =>
+    const snapshot = now.get(force.id);
+    return WORKFORCE_MEASURES.map(([measure, part]) =>
       compareMeasure(measure, {
+        unavailableReason: snapshot?.coverage.find((entry) => entry.measure === SNAPSHOT_MEASURES[part].measure)?.reason ?? undefined,
         forceId: force.id,
         figures: withPopulations(now, populations),
         yearEarlierFigures: withPopulations(yearBefore, populations),

@@ -1,21 +1,28 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
+import { referenceForces } from "../../shared/reference/forces.ts";
 import type { WorkforceContext } from "../loaders.ts";
 import { forceTarget, progress } from "../neighbourhood-guarantee.ts";
 import { Force } from "../schema/force.ts";
 import { NeighbourhoodGuaranteeProgress } from "../schema/neighbourhood-guarantee.ts";
 
+const FORCES = referenceForces().length;
 const sumFte = (rows: Iterable<{ neighbourhoodFte: number }>) => [...rows].reduce((sum, row) => sum + row.neighbourhoodFte, 0);
 const latest = (rows: Iterable<{ asAt: Date }>) => new Date(Math.max(...[...rows].map((row) => row.asAt.getTime())));
 
 @Resolver()
 export class NeighbourhoodGuaranteeQueryResolver {
-  @Query(() => NeighbourhoodGuaranteeProgress, { nullable: true, description: "National progress on the Neighbourhood Policing Guarantee at a date; null when no target or snapshot is loaded." })
+  @Query(() => NeighbourhoodGuaranteeProgress, {
+    nullable: true,
+    description:
+      "National progress on the Neighbourhood Policing Guarantee at a date; null without a target, or unless a workforce table by function covers every one of the 43 forces " +
+      "(a national total of fewer forces would read as a fall that never happened).",
+  })
   async neighbourhoodPolicingGuarantee(@Arg("asAt", () => LocalDate) asAt: Date, @AsPublishedOnArg() asPublishedOn: Date | null, @Ctx() context: WorkforceContext) {
     const loaders = context.loaders(asPublishedOn);
     const [target, byForce] = await Promise.all([loaders.guaranteeTarget(), loaders.neighbourhoodByForce(asAt)]);
-    if (!target || byForce.size === 0) return null;
+    if (!target || byForce.size < FORCES) return null;
     return progress(target, latest(byForce.values()), sumFte(byForce.values()));
   }
 }

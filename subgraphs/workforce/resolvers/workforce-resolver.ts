@@ -16,10 +16,11 @@ export class ForceWorkforceResolver {
     @AsPublishedOnArg() asPublishedOn: Date | null,
     @Ctx() { loaders }: WorkforceContext,
   ): Promise<WorkforceSnapshot | null> {
-    const row = await loaders(asPublishedOn).snapshot.load(force.id, asAt);
+    const row = await loaders(asPublishedOn).snapshot(force.id, asAt);
     if (!row) return null;
-    const { visibleFrontlineOfficersFte, ...snapshot } = row;
-    return { ...snapshot, asPublishedOn: asPublishedOn ?? undefined, visibleFrontlineOfficerShare: row.officersFte > 0 ? visibleFrontlineOfficersFte / row.officersFte : null };
+    const { visibleFrontlineOfficersFte, frontlineOfficersFte, ...snapshot } = row;
+    const visibleFrontlineOfficerShare = visibleFrontlineOfficersFte !== null && frontlineOfficersFte ? visibleFrontlineOfficersFte / frontlineOfficersFte : null;
+    return { ...snapshot, asPublishedOn: asPublishedOn ?? undefined, visibleFrontlineOfficerShare };
   }
 }
 
@@ -29,7 +30,7 @@ export class ForceOfficerStrengthsResolver {
     description: "Officer FTE of every force at its latest snapshot, for subgraphs that express figures per officer and rank forces on them.",
   })
   async forceOfficerStrengths(@Ctx() { loaders }: WorkforceContext): Promise<ForceOfficerStrength[]> {
-    return [...(await loaders().latestOfficers()).values()];
+    return loaders().latestOfficers();
   }
 }
 
@@ -40,8 +41,11 @@ export class WorkforceSnapshotResolver {
     return loaders(snapshot.asPublishedOn).sources(snapshot.asAt, snapshot.forceId);
   }
 
-  @FieldResolver(() => [FunctionStrength], { description: "Officer FTE by wider function, largest first." })
+  @FieldResolver(() => [FunctionStrength], {
+    nullable: true,
+    description: "Officer FTE by wider function, largest first, from the functions table for this snapshot; null without one (see `coverage`).",
+  })
   byFunction(@Root() snapshot: WorkforceSnapshot, @Ctx() { loaders }: WorkforceContext) {
-    return loaders(snapshot.asPublishedOn).functions.load(snapshot.forceId, snapshot.asAt);
+    return snapshot.frontlineUnit ? loaders(snapshot.asPublishedOn).functions.load(snapshot.frontlineUnit) : null;
   }
 }
