@@ -44,20 +44,23 @@ export async function withdrawCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+/** Withdraws every synthetic sample batch still standing, subgraph by subgraph, each audited. */
+export async function removeSample(databases: Map<SubgraphName, Database>): Promise<WithdrawResult[]> {
+  const done: WithdrawResult[] = [];
+  for (const name of SUBGRAPH_NAMES) {
+    const sample = await databases.get(name)!.sql.query<{ id: number }>(
+      `SELECT id FROM "${postgresSchema(name)}".import_batch WHERE synthetic AND withdrawn_at IS NULL AND finished_at IS NOT NULL ORDER BY id`,
+    );
+    for (const { id } of sample) done.push(await withdraw(databases, name, id, `hub sample remove (${name}:${id})`));
+  }
+  return done;
+}
+
 /** `hub sample remove [--json]`: withdraws the synthetic sample from every subgraph, leaving reference data and real loads. */
 export async function sampleCommand(args: string[]): Promise<number> {
   const { positional, flags } = parseArgs(args, { flags: ["--json"] });
   if (positional[0] !== "remove" || positional.length > 1) throw new UsageError("the sample command is: hub sample remove");
-  const results = await withDatabases(readConfig(), async (databases) => {
-    const done: WithdrawResult[] = [];
-    for (const name of SUBGRAPH_NAMES) {
-      const sample = await databases.get(name)!.sql.query<{ id: number }>(
-        `SELECT id FROM "${postgresSchema(name)}".import_batch WHERE synthetic AND withdrawn_at IS NULL AND finished_at IS NOT NULL ORDER BY id`,
-      );
-      for (const { id } of sample) done.push(await withdraw(databases, name, id, `hub sample remove (${name}:${id})`));
-    }
-    return done;
-  });
+  const results = await withDatabases(readConfig(), removeSample);
   if (flags.has("--json")) console.log(JSON.stringify(results, null, 2));
   else if (!results.length) console.log("no synthetic sample is loaded: nothing to remove");
   else results.forEach((result) => console.log(describe(result)));

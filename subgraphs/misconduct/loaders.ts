@@ -14,6 +14,7 @@ type MisconductRow = Omit<MisconductSummary, "from" | "to" | "coverage">;
 
 /** The measure (in source_measure) misconduct case files give. */
 export const MISCONDUCT_CASES = "MISCONDUCT_CASES";
+const VETTING = "VETTING";
 type VettingRow = Omit<VettingSummary, "from" | "to">;
 
 /** The tables a revision can replace rows of: read as published on a day when the period asks. */
@@ -38,7 +39,7 @@ const VETTING_SQL = `
          sum(renewals_due)::int AS "renewalsDue",
          COALESCE(sum(renewals_overdue) FILTER (WHERE period_end = last_end), 0)::int AS "renewalsOverdue"
   FROM (SELECT *, max(period_end) OVER (PARTITION BY force_id) AS last_end FROM misconduct.vetting_return
-        WHERE force_id = ANY($1::text[]) AND period_start BETWEEN $2::date AND $3::date) returns
+        WHERE force_id = ANY($1::text[]) AND period_start >= $2::date AND period_end <= $3::date) returns
   GROUP BY force_id`;
 
 /** Every count the same: 0 for a force whose case files hold no case in the period, null where no case file covers it. */
@@ -68,6 +69,12 @@ const SOURCE_BATCHES_SQL = `
 
 export function createLoaders(prisma: PrismaClient) {
   const memo = createRequestMemo();
+  /** A function giving each force's coverage of the period (or a part of it) for a measure. */
+  const coverageOf = (measure: string, label: string, period: Period) =>
+    memo(`coverage|${measure}|${periodKey(period)}`, async () => {
+      const units = (await loadCoverage(prisma, "misconduct", [measure], period)).get(measure)!;
+      return (forceId: string, within: Period = period) => tileCoverage(within, units.get(forceId) ?? [], label).coverage;
+    });
   const sources = createSourceLoader(prisma, "misconduct");
   const monthlyLoaders = new Map<string, DataLoader<string, CasesRow[]>>();
   return {
@@ -96,11 +103,8 @@ export function createLoaders(prisma: PrismaClient) {
       return monthlyLoaders.get(key)!.load(forceId);
     },
     /** Which months of a period the loaded case files cover, per force (and per month within it). */
-    caseCoverage: (period: Period) =>
-      memo(`case-coverage|${periodKey(period)}`, async () => {
-        const units = (await loadCoverage(prisma, "misconduct", [MISCONDUCT_CASES], period)).get(MISCONDUCT_CASES)!;
-        return (forceId: string, within: Period = period) => tileCoverage(within, units.get(forceId) ?? [], "misconduct cases").coverage;
-      }),
+    caseCoverage: (period: Period) => coverageOf(MISCONDUCT_CASES, "misconduct cases", period),
+    vettingCoverage: (period: Period) => coverageOf(VETTING, "vetting returns", period),
     watchlistRules: () => memo("watchlist-rules", () => prisma.watchlistRule.findMany({ orderBy: { id: "asc" } })),
     misconduct: forcePeriodLoader(async (forceIds: string[], period: Period) => {
       const rows = await prisma.$queryRawUnsafe<MisconductRow[]>(at(MISCONDUCT_SQL, period), forceIds, period.from, period.to);

@@ -5,6 +5,8 @@ import { asPublished, replaceTable } from "../shared/graphql/as-published.ts";
 import { isoDay, periodKey, type Period } from "../shared/graphql/period.ts";
 import { createRequestMemo } from "../shared/graphql/request-memo.ts";
 import { createSourceLoader } from "../shared/graphql/source.ts";
+import { loadCoverage } from "../shared/coverage/live-coverage.ts";
+import { tileCoverage, type PeriodCoverage } from "../shared/coverage/tile.ts";
 import { attendanceHistogramSelect, attendanceMonthSelect } from "./aggregates.ts";
 import type { AttendanceFigures, CallFigures } from "./measures.ts";
 
@@ -112,8 +114,19 @@ function at(sql: string, period: Period): string {
   return asPublished(fromIncidents, ["response_times.incident", "response_times.calls_999_month"], period.asPublishedOn);
 }
 
+/** The measures response-time figures are made of, each fed by the sources source_measure lists. */
+export const RESPONSE_MEASURES = { ATTENDANCE: "response attendance", CALLS_999: "999 call answering" } as const;
+export type ResponseMeasure = keyof typeof RESPONSE_MEASURES;
+
 export function createLoaders(prisma: PrismaClient) {
   const memo = createRequestMemo();
+  const liveCoverage = (period: Period) => memo(`coverage|${periodKey(period)}`, () => loadCoverage(prisma, "response_times", Object.keys(RESPONSE_MEASURES), period));
+  /** Each covered force's coverage of the period for a measure. */
+  const coverage = (period: Period, measure: ResponseMeasure) =>
+    memo(`coverage|${periodKey(period)}|${measure}`, async () => {
+      const byForce = (await liveCoverage(period)).get(measure)!;
+      return new Map<string, PeriodCoverage>([...byForce].map(([forceId, units]) => [forceId, tileCoverage(period, units, RESPONSE_MEASURES[measure]).coverage]));
+    });
   const sources = createSourceLoader(prisma, "response_times");
   const query = <T>(sql: string, ...params: unknown[]) => prisma.$queryRawUnsafe<T[]>(sql, ...params);
   const attendance = (period: Period, grade: string) =>
@@ -127,6 +140,10 @@ export function createLoaders(prisma: PrismaClient) {
   const monthlyAttendanceLoaders = new Map<string, DataLoader<string, Monthly<AttendanceFigures>>>();
   return {
     attendance,
+    coverage,
+    /** A force's coverage of the period for a measure: none loaded reads as no month covered. */
+    forceCoverage: async (period: Period, measure: ResponseMeasure, forceId: string) =>
+      (await coverage(period, measure)).get(forceId) ?? tileCoverage(period, [], RESPONSE_MEASURES[measure]).coverage,
     sources: (period: Period, forceId: string) => sources(periodKey(period), at(SOURCE_BATCHES_SQL, period), [period.from, period.to], forceId),
     watchlistRules: () => memo("watchlist-rules", () => prisma.watchlistRule.findMany({ orderBy: { id: "asc" } })),
     calls: (period: Period) =>

@@ -1,6 +1,7 @@
+import type { PeriodCoverage } from "../shared/coverage/tile.ts";
 import type { Measure } from "../shared/measures/compare.ts";
 import { isoDay, monthsStartingWithin, type Period } from "../shared/graphql/period.ts";
-import type { ResponseTimesContext } from "./loaders.ts";
+import type { ResponseMeasure, ResponseTimesContext } from "./loaders.ts";
 import {
   CALLS_999_MEAN_ANSWER, CALLS_999_WITHIN_10S, EMERGENCY_ATTENDANCE_MEDIAN, EMERGENCY_ATTENDANCE_P90, EMERGENCY_WITHIN_STANDARD,
   type AttendanceFigures, type CallFigures,
@@ -11,15 +12,24 @@ type Loaders = ResponseTimesContext["loaders"];
 /** A measure with where its figures come from. */
 interface Sourced<F> {
   measure: Measure<F>;
+  /** The measure in source_measure whose coverage decides which forces have a value. */
+  coverage: ResponseMeasure;
+  /** Figures of the forces whose loaded sources cover every month of the period: the others are left out of comparisons. */
   period(loaders: Loaders, period: Period): Promise<Map<string, F>>;
   /** Month-by-month figures of the given forces. */
   monthly(loaders: Loaders, period: Period, forceIds: string[]): Promise<Map<string, Map<string, F>>>;
 }
 
-const emergencyPeriod = (loaders: Loaders, period: Period) => loaders.attendance(period, "EMERGENCY");
+async function completeOnly<F>(figures: Map<string, F>, coverage: Promise<Map<string, PeriodCoverage>>): Promise<Map<string, F>> {
+  const covered = await coverage;
+  return new Map([...figures].filter(([forceId]) => covered.get(forceId)?.complete));
+}
+
+const emergencyPeriod = async (loaders: Loaders, period: Period) => completeOnly(await loaders.attendance(period, "EMERGENCY"), loaders.coverage(period, "ATTENDANCE"));
 
 const withHistograms = (measure: Measure<AttendanceFigures>): Sourced<AttendanceFigures> => ({
   measure,
+  coverage: "ATTENDANCE",
   period: emergencyPeriod,
   monthly: async (loaders, period, forceIds) => {
     const perForce = await Promise.all(forceIds.map((forceId) => loaders.monthlyAttendance(period, "EMERGENCY", forceId)));
@@ -33,7 +43,8 @@ const withHistograms = (measure: Measure<AttendanceFigures>): Sourced<Attendance
 
 const calls = (measure: Measure<CallFigures>): Sourced<CallFigures> => ({
   measure,
-  period: (loaders, period) => loaders.calls(period),
+  coverage: "CALLS_999",
+  period: async (loaders, period) => completeOnly(await loaders.calls(period), loaders.coverage(period, "CALLS_999")),
   monthly: (loaders, period) => loaders.monthlyCalls(period),
 });
 
@@ -41,7 +52,7 @@ const calls = (measure: Measure<CallFigures>): Sourced<CallFigures> => ({
 export const RESPONSE_TIME_MEASURES: Sourced<any>[] = [
   withHistograms(EMERGENCY_ATTENDANCE_P90),
   withHistograms(EMERGENCY_ATTENDANCE_MEDIAN),
-  { measure: EMERGENCY_WITHIN_STANDARD, period: emergencyPeriod, monthly: (loaders, period) => loaders.monthlyCounts(period, "EMERGENCY") },
+  { measure: EMERGENCY_WITHIN_STANDARD, coverage: "ATTENDANCE", period: emergencyPeriod, monthly: (loaders, period) => loaders.monthlyCounts(period, "EMERGENCY") },
   calls(CALLS_999_WITHIN_10S),
   calls(CALLS_999_MEAN_ANSWER),
 ];

@@ -4,7 +4,7 @@ import { alertsFor } from "../shared/measures/watchlist.ts";
 import type { ResponseTimesContext } from "./loaders.ts";
 import { findMeasure } from "./measure-figures.ts";
 
-/** Evaluates this subgraph's watchlist rules over the months of the period, for some forces or for all with data. */
+/** Evaluates this subgraph's watchlist rules over the months of the period, for some forces or for all a loaded source covers. */
 export async function responseTimeAlerts(context: ResponseTimesContext, period: Period, onlyForceId?: string): Promise<WatchlistAlert[]> {
   const rules = await context.loaders.watchlistRules();
   const months = monthsStartingWithin(period);
@@ -12,7 +12,8 @@ export async function responseTimeAlerts(context: ResponseTimesContext, period: 
   for (const rule of rules) {
     const sourced = findMeasure(rule.measure);
     if (!sourced) throw new Error(`Watchlist rule ${rule.id} names unknown measure ${rule.measure}`);
-    const forceIds = onlyForceId ? [onlyForceId] : [...(await sourced.period(context.loaders, period)).keys()].sort();
+    // Month by month: every force a loaded source covers for some of the period.
+    const forceIds = onlyForceId ? [onlyForceId] : [...(await context.loaders.coverage(period, sourced.coverage)).keys()].sort();
     const monthly = await sourced.monthly(context.loaders, period, forceIds);
     for (const forceId of forceIds) {
       const series = months.map((month) => {

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IMPORTERS } from "../../subgraphs/importers.ts";
+import { afterRowsChange, IMPORTERS, REVISABLE_TABLES } from "../../subgraphs/importers.ts";
+import { withdrawBatch } from "../../subgraphs/shared/ingest/withdraw.ts";
 import { buildSubgraph, openSubgraphDatabase } from "../../subgraphs/index.ts";
 import { readConfig, type SubgraphName } from "../../subgraphs/shared/config.ts";
 import type { Database } from "../../subgraphs/shared/database/open.ts";
@@ -138,7 +139,8 @@ describe("figures as published on a date, in every subgraph", () => {
     expect(before.emergency.attendanceP90Minutes).toBeGreaterThan(20);
     expect(before.comparisons[0].monthly).toEqual([{ month: "2025-01-01", value: before.comparisons[0].value }]);
     expect(before.sources).not.toEqual(latest.sources);
-    expect((await ask("response-times", fields, "2025-05-31")).responseTimes.emergency.incidents).toBe(0);
+    // Before the first load nothing was published: no data, not zero.
+    expect((await ask("response-times", fields, "2025-05-31")).responseTimes.emergency.incidents).toBeNull();
   });
 
   it("workforce: the snapshot as first published", async () => {
@@ -152,5 +154,28 @@ describe("figures as published on a date, in every subgraph", () => {
     const fields = `misconduct(from: "2025-01-01", to: "2025-01-31", asPublishedOn: $on) { casesOpened }`;
     expect((await ask("misconduct", fields, null)).misconduct.casesOpened).toBe(1);
     expect((await ask("misconduct", fields, "2025-06-15")).misconduct.casesOpened).toBe(2);
+  });
+
+  it("after the revision is withdrawn: the first file's figures again, and the revision's for the days it stood, never both", async () => {
+    const FIGURES: [SubgraphName, string, (answer: any) => unknown][] = [
+      ["response-times", `responseTimes(from: "2025-01-01", to: "2025-01-31", asPublishedOn: $on) { emergency { incidents } }`, (answer) => answer.responseTimes.emergency.incidents],
+      ["workforce", `workforce(asAt: "2025-03-31", asPublishedOn: $on) { officersFte }`, (answer) => answer.workforce.officersFte],
+      ["misconduct", `misconduct(from: "2025-01-01", to: "2025-01-31", asPublishedOn: $on) { casesOpened }`, (answer) => answer.misconduct.casesOpened],
+    ];
+    for (const [name, fields, figure] of FIGURES) {
+      const read = async (on: string | null) => figure(await ask(name, fields, on));
+      const [first, revised] = [await read("2025-06-15"), await read(null)];
+      expect(first, name).not.toEqual(revised);
+      const { sql } = subgraphs[name].subgraph.database;
+      const schema = name.replace(/-/g, "_");
+      const [{ id }] = await sql.query<{ id: number }>(`SELECT max(id) AS id FROM ${schema}.import_batch`);
+      await withdrawBatch(sql, name, REVISABLE_TABLES[name], id, afterRowsChange(name));
+      // The withdrawal dated 1 August 2025: the revision stood through July.
+      await sql.query(`UPDATE ${schema}.import_batch SET finished_at = '2025-08-01T12:00:00Z' WHERE kind = 'withdrawal'`);
+      await sql.query(`UPDATE ${schema}.import_batch SET withdrawn_at = '2025-08-01T12:00:00Z' WHERE id = $1`, [id]);
+      expect(await read(null), name).toEqual(first);
+      expect(await read("2025-07-15"), name).toEqual(revised);
+      expect(await read("2025-06-15"), name).toEqual(first);
+    }
   });
 });

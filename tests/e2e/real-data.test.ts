@@ -63,22 +63,38 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
 
   it("measures a first incident file against the standards at once", async () => {
     expect(await hub.load("response-incidents", fixture("response-incidents.csv"))).toMatchObject({ status: "LOADED" });
-    const { body } = await hub.graphql(`{ force(id: "kent") { responseTimes(from: "2025-01-01", to: "2025-01-31") { emergency { incidents withinStandardShare } } } }`);
+    const { body } = await hub.graphql(`{ force(id: "kent") { responseTimes(from: "2025-01-01", to: "2025-02-28") {
+      emergency { incidents withinStandardShare coverage { complete reason } }
+      comparisons(measures: ["EMERGENCY_WITHIN_STANDARD_SHARE"]) { value unavailableReason forcesInNational }
+    } } }`);
     expect(body.errors).toBeUndefined();
-    // R1 urban, 9 minutes (within 15); R2 rural, 25 minutes (beyond 20).
-    expect(body.data!.force.responseTimes.emergency).toEqual({ incidents: 2, withinStandardShare: 0.5 });
+    // R1 urban, 9 minutes (within 15); R2 rural, 25 minutes (beyond 20); the file covers January only, so February is missing.
+    expect(body.data!.force.responseTimes.emergency).toEqual({
+      incidents: 2, withinStandardShare: 0.5, coverage: { complete: false, reason: "Partial: 1 of 2 months covered for response attendance; missing 2025-02" },
+    });
+    // A partly covered force is no comparison: no value, and no force in the national figure.
+    expect(body.data!.force.responseTimes.comparisons).toEqual([
+      { value: null, unavailableReason: "Partial: 1 of 2 months covered for response attendance; missing 2025-02", forcesInNational: 0 },
+    ]);
+    const january = await hub.graphql(`{ force(id: "kent") { responseTimes(from: "2025-01-01", to: "2025-01-31") { comparisons(measures: ["EMERGENCY_WITHIN_STANDARD_SHARE"]) { value forcesInNational } } } }`);
+    expect(january.body.data!.force.responseTimes.comparisons).toEqual([{ value: 0.5, forcesInNational: 1 }]);
   });
 
   it("says no data, not zero, where nothing is loaded", async () => {
     const { body } = await hub.graphql(`{ force(id: "kent") {
       crimePriorities(from: "2010-08-01", to: "2010-08-31") { knifeCrime { offences ratePer1000 coverage { monthsRequested monthsCovered missingMonths complete reason } } }
       misconduct(from: "2010-08-01", to: "2010-08-31") { casesOpened proceedingsHeld coverage { monthsCovered reason } }
+      responseTimes(from: "2010-08-01", to: "2010-08-31") { emergency { incidents withinStandardShare coverage { monthsCovered reason } } calls999 { callsReceived } }
     } }`);
     expect(body.errors).toBeUndefined();
     expect(body.data!.force.crimePriorities.knifeCrime).toEqual({
       offences: null,
       ratePer1000: null,
       coverage: { monthsRequested: 1, monthsCovered: 0, missingMonths: ["2010-08-01"], complete: false, reason: "No loaded source covers knife crime for this force in the period" },
+    });
+    expect(body.data!.force.responseTimes).toEqual({
+      emergency: { incidents: null, withinStandardShare: null, coverage: { monthsCovered: 0, reason: "No loaded source covers response attendance for this force in the period" } },
+      calls999: null,
     });
     expect(body.data!.force.misconduct).toEqual({
       casesOpened: null, proceedingsHeld: null, coverage: { monthsCovered: 0, reason: "No loaded source covers misconduct cases for this force in the period" },

@@ -7,6 +7,7 @@ import { refreshAttendanceAggregates } from "../../subgraphs/response-times/aggr
 import { readConfig } from "../../subgraphs/shared/config.ts";
 import { closeServer, listen } from "../../subgraphs/shared/http/listen.ts";
 import type { PrismaLike, Subgraph } from "../../subgraphs/shared/subgraph.ts";
+import { coverFixture } from "../support/fixture-coverage.ts";
 import { postJson, subgraphHeaders, TEST_SECRET } from "../support/hub.ts";
 
 /** Incidents whose measures are worked out by hand below: [force, reference, grade, area, call connected, minutes to arrival]. */
@@ -39,6 +40,10 @@ const CALLS: [string, string, number, number, number][] = [
   ["sussex", "2025-01-01", 2000, 1400, 12],
   ["essex", "2025-01-01", 1000, 950, 4],
 ];
+
+/** First days of `count` months from the first. */
+const monthsFrom = (first: string, count: number) =>
+  Array.from({ length: count }, (_, index) => new Date(Date.UTC(Number(first.slice(0, 4)), Number(first.slice(5, 7)) - 1 + index, 1)).toISOString().slice(0, 10));
 
 const KENT = { __typename: "Force", id: "kent", regionForceIds: ["kent", "surrey", "sussex"], mostSimilarGroupForceIds: ["kent", "essex"] };
 
@@ -95,6 +100,9 @@ describe("response-time measures against hand-worked figures", () => {
       );
     }
     await refreshAttendanceAggregates(sql);
+    // As an incident file covers each force's months from its first incident to its last, and a 999 file its months.
+    await coverFixture(sql, "response_times", "ATTENDANCE", [...monthsFrom("2024-02-01", 18).map((month): [string, string] => ["kent", month]), ...monthsFrom("2025-01-01", 4).map((month): [string, string] => ["essex", month])]);
+    await coverFixture(sql, "response_times", "CALLS_999", CALLS.map(([forceId, month]) => [forceId, month]));
     server = await listen(subgraph.http.app, 0, "127.0.0.1");
   });
   afterAll(async () => {
@@ -141,6 +149,7 @@ describe("response-time measures against hand-worked figures", () => {
 
   it("reports a period with no incidents as zero incidents and null measures, not zeros", async () => {
     const { emergency, calls999 } = await summary("2024-06-01", "2024-06-30");
+    // Kent's incident file runs from February 2024 to July 2025: June 2024 is covered, and none was recorded.
     expect(emergency).toEqual({ incidents: 0, attended: 0, notAttended: 0, attendanceMedianMinutes: null, attendanceP90Minutes: null, withinStandardShare: null });
     expect(calls999).toBeNull();
   });
@@ -171,7 +180,7 @@ describe("response-time measures against hand-worked figures", () => {
     const representation = { ...KENT, id: "dyfed-powys" };
     const data = await ask(COMPARISON_QUERY, { r: [representation], from: "2025-01-01", to: "2025-01-31", measures: ["EMERGENCY_ATTENDANCE_P90_MINUTES"] });
     const [comparison] = data._entities[0].responseTimes.comparisons;
-    expect(comparison).toMatchObject({ value: null, unavailableReason: "No data from this force for the period", rank: null, forcesRanked: 2 });
+    expect(comparison).toMatchObject({ value: null, unavailableReason: "No loaded source covers response attendance for this force in the period", rank: null, forcesRanked: 2 });
   });
 
   it("raises watchlist alerts that explain themselves", async () => {

@@ -27,7 +27,7 @@ export class ForceMisconductResolver {
     return row && { ...row, ...period, coverage };
   }
 
-  @FieldResolver(() => VettingSummary, { nullable: true, description: "Vetting decisions over a period; null when the force has sent no return for it. Signed-in roles; a force sees its own." })
+  @FieldResolver(() => VettingSummary, { nullable: true, description: "Vetting decisions over the returns wholly within a period; null when no loaded return covers any of it. Signed-in roles; a force sees its own." })
   @Authorized(...ACCESS.vetting)
   async vetting(
     @Root() force: Force,
@@ -38,8 +38,8 @@ export class ForceMisconductResolver {
   ): Promise<VettingSummary | null> {
     assertCanSeeForce(viewer, force.id);
     const period = checkPeriod(from, to, asPublishedOn);
-    const row = await loaders.vetting.load({ forceId: force.id, period });
-    return row && { ...row, ...period };
+    const [row, coverageOf] = await Promise.all([loaders.vetting.load({ forceId: force.id, period }), loaders.vettingCoverage(period)]);
+    return row && { ...row, ...period, coverage: coverageOf(force.id) };
   }
 }
 

@@ -33,7 +33,7 @@ export class MisconductSummary extends PeriodSummary {
   dismissals!: number | null;
 }
 
-@ObjectType({ description: "Vetting decisions over the returns whose period starts within the period (Vetting Code of Practice 2023). Source: force vetting returns." })
+@ObjectType({ description: "Vetting decisions over the returns whose period lies within the period (Vetting Code of Practice 2023). Source: force vetting returns." })
 export class VettingSummary extends PeriodSummary {
   @Field(() => Int, { description: "Vetting applications decided (all levels)." })
   applications!: number;
@@ -46,4 +46,7 @@ export class VettingSummary extends PeriodSummary {
 
   @Field(() => Int, { description: "Renewals overdue at the end of the period." })
   renewalsOverdue!: number;
+
+  @Field(() => Coverage, { description: "Months of the period the loaded returns cover whole (a return is used only when its period lies within the one asked): partial when some are missing." })
+  coverage!: Coverage;
 }

@@ -15,12 +15,16 @@ import { ResponseTimeSummary } from "../schema/response-time-summary.ts";
 @Resolver(() => ResponseTimeSummary)
 export class ResponseTimeSummaryResolver {
   private async grade(summary: ResponseTimeSummary, grade: IncidentGrade, { loaders }: ResponseTimesContext): Promise<GradeAttendance> {
-    const figures = (await loaders.attendance(summary, grade)).get(summary.forceId);
+    const [all, coverage] = await Promise.all([loaders.attendance(summary, grade), loaders.forceCoverage(summary, "ATTENDANCE", summary.forceId)]);
+    const figures = all.get(summary.forceId);
     if (!figures) {
-      return { grade, incidents: 0, attended: 0, notAttended: 0, attendanceMedianMinutes: null, attendanceP90Minutes: null, withinStandardShare: null };
+      // Covered and none recorded is 0; not covered is null.
+      const none = coverage.monthsCovered > 0 ? 0 : null;
+      return { grade, incidents: none, attended: none, notAttended: none, attendanceMedianMinutes: null, attendanceP90Minutes: null, withinStandardShare: null, coverage };
     }
     return {
       grade,
+      coverage,
       incidents: figures.incidents,
       attended: figures.attended,
       notAttended: figures.incidents - figures.attended,
@@ -52,9 +56,11 @@ export class ResponseTimeSummaryResolver {
 
   @FieldResolver(() => Calls999Summary, { nullable: true, description: "999 answering in the months that start within the period; null when no month is published." })
   async calls999(@Root() summary: ResponseTimeSummary, @Ctx() { loaders }: ResponseTimesContext): Promise<Calls999Summary | null> {
-    const figures = (await loaders.calls(summary)).get(summary.forceId);
+    const [all, coverage] = await Promise.all([loaders.calls(summary), loaders.forceCoverage(summary, "CALLS_999", summary.forceId)]);
+    const figures = all.get(summary.forceId);
     if (!figures) return null;
     return {
+      coverage,
       forceId: summary.forceId,
       from: summary.from,
       to: summary.to,
@@ -93,6 +99,7 @@ export class ResponseTimeSummaryResolver {
           mostSimilarGroupForceIds: summary.mostSimilarGroupForceIds,
           groupForceIds: group ?? [],
           monthly: await monthlySeries(sourced, loaders, summary, summary.forceId),
+          unavailableReason: (await loaders.forceCoverage(summary, sourced.coverage, summary.forceId)).reason ?? undefined,
         }),
       ),
     );

@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Coverage } from "../../shared/graphql/coverage.ts";
 import { PeriodSummary } from "../../shared/graphql/period-summary.ts";
 
 @ObjectType({ description: "999 call answering over the months that start within the period. Source: BT monthly figures by force (police.uk)." })
@@ -14,6 +15,9 @@ export class Calls999Summary extends PeriodSummary {
 
   @Field(() => Float, { nullable: true, description: "Mean seconds to answer, weighted by calls received; null with no call." })
   meanAnswerSeconds!: number | null;
+
+  @Field(() => Coverage, { description: "Months of the period the loaded 999 figures cover for this force: partial when some are missing." })
+  coverage!: Coverage;
 
   @Field(() => Int, { description: "Months with published figures in the period." })
   months!: number;

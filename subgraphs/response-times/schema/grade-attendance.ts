@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Coverage } from "../../shared/graphql/coverage.ts";
 import { IncidentGrade } from "./incident-grade.ts";
 
 @ObjectType({
@@ -10,14 +11,17 @@ export class GradeAttendance {
   @Field(() => IncidentGrade)
   grade!: IncidentGrade;
 
-  @Field(() => Int, { description: "Incidents of this grade whose call was connected in the period, attended or not." })
-  incidents!: number;
+  @Field(() => Int, { nullable: true, description: "Incidents of this grade whose call was connected in the period, attended or not; null when no loaded submission covers any month of it (see `coverage`)." })
+  incidents!: number | null;
 
-  @Field(() => Int, { description: "Of those, incidents with a recorded arrival." })
-  attended!: number;
+  @Field(() => Int, { nullable: true, description: "Of those, incidents with a recorded arrival." })
+  attended!: number | null;
 
-  @Field(() => Int, { description: "Incidents with no recorded arrival: counted here and against the standard, never dropped." })
-  notAttended!: number;
+  @Field(() => Int, { nullable: true, description: "Incidents with no recorded arrival: counted here and against the standard, never dropped." })
+  notAttended!: number | null;
+
+  @Field(() => Coverage, { description: "Months of the period the loaded incident submissions cover for this force: a month not covered is missing, not zero." })
+  coverage!: Coverage;
 
   @Field(() => Float, { nullable: true, description: "Median minutes from call connected to first arrival, over attended incidents (linear interpolation); null with no attended incident." })
   attendanceMedianMinutes!: number | null;

@@ -1,6 +1,7 @@
 import type { SubgraphName } from "../config.ts";
 import type { SqlClient } from "../database/open.ts";
 import { postgresSchema } from "../database/migrations.ts";
+import { lockSubgraphLoads } from "../ingest/load-lock.ts";
 import { parseScope } from "../ingest/scope.ts";
 import type { SampleCoverage } from "./sample-coverage.ts";
 
@@ -25,7 +26,11 @@ export async function seedIfEmpty(
   const schema = postgresSchema(name);
   const [{ batches }] = await sql.query<{ batches: number }>(`SELECT count(*)::int AS batches FROM "${schema}".import_batch`);
   if (batches > 0) return false;
-  await sql.transaction(async (tx) => {
+  return sql.transaction(async (tx) => {
+    // Two processes starting on one new database: the second waits, then finds the sample there.
+    await lockSubgraphLoads(tx, schema);
+    const [{ again }] = await tx.query<{ again: number }>(`SELECT count(*)::int AS again FROM "${schema}".import_batch`);
+    if (again > 0) return false;
     const [{ id }] = await tx.query<{ id: number }>(
       `INSERT INTO "${schema}".import_batch (kind, file_name, sha256, synthetic, status)
        VALUES ('sample', 'synthetic sample data (generated, fixed seed)', '', true, 'LOADING') RETURNING id`,
@@ -44,6 +49,6 @@ export async function seedIfEmpty(
       `UPDATE "${schema}".import_batch SET status = 'LOADED', rows_read = $2, rows_loaded = $2, finished_at = now() WHERE id = $1`,
       [id, rows],
     );
+    return true;
   });
-  return true;
 }

@@ -1,0 +1,31 @@
+-- misconduct_case as published at an instant: rows of loads finished by then, including rows a later revision has
+-- since replaced, but not rows a withdrawal restored while the load that had superseded them still stood.
+CREATE OR REPLACE FUNCTION "misconduct"."misconduct_case_as_published"(published_at timestamptz) RETURNS SETOF "misconduct"."misconduct_case" LANGUAGE sql STABLE AS $$
+  SELECT t.* FROM "misconduct"."misconduct_case" t JOIN "misconduct".import_batch b ON b.id = t.batch_id
+  WHERE b.finished_at <= published_at AND NOT EXISTS (
+    SELECT 1 FROM "misconduct".batch_coverage c JOIN "misconduct".import_batch s ON s.id = c.superseded_by_batch_id
+    WHERE c.batch_id = t.batch_id AND c.force_id = t.force_id AND c.measure = 'MISCONDUCT_CASES' AND c.period_start = date_trunc('month', t.opened_on)::date
+      AND s.finished_at <= published_at AND (s.withdrawn_at IS NULL OR s.withdrawn_at > published_at))
+  UNION ALL
+  SELECT (jsonb_populate_record(NULL::"misconduct"."misconduct_case", r.row)).*
+  FROM "misconduct".replaced_row r
+  JOIN "misconduct".import_batch b ON b.id = r.batch_id
+  JOIN "misconduct".import_batch replacing ON replacing.id = r.replaced_by_batch_id
+  WHERE r.table_name = 'misconduct_case' AND b.finished_at <= published_at AND replacing.finished_at > published_at
+$$;
+
+-- vetting_return as published at an instant: rows of loads finished by then, including rows a later revision has
+-- since replaced, but not rows a withdrawal restored while the load that had superseded them still stood.
+CREATE OR REPLACE FUNCTION "misconduct"."vetting_return_as_published"(published_at timestamptz) RETURNS SETOF "misconduct"."vetting_return" LANGUAGE sql STABLE AS $$
+  SELECT t.* FROM "misconduct"."vetting_return" t JOIN "misconduct".import_batch b ON b.id = t.batch_id
+  WHERE b.finished_at <= published_at AND NOT EXISTS (
+    SELECT 1 FROM "misconduct".batch_coverage c JOIN "misconduct".import_batch s ON s.id = c.superseded_by_batch_id
+    WHERE c.batch_id = t.batch_id AND c.force_id = t.force_id AND c.measure = 'VETTING' AND c.period_start = t.period_start
+      AND s.finished_at <= published_at AND (s.withdrawn_at IS NULL OR s.withdrawn_at > published_at))
+  UNION ALL
+  SELECT (jsonb_populate_record(NULL::"misconduct"."vetting_return", r.row)).*
+  FROM "misconduct".replaced_row r
+  JOIN "misconduct".import_batch b ON b.id = r.batch_id
+  JOIN "misconduct".import_batch replacing ON replacing.id = r.replaced_by_batch_id
+  WHERE r.table_name = 'vetting_return' AND b.finished_at <= published_at AND replacing.finished_at > published_at
+$$;

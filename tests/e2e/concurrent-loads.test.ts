@@ -1,0 +1,65 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listBatches } from "../../scripts/hub/batches.ts";
+import { openSubgraphDatabase } from "../../subgraphs/index.ts";
+import { readConfig } from "../../subgraphs/shared/config.ts";
+import { freshTestDatabase } from "../support/fresh-database.ts";
+
+const CONCURRENT = join(import.meta.dirname, "../fixtures/real-data/concurrent");
+
+/** Runs `hub import` as its own process, as two operators would in two terminals. */
+function hubImport(databaseUrl: string, file: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/hub.ts", "import", "police-uk-street", file, "--json"], {
+      cwd: process.cwd(),
+      env: { ...process.env, DATABASE_URL: databaseUrl, HUB_SAMPLE: "none", HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-concurrent-")) },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("two hub imports of the same force and month started together, on PostgreSQL", () => {
+  let url = "";
+  let drop: () => Promise<void> = async () => undefined;
+
+  beforeAll(async () => {
+    ({ url, drop } = await freshTestDatabase("concurrent"));
+  });
+  afterAll(() => drop());
+
+  it("both end cleanly on a new database, and the later supersedes the earlier", async () => {
+    const runs = await Promise.all(["first", "second"].map((folder) => hubImport(url, join(CONCURRENT, folder, "2025-06-kent-street.csv"))));
+    for (const run of runs) {
+      expect(run.stderr, run.stderr).not.toMatch(/\n\s+at /);
+      expect(run.status, run.stderr).toBe(0);
+    }
+    const [first, second] = runs.map((run) => JSON.parse(run.stdout)[0]);
+    expect([first.status, second.status]).toEqual(["LOADED", "LOADED"]);
+    const [earlier, later] = first.batchId < second.batchId ? [first, second] : [second, first];
+    expect(earlier.supersededBatchIds).toEqual([]);
+    expect(later.supersededBatchIds).toEqual([earlier.batchId]);
+
+    const database = await openSubgraphDatabase("crime-priorities", readConfig({ DATABASE_URL: url, HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-concurrent-")) }));
+    try {
+      const batches = await listBatches(database.sql, "crime-priorities", { forceId: "kent" });
+      expect(batches.map(({ batch, status, liveUnits, supersededUnits }) => ({ batch, status, liveUnits, supersededUnits }))).toEqual([
+        { batch: `crime-priorities:${Math.min(first.batchId, second.batchId)}`, status: "SUPERSEDED", liveUnits: 0, supersededUnits: 1 },
+        { batch: `crime-priorities:${Math.max(first.batchId, second.batchId)}`, status: "LOADED", liveUnits: 1, supersededUnits: 0 },
+      ]);
+      const [{ offences, batches: batchesWithRows }] = await database.sql.query<{ offences: number; batches: number }>(
+        `SELECT sum(offences)::int AS offences, count(DISTINCT batch_id)::int AS batches FROM crime_priorities.recorded_offence WHERE force_id = 'kent' AND month = '2025-06-01'`,
+      );
+      // Only the later file's crimes stand: 2 from the first file, 3 from the second.
+      expect({ offences, batches: batchesWithRows }).toEqual({ offences: later.rowsLoaded, batches: 1 });
+    } finally {
+      await database.close();
+    }
+  }, 180_000);
+});
