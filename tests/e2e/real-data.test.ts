@@ -4,7 +4,7 @@ import { listBatches } from "../../scripts/hub/batches.ts";
 import { REVISABLE_TABLES } from "../../subgraphs/importers.ts";
 import { withdrawBatch } from "../../subgraphs/shared/ingest/withdraw.ts";
 import { freshTestDatabase } from "../support/fresh-database.ts";
-import { DATABASES, startHub, type RunningHub } from "../support/hub.ts";
+import { DATABASES, mintToken, startHub, type RunningHub } from "../support/hub.ts";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/ingest");
 const fixture = (path: string) => join(FIXTURES, path);
@@ -183,6 +183,27 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
       { line: 5, column: "Period start", reason: "a second figure for this force and period (first on line 4)" },
       { line: 6, column: "Force", reason: "unknown force: not a known id, code or name" },
     ]);
+  });
+
+  it("reads 999 answering, misconduct cases and vetting returns from their files, each with its coverage", async () => {
+    for (const kind of ["calls-999", "misconduct", "vetting"]) {
+      // Each fixture holds one invalid row on purpose: the valid ones load beside it.
+      expect(await hub.load(kind, fixture(`${kind}.csv`), { skipInvalid: true }), kind).toMatchObject({ status: "LOADED", rowsRejected: 1 });
+    }
+    const token = await mintToken({ role: "HOME_OFFICE" });
+    const { body } = await hub.graphql(`{ force(id: "kent") {
+      calls: responseTimes(from: "2025-01-01", to: "2025-01-31") { calls999 { callsReceived answeredWithin10sShare coverage { complete } } }
+      misconduct(from: "2025-01-01", to: "2025-02-28") { casesOpened coverage { monthsCovered complete reason } }
+      quarter: vetting(from: "2025-01-01", to: "2025-03-31") { applications refusals coverage { complete } }
+      vettingJanuary: vetting(from: "2025-01-01", to: "2025-01-31") { applications }
+    } }`, undefined, token);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.force.calls).toEqual({ calls999: { callsReceived: 10_000, answeredWithin10sShare: 0.9, coverage: { complete: true } } });
+    // Two valid cases opened 6 January; the file runs from January to January, so February is not covered.
+    expect(body.data!.force.misconduct).toEqual({ casesOpened: 2, coverage: { monthsCovered: 1, complete: false, reason: "Partial: 1 of 2 months covered for misconduct cases; missing 2025-02" } });
+    expect(body.data!.force.quarter).toEqual({ applications: 1200, refusals: 60, coverage: { complete: true } });
+    // A quarterly return is never split into its months.
+    expect(body.data!.force.vettingJanuary).toBeNull();
   });
 
   it("checks anti-social behaviour rows before skipping them: month 2025-13 rejects the file", async () => {
