@@ -3,6 +3,7 @@ import type { PrismaClient } from "../../prisma/generated/crime-priorities/clien
 import { asPublishedForPeriod } from "../shared/graphql/as-published.ts";
 import { forcePeriodLoader } from "../shared/graphql/period-loader.ts";
 import { loadCoverage, unitKey } from "../shared/coverage/live-coverage.ts";
+import { tileCoverage } from "../shared/coverage/tile.ts";
 import { monthPeriod, monthsStartingWithin, periodKey, type Period } from "../shared/graphql/period.ts";
 import { createRequestMemo } from "../shared/graphql/request-memo.ts";
 import { createSourceLoader } from "../shared/graphql/source.ts";
@@ -88,6 +89,12 @@ export function createLoaders(prisma: PrismaClient) {
       const data = await crimeData(period);
       return monthsStartingWithin(period).map((month) => ({ month, counts: tallyForce(data, monthPeriod(month, period), forceId) }));
     },
+    /** Each force's coverage of the period for a measure read straight from its table (stop and search, outcomes of all recorded crime). */
+    coverage: (period: Period, measure: "STOP_AND_SEARCH" | "RECORDED_CRIME_OUTCOMES", label: string) =>
+      memo(`coverage|${measure}|${periodKey(period)}`, async () => {
+        const units = (await loadCoverage(prisma, "crime_priorities", [measure], period)).get(measure)!;
+        return (forceId: string) => tileCoverage(period, units.get(forceId) ?? [], label).coverage;
+      }),
     watchlistRules: () => memo("watchlist-rules", () => prisma.watchlistRule.findMany({ orderBy: { id: "asc" } })),
     outcomes: forcePeriodLoader(async (forceIds: string[], period: Period) => {
       const rows = await prisma.$queryRawUnsafe<OutcomeRow[]>(at(OUTCOMES_SQL, period), forceIds, period.from, period.to);

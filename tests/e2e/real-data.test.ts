@@ -206,6 +206,22 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     expect(body.data!.force.vettingJanuary).toBeNull();
   });
 
+  it("says how much of a period stop and search and outcomes files cover", async () => {
+    // The fixture's last row has a day without a time: rejected, the rest load.
+    expect(await hub.load("police-uk-stop-search", join(FIXTURES, "stop-search/2024-01-kent-stop-and-search.csv"), { skipInvalid: true })).toMatchObject({ status: "LOADED", rowsRejected: 1 });
+    const { body } = await hub.graphql(`{ force(id: "kent") {
+      stopAndSearch(from: "2024-01-01", to: "2024-02-29") { coverage { monthsCovered complete reason } }
+      before: stopAndSearch(from: "2023-01-01", to: "2023-01-31") { searches }
+      crimePriorities(from: "2024-01-01", to: "2024-01-31") { recordedCrimeOutcomes { outcome } recordedCrimeOutcomesCoverage { monthsCovered reason } }
+    } }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.force).toEqual({
+      stopAndSearch: { coverage: { monthsCovered: 1, complete: false, reason: "Partial: 1 of 2 months covered for stop and search; missing 2024-02" } },
+      before: null,
+      crimePriorities: { recordedCrimeOutcomes: [], recordedCrimeOutcomesCoverage: { monthsCovered: 0, reason: "No loaded source covers outcomes of recorded crime for this force in the period" } },
+    });
+  });
+
   it("checks anti-social behaviour rows before skipping them: month 2025-13 rejects the file", async () => {
     const result = await hub.load("police-uk-street", realData("validation/2025-01-kent-street.csv"));
     expect(result).toMatchObject({ status: "REJECTED", rowsRejected: 1 });

@@ -40,10 +40,11 @@ export class ForceStopSearchResolver {
     @Ctx() { loaders }: CrimePrioritiesContext,
   ): Promise<StopSearchSummary | null> {
     const period = checkPeriod(from, to, asPublishedOn);
-    const row = (await loaders.stopSearch(period)).get(force.id);
+    const [rows, coverageOf] = await Promise.all([loaders.stopSearch(period), loaders.coverage(period, "STOP_AND_SEARCH", "stop and search")]);
+    const row = rows.get(force.id);
     if (!row) return null;
     const { weaponFinds, ...counts } = row;
-    return { ...counts, ...period, weaponFindRate: row.weaponSearches > 0 ? weaponFinds / row.weaponSearches : null };
+    return { ...counts, ...period, coverage: coverageOf(force.id), weaponFindRate: row.weaponSearches > 0 ? weaponFinds / row.weaponSearches : null };
   }
 }
 
@@ -97,6 +98,11 @@ export class CrimePrioritySummaryResolver {
   async recordedCrimeOutcomes(@Root() summary: CrimePrioritySummary, @Ctx() { loaders }: CrimePrioritiesContext) {
     const rows = await loaders.outcomes.load({ forceId: summary.forceId, period: summary });
     return rows.filter((row) => row.priority === ALL_RECORDED_CRIME);
+  }
+
+  @FieldResolver(() => Coverage, { description: "Months of the period the loaded outcomes files cover: where none does, `recordedCrimeOutcomes` is empty for want of data, not for want of outcomes." })
+  async recordedCrimeOutcomesCoverage(@Root() summary: CrimePrioritySummary, @Ctx() { loaders }: CrimePrioritiesContext) {
+    return (await loaders.coverage(summary, "RECORDED_CRIME_OUTCOMES", "outcomes of recorded crime"))(summary.forceId);
   }
 
   @FieldResolver(() => [Source], { description: "The import batches (files, or the synthetic sample) these figures are computed from." })

@@ -1,8 +1,12 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
+import { Coverage } from "../../shared/graphql/coverage.ts";
 import { PeriodSummary } from "../../shared/graphql/period-summary.ts";
 
-@ObjectType({ description: "Stop and search by a force over the months that start within the period. Source: data.police.uk stop and search files." })
+@ObjectType({ description: "Stop and search by a force over the months that start within the period; null where no loaded file covers any of them. Source: data.police.uk stop and search files." })
 export class StopSearchSummary extends PeriodSummary {
+  @Field(() => Coverage, { description: "Months of the period the loaded stop and search files cover: partial when some are missing." })
+  coverage!: Coverage;
+
   @Field(() => Int, { description: "Searches of people and vehicles (searches)." })
   searches!: number;
 
