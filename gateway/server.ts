@@ -12,6 +12,7 @@ import { checkSubgraphs } from "./readiness.ts";
 import { createTokenVerifier } from "./auth/verify-token.ts";
 import { auditPlugin } from "./audit/audit-plugin.ts";
 import { createAuditSink } from "./audit/audit-sink.ts";
+import { operationResolution } from "./plugins/operation-resolution.ts";
 import { queryLimits } from "./plugins/query-limits.ts";
 import { introspectionPolicy } from "./plugins/introspection.ts";
 import { SubgraphDataSource, type GatewayContext } from "./subgraph-data-source.ts";
@@ -56,7 +57,8 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     introspection: true,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin() as ApolloServerPlugin<GatewayContext>, introspectionPolicy(config.environment === "production"), ...(audit ? [auditPlugin(audit.record)] : [])],
+    validationOptions: limits.validationOptions,
+    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin() as ApolloServerPlugin<GatewayContext>, introspectionPolicy(config.environment === "production"), operationResolution(), ...(audit ? [auditPlugin(audit.record)] : [])],
   });
   await apollo.start();
 

@@ -63,6 +63,8 @@ function malformedRequests(count: number): { body: string; contentType: string }
     (n) => ({ body: JSON.stringify({ query: `{ force(id: "kent") { misconduct(from: "2025-${String(n % 15).padStart(2, "0")}-40", to: "x") { casesOpened } } }` }) }),
     (n) => ({ body: JSON.stringify({ query: "query($d: LocalDate!) { force(id: \"kent\") { workforce(asAt: $d) { officersFte } } }", variables: { d: n % 2 ? 20250331 : "31-03-2025" } }) }),
     (n) => ({ body: JSON.stringify({ query: "{ forces { id } }", operationName: { n } }) }),
+    (n) => ({ body: JSON.stringify({ query: "query A { forces { id } } query B { forces { name } }", operationName: ["Nope", "", null, `A${n}`][n % 4] }) }),
+    (n) => ({ body: JSON.stringify({ query: "{ forces { id } }", operationName: n % 2 ? "Nope" : "" }) }),
     (n) => ({ body: `query=${n}`, contentType: "application/x-www-form-urlencoded" }),
     (n) => ({ body: "\u0000".repeat(n % 100 + 1) }),
     (n) => ({ body: JSON.stringify({ query: `{ responseTimeLeagueTable(measure: "${n}", from: "2025-04-01", to: "2025-03-01") { rank } }` }) }),
