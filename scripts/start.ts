@@ -36,7 +36,7 @@ process.on("SIGINT", () => stop());
 process.on("SIGTERM", () => stop());
 
 if (!existsSync(EXPLORER_DIST)) {
-  console.log("[explorer] building the bundled GraphiQL (first start only)");
+  console.log("[explorer] building the bundled GraphiQL (npm ci builds it; this checkout has none)");
   execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--config", "gateway/explorer/vite.config.ts", "--logLevel", "error"], { stdio: "inherit" });
 }
 await Promise.all(SUBGRAPH_NAMES.map((name) => run(name, [`subgraphs/${name}/index.ts`], /subgraph ready at/)));
