@@ -13,6 +13,9 @@ import { createTokenVerifier } from "./auth/verify-token.ts";
 import { auditPlugin } from "./audit/audit-plugin.ts";
 import { createAuditSink } from "./audit/audit-sink.ts";
 import { operationResolution } from "./plugins/operation-resolution.ts";
+import { trustedDocumentsPolicy } from "./plugins/trusted-documents.ts";
+import { TrustedDocumentCache } from "./trusted-documents/document-cache.ts";
+import { readManifest } from "./trusted-documents/manifest.ts";
 import { queryLimits } from "./plugins/query-limits.ts";
 import { introspectionPolicy } from "./plugins/introspection.ts";
 import { SubgraphDataSource, type GatewayContext } from "./subgraph-data-source.ts";
@@ -46,6 +49,7 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     buildService: ({ name, url }) => new SubgraphDataSource(name, urlOf.get(name) ?? url!, secret, config.subgraphTimeoutMs),
   });
   const limits = queryLimits();
+  const manifest = readManifest();
   const forces = subgraphs.find((subgraph) => subgraph.name === "forces");
   const audit = forces ? createAuditSink(new URL("/audit", forces.url).toString(), secret) : undefined;
   const apollo = new ApolloServer<GatewayContext>({
@@ -58,7 +62,8 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     validationOptions: limits.validationOptions,
-    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin() as ApolloServerPlugin<GatewayContext>, introspectionPolicy(config.environment === "production"), operationResolution(), ...(audit ? [auditPlugin(audit.record)] : [])],
+    persistedQueries: { cache: new TrustedDocumentCache(manifest) },
+    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin() as ApolloServerPlugin<GatewayContext>, introspectionPolicy(config.environment === "production"), operationResolution(), trustedDocumentsPolicy(config.trustedDocuments === "required", manifest), ...(audit ? [auditPlugin(audit.record)] : [])],
   });
   await apollo.start();
 

@@ -40,6 +40,8 @@ export interface HubConfig {
   jwksUrl: string | undefined;
   jwtAudience: string;
   jwtIssuer: string;
+  /** TRUSTED_DOCUMENTS=required: anonymous viewers run only registered operations; "off" (the default) serves any document within the limits. */
+  trustedDocuments: "off" | "required";
 }
 
 export const envKey = (name: string) => name.toUpperCase().replace(/-/g, "_");
@@ -75,6 +77,12 @@ function sampleFrom(value: string | undefined): boolean {
   throw new Error(`HUB_SAMPLE must be "synthetic" or "none", got "${value}"`);
 }
 
+function trustedDocumentsFrom(value: string | undefined): "off" | "required" {
+  if (value === undefined || value === "" || value === "off") return "off";
+  if (value === "required") return "required";
+  throw new Error(`TRUSTED_DOCUMENTS must be "off" or "required", got "${value}"`);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const environment = env.NODE_ENV === "production" ? "production" : env.NODE_ENV === "test" ? "test" : "development";
   const dataDir = resolve(env.HUB_DATA_DIR ?? ".data");
@@ -100,5 +108,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     subgraphTimeoutMs: intFrom(env.SUBGRAPH_TIMEOUT_MS, 10_000, "SUBGRAPH_TIMEOUT_MS"),
     sampleScale: intFrom(env.HUB_SAMPLE_SCALE, 1, "HUB_SAMPLE_SCALE"),
     sample: sampleFrom(env.HUB_SAMPLE),
+    trustedDocuments: trustedDocumentsFrom(env.TRUSTED_DOCUMENTS),
   };
 }
