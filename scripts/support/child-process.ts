@@ -7,7 +7,7 @@ export interface ChildOptions {
   readyLine: RegExp;
   /** Print the child's output, prefixed with its name (else only kept for the error when it dies). */
   echo?: boolean;
-  onExit?: (code: number | null) => void;
+  onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
 }
 
 /** Runs `node <args>` (TypeScript through tsx); `ready` resolves once it prints its ready line and rejects with its last output if it exits first. */
@@ -24,9 +24,9 @@ export function startChild(name: string, args: string[], { env, readyLine, echo 
         if (readyLine.test(line)) resolve();
       });
     }
-    child.on("exit", (code) => {
-      reject(new Error(`${name} exited with code ${code}:\n${tail.join("\n")}`));
-      onExit?.(code);
+    child.on("exit", (code, signal) => {
+      reject(new Error(`${name} exited with ${signal ? `signal ${signal}` : `code ${code}`}:\n${tail.join("\n")}`));
+      onExit?.(code, signal);
     });
   });
   return { child, ready };

@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SUBGRAPH_NAMES } from "../../subgraphs/shared/config.ts";
+import { freshTestDatabase } from "../support/fresh-database.ts";
+
+/** One field of every subgraph, the forces subgraph's through the root. */
+const EVERY_SUBGRAPH = `{ force(id: "kent") { name
+  responseTimes(from: "2025-01-01", to: "2025-01-31") { emergency { incidents } }
+  crimePriorities(from: "2025-01-01", to: "2025-01-31") { recordedOffences }
+  workforce(asAt: "2025-03-31") { officersFte }
+  misconduct(from: "2025-01-01", to: "2025-01-31") { casesOpened }
+} }`;
+const PORT = 4600;
+
+/** `npm start` as a newcomer runs it (its own ports and data folder), on a new PostgreSQL database without the sample. */
+function startHubProcess(databaseUrl: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, HUB_SAMPLE: "none", HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-supervised-")), PORT: String(PORT) };
+  SUBGRAPH_NAMES.forEach((name, index) => (env[`${name.toUpperCase().replace(/-/g, "_")}_PORT`] = String(PORT + 1 + index)));
+  const hub = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: process.cwd(), env, stdio: ["ignore", "pipe", "pipe"] });
+  const lines: string[] = [];
+  const waiters: { pattern: RegExp; resolve: (match: RegExpExecArray) => void }[] = [];
+  for (const stream of [hub.stdout!, hub.stderr!]) {
+    createInterface({ input: stream }).on("line", (line) => {
+      lines.push(line);
+      for (const waiter of [...waiters]) {
+        const match = waiter.pattern.exec(line);
+        if (match) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          waiter.resolve(match);
+        }
+      }
+    });
+  }
+  const waitFor = (pattern: RegExp, after = 0) =>
+    new Promise<RegExpExecArray>((resolve) => {
+      const seen = lines.slice(after).map((line) => pattern.exec(line)).find(Boolean);
+      if (seen) resolve(seen);
+      else waiters.push({ pattern, resolve });
+    });
+  return { hub, lines, waitFor };
+}
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)("npm start supervises its processes (PostgreSQL)", () => {
+  let started: ReturnType<typeof startHubProcess>;
+  let hub: ChildProcess;
+  let drop: () => Promise<void> = async () => undefined;
+
+  beforeAll(async () => {
+    const database = await freshTestDatabase("supervised");
+    drop = database.drop;
+    started = startHubProcess(database.url);
+    hub = started.hub;
+    await started.waitFor(/The hub is up/);
+  }, 180_000);
+  afterAll(async () => {
+    hub?.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
+    await drop();
+  });
+
+  it("restarts a killed subgraph while the gateway keeps answering the others' fields; no request fails beyond the dead one's fields", async () => {
+    const endpoint = `http://127.0.0.1:${PORT}/graphql`;
+    for (const name of SUBGRAPH_NAMES) {
+      const pid = Number((await started.waitFor(new RegExp(`\\[hub\\]\\s+${name} (?:started|restarted) \\(pid (\\d+)\\)`)))[1]);
+      const mark = started.lines.length;
+      process.kill(pid, "SIGKILL");
+      const back = started.waitFor(new RegExp(`\\[hub\\]\\s+${name} \\(pid \\d+\\) is serving again`), mark);
+      let serving = false;
+      void back.then(() => (serving = true));
+      let requests = 0;
+      let failedBeyond = 0;
+      let sawGap = false;
+      while (!serving) {
+        const response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: EVERY_SUBGRAPH }) });
+        const body = (await response.json()) as { errors?: { extensions?: { serviceName?: string } }[] };
+        requests++;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const others = (body.errors ?? []).filter((error) => error.extensions?.serviceName !== name);
+        if (response.status !== 200 || others.length) failedBeyond++;
+        if (body.errors?.length) sawGap ||= (await fetch(`http://127.0.0.1:${PORT}/readyz`)).status === 503;
+      }
+      expect(started.lines.slice(mark).join("\n"), name).toMatch(new RegExp(`${name} \\(pid ${pid}\\) exited with signal SIGKILL; restarting in`));
+      expect({ name, failedBeyond }).toEqual({ name, failedBeyond: 0 });
+      expect(requests, name).toBeGreaterThan(0);
+      expect(sawGap, `${name}: /readyz shows the gap`).toBe(true);
+      const after = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: EVERY_SUBGRAPH }) });
+      expect(((await after.json()) as { errors?: unknown[] }).errors, name).toBeUndefined();
+    }
+  }, 300_000);
+});
