@@ -37,4 +37,4 @@ export async function loadCoverage(prisma: QueryRaw, schema: string, measures: s
 }
 
 /** Key of a batch's unit, for matching fact rows to the units tiling chose. */
-export const unitKey = (batchId: number, forceId: string, periodStart: Date) => `${batchId}|${forceId}|${isoDay(periodStart)}`;
+export const unitKey = (batchId: number, forceId: string, periodStart: Date) => `${batchId}|${forceId}|${periodStart.getTime()}`;

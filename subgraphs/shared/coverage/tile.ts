@@ -1,4 +1,4 @@
-import { isoDay, monthsStartingWithin, type Period } from "../graphql/period.ts";
+import { monthsStartingWithin, type Period } from "../graphql/period.ts";
 
 /** A force × unit of time one live batch covers for one measure, with its source's precedence. */
 export interface CoverageUnit {
@@ -18,16 +18,9 @@ export interface PeriodCoverage {
   reason: string | null;
 }
 
-const monthKey = (day: Date) => isoDay(day).slice(0, 7);
-
-function monthsOf(unit: CoverageUnit): string[] {
-  const months: string[] = [];
-  const end = monthKey(unit.periodEnd);
-  for (let month = new Date(Date.UTC(unit.periodStart.getUTCFullYear(), unit.periodStart.getUTCMonth(), 1)); monthKey(month) <= end; month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))) {
-    months.push(monthKey(month));
-  }
-  return months;
-}
+/** A month as a number (year × 12 + month), so tiling compares integers, not strings: it runs for every force, measure and month a request asks about. */
+const monthIndex = (day: Date) => day.getUTCFullYear() * 12 + day.getUTCMonth();
+const monthLabel = (index: number) => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
 
 /**
  * Chooses, for one force and measure, the units that answer for a period: only units wholly inside
@@ -36,19 +29,22 @@ function monthsOf(unit: CoverageUnit): string[] {
  */
 export function tileCoverage(period: Period, units: CoverageUnit[], measureLabel: string): { chosen: CoverageUnit[]; coverage: PeriodCoverage } {
   const requested = monthsStartingWithin(period);
-  const wanted = new Set(requested.map(monthKey));
+  const firstWanted = requested.length ? monthIndex(requested[0]) : 0;
+  const lastWanted = requested.length ? monthIndex(requested[requested.length - 1]) : -1;
   const ranked = units
-    .map((unit) => ({ unit, months: monthsOf(unit) }))
-    .filter(({ months }) => months.every((month) => wanted.has(month)))
-    .sort((a, b) => b.unit.precedence - a.unit.precedence || b.months.length - a.months.length || b.unit.batchId - a.unit.batchId);
-  const taken = new Set<string>();
+    .map((unit) => ({ unit, first: monthIndex(unit.periodStart), last: monthIndex(unit.periodEnd) }))
+    .filter(({ first, last }) => first >= firstWanted && last <= lastWanted)
+    .sort((a, b) => b.unit.precedence - a.unit.precedence || b.last - b.first - (a.last - a.first) || b.unit.batchId - a.unit.batchId);
+  const taken = new Set<number>();
   const chosen: CoverageUnit[] = [];
-  for (const { unit, months } of ranked) {
-    if (months.some((month) => taken.has(month))) continue;
-    months.forEach((month) => taken.add(month));
+  for (const { unit, first, last } of ranked) {
+    let free = true;
+    for (let month = first; month <= last && free; month++) free = !taken.has(month);
+    if (!free) continue;
+    for (let month = first; month <= last; month++) taken.add(month);
     chosen.push(unit);
   }
-  const missingMonths = requested.filter((month) => !taken.has(monthKey(month)));
+  const missingMonths = requested.filter((month) => !taken.has(monthIndex(month)));
   return { chosen, coverage: describeCoverage(requested.length, missingMonths, measureLabel, units.length > 0) };
 }
 
@@ -62,7 +58,7 @@ function describeCoverage(monthsRequested: number, missingMonths: Date[], measur
       ? `The loaded ${measureLabel} sources cover longer units (quarters or years) than this period holds whole: no figure for it`
       : `No loaded source covers ${measureLabel} for this force in the period`;
   } else if (!complete) {
-    reason = `Partial: ${monthsCovered} of ${monthsRequested} months covered for ${measureLabel}; missing ${missingMonths.map((month) => monthKey(month)).join(", ")}`;
+    reason = `Partial: ${monthsCovered} of ${monthsRequested} months covered for ${measureLabel}; missing ${missingMonths.map((month) => monthLabel(monthIndex(month))).join(", ")}`;
   }
   return { monthsRequested, monthsCovered, missingMonths, complete, reason };
 }
