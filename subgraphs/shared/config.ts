@@ -42,6 +42,10 @@ export interface HubConfig {
   jwtIssuer: string;
   /** TRUSTED_DOCUMENTS=required: anonymous viewers run only registered operations; "off" (the default) serves any document within the limits. */
   trustedDocuments: "off" | "required";
+  /** RESPONSE_CACHE=off turns the gateway's response cache off (benchmarks, the uncached reference); on by default. */
+  responseCache: boolean;
+  /** REDIS_URL: the gateways share one response cache in Redis; without it each keeps its own in memory. */
+  redisUrl: string | undefined;
 }
 
 export const envKey = (name: string) => name.toUpperCase().replace(/-/g, "_");
@@ -83,6 +87,12 @@ function trustedDocumentsFrom(value: string | undefined): "off" | "required" {
   throw new Error(`TRUSTED_DOCUMENTS must be "off" or "required", got "${value}"`);
 }
 
+function onOffFrom(value: string | undefined, variable: string): boolean {
+  if (value === undefined || value === "" || value === "on") return true;
+  if (value === "off") return false;
+  throw new Error(`${variable} must be "on" or "off", got "${value}"`);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
   const environment = env.NODE_ENV === "production" ? "production" : env.NODE_ENV === "test" ? "test" : "development";
   const dataDir = resolve(env.HUB_DATA_DIR ?? ".data");
@@ -109,5 +119,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     sampleScale: intFrom(env.HUB_SAMPLE_SCALE, 1, "HUB_SAMPLE_SCALE"),
     sample: sampleFrom(env.HUB_SAMPLE),
     trustedDocuments: trustedDocumentsFrom(env.TRUSTED_DOCUMENTS),
+    responseCache: onOffFrom(env.RESPONSE_CACHE, "RESPONSE_CACHE"),
+    redisUrl: env.REDIS_URL || undefined,
   };
 }

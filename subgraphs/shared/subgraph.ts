@@ -10,6 +10,8 @@ import { buildFederatedSchema, type ReferenceResolvers } from "./graphql/federat
 import { createSubgraphHttp, type SubgraphHttp } from "./http/subgraph-server.ts";
 import type { SampleCoverage } from "./sample/sample-coverage.ts";
 import { seedIfEmpty, type SampleOptions } from "./sample/seed-if-empty.ts";
+import { startDataVersionFeed, type DataVersionFeed } from "./data-version/data-version-feed.ts";
+import { postgresSchema } from "./database/migrations.ts";
 
 /** The minimum every generated Prisma client offers that the shared code uses. */
 export interface PrismaLike {
@@ -48,6 +50,7 @@ export interface Subgraph<TPrisma extends PrismaLike> {
   http: SubgraphHttp;
   database: Database;
   prisma: TPrisma;
+  dataVersion: DataVersionFeed;
   close(): Promise<void>;
 }
 
@@ -63,6 +66,7 @@ export async function createSubgraph<TPrisma extends PrismaLike, TContext extend
       await seedIfEmpty(definition.name, database.sql, (sql, batchId) => definition.seedSampleData(sql, batchId, options), definition.sampleCoverage?.());
     }
     const prisma = definition.createPrisma(database.adapter);
+    const dataVersion = await startDataVersionFeed(database, postgresSchema(definition.name));
     const { schema, sdl } = await buildFederatedSchema(
       { resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes },
       definition.referenceResolvers,
@@ -72,7 +76,10 @@ export async function createSubgraph<TPrisma extends PrismaLike, TContext extend
       gatewaySecret: config.gatewaySecret(),
       createContext: (viewer) => definition.createContext(prisma, viewer),
       isReady: async () => (await prisma.$queryRawUnsafe<unknown[]>("SELECT 1")).length === 1,
-      routes: definition.routes && ((app) => definition.routes!(app, prisma)),
+      routes: (app) => {
+        dataVersion.route(app);
+        definition.routes?.(app, prisma);
+      },
     });
     return {
       name: definition.name,
@@ -81,7 +88,9 @@ export async function createSubgraph<TPrisma extends PrismaLike, TContext extend
       http,
       database,
       prisma,
+      dataVersion,
       close: async () => {
+        await dataVersion.stop();
         await http.stop();
         await prisma.$disconnect();
         await database.close();

@@ -134,7 +134,7 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
   });
 
   it("withdraws a load: its rows leave the figures and May has no data again", async () => {
-    const result = await withdrawBatch(hub.subgraphs["crime-priorities"].database.sql, "crime-priorities", REVISABLE_TABLES["crime-priorities"], streetBatchId);
+    const result = await hub.change(() => withdrawBatch(hub.subgraphs["crime-priorities"].database.sql, "crime-priorities", REVISABLE_TABLES["crime-priorities"], streetBatchId));
     expect(result).toMatchObject({ rowsWithdrawn: 2, units: [`kent|2024-05-01|2024-05-31`] });
     const may = (await hub.graphql(CRIME("2024-05-01", "2024-05-31"))).body.data!.force.crimePriorities;
     expect(may).toMatchObject({ recordedOffences: null, possessionOfWeapons: { offences: null } });

@@ -68,7 +68,7 @@ describe("hub sample remove, on PGlite", () => {
     expect(JSON.stringify(await ask(EVERYTHING))).toContain('"synthetic":true');
 
     const databases = new Map<SubgraphName, Database>(SUBGRAPH_NAMES.map((name) => [name, hub.subgraphs[name].database]));
-    const removed = await removeSample(databases);
+    const removed = await hub.change(() => removeSample(databases));
     expect(new Set(removed.map((result) => result.subgraph))).toEqual(new Set(SUBGRAPH_NAMES));
     expect(await removeSample(databases)).toEqual([]);
 

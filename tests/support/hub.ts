@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createGateway } from "../../gateway/server.ts";
+import { createGateway, type Gateway } from "../../gateway/server.ts";
 import { buildSubgraph } from "../../subgraphs/index.ts";
 import { IMPORTERS } from "../../subgraphs/importers.ts";
 import { loadForceResolver } from "../../subgraphs/shared/ingest/force-resolver.ts";
@@ -12,6 +12,8 @@ import { runImport, type ImportOptions, type ImportResult } from "../../subgraph
 import { readConfig, SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/shared/config.ts";
 import { signRequest } from "../../subgraphs/shared/auth/signed-request.ts";
 import type { Viewer } from "../../subgraphs/shared/auth/viewer.ts";
+import { readDataVersion } from "../../subgraphs/shared/data-version/data-version.ts";
+import { postgresSchema } from "../../subgraphs/shared/database/migrations.ts";
 import { closeServer, listen } from "../../subgraphs/shared/http/listen.ts";
 import type { PrismaLike, Subgraph } from "../../subgraphs/shared/subgraph.ts";
 
@@ -38,6 +40,9 @@ export const DATABASES: { name: string; url?: string }[] = [
 
 export interface RunningHub {
   gatewayUrl: string;
+  gateway: Gateway;
+  /** Resolves once the gateway knows every subgraph's data version, so its response cache is in use. */
+  cacheReady(): Promise<void>;
   subgraphUrls: Record<SubgraphName, string>;
   subgraphs: Record<SubgraphName, Subgraph<PrismaLike>>;
   /** SQL statements the subgraphs have run since the hub started. */
@@ -49,8 +54,13 @@ export interface RunningHub {
   delaySubgraph(name: SubgraphName, ms: number): void;
   /** What SIGTERM does to the gateway: stop taking connections, finish the requests in flight. */
   drainGateway(): Promise<void>;
-  /** Imports a file into the running hub's databases, as `hub import` would beside it. */
+  /**
+   * Imports a file into the running hub's databases, as `hub import` would beside it, and returns
+   * once the gateway has heard of the change (its database's notice, a few milliseconds later).
+   */
   load(kind: string, file: string, options?: ImportOptions): Promise<ImportResult>;
+  /** Runs a change to the data made in this process (a withdrawal, the sample's removal) and returns once the gateway has heard of it. */
+  change<T>(work: () => Promise<T>): Promise<T>;
   /** Asks the gateway, as the public or with a bearer token. */
   graphql(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ status: number; body: GraphQLBody }>;
   stop(): Promise<void>;
@@ -75,6 +85,23 @@ export const subgraphHeaders = (viewer: Viewer = { subject: "test", role: "HOME_
 function serve(app: (request: IncomingMessage, response: ServerResponse) => void, port: number, delayMs: () => number): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => void setTimeout(() => app(request, response), delayMs()));
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+/** Resolves when the gateway's data versions meet the condition; fails after a few seconds. */
+function until(gateway: Gateway, condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  if (!gateway.dataVersions || condition()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`the gateway's data versions did not change within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const stop = gateway.dataVersions!.onChange(() => {
+      if (!condition()) return;
+      clearTimeout(timer);
+      stop();
+      resolve();
+    });
+  });
 }
 
 /** The whole graph in this process: five subgraphs and the gateway on free ports, sample data loaded unless `sample` is false. */
@@ -106,8 +133,18 @@ export async function startHub(databaseUrl?: string, { environment = "test", sub
   const gateway = await createGateway(config, { subgraphUrls });
   const { server, url } = await listen(gateway.app, 0, "127.0.0.1");
   const gatewayUrl = url;
+  /** Waits until the gateway holds every subgraph's data version as its database now has it. */
+  const heard = async () => {
+    if (!gateway.dataVersions?.current()) return;
+    const expected = await Promise.all(
+      SUBGRAPH_NAMES.map(async (name) => `${name}=${subgraphs[name].dataVersion.current().split(":")[0]}:${await readDataVersion(subgraphs[name].database.sql, postgresSchema(name))}`),
+    );
+    await until(gateway, () => expected.every((version) => gateway.dataVersions!.current()?.split(",").includes(version)));
+  };
   return {
     gatewayUrl,
+    gateway,
+    cacheReady: () => until(gateway, () => gateway.dataVersions?.current() !== undefined),
     subgraphUrls,
     subgraphs,
     statements: () => statements,
@@ -119,7 +156,14 @@ export async function startHub(databaseUrl?: string, { environment = "test", sub
     drainGateway: () => closeServer(server),
     load: async (kind, file, options) => {
       const importer = IMPORTERS[kind];
-      return runImport(importer, file, subgraphs[importer.subgraph].database.sql, await loadForceResolver(subgraphs.forces.database.sql), options);
+      const result = await runImport(importer, file, subgraphs[importer.subgraph].database.sql, await loadForceResolver(subgraphs.forces.database.sql), options);
+      await heard();
+      return result;
+    },
+    change: async (work) => {
+      const result = await work();
+      await heard();
+      return result;
     },
     graphql: (query, variables, token) => postJson(`${gatewayUrl}/graphql`, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
     stop: async () => {

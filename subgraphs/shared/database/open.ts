@@ -18,6 +18,11 @@ export interface Database {
   adapter: SqlMigrationAwareDriverAdapterFactory;
   sql: SqlClient;
   embedded: boolean;
+  /**
+   * Calls `onNotice` with each NOTIFY payload on the channel, from this process or any other on the
+   * same database; with no payload after a lost connection is back, since a notice may have been missed.
+   */
+  listen(channel: string, onNotice: (payload?: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -63,6 +68,10 @@ async function openEmbedded(name: SubgraphName, config: HubConfig, inMemory: boo
       adapter: new PrismaPGlite(pglite),
       sql: pgliteSql(pglite),
       embedded: true,
+      listen: async (channel, onNotice) => {
+        const unlisten = await pglite.listen(channel, onNotice);
+        return () => unlisten();
+      },
       close: async () => {
         await pglite.close();
         unlock();
@@ -102,9 +111,51 @@ async function migrateServer(name: SubgraphName, url: string): Promise<void> {
   }
 }
 
+const RELISTEN_AFTER_MS = 1_000;
+
+/** LISTEN holds a connection of its own, outside the pool; one the server drops is opened again. */
+async function listenServer(url: string, channel: string, onNotice: (payload?: string) => void): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (again: boolean): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on("notification", (notice) => notice.channel === channel && onNotice(notice.payload));
+    next.on("error", () => {
+      if (client !== next) return;
+      client = undefined;
+      void next.end().catch(() => undefined);
+      if (!stopped) retry = setTimeout(() => void connect(true).catch(() => undefined), RELISTEN_AFTER_MS);
+    });
+    try {
+      await next.connect();
+      await next.query(`LISTEN "${channel}"`);
+    } catch (error) {
+      void next.end().catch(() => undefined);
+      if (!again) throw error;
+      if (!stopped) retry = setTimeout(() => void connect(true).catch(() => undefined), RELISTEN_AFTER_MS);
+      return;
+    }
+    client = next;
+    if (again) onNotice();
+  };
+  await connect(false);
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => undefined);
+  };
+}
+
 function openServer(name: SubgraphName, url: string): Database {
   const pool = serverPool(name, url, 10);
-  return { adapter: serverAdapter(name, pool), sql: postgresSql(pool), embedded: false, close: () => pool.end() };
+  return {
+    adapter: serverAdapter(name, pool),
+    sql: postgresSql(pool),
+    embedded: false,
+    listen: (channel, onNotice) => listenServer(url, channel, onNotice),
+    close: () => pool.end(),
+  };
 }
 
 /** Opens a subgraph's database (PostgreSQL when a URL is configured, else embedded PGlite) and migrates it. */

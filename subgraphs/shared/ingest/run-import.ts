@@ -5,7 +5,7 @@ import type { SqlClient } from "../database/open.ts";
 import { postgresSchema } from "../database/migrations.ts";
 import type { ForceResolver } from "./force-resolver.ts";
 import { markFullySuperseded, recordCoverage } from "./coverage-records.ts";
-import { lockSubgraphLoads } from "./load-lock.ts";
+import { beginDataChange } from "./data-change.ts";
 import type { Importer } from "./importer.ts";
 import { bodyOutsideTheForcesOfFile } from "../reference/outside-bodies.ts";
 import { readableError, type RowError } from "./row-error.ts";
@@ -72,7 +72,7 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
   const progress = { bytesRead: 0 };
   try {
     await sql.transaction(async (tx) => {
-      await lockSubgraphLoads(tx, schema);
+      await beginDataChange(tx, schema);
       const [earlier] = await tx.query<{ id: number }>(
         `SELECT id FROM "${schema}".import_batch WHERE kind = $1 AND sha256 = $2 AND status IN ('LOADED', 'SUPERSEDED') ORDER BY id LIMIT 1`,
         [importer.kind, digest],

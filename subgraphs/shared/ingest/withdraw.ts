@@ -1,7 +1,7 @@
 import type { SubgraphName } from "../config.ts";
 import type { SqlClient } from "../database/open.ts";
 import { postgresSchema } from "../database/migrations.ts";
-import { lockSubgraphLoads } from "./load-lock.ts";
+import { beginDataChange } from "./data-change.ts";
 import { unitScope } from "./scope.ts";
 
 /** A table a batch's rows live in, with the SQL for a row's unit start (the table aliased `t`), as its importers replace it. */
@@ -78,7 +78,7 @@ export async function withdrawBatch(
 ): Promise<WithdrawResult> {
   const schema = postgresSchema(subgraph);
   return sql.transaction(async (tx) => {
-    await lockSubgraphLoads(tx, schema);
+    await beginDataChange(tx, schema);
     const batch = await findBatch(tx, schema, subgraph, batchId);
     const [{ id: withdrawalId }] = await tx.query<{ id: number }>(
       `INSERT INTO "${schema}".import_batch (kind, file_name, sha256, status, finished_at) VALUES ('withdrawal', $1, '', 'WITHDRAWAL', now()) RETURNING id`,

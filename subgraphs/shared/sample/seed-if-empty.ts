@@ -1,7 +1,7 @@
 import type { SubgraphName } from "../config.ts";
 import type { SqlClient } from "../database/open.ts";
 import { postgresSchema } from "../database/migrations.ts";
-import { lockSubgraphLoads } from "../ingest/load-lock.ts";
+import { beginDataChange } from "../ingest/data-change.ts";
 import { parseScope } from "../ingest/scope.ts";
 import type { SampleCoverage } from "./sample-coverage.ts";
 
@@ -28,7 +28,7 @@ export async function seedIfEmpty(
   if (batches > 0) return false;
   return sql.transaction(async (tx) => {
     // Two processes starting on one new database: the second waits, then finds the sample there.
-    await lockSubgraphLoads(tx, schema);
+    await beginDataChange(tx, schema);
     const [{ again }] = await tx.query<{ again: number }>(`SELECT count(*)::int AS again FROM "${schema}".import_batch`);
     if (again > 0) return false;
     const [{ id }] = await tx.query<{ id: number }>(

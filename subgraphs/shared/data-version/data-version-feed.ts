@@ -1,0 +1,65 @@
+import { randomUUID } from "node:crypto";
+import type { Express } from "express";
+import type { Database } from "../database/open.ts";
+import { DATA_CHANGED_CHANNEL, readDataVersion } from "./data-version.ts";
+
+/** How long a gateway's question "has it changed since …?" is held open before the unchanged version is answered. */
+export const DATA_VERSION_WAIT_MS = 1_000;
+
+export interface DataVersionFeed {
+  /** A token that changes whenever this subgraph's answers may have: a load, a withdrawal, the sample, a restart. */
+  current(): string;
+  /** GET /data-version?after=<token>: answers at once when the token differs, else when it changes or the wait is over. */
+  route(app: Express): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Follows the subgraph's data version through the database's notices, whichever process made the
+ * change (this one, `hub import` beside it, another replica). The token starts with this process's
+ * own id, so a restarted subgraph (new code, new reference data) never matches a token from before.
+ */
+export async function startDataVersionFeed(database: Database, schema: string): Promise<DataVersionFeed> {
+  const processId = randomUUID().slice(0, 8);
+  const waiting = new Set<() => void>();
+  let version = `${processId}:?`;
+  let reading: Promise<void> = Promise.resolve();
+  const refresh = () => {
+    reading = reading
+      .then(async () => {
+        const next = `${processId}:${await readDataVersion(database.sql, schema)}`;
+        if (next === version) return;
+        version = next;
+        for (const wake of waiting) wake();
+      })
+      .catch((error: Error) => console.error(`${schema}: the data version could not be read (${error.message}); answers are not cached until it can`));
+    return reading;
+  };
+  // Listen before the first read: a change committed in between is then never missed.
+  const unlisten = await database.listen(DATA_CHANGED_CHANNEL, (payload) => void (payload === undefined || payload === schema ? refresh() : undefined));
+  await refresh();
+  return {
+    current: () => version,
+    route: (app) => {
+      app.get("/data-version", (request, response) => {
+        const after = typeof request.query.after === "string" ? request.query.after : "";
+        const answer = () => {
+          waiting.delete(answer);
+          clearTimeout(timer);
+          if (!response.headersSent) response.set("cache-control", "no-store").json({ version });
+        };
+        const timer = setTimeout(answer, DATA_VERSION_WAIT_MS);
+        if (after !== version || version.endsWith(":?")) return answer();
+        waiting.add(answer);
+        response.once("close", () => {
+          waiting.delete(answer);
+          clearTimeout(timer);
+        });
+      });
+    },
+    stop: async () => {
+      for (const wake of waiting) wake();
+      await unlisten();
+    },
+  };
+}
