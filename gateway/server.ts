@@ -17,6 +17,9 @@ import { trustedDocumentsPolicy } from "./plugins/trusted-documents.ts";
 import { TrustedDocumentCache } from "./trusted-documents/document-cache.ts";
 import { readManifest } from "./trusted-documents/manifest.ts";
 import { queryLimits } from "./plugins/query-limits.ts";
+import { responseCachePlugin, type ResponseCacheStats } from "./plugins/response-cache.ts";
+import { DataVersions } from "./response-cache/data-versions.ts";
+import { memoryStore, redisStore } from "./response-cache/store.ts";
 import { introspectionPolicy } from "./plugins/introspection.ts";
 import { SubgraphDataSource, type GatewayContext } from "./subgraph-data-source.ts";
 
@@ -30,6 +33,9 @@ export interface GatewayOptions {
 export interface Gateway {
   app: Express;
   subgraphs: { name: string; url: string }[];
+  /** Every subgraph's data version as the gateway last heard it; undefined when the cache is off. */
+  dataVersions: DataVersions | undefined;
+  cacheStats: ResponseCacheStats;
   stop(): Promise<void>;
 }
 
@@ -52,6 +58,10 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
   const manifest = readManifest();
   const forces = subgraphs.find((subgraph) => subgraph.name === "forces");
   const audit = forces ? createAuditSink(new URL("/audit", forces.url).toString(), secret) : undefined;
+  const cacheStats: ResponseCacheStats = { hits: 0, misses: 0, bypasses: 0 };
+  const dataVersions = config.responseCache ? new DataVersions(subgraphs, secret) : undefined;
+  const store = dataVersions && (config.redisUrl ? redisStore(config.redisUrl) : memoryStore());
+  dataVersions?.onChange(() => store?.clear());
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
@@ -63,7 +73,7 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     parseOptions: limits.parseOptions,
     validationOptions: limits.validationOptions,
     persistedQueries: { cache: new TrustedDocumentCache(manifest) },
-    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin() as ApolloServerPlugin<GatewayContext>, introspectionPolicy(config.environment === "production"), operationResolution(), trustedDocumentsPolicy(config.trustedDocuments === "required", manifest), ...(audit ? [auditPlugin(audit.record)] : [])],
+    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin() as ApolloServerPlugin<GatewayContext>, introspectionPolicy(config.environment === "production"), operationResolution(), trustedDocumentsPolicy(config.trustedDocuments === "required", manifest), ...(audit ? [auditPlugin(audit.record)] : []), ...(dataVersions && store ? [responseCachePlugin(dataVersions, store, cacheStats)] : [])],
   });
   await apollo.start();
 
@@ -87,7 +97,11 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
   return {
     app,
     subgraphs,
+    dataVersions,
+    cacheStats,
     stop: async () => {
+      dataVersions?.stop();
+      await store?.stop();
       await apollo.stop();
       await audit?.stop();
     },

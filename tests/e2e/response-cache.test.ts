@@ -1,0 +1,123 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { mkdtempSync } from "node:fs";
+import { createConnection } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createGateway } from "../../gateway/server.ts";
+import { readConfig } from "../../subgraphs/shared/config.ts";
+import { listen, closeServer } from "../../subgraphs/shared/http/listen.ts";
+import { freshTestDatabase } from "../support/fresh-database.ts";
+import { DATABASES, mintToken, startHub, TEST_JWT_SECRET, TEST_SECRET, type RunningHub } from "../support/hub.ts";
+
+const realData = (path: string) => join(import.meta.dirname, "../fixtures/real-data", path);
+const KNIFE_CRIME = `query KentKnifeCrime { force(id: "kent") { name crimePriorities(from: "2023-04-01", to: "2025-03-31") { knifeCrime { offences } } } }`;
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+
+const redisAnswers = () =>
+  new Promise<boolean>((resolve) => {
+    const { hostname, port } = new URL(REDIS_URL);
+    const socket = createConnection({ host: hostname, port: Number(port || 6379) }, () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.on("error", () => resolve(false));
+  });
+
+async function ask(gatewayUrl: string, query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${gatewayUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query }) });
+  const text = await response.text();
+  return { status: response.status, cache: response.headers.get("x-hub-cache"), etag: response.headers.get("etag"), cacheControl: response.headers.get("cache-control"), body: text ? JSON.parse(text) : undefined };
+}
+
+describe.each(DATABASES)("the response cache on $name", ({ url }) => {
+  let hub: RunningHub;
+  let databaseUrl: string | undefined;
+  let dropDatabase: () => Promise<void> = async () => undefined;
+  const knifeCrime = async (headers: Record<string, string> = {}) => {
+    const answer = await ask(hub.gatewayUrl, KNIFE_CRIME, headers);
+    return { ...answer, offences: answer.body?.data?.force.crimePriorities.knifeCrime.offences };
+  };
+
+  beforeAll(async () => {
+    if (url) ({ url: databaseUrl, drop: dropDatabase } = await freshTestDatabase("response_cache"));
+    hub = await startHub(databaseUrl, { sample: false });
+    await hub.cacheReady();
+  });
+  afterAll(async () => {
+    await hub?.stop();
+    await dropDatabase();
+  });
+
+  it("answers a repeated query from the cache, identically, with an ETag that gets 304 while the data stands", async () => {
+    const first = await knifeCrime();
+    expect(first).toMatchObject({ status: 200, cache: "MISS", offences: null, cacheControl: "public, max-age=0, must-revalidate" });
+    const second = await knifeCrime();
+    expect(second).toMatchObject({ status: 200, cache: "HIT", etag: first.etag });
+    expect(second.body).toEqual(first.body);
+    expect(await knifeCrime({ "if-none-match": first.etag! })).toMatchObject({ status: 304, body: undefined });
+    expect(await knifeCrime({ "x-hub-cache": "refresh" })).toMatchObject({ status: 200, cache: "MISS", etag: first.etag });
+  });
+
+  it("never answers from before a load: the next answer is computed on the new data", async () => {
+    const before = await knifeCrime();
+    expect(before.cache).toBe("HIT");
+    expect(await hub.load("ons-knife-crime", realData("ons-knife-crime-pfa.csv"))).toMatchObject({ status: "LOADED" });
+    const after = await knifeCrime();
+    expect(after).toMatchObject({ cache: "MISS", offences: 2428 });
+    expect(after.etag).not.toBe(before.etag);
+    expect(await knifeCrime({ "if-none-match": before.etag! })).toMatchObject({ status: 200, cache: "HIT", offences: 2428 });
+  });
+
+  it("keeps each viewer's scope apart: a signed-in answer is private and never served to the public", async () => {
+    const kent = await mintToken({ role: "FORCE", forceId: "kent" });
+    const durham = await mintToken({ role: "FORCE", forceId: "durham" });
+    const kentAnswer = await knifeCrime({ authorization: `Bearer ${kent}` });
+    expect(kentAnswer).toMatchObject({ cache: "MISS", offences: 2428, cacheControl: "private, max-age=0, must-revalidate" });
+    expect(await knifeCrime({ authorization: `Bearer ${kent}` })).toMatchObject({ cache: "HIT" });
+    expect((await knifeCrime({ authorization: `Bearer ${durham}` })).cache).toBe("MISS");
+    expect((await knifeCrime()).etag).not.toBe(kentAnswer.etag);
+  });
+
+  it("keeps no answer with an error, nor the audit log, and the audit log records answers served from the cache", async () => {
+    const homeOffice = await mintToken({ role: "HOME_OFFICE" });
+    const failing = `{ force(id: "kent") { crimePriorities(from: "2025-03-31", to: "2023-04-01") { knifeCrime { offences } } } }`;
+    for (let attempt = 0; attempt < 2; attempt++) expect((await ask(hub.gatewayUrl, failing)).cache).toBe("BYPASS");
+    const auditor = await mintToken({ role: "HMICFRS" });
+    for (let attempt = 0; attempt < 3; attempt++) await knifeCrime({ authorization: `Bearer ${auditor}` });
+    const audit = `{ auditLog(subject: "test-hmicfrs", limit: 10) { operationName outcome } }`;
+    const recorded = async () => {
+      const answer = await ask(hub.gatewayUrl, audit, { authorization: `Bearer ${homeOffice}` });
+      expect(answer.cache).toBe("BYPASS");
+      return answer.body.data.auditLog.filter((entry: { operationName: string }) => entry.operationName === "KentKnifeCrime").length;
+    };
+    await expect.poll(recorded, { timeout: 5_000 }).toBe(3);
+  });
+
+  it.runIf(url)("hears of a withdrawal made from the command line beside the running hub before the command has exited", async () => {
+    expect((await knifeCrime()).cache).toBe("HIT");
+    // Asynchronously, as another process on the machine would run it: the hub's event loop keeps turning meanwhile.
+    const hubCommand = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/hub.ts", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl, HUB_SAMPLE: "none" }, cwd: process.cwd() });
+    const [{ batch }] = JSON.parse((await hubCommand("batches", "--kind", "ons-knife-crime", "--json")).stdout) as { batch: string }[];
+    await hubCommand("withdraw", batch);
+    expect(await knifeCrime()).toMatchObject({ cache: "MISS", offences: null });
+  });
+
+  it("with REDIS_URL, gateways behind one load balancer share one cache", async (context) => {
+    if (!(await redisAnswers())) context.skip();
+    const config = readConfig({ NODE_ENV: "test", HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-redis-")), GATEWAY_SECRET: TEST_SECRET, JWT_SECRET: TEST_JWT_SECRET, REDIS_URL });
+    const gateways = await Promise.all([0, 1].map(() => createGateway(config, { subgraphUrls: hub.subgraphUrls })));
+    const servers = await Promise.all(gateways.map((gateway) => listen(gateway.app, 0, "127.0.0.1")));
+    try {
+      for (const gateway of gateways) await expect.poll(() => gateway.dataVersions?.current(), { timeout: 5_000 }).toBeDefined();
+      const [first, second] = servers.map((server) => server.url);
+      expect((await ask(first, KNIFE_CRIME)).cache).toBe("MISS");
+      expect((await ask(second, KNIFE_CRIME)).cache).toBe("HIT");
+    } finally {
+      await Promise.all(servers.map((server) => closeServer(server.server)));
+      await Promise.all(gateways.map((gateway) => gateway.stop()));
+    }
+  });
+});
