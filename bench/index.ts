@@ -3,6 +3,7 @@ import { gatewayBenchmark } from "./gateway.ts";
 import { ingestBenchmark } from "./ingest.ts";
 import { nPlusOneBenchmark } from "./n-plus-one.ts";
 import { scaleBenchmark } from "./scale.ts";
+import { servingBenchmark } from "./serving/index.ts";
 import { throughputBenchmark } from "./throughput/index.ts";
 import { report } from "./support/report.ts";
 
@@ -12,6 +13,7 @@ const BENCHMARKS: Record<string, () => Promise<import("./support/report.ts").Ben
   gateway: gatewayBenchmark,
   throughput: throughputBenchmark,
   "n-plus-one": nPlusOneBenchmark,
+  serving: servingBenchmark,
 };
 
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHMARKS);

@@ -19,7 +19,7 @@ const CONNECTIONS = 8;
 const SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 10);
 const ROUNDS = 2;
 const OURS = { name: "our gateway (@apollo/gateway 2.14)", port: 4310, entry: "gateway/index.ts", readyLine: /gateway ready at/ };
-const HIVE = { name: "Hive Gateway 2.15.1", port: 4320, entry: "bench/throughput/hive-gateway.ts", readyLine: /hive gateway ready at/ };
+const HIVE = { name: "Hive Gateway 2.15.1", port: 4320, entry: "bench/support/hive-gateway.ts", readyLine: /hive gateway ready at/ };
 const FORCE_IDS = referenceForces().map((force) => force.id);
 let nextForce = 0;
 /** What each request asks: the same question from every client (which identical in-flight calls can share), or a different force each time. */

@@ -1,0 +1,94 @@
+/**
+ * npm run profile: where the CPU of one request goes. Starts the hub on PostgreSQL with every
+ * process under `node --cpu-prof`, asks the one-force picture for a different force each request
+ * through the gateway (no response cache) and prints, per process, the CPU milliseconds per
+ * request and the functions and packages with the most self time. Linux (reads /proc).
+ */
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import autocannon from "autocannon";
+import { SUBGRAPH_NAMES } from "../subgraphs/shared/config.ts";
+import { differentForceEachTime } from "./serving/dashboard-mix.ts";
+import { freshBenchDatabase, graphqlUrl, hubEnvironment, startProcess, startSubgraphs, stopProcesses } from "./support/hub-processes.ts";
+
+const SECONDS = Number(process.env.PROFILE_SECONDS ?? 20);
+const CONNECTIONS = 8;
+const GATEWAY_PORT = 4410;
+const TOP = Number(process.env.PROFILE_TOP ?? 10);
+const CLOCK_TICKS_PER_SECOND = 100;
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+const cpuMs = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+};
+
+/** node_modules/<package> (scoped too), a path in this repository, or a V8 pseudo-frame such as (garbage collector). */
+function placeOf(url: string): string {
+  const inModules = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+  if (inModules) return inModules[1];
+  if (url.startsWith("node:")) return "node (built-in)";
+  if (!url) return "(V8)";
+  return relative(process.cwd(), new URL(url, "file:///").pathname).split("/").slice(0, 2).join("/");
+}
+
+function summarise(file: string) {
+  const { nodes, samples } = JSON.parse(readFileSync(file, "utf8")) as { nodes: ProfileNode[]; samples: number[] };
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const functions = new Map<string, number>();
+  const places = new Map<string, number>();
+  let busy = 0;
+  for (const id of samples) {
+    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+    if (functionName === "(idle)") continue;
+    busy++;
+    const name = `${functionName || "(anonymous)"} ${url ? `${placeOf(url)}:${lineNumber + 1}` : ""}`.trim();
+    functions.set(name, (functions.get(name) ?? 0) + 1);
+    places.set(placeOf(url), (places.get(placeOf(url)) ?? 0) + 1);
+  }
+  const top = (counts: Map<string, number>) =>
+    [...counts].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([name, count]) => `    ${((100 * count) / busy).toFixed(1).padStart(5)}%  ${name}`);
+  return [`  functions by self time (share of busy samples):`, ...top(functions), `  packages and folders by self time:`, ...top(places)].join("\n");
+}
+
+const children: ChildProcess[] = [];
+const dataDir = mkdtempSync(join(tmpdir(), "hub-profile-"));
+const profileDir = (name: string) => join(dataDir, "profiles", name);
+const profiling = (name: string) => ["--cpu-prof", `--cpu-prof-dir=${profileDir(name)}`];
+try {
+  const env = hubEnvironment(dataDir, await freshBenchDatabase("hub_bench_profile"));
+  await startSubgraphs(children, env, profiling);
+  await startProcess(children, { ...env, RESPONSE_CACHE: "off", PORT: String(GATEWAY_PORT) }, "gateway", [...profiling("gateway"), "gateway/index.ts"], /gateway ready at/);
+  const names = [...SUBGRAPH_NAMES, "gateway"];
+  const requests = differentForceEachTime().map((request) => ({ method: "POST" as const, headers: { "content-type": "application/json", ...request.headers }, body: request.body }));
+  const load = (duration: number) => autocannon({ url: graphqlUrl(GATEWAY_PORT), connections: CONNECTIONS, duration, ...inTurn(requests) });
+  await load(3);
+  const before = children.map((child) => cpuMs(child.pid!));
+  const result = await load(SECONDS);
+  const used = children.map((child, index) => cpuMs(child.pid!) - before[index]);
+  if (result.non2xx || result.errors) throw new Error(`${result.non2xx + result.errors} failed requests`);
+  console.log(`one-force picture, a different force each request: ${result.requests.average.toFixed(1)} requests/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms over ${SECONDS} s with ${CONNECTIONS} connections`);
+  names.forEach((name, index) => console.log(`${name.padEnd(16)} ${(used[index] / result.requests.total).toFixed(1).padStart(6)} ms CPU per request`));
+  console.log(`${"all processes".padEnd(16)} ${(used.reduce((a, b) => a + b, 0) / result.requests.total).toFixed(1).padStart(6)} ms CPU per request`);
+  await stopProcesses(children);
+  for (const name of names) {
+    const [file] = readdirSync(profileDir(name));
+    console.log(`\n${name}\n${summarise(join(profileDir(name), file))}`);
+  }
+} finally {
+  await stopProcesses(children);
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** Autocannon options that send the requests in turn, one after another on every connection. */
+function inTurn(requests: { method: "POST"; headers: Record<string, string>; body: string }[]) {
+  let next = 0;
+  return { requests: [{ method: "POST" as const, setupRequest: (request: object) => ({ ...request, ...requests[next++ % requests.length] }) }] };
+}

@@ -1,0 +1,204 @@
+/**
+ * Serving at scale on PostgreSQL: the dashboard mix through our gateway and through Hive Gateway
+ * (Rust query planner), each with and without its response cache, in front of the same five
+ * subgraph processes. Part-way through every run a batch changes the figures (`hub import`, or
+ * `hub withdraw` of it, from the command line beside the running hub); every answer to a request
+ * sent after that command has finished is compared with a fresh answer from our uncached gateway.
+ */
+import { execFile, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import autocannon from "autocannon";
+import { freshBenchDatabase, graphqlUrl, hubEnvironment, startProcess, startSubgraphs, stopProcesses } from "../support/hub-processes.ts";
+import type { BenchRow } from "../support/report.ts";
+import { dashboardMix, differentForceEachTime, type DashboardRequest } from "./dashboard-mix.ts";
+import { responseIncidentsFile } from "./incidents-file.ts";
+
+const CONNECTIONS = 8;
+const SECONDS = Number(process.env.BENCH_SERVING_SECONDS ?? 20);
+const CHANGE_AFTER_MS = 4_000;
+const DATABASE = "hub_bench_serving";
+/** The issue's measurement of the one-force picture, a different force each request, before this work (requests/s). */
+const RATE_BEFORE = { low: 14, high: 20 };
+
+interface Gateway {
+  name: string;
+  port: number;
+  entry: string;
+  readyLine: RegExp;
+  env: NodeJS.ProcessEnv;
+}
+
+const GATEWAYS = {
+  oursCached: { name: "our gateway, response cache on", port: 4410, entry: "gateway/index.ts", readyLine: /gateway ready at/, env: { RESPONSE_CACHE: "on" } },
+  oursUncached: { name: "our gateway, no cache", port: 4411, entry: "gateway/index.ts", readyLine: /gateway ready at/, env: { RESPONSE_CACHE: "off" } },
+  hiveCached: { name: "Hive Gateway 2.15.1 + Rust planner, response cache on", port: 4420, entry: "bench/support/hive-gateway.ts", readyLine: /hive gateway ready at/, env: { HIVE_PLANNER: "rust", HIVE_RESPONSE_CACHE: "on" } },
+  hiveUncached: { name: "Hive Gateway 2.15.1 + Rust planner, no cache", port: 4421, entry: "bench/support/hive-gateway.ts", readyLine: /hive gateway ready at/, env: { HIVE_PLANNER: "rust" } },
+} satisfies Record<string, Gateway>;
+
+interface Run {
+  requestsPerSecond: number;
+  p99Ms: number;
+  failures: number;
+  hits: number;
+  responses: number;
+  /** Answers to requests sent after the change had finished, by request, each distinct body counted. */
+  afterChange: Map<number, Map<string, number>>;
+}
+
+/** Each autocannon connection's own state: which request of the mix it sent, and when. */
+interface ConnectionContext {
+  index: number;
+  sentAt: number;
+}
+
+async function ask(port: number, request: DashboardRequest): Promise<string> {
+  const response = await fetch(graphqlUrl(port), { method: "POST", headers: { "content-type": "application/json", ...request.headers }, body: request.body });
+  const text = await response.text();
+  if (response.status !== 200 || JSON.parse(text).errors) throw new Error(`${request.label} on port ${port}: ${response.status} ${text.slice(0, 300)}`);
+  return text;
+}
+
+const dataOf = (body: string) => JSON.stringify(JSON.parse(body).data);
+
+async function load(gateway: Gateway, mix: DashboardRequest[], change?: () => Promise<void>): Promise<Run> {
+  let next = 0;
+  let changedAt = change ? Infinity : -Infinity;
+  const afterChange = new Map<number, Map<string, number>>();
+  let hits = 0;
+  let responses = 0;
+  const pending = change && new Promise<void>((resolve, reject) => setTimeout(() => change().then(() => { changedAt = performance.now(); resolve(); }, reject), CHANGE_AFTER_MS));
+  const result = await autocannon({
+    url: graphqlUrl(gateway.port),
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [{
+      method: "POST",
+      setupRequest: (request, connection) => {
+        const context = connection as ConnectionContext;
+        const index = next++ % mix.length;
+        context.index = index;
+        context.sentAt = performance.now();
+        return { ...request, headers: { "content-type": "application/json", ...mix[index].headers }, body: mix[index].body };
+      },
+      onResponse: (status, body, connection, headers) => {
+        const context = connection as ConnectionContext;
+        responses++;
+        if ((headers as Record<string, string>)?.["x-hub-cache"] === "HIT") hits++;
+        if (status !== 200 || context.sentAt <= changedAt) return;
+        const bodies = afterChange.get(context.index) ?? new Map<string, number>();
+        bodies.set(body, (bodies.get(body) ?? 0) + 1);
+        afterChange.set(context.index, bodies);
+      },
+    }],
+  });
+  await pending;
+  return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, failures: result.errors + result.timeouts + result.non2xx, hits, responses, afterChange };
+}
+
+/** Answers after the change that differ from a fresh, uncached answer to the same request now. */
+async function staleAnswers(run: Run, mix: DashboardRequest[]): Promise<number> {
+  let stale = 0;
+  for (const [index, bodies] of run.afterChange) {
+    const fresh = dataOf(await ask(GATEWAYS.oursUncached.port, mix[index]));
+    for (const [body, count] of bodies) if (dataOf(body) !== fresh) stale += count;
+  }
+  return stale;
+}
+
+async function startAll(env: NodeJS.ProcessEnv, children: ChildProcess[]) {
+  await startSubgraphs(children, env);
+  await Promise.all(Object.values(GATEWAYS).map((gateway) => startProcess(children, { ...env, ...gateway.env, PORT: String(gateway.port) }, gateway.name, [gateway.entry], gateway.readyLine)));
+}
+
+/** Imports the incidents file, or withdraws it when it stands: either way the figures of the mix change. */
+function batchToggler(env: NodeJS.ProcessEnv, file: string) {
+  const hub = (...args: string[]) => promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/hub.ts", ...args], { env, encoding: "utf8" });
+  let loaded: string | undefined;
+  return async () => {
+    if (loaded) {
+      await hub("withdraw", loaded);
+      loaded = undefined;
+    } else {
+      await hub("import", "response-incidents", file);
+      const batches = JSON.parse((await hub("batches", "--kind", "response-incidents", "--json")).stdout) as { batch: string; status: string }[];
+      loaded = batches.find((batch) => batch.status === "LOADED")!.batch;
+    }
+  };
+}
+
+const percent = (part: number, whole: number) => `${((100 * part) / Math.max(whole, 1)).toFixed(1)}%`;
+
+function row(benchmark: string, subject: [Gateway, Run, number], baseline: [Gateway, Run, number]): BenchRow {
+  const [[ours, oursRun, oursStale], [theirs, theirRun, theirStale]] = [subject, baseline];
+  return {
+    benchmark,
+    subject: ours.name,
+    baseline: theirs.name,
+    subjectValue: oursRun.requestsPerSecond,
+    baselineValue: theirRun.requestsPerSecond,
+    unit: "requests/s (higher is better)",
+    ratio: oursRun.requestsPerSecond / theirRun.requestsPerSecond,
+    note: `p99 ${oursRun.p99Ms} vs ${theirRun.p99Ms} ms; stale answers after the change ${oursStale} vs ${theirStale}; our cache hits ${percent(oursRun.hits, oursRun.responses)}`,
+  };
+}
+
+export async function servingBenchmark(): Promise<BenchRow[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), "hub-serving-"));
+  const env = hubEnvironment(dataDir, await freshBenchDatabase(DATABASE));
+  const children: ChildProcess[] = [];
+  try {
+    await startAll(env, children);
+    const mix = await dashboardMix();
+    for (const request of mix.slice(0, 12)) {
+      const answers = await Promise.all(Object.values(GATEWAYS).map((gateway) => ask(gateway.port, request).then(dataOf)));
+      if (new Set(answers).size !== 1) throw new Error(`the gateways disagree on ${request.label}`);
+    }
+    const toggle = batchToggler(env, responseIncidentsFile(dataDir));
+    const measured = new Map<Gateway, [Gateway, Run, number]>();
+    for (const gateway of Object.values(GATEWAYS)) {
+      await load(gateway, mix.slice(0, 86)).catch(() => undefined);
+      const run = await load(gateway, mix, toggle);
+      if (run.failures) throw new Error(`${run.failures} failed requests through ${gateway.name}`);
+      measured.set(gateway, [gateway, run, await staleAnswers(run, mix)]);
+      console.log(`${gateway.name}: ${run.requestsPerSecond.toFixed(0)} requests/s, p99 ${run.p99Ms} ms, stale ${measured.get(gateway)![2]}`);
+    }
+    const spread = differentForceEachTime();
+    const oursSpread = await load(GATEWAYS.oursUncached, spread);
+    const hiveSpread = await load(GATEWAYS.hiveUncached, spread);
+    const rows = [
+      row(`serving: dashboard mix with a batch changed part-way (PostgreSQL, ${CONNECTIONS} connections, ${SECONDS} s), cached`, measured.get(GATEWAYS.oursCached)!, measured.get(GATEWAYS.hiveCached)!),
+      row(`serving: the same, no cache on either`, measured.get(GATEWAYS.oursUncached)!, measured.get(GATEWAYS.hiveUncached)!),
+      row(`serving: one force's picture, a different force each request, no cache`, [GATEWAYS.oursUncached, oursSpread, 0], [GATEWAYS.hiveUncached, hiveSpread, 0]),
+    ];
+    rows[2].note += `; before this work ${RATE_BEFORE.low}-${RATE_BEFORE.high} requests/s: ${(oursSpread.requestsPerSecond / RATE_BEFORE.high).toFixed(1)}-${(oursSpread.requestsPerSecond / RATE_BEFORE.low).toFixed(1)}×`;
+    writeSummary(measured, oursSpread);
+    return rows;
+  } finally {
+    await stopProcesses(children);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** bench/results/serving.json: the figures the issue asks for, as fields. */
+function writeSummary(measured: Map<Gateway, [Gateway, Run, number]>, oursSpread: Run) {
+  const figures = (gateway: Gateway) => {
+    const [, run, stale] = measured.get(gateway)!;
+    return { requestsPerSecond: Math.round(run.requestsPerSecond), p99Ms: run.p99Ms, staleAnswers: stale, cacheHitRate: run.hits / Math.max(run.responses, 1), answersAfterChange: [...run.afterChange.values()].reduce((sum, bodies) => sum + [...bodies.values()].reduce((a, b) => a + b, 0), 0) };
+  };
+  const [ours, hive] = [figures(GATEWAYS.oursCached), figures(GATEWAYS.hiveCached)];
+  const summary = {
+    measuredAt: new Date().toISOString(),
+    database: "PostgreSQL",
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    cached: { ours, hive, ratio: ours.requestsPerSecond / hive.requestsPerSecond, staleAnswers: ours.staleAnswers },
+    uncached: { ours: figures(GATEWAYS.oursUncached), hive: figures(GATEWAYS.hiveUncached), ratio: measured.get(GATEWAYS.oursUncached)![1].requestsPerSecond / measured.get(GATEWAYS.hiveUncached)![1].requestsPerSecond },
+    oneForceDifferentEachRequest: { requestsPerSecond: Math.round(oursSpread.requestsPerSecond), p99Ms: oursSpread.p99Ms, ratioToBefore: oursSpread.requestsPerSecond / RATE_BEFORE.high },
+  };
+  const folder = new URL("../results/", import.meta.url);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(new URL("serving.json", folder), JSON.stringify(summary, null, 2) + "\n");
+}

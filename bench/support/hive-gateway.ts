@@ -1,0 +1,47 @@
+/**
+ * The committed supergraph served by Hive Gateway, for comparisons: the same subgraph URLs as our
+ * gateway (<NAME>_URL), every subgraph call signed as ours signs it (subgraphs accept only signed
+ * calls) for the viewer our gateway would make of the request's token. HIVE_PLANNER=rust plans
+ * with the Rust query planner (@graphql-hive/router-runtime); HIVE_RESPONSE_CACHE=on turns Hive's
+ * response cache on, one cache entry per token (anonymous requests share one).
+ */
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { createGatewayRuntime } from "@graphql-hive/gateway";
+import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
+import { createTokenVerifier } from "../../gateway/auth/verify-token.ts";
+import { signRequest } from "../../subgraphs/shared/auth/signed-request.ts";
+import type { Viewer } from "../../subgraphs/shared/auth/viewer.ts";
+import { readConfig } from "../../subgraphs/shared/config.ts";
+
+const config = readConfig();
+const secret = config.gatewaySecret();
+const viewerOf = createTokenVerifier(config);
+const viewers = new WeakMap<Request, Promise<Viewer>>();
+const supergraph = readFileSync(config.supergraphPath, "utf8").replace(
+  /join__graph\(name: "([^"]+)", url: "[^"]+"\)/g,
+  (_, name: string) => `join__graph(name: "${name}", url: "${config.subgraphUrl(name as never)}")`,
+);
+
+const runtime = createGatewayRuntime({
+  supergraph,
+  logging: "error",
+  graphiql: false,
+  landingPage: false,
+  ...(process.env.HIVE_PLANNER === "rust" ? { unifiedGraphHandler } : {}),
+  ...(process.env.HIVE_RESPONSE_CACHE === "on" ? { responseCaching: { session: (request: Request) => request.headers.get("authorization") } } : {}),
+  plugins: () => [
+    {
+      async onFetch({ context, options, setOptions }) {
+        const request = (context as { request: Request }).request;
+        if (!viewers.has(request)) viewers.set(request, viewerOf(request.headers.get("authorization") ?? undefined));
+        const viewer = await viewers.get(request)!;
+        const body = typeof options.body === "string" ? options.body : "";
+        setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...signRequest(secret, viewer, body) } });
+      },
+    },
+  ],
+});
+
+const server = createServer(runtime).listen(config.gatewayPort, config.host, () => console.log(`hive gateway ready at http://${config.host}:${config.gatewayPort}/graphql`));
+process.once("SIGTERM", () => server.close(() => process.exit(0)).closeAllConnections());
