@@ -5,7 +5,7 @@ import { forcePeriodLoader } from "../shared/graphql/period-loader.ts";
 import { loadCoverage, unitKey } from "../shared/coverage/live-coverage.ts";
 import { tileCoverage } from "../shared/coverage/tile.ts";
 import { monthPeriod, monthsStartingWithin, periodKey, type Period } from "../shared/graphql/period.ts";
-import { createRequestMemo } from "../shared/graphql/request-memo.ts";
+import type { RequestMemo } from "../shared/graphql/request-memo.ts";
 import { createSourceLoader } from "../shared/graphql/source.ts";
 import { COVERAGE_MEASURES, coveredForces, tallyForce, type CrimeData, type UnitFacts } from "./figures.ts";
 
@@ -54,9 +54,8 @@ const SOURCE_BATCHES_SQL = `
         UNION SELECT force_id, batch_id FROM crime_priorities.stop_search WHERE month BETWEEN $1::date AND $2::date) contributing
   GROUP BY force_id`;
 
-export function createLoaders(prisma: PrismaClient) {
-  const memo = createRequestMemo();
-  const sources = createSourceLoader(prisma, "crime_priorities");
+export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
+  const sources = createSourceLoader(prisma, memo, "crime_priorities");
   const crimeData = (period: Period) =>
     memo(`crime-data|${periodKey(period)}`, async (): Promise<CrimeData> => {
       const [offences, outcomes, coverage] = await Promise.all([
@@ -111,4 +110,4 @@ export interface CrimePrioritiesContext {
   loaders: ReturnType<typeof createLoaders>;
 }
 
-export const createContext = (prisma: PrismaClient, viewer: Viewer): CrimePrioritiesContext => ({ prisma, viewer, loaders: createLoaders(prisma) });
+export const createContext = (prisma: PrismaClient, viewer: Viewer, memo: RequestMemo): CrimePrioritiesContext => ({ prisma, viewer, loaders: createLoaders(prisma, memo) });

@@ -2,11 +2,10 @@ import type { Viewer } from "../shared/auth/viewer.ts";
 import DataLoader from "dataloader";
 import type { PrismaClient } from "../../prisma/generated/forces/client.ts";
 import { groupBy } from "../shared/graphql/group-by.ts";
-import { createRequestMemo } from "../shared/graphql/request-memo.ts";
+import type { RequestMemo } from "../shared/graphql/request-memo.ts";
 
 /** One set of loaders per request: each resolves a whole level of the query in one statement. */
-export function createLoaders(prisma: PrismaClient) {
-  const memo = createRequestMemo();
+export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
   return {
     allForces: () => memo("all-forces", () => prisma.force.findMany({ orderBy: { id: "asc" } })),
     force: new DataLoader(async (ids: readonly string[]) => {
@@ -48,4 +47,4 @@ export interface ForcesContext {
   loaders: ReturnType<typeof createLoaders>;
 }
 
-export const createContext = (prisma: PrismaClient, viewer: Viewer): ForcesContext => ({ prisma, viewer, loaders: createLoaders(prisma) });
+export const createContext = (prisma: PrismaClient, viewer: Viewer, memo: RequestMemo): ForcesContext => ({ prisma, viewer, loaders: createLoaders(prisma, memo) });

@@ -6,7 +6,7 @@ import DataLoader from "dataloader";
 import { periodKey, type Period } from "../shared/graphql/period.ts";
 import { loadCoverage } from "../shared/coverage/live-coverage.ts";
 import { tileCoverage } from "../shared/coverage/tile.ts";
-import { createRequestMemo } from "../shared/graphql/request-memo.ts";
+import type { RequestMemo } from "../shared/graphql/request-memo.ts";
 import { createSourceLoader } from "../shared/graphql/source.ts";
 import type { MisconductSummary, VettingSummary } from "./schema/misconduct-summary.ts";
 
@@ -67,15 +67,14 @@ const SOURCE_BATCHES_SQL = `
   WHERE opened_on BETWEEN $1::date AND $2::date OR proceedings_on BETWEEN $1::date AND $2::date
   GROUP BY force_id`;
 
-export function createLoaders(prisma: PrismaClient) {
-  const memo = createRequestMemo();
+export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
   /** A function giving each force's coverage of the period (or a part of it) for a measure. */
   const coverageOf = (measure: string, label: string, period: Period) =>
     memo(`coverage|${measure}|${periodKey(period)}`, async () => {
       const units = (await loadCoverage(prisma, "misconduct", [measure], period)).get(measure)!;
       return (forceId: string, within: Period = period) => tileCoverage(within, units.get(forceId) ?? [], label).coverage;
     });
-  const sources = createSourceLoader(prisma, "misconduct");
+  const sources = createSourceLoader(prisma, memo, "misconduct");
   const monthlyLoaders = new Map<string, DataLoader<string, CasesRow[]>>();
   return {
     casesBy: (period: Period, column: "subject_sex" | "subject_ethnicity") =>
@@ -124,4 +123,4 @@ export interface MisconductContext {
   loaders: ReturnType<typeof createLoaders>;
 }
 
-export const createContext = (prisma: PrismaClient, viewer: Viewer): MisconductContext => ({ prisma, viewer, loaders: createLoaders(prisma) });
+export const createContext = (prisma: PrismaClient, viewer: Viewer, memo: RequestMemo): MisconductContext => ({ prisma, viewer, loaders: createLoaders(prisma, memo) });

@@ -3,7 +3,7 @@ import DataLoader from "dataloader";
 import type { PrismaClient } from "../../prisma/generated/response-times/client.ts";
 import { asPublished, replaceTable } from "../shared/graphql/as-published.ts";
 import { isoDay, periodKey, type Period } from "../shared/graphql/period.ts";
-import { createRequestMemo } from "../shared/graphql/request-memo.ts";
+import type { RequestMemo } from "../shared/graphql/request-memo.ts";
 import { createSourceLoader } from "../shared/graphql/source.ts";
 import { loadCoverage } from "../shared/coverage/live-coverage.ts";
 import { tileCoverage, type PeriodCoverage } from "../shared/coverage/tile.ts";
@@ -118,8 +118,7 @@ function at(sql: string, period: Period): string {
 export const RESPONSE_MEASURES = { ATTENDANCE: "response attendance", CALLS_999: "999 call answering" } as const;
 export type ResponseMeasure = keyof typeof RESPONSE_MEASURES;
 
-export function createLoaders(prisma: PrismaClient) {
-  const memo = createRequestMemo();
+export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
   const liveCoverage = (period: Period) => memo(`coverage|${periodKey(period)}`, () => loadCoverage(prisma, "response_times", Object.keys(RESPONSE_MEASURES), period));
   /** Each covered force's coverage of the period for a measure. */
   const coverage = (period: Period, measure: ResponseMeasure) =>
@@ -127,7 +126,7 @@ export function createLoaders(prisma: PrismaClient) {
       const byForce = (await liveCoverage(period)).get(measure)!;
       return new Map<string, PeriodCoverage>([...byForce].map(([forceId, units]) => [forceId, tileCoverage(period, units, RESPONSE_MEASURES[measure]).coverage]));
     });
-  const sources = createSourceLoader(prisma, "response_times");
+  const sources = createSourceLoader(prisma, memo, "response_times");
   const query = <T>(sql: string, ...params: unknown[]) => prisma.$queryRawUnsafe<T[]>(sql, ...params);
   const attendance = (period: Period, grade: string) =>
     memo(`attendance|${periodKey(period)}|${grade}`, async () => {
@@ -189,4 +188,4 @@ export interface ResponseTimesContext {
   loaders: ReturnType<typeof createLoaders>;
 }
 
-export const createContext = (prisma: PrismaClient, viewer: Viewer): ResponseTimesContext => ({ prisma, viewer, loaders: createLoaders(prisma) });
+export const createContext = (prisma: PrismaClient, viewer: Viewer, memo: RequestMemo): ResponseTimesContext => ({ prisma, viewer, loaders: createLoaders(prisma, memo) });

@@ -10,6 +10,7 @@ import { buildFederatedSchema, type ReferenceResolvers } from "./graphql/federat
 import { createSubgraphHttp, type SubgraphHttp } from "./http/subgraph-server.ts";
 import type { SampleCoverage } from "./sample/sample-coverage.ts";
 import { seedIfEmpty, type SampleOptions } from "./sample/seed-if-empty.ts";
+import { createDataMemo, type RequestMemo } from "./graphql/request-memo.ts";
 import { startDataVersionFeed, type DataVersionFeed } from "./data-version/data-version-feed.ts";
 import { postgresSchema } from "./database/migrations.ts";
 
@@ -27,7 +28,8 @@ export interface SubgraphDefinition<TPrisma extends PrismaLike, TContext extends
   orphanedTypes?: Function[];
   referenceResolvers?: ReferenceResolvers<TContext>;
   createPrisma(adapter: SqlDriverAdapterFactory): TPrisma;
-  createContext(prisma: TPrisma, viewer: Viewer): TContext;
+  /** `memo` keeps figure sets for the data as it stands, shared by every request until a load changes it. */
+  createContext(prisma: TPrisma, viewer: Viewer, memo: RequestMemo): TContext;
   /** Reference data (forces, standards, rules, targets) every database holds whatever is loaded: idempotent, run at every start. */
   seedReferenceData(sql: SqlClient): Promise<void>;
   /** Loads the synthetic sample; returns the number of rows written. */
@@ -67,6 +69,7 @@ export async function createSubgraph<TPrisma extends PrismaLike, TContext extend
     }
     const prisma = definition.createPrisma(database.adapter);
     const dataVersion = await startDataVersionFeed(database, postgresSchema(definition.name));
+    const dataMemo = createDataMemo(dataVersion.current);
     const { schema, sdl } = await buildFederatedSchema(
       { resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes },
       definition.referenceResolvers,
@@ -74,7 +77,7 @@ export async function createSubgraph<TPrisma extends PrismaLike, TContext extend
     const http = await createSubgraphHttp({
       schema,
       gatewaySecret: config.gatewaySecret(),
-      createContext: (viewer) => definition.createContext(prisma, viewer),
+      createContext: (viewer) => definition.createContext(prisma, viewer, dataMemo()),
       isReady: async () => (await prisma.$queryRawUnsafe<unknown[]>("SELECT 1")).length === 1,
       routes: (app) => {
         dataVersion.route(app);

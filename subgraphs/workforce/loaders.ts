@@ -5,7 +5,7 @@ import { asPublished, loadersByPublicationDay } from "../shared/graphql/as-publi
 import { loadCoverage, unitKey } from "../shared/coverage/live-coverage.ts";
 import type { CoverageUnit } from "../shared/coverage/tile.ts";
 import { isoDay } from "../shared/graphql/period.ts";
-import { createRequestMemo } from "../shared/graphql/request-memo.ts";
+import { withinMemo, type RequestMemo } from "../shared/graphql/request-memo.ts";
 import { createSourceLoader } from "../shared/graphql/source.ts";
 import type { FunctionStrength, WorkforceSnapshot } from "./schema/workforce-snapshot.ts";
 import { chooseSnapshot, COVERAGE_MEASURES, latestUnit, missingReason, SNAPSHOT_MEASURES, type ChosenSnapshot, type SnapshotFacts, type SnapshotPart, type WorkforceCoverage } from "./snapshots.ts";
@@ -78,10 +78,10 @@ function snapshotRow(chosen: ChosenSnapshot, facts: Map<string, SnapshotFacts>):
   };
 }
 
-export function createLoaders(prisma: PrismaClient, asPublishedOn?: Date) {
-  const memo = createRequestMemo();
+export function createLoaders(prisma: PrismaClient, dataMemo: RequestMemo, asPublishedOn?: Date) {
+  const memo = withinMemo(dataMemo, asPublishedOn ? isoDay(asPublishedOn) : "latest");
   const at = (sql: string) => asPublished(sql, ["workforce.workforce_record"], asPublishedOn);
-  const sources = createSourceLoader(prisma, "workforce");
+  const sources = createSourceLoader(prisma, memo, "workforce");
   const coverageUpTo = (day: Date): Promise<WorkforceCoverage> =>
     memo(`coverage|${isoDay(day)}`, () => loadCoverage(prisma, "workforce", COVERAGE_MEASURES, { from: EARLIEST, to: day, asPublishedOn }));
   const factsOf = async (units: CoverageUnit[]) => {
@@ -138,8 +138,8 @@ export interface WorkforceContext {
   loaders: (asPublishedOn?: Date | null) => ReturnType<typeof createLoaders>;
 }
 
-export const createContext = (prisma: PrismaClient, viewer: Viewer): WorkforceContext => ({
+export const createContext = (prisma: PrismaClient, viewer: Viewer, memo: RequestMemo): WorkforceContext => ({
   prisma,
   viewer,
-  loaders: loadersByPublicationDay((asPublishedOn) => createLoaders(prisma, asPublishedOn)),
+  loaders: loadersByPublicationDay((asPublishedOn) => createLoaders(prisma, memo, asPublishedOn)),
 });

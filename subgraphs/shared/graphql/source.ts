@@ -1,7 +1,7 @@
 import { DateTimeResolver } from "graphql-scalars";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import type { PrismaLike } from "../subgraph.ts";
-import { createRequestMemo } from "./request-memo.ts";
+import { withinMemo, type RequestMemo } from "./request-memo.ts";
 
 @ObjectType({ description: "Where figures come from: one import batch, a published file loaded or the synthetic sample." })
 @Directive("@shareable")
@@ -28,8 +28,8 @@ type BatchRow = { id: number; kind: string; file_name: string; finished_at: Date
  * Sources per force for a parameter (a period, a date): `batchIdsSql` returns each force's batch ids
  * (columns forceId, batchIds) for its parameters; batches are read once per request.
  */
-export function createSourceLoader(prisma: PrismaLike, schema: string) {
-  const memo = createRequestMemo();
+export function createSourceLoader(prisma: PrismaLike, dataMemo: RequestMemo, schema: string) {
+  const memo = withinMemo(dataMemo, "sources");
   const batches = () =>
     memo("batches", async () => {
       const rows = await prisma.$queryRawUnsafe<BatchRow[]>(`SELECT id, kind, file_name, started_at, finished_at, synthetic FROM "${schema}".import_batch`);
