@@ -3,6 +3,7 @@ import { GraphQLError } from "graphql";
 import { signRequest } from "../subgraphs/shared/auth/signed-request.ts";
 import { PUBLIC_VIEWER, type Viewer } from "../subgraphs/shared/auth/viewer.ts";
 import { deduplicateInFlight } from "./deduplicate-fetch.ts";
+import { postToSubgraph, responseOf, type BufferedAnswer, type SubgraphRequest } from "./subgraph-fetch.ts";
 
 /** Only reads are shared between identical calls in flight; the gateway's plan names each fetch `query …` or `mutation …`. */
 const isQuery = (body: string) => body.startsWith('{"query":"query') || body.startsWith('{"query":"{');
@@ -25,17 +26,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     secret: string,
     timeoutMs: number,
   ) {
-    const sharedFetch = deduplicateInFlight(fetch);
+    const shared = deduplicateInFlight<BufferedAnswer>();
     super({
       url,
-      fetcher: ((input: string, init: RequestInit) => {
-        const headers = new Headers(init.headers as HeadersInit);
-        const viewerJson = headers.get(VIEWER_HEADER) ?? JSON.stringify(PUBLIC_VIEWER);
-        headers.delete(VIEWER_HEADER);
-        const body = (init.body as string) ?? "";
-        for (const [name, value] of Object.entries(signRequest(secret, JSON.parse(viewerJson) as Viewer, body))) headers.set(name, value);
-        const signed = { ...init, headers, signal: AbortSignal.timeout(timeoutMs) };
-        return isQuery(body) ? sharedFetch(`${viewerJson}\n${body}`, input, signed) : fetch(input, signed);
+      // The subgraphs' Cache-Control is never read: the gateway's own cache follows data versions instead.
+      honorSubgraphCacheControlHeader: false,
+      fetcher: (async (input: string, init: SubgraphRequest) => {
+        const { [VIEWER_HEADER]: viewerJson = JSON.stringify(PUBLIC_VIEWER), ...headers } = init.headers;
+        const body = init.body ?? "";
+        const signed = { ...init, headers: { ...headers, ...signRequest(secret, JSON.parse(viewerJson) as Viewer, body) }, signal: AbortSignal.timeout(timeoutMs) };
+        const call = () => postToSubgraph(input, signed);
+        return responseOf(await (isQuery(body) ? shared(`${viewerJson}\n${body}`, call) : call()));
       }) as never,
       willSendRequest: ({ request, context }) => {
         request.http?.headers.set(VIEWER_HEADER, JSON.stringify(context?.viewer ?? PUBLIC_VIEWER));
