@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { Viewer } from "../../subgraphs/shared/auth/viewer.ts";
 import type { GatewayContext } from "../subgraph-data-source.ts";
 
 export interface AuditRecord {
@@ -24,24 +25,38 @@ export function redact(value: unknown): unknown {
   return value;
 }
 
-/** Records every operation the gateway answers (who, what, how it ended) and hands it to `record`. */
+export interface AnsweredOperation {
+  viewer: Viewer;
+  operationName: string | null;
+  query: string | undefined;
+  variables: Record<string, unknown> | undefined;
+  errorCodes: string[];
+  answeredWithData: boolean;
+}
+
+/** The audit entry of one answered operation (who, what, how it ended). */
+export function auditEntry({ viewer, operationName, query, variables, errorCodes, answeredWithData }: AnsweredOperation): AuditRecord {
+  return {
+    at: new Date().toISOString(),
+    subject: viewer.subject,
+    role: viewer.role,
+    operationName,
+    documentSha256: createHash("sha256").update(query ?? "").digest("hex"),
+    variables: variables ? redact(variables) : null,
+    outcome: errorCodes.length === 0 ? "OK" : answeredWithData ? "PARTIAL" : "ERROR",
+    errorCodes,
+  };
+}
+
+/** Records every operation Apollo Server answers and hands it to `record` (answers served straight from the cache are recorded there). */
 export function auditPlugin(record: (entry: AuditRecord) => void): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ request, contextValue }) {
       return {
         async willSendResponse({ response, errors, operationName }) {
           const body = response.body.kind === "single" ? response.body.singleResult : undefined;
-          const codes = [...new Set((errors ?? body?.errors ?? []).map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR")))];
-          record({
-            at: new Date().toISOString(),
-            subject: contextValue.viewer.subject,
-            role: contextValue.viewer.role,
-            operationName: operationName ?? request.operationName ?? null,
-            documentSha256: createHash("sha256").update(request.query ?? "").digest("hex"),
-            variables: request.variables ? redact(request.variables) : null,
-            outcome: codes.length === 0 ? "OK" : body?.data ? "PARTIAL" : "ERROR",
-            errorCodes: codes,
-          });
+          const errorCodes = [...new Set((errors ?? body?.errors ?? []).map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR")))];
+          record(auditEntry({ viewer: contextValue.viewer, operationName: operationName ?? request.operationName ?? null, query: request.query, variables: request.variables, errorCodes, answeredWithData: !!body?.data }));
         },
       };
     },

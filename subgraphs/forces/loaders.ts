@@ -4,18 +4,22 @@ import type { PrismaClient } from "../../prisma/generated/forces/client.ts";
 import { groupBy } from "../shared/graphql/group-by.ts";
 import type { RequestMemo } from "../shared/graphql/request-memo.ts";
 
-/** One set of loaders per request: each resolves a whole level of the query in one statement. */
+/**
+ * One set of loaders per request: each resolves a whole level of the query in one statement. Forces
+ * and regions, asked by nearly every request, are read whole once for the data as it stands.
+ */
 export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
+  const allForces = () => memo("all-forces", () => prisma.force.findMany({ orderBy: { id: "asc" } }));
+  const forcesById = () => memo("forces-by-id", async () => new Map((await allForces()).map((row) => [row.id, row])));
+  const regionsById = () => memo("regions-by-id", async () => new Map((await prisma.region.findMany()).map((row) => [row.id, row])));
   return {
-    allForces: () => memo("all-forces", () => prisma.force.findMany({ orderBy: { id: "asc" } })),
+    allForces,
     force: new DataLoader(async (ids: readonly string[]) => {
-      const rows = await prisma.force.findMany({ where: { id: { in: [...ids] } } });
-      const byId = new Map(rows.map((row) => [row.id, row]));
+      const byId = await forcesById();
       return ids.map((id) => byId.get(id) ?? null);
     }),
     region: new DataLoader(async (ids: readonly string[]) => {
-      const rows = await prisma.region.findMany({ where: { id: { in: [...ids] } } });
-      const byId = new Map(rows.map((row) => [row.id, row]));
+      const byId = await regionsById();
       return ids.map((id) => byId.get(id) ?? new Error(`region ${id} not found`));
     }),
     aliasesByForce: new DataLoader(async (forceIds: readonly string[]) => {

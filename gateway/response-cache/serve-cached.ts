@@ -1,0 +1,53 @@
+import type { NextFunction, Request, RequestHandler, Response } from "express";
+import type { Viewer } from "../../subgraphs/shared/auth/viewer.ts";
+import { auditEntry, type AuditRecord } from "../audit/audit-plugin.ts";
+import type { DataVersions } from "./data-versions.ts";
+import type { ResponseStore } from "./store.ts";
+import { CACHE_STATUS_HEADER, cacheHeaders, cacheKey, decodeAnswer, REFRESH, type ResponseCacheStats } from "./cached-answer.ts";
+
+export interface CachedAnswerServer {
+  versions: DataVersions;
+  store: ResponseStore;
+  stats: ResponseCacheStats;
+  viewerOf(request: Request): Promise<Viewer>;
+  record?(entry: AuditRecord): void;
+}
+
+interface GraphQLPost {
+  query: string;
+  operationName?: string | null;
+  variables?: Record<string, unknown>;
+}
+
+const isGraphQLPost = (body: unknown): body is GraphQLPost =>
+  !!body && typeof body === "object" && typeof (body as GraphQLPost).query === "string" && (body as { extensions?: unknown }).extensions === undefined;
+
+/**
+ * Answers a POSTed query found in the cache before Apollo Server parses, validates and plans it:
+ * an answer is only ever stored after the whole pipeline (limits, trusted documents, introspection
+ * policy) let that very document through for that scope, so nothing it would refuse is served.
+ * The audit log records the answer as the pipeline would. Anything not found, or not a plain
+ * JSON POST (a persisted query by id, a GET), goes on to Apollo Server.
+ */
+export function serveCachedAnswers({ versions, store, stats, viewerOf, record }: CachedAnswerServer): RequestHandler {
+  return (request: Request, response: Response, next: NextFunction) => {
+    const vector = versions.current();
+    const body: unknown = request.body;
+    if (request.method !== "POST" || !vector || !isGraphQLPost(body) || request.get(CACHE_STATUS_HEADER)?.toLowerCase() === REFRESH) return next();
+    answer(vector, body).then((answered) => answered || next(), () => next());
+
+    async function answer(vector: string, { query, operationName, variables }: GraphQLPost): Promise<boolean> {
+      const viewer = await viewerOf(request);
+      const key = cacheKey(vector, viewer, query, operationName, variables);
+      const stored = await store.get(key);
+      if (stored === undefined) return false;
+      const cached = decodeAnswer(stored);
+      stats.hits++;
+      record?.(auditEntry({ viewer, operationName: cached.operationName, query, variables, errorCodes: [], answeredWithData: true }));
+      response.set({ [CACHE_STATUS_HEADER]: "HIT", ...cacheHeaders(key, viewer, undefined) });
+      if (request.get("if-none-match") === `"${key}"`) response.status(304).end();
+      else response.type("application/json; charset=utf-8").send(cached.body);
+      return true;
+    }
+  };
+}
