@@ -1,8 +1,10 @@
 /**
  * npm run profile: where the CPU of one request goes. Starts the hub on PostgreSQL with every
- * process under `node --cpu-prof`, asks the one-force picture for a different force each request
- * through the gateway (no response cache) and prints, per process, the CPU milliseconds per
- * request and the functions and packages with the most self time. Linux (reads /proc).
+ * process under `node --cpu-prof` (PROFILE_CPU=off: without), asks the one-force picture for a
+ * different force each request through the gateway, no response cache (or, with
+ * PROFILE_WORKLOAD=dashboard, the serving benchmark's mix with the cache on) and prints, per
+ * process, the CPU milliseconds per request and the functions and packages with the most self
+ * time while the load ran. Linux (reads /proc).
  */
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -10,10 +12,12 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import autocannon from "autocannon";
 import { SUBGRAPH_NAMES } from "../subgraphs/shared/config.ts";
-import { differentForceEachTime } from "./serving/dashboard-mix.ts";
+import { dashboardMix, differentForceEachTime } from "./serving/dashboard-mix.ts";
 import { freshBenchDatabase, graphqlUrl, hubEnvironment, startProcess, startSubgraphs, stopProcesses } from "./support/hub-processes.ts";
 
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 20);
+/** one-force: a different force's picture each request, no response cache; dashboard: the serving benchmark's mix, cache on. */
+const WORKLOAD = process.env.PROFILE_WORKLOAD === "dashboard" ? "dashboard" : "one-force";
 const CONNECTIONS = 8;
 const GATEWAY_PORT = 4410;
 const TOP = Number(process.env.PROFILE_TOP ?? 10);
@@ -39,13 +43,18 @@ function placeOf(url: string): string {
   return relative(process.cwd(), new URL(url, "file:///").pathname).split("/").slice(0, 2).join("/");
 }
 
-function summarise(file: string) {
-  const { nodes, samples } = JSON.parse(readFileSync(file, "utf8")) as { nodes: ProfileNode[]; samples: number[] };
+/** Only the samples taken while the load ran: `window` is how long before the profile's end it started and ended (ms). */
+function summarise(file: string, window: { startedMsBeforeEnd: number; endedMsBeforeEnd: number }) {
+  const { nodes, samples, timeDeltas, endTime } = JSON.parse(readFileSync(file, "utf8")) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; endTime: number };
   const byId = new Map(nodes.map((node) => [node.id, node]));
+  const [from, to] = [endTime - window.startedMsBeforeEnd * 1000, endTime - window.endedMsBeforeEnd * 1000];
   const functions = new Map<string, number>();
   const places = new Map<string, number>();
   let busy = 0;
-  for (const id of samples) {
+  let at = endTime - timeDeltas.reduce((sum, delta) => sum + delta, 0);
+  for (const [index, id] of samples.entries()) {
+    at += timeDeltas[index];
+    if (at < from || at > to) continue;
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
     if (functionName === "(idle)") continue;
     busy++;
@@ -61,26 +70,30 @@ function summarise(file: string) {
 const children: ChildProcess[] = [];
 const dataDir = mkdtempSync(join(tmpdir(), "hub-profile-"));
 const profileDir = (name: string) => join(dataDir, "profiles", name);
-const profiling = (name: string) => ["--cpu-prof", `--cpu-prof-dir=${profileDir(name)}`];
+const PROFILING = process.env.PROFILE_CPU !== "off";
+const profiling = (name: string) => (PROFILING ? ["--cpu-prof", `--cpu-prof-dir=${profileDir(name)}`] : []);
 try {
   const env = hubEnvironment(dataDir, await freshBenchDatabase("hub_bench_profile"));
   await startSubgraphs(children, env, profiling);
-  await startProcess(children, { ...env, RESPONSE_CACHE: "off", PORT: String(GATEWAY_PORT) }, "gateway", [...profiling("gateway"), "gateway/index.ts"], /gateway ready at/);
+  await startProcess(children, { ...env, RESPONSE_CACHE: WORKLOAD === "dashboard" ? "on" : "off", PORT: String(GATEWAY_PORT) }, "gateway", [...profiling("gateway"), "gateway/index.ts"], /gateway ready at/);
   const names = [...SUBGRAPH_NAMES, "gateway"];
-  const requests = differentForceEachTime().map((request) => ({ method: "POST" as const, headers: { "content-type": "application/json", ...request.headers }, body: request.body }));
+  const requests = (WORKLOAD === "dashboard" ? await dashboardMix() : differentForceEachTime()).map((request) => ({ method: "POST" as const, headers: { "content-type": "application/json", ...request.headers }, body: request.body }));
   const load = (duration: number) => autocannon({ url: graphqlUrl(GATEWAY_PORT), connections: CONNECTIONS, duration, ...inTurn(requests) });
   await load(3);
   const before = children.map((child) => cpuMs(child.pid!));
+  const loadStarted = performance.now();
   const result = await load(SECONDS);
+  const loadEnded = performance.now();
   const used = children.map((child, index) => cpuMs(child.pid!) - before[index]);
   if (result.non2xx || result.errors) throw new Error(`${result.non2xx + result.errors} failed requests`);
-  console.log(`one-force picture, a different force each request: ${result.requests.average.toFixed(1)} requests/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms over ${SECONDS} s with ${CONNECTIONS} connections`);
+  console.log(`${WORKLOAD === "dashboard" ? "dashboard mix, response cache on" : "one-force picture, a different force each request, no response cache"}: ${result.requests.average.toFixed(1)} requests/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms over ${SECONDS} s with ${CONNECTIONS} connections`);
   names.forEach((name, index) => console.log(`${name.padEnd(16)} ${(used[index] / result.requests.total).toFixed(1).padStart(6)} ms CPU per request`));
   console.log(`${"all processes".padEnd(16)} ${(used.reduce((a, b) => a + b, 0) / result.requests.total).toFixed(1).padStart(6)} ms CPU per request`);
   await stopProcesses(children);
-  for (const name of names) {
+  const stopped = performance.now();
+  for (const name of PROFILING ? names : []) {
     const [file] = readdirSync(profileDir(name));
-    console.log(`\n${name}\n${summarise(join(profileDir(name), file))}`);
+    console.log(`\n${name}\n${summarise(join(profileDir(name), file), { startedMsBeforeEnd: stopped - loadStarted, endedMsBeforeEnd: stopped - loadEnded })}`);
   }
 } finally {
   await stopProcesses(children);
