@@ -14,6 +14,11 @@ export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
   const regionsById = () => memo("regions-by-id", async () => new Map((await prisma.region.findMany()).map((row) => [row.id, row])));
   return {
     allForces,
+    /** The forces by name, of one region (by id or name) when asked. */
+    async forcesByName(region: string | null) {
+      const regionIds = region ? [...(await regionsById()).values()].filter((row) => row.id === region || row.name === region).map((row) => row.id) : undefined;
+      return (await allForces()).filter((force) => !regionIds || regionIds.includes(force.regionId)).sort((a, b) => a.name.localeCompare(b.name));
+    },
     force: new DataLoader(async (ids: readonly string[]) => {
       const byId = await forcesById();
       return ids.map((id) => byId.get(id) ?? null);

@@ -51,6 +51,14 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
     expect(force.crimePriorities.knifeCrime.ratePer1000).toBeCloseTo((force.crimePriorities.knifeCrime.offences / force.population) * 1000, 10);
   });
 
+  it("lists the forces of one region (named) in order of name, and all 43", async () => {
+    const { body } = await hub.graphql(`{ wales: forces(region: "Wales") { id name } all: forces { name } }`);
+    expect(body.data!.wales.map((force: { id: string }) => force.id)).toEqual(["dyfed-powys", "gwent", "north-wales", "south-wales"]);
+    const names = body.data!.all.map((force: { name: string }) => force.name);
+    expect(names).toHaveLength(43);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  });
+
   it("runs a constant number of SQL statements however many forces are asked for", async () => {
     // Computed now, not answered from the response cache.
     const fresh = (query: string) => postJson(`${hub.gatewayUrl}/graphql`, { query }, { "x-hub-cache": "refresh" });

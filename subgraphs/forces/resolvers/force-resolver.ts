@@ -9,11 +9,8 @@ import { ForcePopulation } from "../../shared/graphql/force-population.ts";
 @Resolver(() => Force)
 export class ForceResolver {
   @Query(() => [Force], { description: "The territorial forces, by name; `region` (id or name) narrows them to one region." })
-  forces(@Arg("region", () => String, { nullable: true }) region: string | null, @Ctx() { prisma }: ForcesContext) {
-    return prisma.force.findMany({
-      where: region ? { region: { OR: [{ id: region }, { name: region }] } } : {},
-      orderBy: { name: "asc" },
-    });
+  forces(@Arg("region", () => String, { nullable: true }) region: string | null, @Ctx() { loaders }: ForcesContext) {
+    return loaders.forcesByName(region);
   }
 
   @Query(() => Force, { nullable: true, description: "One force by its data.police.uk id; null when there is no such force." })
