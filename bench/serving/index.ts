@@ -65,7 +65,8 @@ const dataOf = (body: string) => JSON.stringify(JSON.parse(body).data);
 
 async function load(gateway: Gateway, mix: DashboardRequest[], change?: () => Promise<void>): Promise<Run> {
   let next = 0;
-  let changedAt = change ? Infinity : -Infinity;
+  // Answers are kept for the stale count only when a change is made, and only those to requests sent after it.
+  let changedAt = Infinity;
   const afterChange = new Map<number, Map<string, number>>();
   let hits = 0;
   let responses = 0;

@@ -94,6 +94,8 @@ function serverPool(name: SubgraphName, url: string, max: number) {
   return pool;
 }
 
+const UNIQUE_VIOLATION = "23505";
+
 // adapter-pg pins its own @types/pg; the runtime Pool is the same class.
 const serverAdapter = (name: SubgraphName, pool: pg.Pool) => new PrismaPg(pool as never, { schema: postgresSchema(name) });
 
@@ -104,7 +106,10 @@ const serverAdapter = (name: SubgraphName, pool: pg.Pool) => new PrismaPg(pool a
 async function migrateServer(name: SubgraphName, url: string): Promise<void> {
   const pool = serverPool(name, url, 1);
   try {
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${postgresSchema(name)}"`);
+    // IF NOT EXISTS is not safe against a second process creating it at the same moment: then it exists, as wanted.
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${postgresSchema(name)}"`).catch((error: { code?: string }) => {
+      if (error.code !== UNIQUE_VIOLATION) throw error;
+    });
     await applyMigrations(name, serverAdapter(name, pool));
   } finally {
     await pool.end();
