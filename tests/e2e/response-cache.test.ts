@@ -4,6 +4,7 @@ import { mkdtempSync } from "node:fs";
 import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGateway } from "../../gateway/server.ts";
 import { readConfig } from "../../subgraphs/shared/config.ts";
@@ -103,6 +104,20 @@ describe.each(DATABASES)("the response cache on $name", ({ url }) => {
     const [{ batch }] = JSON.parse((await hubCommand("batches", "--kind", "ons-knife-crime", "--json")).stdout) as { batch: string }[];
     await hubCommand("withdraw", batch);
     expect(await knifeCrime()).toMatchObject({ cache: "MISS", offences: null });
+  });
+
+  it.runIf(url)("serves nothing from the cache while a subgraph cannot hear of changes (its LISTEN connection lost), and caches again once it can", async () => {
+    expect((await knifeCrime()).cache).toBe("HIT");
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    try {
+      const { rowCount } = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %' AND pid <> pg_backend_pid()`);
+      expect(rowCount).toBeGreaterThan(0);
+    } finally {
+      await admin.end();
+    }
+    await expect.poll(async () => (await knifeCrime()).cache, { interval: 20, timeout: 2_000 }).toBe("BYPASS");
+    await expect.poll(async () => (await knifeCrime()).cache, { interval: 100, timeout: 10_000 }).toBe("HIT");
   });
 
   it("with REDIS_URL, gateways behind one load balancer share one cache", async (context) => {

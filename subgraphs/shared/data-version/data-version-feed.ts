@@ -22,21 +22,30 @@ export interface DataVersionFeed {
 export async function startDataVersionFeed(database: Database, schema: string): Promise<DataVersionFeed> {
   const processId = randomUUID().slice(0, 8);
   const waiting = new Set<() => void>();
-  let version = `${processId}:?`;
+  const unknown = `${processId}:?`;
+  let version = unknown;
   let reading: Promise<void> = Promise.resolve();
+  const moveTo = (next: string) => {
+    if (next === version) return;
+    version = next;
+    for (const wake of waiting) wake();
+  };
   const refresh = () => {
     reading = reading
-      .then(async () => {
-        const next = `${processId}:${await readDataVersion(database.sql, schema)}`;
-        if (next === version) return;
-        version = next;
-        for (const wake of waiting) wake();
-      })
-      .catch((error: Error) => console.error(`${schema}: the data version could not be read (${error.message}); answers are not cached until it can`));
+      .then(async () => moveTo(`${processId}:${await readDataVersion(database.sql, schema)}`))
+      .catch((error: Error) => {
+        moveTo(unknown);
+        console.error(`${schema}: the data version could not be read (${error.message}); answers are not cached until it can`);
+      });
     return reading;
   };
-  // Listen before the first read: a change committed in between is then never missed.
-  const unlisten = await database.listen(DATA_CHANGED_CHANNEL, (payload) => void (payload === undefined || payload === schema ? refresh() : undefined));
+  // Listen before the first read: a change committed in between is then never missed. While the
+  // notices cannot arrive, a change could go unheard: the version is unknown until they can again.
+  const unlisten = await database.listen(
+    DATA_CHANGED_CHANNEL,
+    (payload) => void (payload === undefined || payload === schema ? refresh() : undefined),
+    () => moveTo(unknown),
+  );
   await refresh();
   return {
     current: () => version,

@@ -21,8 +21,9 @@ export interface Database {
   /**
    * Calls `onNotice` with each NOTIFY payload on the channel, from this process or any other on the
    * same database; with no payload after a lost connection is back, since a notice may have been missed.
+   * `onLost`: the connection is lost, and until it is back notices do not arrive.
    */
-  listen(channel: string, onNotice: (payload?: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onNotice: (payload?: string) => void, onLost?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -119,7 +120,7 @@ async function migrateServer(name: SubgraphName, url: string): Promise<void> {
 const RELISTEN_AFTER_MS = 1_000;
 
 /** LISTEN holds a connection of its own, outside the pool; one the server drops is opened again. */
-async function listenServer(url: string, channel: string, onNotice: (payload?: string) => void): Promise<() => Promise<void>> {
+async function listenServer(url: string, channel: string, onNotice: (payload?: string) => void, onLost: () => void): Promise<() => Promise<void>> {
   let client: pg.Client | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
@@ -129,6 +130,7 @@ async function listenServer(url: string, channel: string, onNotice: (payload?: s
     next.on("error", () => {
       if (client !== next) return;
       client = undefined;
+      if (!stopped) onLost();
       void next.end().catch(() => undefined);
       if (!stopped) retry = setTimeout(() => void connect(true).catch(() => undefined), RELISTEN_AFTER_MS);
     });
@@ -158,7 +160,7 @@ function openServer(name: SubgraphName, url: string): Database {
     adapter: serverAdapter(name, pool),
     sql: postgresSql(pool),
     embedded: false,
-    listen: (channel, onNotice) => listenServer(url, channel, onNotice),
+    listen: (channel, onNotice, onLost = () => undefined) => listenServer(url, channel, onNotice, onLost),
     close: () => pool.end(),
   };
 }
