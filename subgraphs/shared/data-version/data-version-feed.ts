@@ -1,13 +1,13 @@
-import { randomUUID } from "node:crypto";
 import type { Express } from "express";
 import type { Database } from "../database/open.ts";
+import { codeFingerprint } from "./code-fingerprint.ts";
 import { DATA_CHANGED_CHANNEL, readDataVersion } from "./data-version.ts";
 
 /** How long a gateway's question "has it changed since …?" is held open before the unchanged version is answered. */
 export const DATA_VERSION_WAIT_MS = 1_000;
 
 export interface DataVersionFeed {
-  /** A token that changes whenever this subgraph's answers may have: a load, a withdrawal, the sample, a restart. */
+  /** A token that changes whenever this subgraph's answers may have: a load, a withdrawal, the sample, other code. */
   current(): string;
   /** GET /data-version?after=<token>: answers at once when the token differs, else when it changes or the wait is over. */
   route(app: Express): void;
@@ -16,13 +16,14 @@ export interface DataVersionFeed {
 
 /**
  * Follows the subgraph's data version through the database's notices, whichever process made the
- * change (this one, `hub import` beside it, another replica). The token starts with this process's
- * own id, so a restarted subgraph (new code, new reference data) never matches a token from before.
+ * change (this one, `hub import` beside it, another replica). The token starts with the code's
+ * fingerprint: replicas of one build answer alike and share it, while a subgraph restarted with
+ * other code (a fix, new reference data) never matches a token from before.
  */
 export async function startDataVersionFeed(database: Database, schema: string): Promise<DataVersionFeed> {
-  const processId = randomUUID().slice(0, 8);
+  const build = codeFingerprint();
   const waiting = new Set<() => void>();
-  const unknown = `${processId}:?`;
+  const unknown = `${build}:?`;
   let version = unknown;
   let reading: Promise<void> = Promise.resolve();
   const moveTo = (next: string) => {
@@ -32,7 +33,7 @@ export async function startDataVersionFeed(database: Database, schema: string): 
   };
   const refresh = () => {
     reading = reading
-      .then(async () => moveTo(`${processId}:${await readDataVersion(database.sql, schema)}`))
+      .then(async () => moveTo(`${build}:${await readDataVersion(database.sql, schema)}`))
       .catch((error: Error) => {
         moveTo(unknown);
         console.error(`${schema}: the data version could not be read (${error.message}); answers are not cached until it can`);

@@ -15,7 +15,13 @@ export async function markDataChanged(tx: SqlClient, schema: string): Promise<vo
   await tx.query(`SELECT pg_notify($1, $2)`, [DATA_CHANGED_CHANNEL, schema]);
 }
 
-export async function readDataVersion(sql: SqlClient, schema: string): Promise<number> {
-  const [row] = await sql.query<{ version: string }>(`SELECT version::text AS version FROM "${schema}".data_version WHERE id = 1`);
-  return row ? Number(row.version) : 0;
+/**
+ * The schema's data version with the moment it was last moved on: two databases that happen to
+ * have seen as many changes (one dropped and made again) still never share a version.
+ */
+export async function readDataVersion(sql: SqlClient, schema: string): Promise<string> {
+  const [row] = await sql.query<{ version: string }>(
+    `SELECT version::text || '@' || (extract(epoch FROM changed_at) * 1000000)::bigint::text AS version FROM "${schema}".data_version WHERE id = 1`,
+  );
+  return row?.version ?? "0";
 }
