@@ -7,6 +7,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGateway } from "../../gateway/server.ts";
+import { buildSubgraph } from "../../subgraphs/index.ts";
 import { readConfig } from "../../subgraphs/shared/config.ts";
 import { listen, closeServer } from "../../subgraphs/shared/http/listen.ts";
 import { freshTestDatabase } from "../support/fresh-database.ts";
@@ -118,6 +119,17 @@ describe.each(DATABASES)("the response cache on $name", ({ url }) => {
     }
     await expect.poll(async () => (await knifeCrime()).cache, { interval: 20, timeout: 2_000 }).toBe("BYPASS");
     await expect.poll(async () => (await knifeCrime()).cache, { interval: 100, timeout: 10_000 }).toBe("HIT");
+  });
+
+  it.runIf(url)("gives two replicas of one subgraph on one database the same version token, so a load balancer between them empties nothing", async () => {
+    const config = readConfig({ NODE_ENV: "test", HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-replica-")), GATEWAY_SECRET: TEST_SECRET, DATABASE_URL: databaseUrl, HUB_SAMPLE: "none" });
+    const replica = await buildSubgraph("crime-priorities", config);
+    try {
+      expect(replica.dataVersion.current()).toBe(hub.subgraphs["crime-priorities"].dataVersion.current());
+      expect(replica.dataVersion.current()).toMatch(/^[0-9a-f]{12}:\d+@\d+$/);
+    } finally {
+      await replica.close();
+    }
   });
 
   it("with REDIS_URL, gateways behind one load balancer share one cache", async (context) => {
