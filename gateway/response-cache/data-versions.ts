@@ -1,4 +1,5 @@
 import { signRequest } from "../../subgraphs/shared/auth/signed-request.ts";
+import { isKnownVersionToken } from "../../subgraphs/shared/data-version/data-version.ts";
 import { DATA_VERSION_WAIT_MS } from "../../subgraphs/shared/data-version/data-version-feed.ts";
 
 const GATEWAY_VIEWER = { subject: "gateway", role: "HOME_OFFICE" } as const;
@@ -54,7 +55,7 @@ export class DataVersions {
         });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         const { version } = (await response.json()) as { version: string };
-        if (version.endsWith(":?")) throw new Error("version unreadable");
+        if (!isKnownVersionToken(version)) throw new Error("version unreadable");
         known = version;
         this.set(name, version);
       } catch (error) {

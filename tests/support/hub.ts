@@ -12,7 +12,8 @@ import { runImport, type ImportOptions, type ImportResult } from "../../subgraph
 import { readConfig, SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/shared/config.ts";
 import { signRequest } from "../../subgraphs/shared/auth/signed-request.ts";
 import type { Viewer } from "../../subgraphs/shared/auth/viewer.ts";
-import { readDataVersion } from "../../subgraphs/shared/data-version/data-version.ts";
+import { codeFingerprint } from "../../subgraphs/shared/data-version/code-fingerprint.ts";
+import { readDataVersion, versionToken } from "../../subgraphs/shared/data-version/data-version.ts";
 import { postgresSchema } from "../../subgraphs/shared/database/migrations.ts";
 import { closeServer, listen } from "../../subgraphs/shared/http/listen.ts";
 import type { PrismaLike, Subgraph } from "../../subgraphs/shared/subgraph.ts";
@@ -137,7 +138,7 @@ export async function startHub(databaseUrl?: string, { environment = "test", sub
   const heard = async () => {
     if (!gateway.dataVersions?.current()) return;
     const expected = await Promise.all(
-      SUBGRAPH_NAMES.map(async (name) => `${name}=${subgraphs[name].dataVersion.current().split(":")[0]}:${await readDataVersion(subgraphs[name].database.sql, postgresSchema(name))}`),
+      SUBGRAPH_NAMES.map(async (name) => `${name}=${versionToken(codeFingerprint(), await readDataVersion(subgraphs[name].database.sql, postgresSchema(name)))}`),
     );
     await until(gateway, () => expected.every((version) => gateway.dataVersions!.current()?.split(",").includes(version)));
   };

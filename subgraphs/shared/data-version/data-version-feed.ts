@@ -1,7 +1,7 @@
 import type { Express } from "express";
 import type { Database } from "../database/open.ts";
 import { codeFingerprint } from "./code-fingerprint.ts";
-import { DATA_CHANGED_CHANNEL, readDataVersion } from "./data-version.ts";
+import { DATA_CHANGED_CHANNEL, isKnownVersionToken, readDataVersion, unknownVersionToken, versionToken } from "./data-version.ts";
 
 /** How long a gateway's question "has it changed since …?" is held open before the unchanged version is answered. */
 export const DATA_VERSION_WAIT_MS = 1_000;
@@ -23,7 +23,7 @@ export interface DataVersionFeed {
 export async function startDataVersionFeed(database: Database, schema: string): Promise<DataVersionFeed> {
   const build = codeFingerprint();
   const waiting = new Set<() => void>();
-  const unknown = `${build}:?`;
+  const unknown = unknownVersionToken(build);
   let version = unknown;
   let reading: Promise<void> = Promise.resolve();
   const moveTo = (next: string) => {
@@ -33,7 +33,7 @@ export async function startDataVersionFeed(database: Database, schema: string): 
   };
   const refresh = () => {
     reading = reading
-      .then(async () => moveTo(`${build}:${await readDataVersion(database.sql, schema)}`))
+      .then(async () => moveTo(versionToken(build, await readDataVersion(database.sql, schema))))
       .catch((error: Error) => {
         moveTo(unknown);
         console.error(`${schema}: the data version could not be read (${error.message}); answers are not cached until it can`);
@@ -59,7 +59,7 @@ export async function startDataVersionFeed(database: Database, schema: string): 
           if (!response.headersSent) response.set("cache-control", "no-store").json({ version });
         };
         const timer = setTimeout(answer, DATA_VERSION_WAIT_MS);
-        if (after !== version || version.endsWith(":?")) return answer();
+        if (after !== version || !isKnownVersionToken(version)) return answer();
         waiting.add(answer);
         response.once("close", () => {
           waiting.delete(answer);

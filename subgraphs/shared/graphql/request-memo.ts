@@ -1,3 +1,5 @@
+import { isKnownVersionToken } from "../data-version/data-version.ts";
+
 /** Promises of figures by key: each figure set is fetched once however many fields ask for it. */
 export type RequestMemo = <T>(key: string, fetch: () => Promise<T>) => Promise<T>;
 
@@ -30,7 +32,7 @@ export function createDataMemo(currentVersion: () => string): () => RequestMemo 
   return () => {
     const requestVersion = currentVersion();
     const own = createRequestMemo();
-    if (requestVersion.endsWith(":?")) return own;
+    if (!isKnownVersionToken(requestVersion)) return own;
     return <T>(key: string, fetch: () => Promise<T>): Promise<T> => {
       if (currentVersion() !== requestVersion) return own(key, fetch);
       if (version !== requestVersion) [version, shared] = [requestVersion, new Map()];
