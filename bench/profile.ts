@@ -34,6 +34,12 @@ const cpuMs = (pid: number) => {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
 };
 
+/** CPU time of every core since boot, idle and I/O wait apart (the first line of /proc/stat). */
+const machineCpuMs = () => {
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  return ((user + nice + system + irq + softirq + steal) * 1000) / CLOCK_TICKS_PER_SECOND;
+};
+
 /** node_modules/<package> (scoped too), a path in this repository, or a V8 pseudo-frame such as (garbage collector). */
 function placeOf(url: string): string {
   const inModules = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
@@ -81,14 +87,19 @@ try {
   const load = (duration: number) => autocannon({ url: graphqlUrl(GATEWAY_PORT), connections: CONNECTIONS, duration, ...inTurn(requests) });
   await load(3);
   const before = children.map((child) => cpuMs(child.pid!));
+  const [loadGeneratorBefore, machineBefore] = [process.cpuUsage(), machineCpuMs()];
   const loadStarted = performance.now();
   const result = await load(SECONDS);
   const loadEnded = performance.now();
   const used = children.map((child, index) => cpuMs(child.pid!) - before[index]);
+  const { user, system } = process.cpuUsage(loadGeneratorBefore);
+  const others = { "load generator": (user + system) / 1000, "whole machine": machineCpuMs() - machineBefore };
   if (result.non2xx || result.errors) throw new Error(`${result.non2xx + result.errors} failed requests`);
   console.log(`${WORKLOAD === "dashboard" ? "dashboard mix, response cache on" : "one-force picture, a different force each request, no response cache"}: ${result.requests.average.toFixed(1)} requests/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms over ${SECONDS} s with ${CONNECTIONS} connections`);
-  names.forEach((name, index) => console.log(`${name.padEnd(16)} ${(used[index] / result.requests.total).toFixed(1).padStart(6)} ms CPU per request`));
-  console.log(`${"all processes".padEnd(16)} ${(used.reduce((a, b) => a + b, 0) / result.requests.total).toFixed(1).padStart(6)} ms CPU per request`);
+  const perRequest = (name: string, ms: number) => console.log(`${name.padEnd(16)} ${(ms / result.requests.total).toFixed(2).padStart(6)} ms CPU per request`);
+  names.forEach((name, index) => perRequest(name, used[index]));
+  perRequest("hub processes", used.reduce((a, b) => a + b, 0));
+  for (const [name, ms] of Object.entries(others)) perRequest(name, ms);
   await stopProcesses(children);
   const stopped = performance.now();
   for (const name of PROFILING ? names : []) {

@@ -57,12 +57,12 @@ export function responseCachePlugin(versions: DataVersions, store: ResponseStore
             return null;
           }
           status = "HIT";
-          return { http: { status: undefined, headers: context.response.http.headers }, body: { kind: "single", singleResult: JSON.parse(decodeAnswer(cached).body) } };
+          return { http: { status: undefined, headers: context.response.http.headers }, body: { kind: "single", singleResult: JSON.parse(decodeAnswer(cached).body.toString("utf8")) } };
         },
         async willSendResponse({ response, request, contextValue, operationName }) {
           const result = response.body.kind === "single" ? response.body.singleResult : undefined;
           if (status === "MISS" && key && result && !result.errors && result.data) {
-            await store.set(key, encodeAnswer({ operationName: operationName ?? request.operationName ?? null, body: JSON.stringify({ data: result.data }) }));
+            await store.set(key, encodeAnswer(operationName ?? request.operationName ?? null, JSON.stringify({ data: result.data })));
           } else if (status === "MISS") status = "BYPASS";
           stats[status === "HIT" ? "hits" : status === "MISS" ? "misses" : "bypasses"]++;
           const headers = response.http.headers;

@@ -12,10 +12,10 @@ export interface ResponseCacheStats {
   bypasses: number;
 }
 
-/** What a cache entry holds: the operation answered (for the audit log) and the answer as sent. */
+/** What a cache entry holds: the operation answered (for the audit log) and the answer as sent, already UTF-8. */
 export interface CachedAnswer {
   operationName: string | null;
-  body: string;
+  body: Buffer;
 }
 
 const scopeOf = (viewer: Viewer) => (viewer.role === "FORCE" ? `FORCE:${viewer.forceId}` : viewer.role);
@@ -31,12 +31,17 @@ export function cacheKey(vector: string, viewer: Viewer, query: string, operatio
     .digest("base64url");
 }
 
-/** One line naming the operation, then the body: the body is served as stored, never parsed again. */
-export const encodeAnswer = ({ operationName, body }: CachedAnswer) => `${JSON.stringify(operationName)}\n${body}`;
+const NEWLINE = 0x0a;
 
-export function decodeAnswer(stored: string): CachedAnswer {
-  const newline = stored.indexOf("\n");
-  return { operationName: JSON.parse(stored.slice(0, newline)) as string | null, body: stored.slice(newline + 1) };
+/**
+ * One line naming the operation, then the body, as bytes: a hit sends a slice of what is stored,
+ * neither parsed nor encoded again.
+ */
+export const encodeAnswer = (operationName: string | null, body: string) => Buffer.from(`${JSON.stringify(operationName)}\n${body}`);
+
+export function decodeAnswer(stored: Buffer): CachedAnswer {
+  const newline = stored.indexOf(NEWLINE);
+  return { operationName: JSON.parse(stored.toString("utf8", 0, newline)) as string | null, body: stored.subarray(newline + 1) };
 }
 
 /** The headers of every cacheable answer: the ETag is the key, public answers may be kept by a CDN or browser and revalidated. */

@@ -44,9 +44,10 @@ export function serveCachedAnswers({ versions, store, stats, viewerOf, record }:
       const cached = decodeAnswer(stored);
       stats.hits++;
       record?.(auditEntry({ viewer, operationName: cached.operationName, query, variables, errorCodes: [], answeredWithData: true }));
-      response.set({ [CACHE_STATUS_HEADER]: "HIT", ...cacheHeaders(key, viewer, undefined) });
-      if (request.get("if-none-match") === `"${key}"`) response.status(304).end();
-      else response.type("application/json; charset=utf-8").send(cached.body);
+      const headers = { [CACHE_STATUS_HEADER]: "HIT", ...cacheHeaders(key, viewer, undefined) };
+      // Written with Node's own calls: Express's send() would copy the body and look again for an ETag it has been given.
+      if (request.get("if-none-match") === `"${key}"`) response.writeHead(304, headers).end();
+      else response.writeHead(200, { ...headers, "content-type": "application/json; charset=utf-8", "content-length": cached.body.length }).end(cached.body);
       return true;
     }
   };

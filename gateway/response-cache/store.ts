@@ -3,8 +3,8 @@ import { Redis } from "ioredis";
 /** Where cached answers live: this process's memory, or one Redis shared by every gateway instance. */
 export interface ResponseStore {
   readonly kind: "memory" | "redis";
-  get(key: string): Promise<string | undefined>;
-  set(key: string, body: string): Promise<void>;
+  get(key: string): Promise<Buffer | undefined>;
+  set(key: string, body: Buffer): Promise<void>;
   /** Drops every answer (the data changed: none of them can be asked for again). */
   clear(): void;
   stop(): Promise<void>;
@@ -14,7 +14,7 @@ const MEMORY_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /** Least recently used answers go first once the limit is reached. */
 export function memoryStore(limitBytes = MEMORY_LIMIT_BYTES): ResponseStore {
-  const entries = new Map<string, string>();
+  const entries = new Map<string, Buffer>();
   let bytes = 0;
   return {
     kind: "memory",
@@ -68,7 +68,7 @@ export function redisStore(url: string): ResponseStore {
     kind: "redis",
     get: async (key) => {
       try {
-        return (await redis.get(key)) ?? undefined;
+        return (await redis.getBuffer(key)) ?? undefined;
       } catch (error) {
         complain(error as Error);
         return undefined;
