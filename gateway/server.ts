@@ -25,6 +25,7 @@ import { DataVersions } from "./response-cache/data-versions.ts";
 import { memoryStore, redisStore } from "./response-cache/store.ts";
 import { introspectionPolicy } from "./plugins/introspection.ts";
 import { SubgraphDataSource, type GatewayContext } from "./subgraph-data-source.ts";
+import { csvAnswers } from "./answer-table/csv-answers.ts";
 
 export const EXPLORER_DIST = new URL("../.build/explorer/", import.meta.url).pathname;
 
@@ -98,8 +99,13 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     return viewers.get(request)!;
   };
   const fastPath = dataVersions && store ? [serveCachedAnswers({ versions: dataVersions, store, stats: cacheStats, viewerOf, record: audit?.record })] : [];
-  app.use("/graphql", express.json({ limit: "100kb" }), ...fastPath, expressMiddleware(apollo, { context: async ({ req }) => ({ viewer: await viewerOf(req) }) }));
+  const contextOf = async (request: express.Request): Promise<GatewayContext> => ({ viewer: await viewerOf(request) });
+  app.use("/graphql", express.json({ limit: "100kb" }), csvAnswers(apollo, contextOf), ...fastPath, expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }));
   if (existsSync(EXPLORER_DIST)) {
+    app.get("/explorer/config.json", (_request, response) => {
+      const oidc = config.oidc && { issuer: config.oidc.issuer, clientId: config.oidc.clientId, scope: config.oidc.scope, roleClaim: config.oidc.roleClaim };
+      response.json({ oidc });
+    });
     app.use("/explorer", express.static(EXPLORER_DIST));
     app.get("/", (_request, response) => response.redirect("/explorer/"));
   }

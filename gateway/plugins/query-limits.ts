@@ -39,18 +39,21 @@ const maxFieldRepeatsRule: ValidationRule = (context) => ({
 });
 
 /**
- * Depth, directives, cost and field suggestions through graphql-armor; aliases by our own rule;
+ * Depth, directives, cost and field suggestions through graphql-armor, introspection apart: the
+ * explorer's own introspection query nests `ofType` deeper than any data query may go, and
+ * circular introspection (`fields { type { fields … } } }`) is refused by graphql-js's
+ * MaxIntrospectionDepthRule, which Apollo Server runs with the specified rules; aliases by our own rule;
  * tokens by graphql-js's parser (`parseOptions.maxTokens`), so an oversized document is never parsed
  * whole and a syntax error stays a 400; validation stops after a few errors (`maxErrors`), so a
  * document of a hundred unknown directives costs no more than one of five.
  */
 export function queryLimits() {
   const { plugins, validationRules } = new ApolloArmor({
-    maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true, exposeLimits: false },
+    maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: false },
     maxAliases: { enabled: false },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives, exposeLimits: false },
     maxTokens: { enabled: false },
-    costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: false, flattenFragments: true, exposeLimits: false },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true, flattenFragments: true, exposeLimits: false },
     blockFieldSuggestion: { enabled: true },
   }).protect();
   return {

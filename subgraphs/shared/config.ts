@@ -40,12 +40,39 @@ export interface HubConfig {
   jwksUrl: string | undefined;
   jwtAudience: string;
   jwtIssuer: string;
+  /** OpenID Connect sign-in for the explorer (OIDC_ISSUER and OIDC_CLIENT_ID); undefined when not configured. */
+  oidc: OidcConfig | undefined;
   /** TRUSTED_DOCUMENTS=required: anonymous viewers run only registered operations; "off" (the default) serves any document within the limits. */
   trustedDocuments: "off" | "required";
   /** RESPONSE_CACHE=off turns the gateway's response cache off (benchmarks, the uncached reference); on by default. */
   responseCache: boolean;
   /** REDIS_URL: the gateways share one response cache in Redis; without it each keeps its own in memory. */
   redisUrl: string | undefined;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Scopes the explorer asks for (OIDC_SCOPE; "openid profile" by default, plus whatever carries the claims below). */
+  scope: string;
+  /** The `aud` the gateway requires of that issuer's tokens (OIDC_AUDIENCE; the client id, as in an ID token, by default). */
+  audience: string;
+  /** Claims holding the hub role and, for FORCE users, the force id (OIDC_ROLE_CLAIM, OIDC_FORCE_CLAIM). */
+  roleClaim: string;
+  forceClaim: string;
+}
+
+function oidcFrom(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  if (!env.OIDC_ISSUER && !env.OIDC_CLIENT_ID) return undefined;
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID) throw new Error("OIDC_ISSUER and OIDC_CLIENT_ID go together: set both, or neither");
+  return {
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID,
+    scope: env.OIDC_SCOPE ?? "openid profile",
+    audience: env.OIDC_AUDIENCE ?? env.OIDC_CLIENT_ID,
+    roleClaim: env.OIDC_ROLE_CLAIM ?? "hub_role",
+    forceClaim: env.OIDC_FORCE_CLAIM ?? "hub_force",
+  };
 }
 
 export const envKey = (name: string) => name.toUpperCase().replace(/-/g, "_");
@@ -118,6 +145,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     subgraphTimeoutMs: intFrom(env.SUBGRAPH_TIMEOUT_MS, 10_000, "SUBGRAPH_TIMEOUT_MS"),
     sampleScale: intFrom(env.HUB_SAMPLE_SCALE, 1, "HUB_SAMPLE_SCALE"),
     sample: sampleFrom(env.HUB_SAMPLE),
+    oidc: oidcFrom(env),
     trustedDocuments: trustedDocumentsFrom(env.TRUSTED_DOCUMENTS),
     responseCache: onOffFrom(env.RESPONSE_CACHE, "RESPONSE_CACHE"),
     redisUrl: env.REDIS_URL || undefined,
