@@ -70,6 +70,15 @@ describe("the explorer", () => {
   }
 
   const showPlugin = (page: Page, title: string) => page.getByRole("button", { name: `Show ${title}` }).click();
+
+  /** Drags the side pane wider, as an analyst would to read a table or a chart. */
+  async function widenPane(page: Page): Promise<void> {
+    const bar = (await page.locator(".graphiql-horizontal-drag-bar").first().boundingBox())!;
+    await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + 600, bar.y + bar.height / 2, { steps: 10 });
+    await page.mouse.up();
+  }
   const ask = async (query: string, token?: string) =>
     (await (await fetch(`${hub.gatewayUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) })).json()) as { data: unknown; errors?: unknown[] };
 
@@ -125,6 +134,7 @@ describe("the explorer", () => {
       if (typeof cell === "number") expect(Number(field)).toBe(cell);
       else expect(field).toBe(cell === null ? "" : String(cell));
     }));
+    await widenPane(page);
     await page.screenshot({ path: screenshotPath("explorer-table.png") });
   });
 
@@ -135,6 +145,8 @@ describe("the explorer", () => {
     const answer = (await ask(FORCES_WITH_OFFICERS)) as { data: { forces: { workforce: { officersFte: number | null } }[] } };
     const withValue = answer.data.forces.filter((force) => force.workforce.officersFte !== null).length;
     expect(withValue).toBeGreaterThan(40);
+    await expect.poll(() => page.locator('.hub-chart svg g[aria-label="bar"] rect').count(), { timeout: 10_000 }).toBe(withValue);
+    await widenPane(page);
     await expect.poll(() => page.locator('.hub-chart svg g[aria-label="bar"] rect').count(), { timeout: 10_000 }).toBe(withValue);
     await page.screenshot({ path: screenshotPath("explorer-chart-forces.png") });
 
@@ -148,15 +160,15 @@ describe("the explorer", () => {
     await expect.poll(() => monthly.locator('.hub-chart svg g[aria-label="dot"] circle').count(), { timeout: 10_000 }).toBe(months.filter((month) => month.value !== null).length);
     expect(await monthly.locator('.hub-chart svg g[aria-label="rule"] line').count()).toBeGreaterThanOrEqual(2);
     expect(await monthly.locator(".hub-chart svg").textContent()).toContain("National");
+    await widenPane(monthly);
     await monthly.screenshot({ path: screenshotPath("explorer-chart-months.png") });
   });
 
-  it("signs in through the OpenID provider and then sees the alerts the public may not", async () => {
-    const page = await open(explorerAt(METROPOLITAN_ALERTS));
-    await run(page, "FORBIDDEN");
+  /** Signs in at the provider's login page (and consent page) and waits until the explorer is back. */
+  async function signIn(page: Page, login: string): Promise<void> {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((url) => url.href.startsWith(issuer), { timeout: 15_000 });
-    await page.fill('input[name="login"]', "hmicfrs-analyst");
+    await page.fill('input[name="login"]', login);
     await page.fill('input[name="password"]', "any");
     await page.click('button[type="submit"]');
     const consent = page.locator('button[type="submit"]');
@@ -166,10 +178,24 @@ describe("the explorer", () => {
       return page.url().startsWith(hub.gatewayUrl);
     }, { timeout: 20_000, interval: 500 }).toBe(true);
     await page.waitForSelector(".graphiql-execute-button", { timeout: 30_000 });
+  }
+
+  it("signs in through the OpenID provider and then sees the alerts the public may not", async () => {
+    const page = await open(explorerAt(METROPOLITAN_ALERTS));
+    await run(page, "FORBIDDEN");
+    await signIn(page, "hmicfrs-analyst");
     await expect.poll(() => page.textContent(".hub-session"), { timeout: 15_000 }).toBe("Signed in as An HMICFRS analyst (HMICFRS) Sign out");
     expect(new URL(page.url()).searchParams.get("query")).toBe(METROPOLITAN_ALERTS);
     await run(page, '"responseTimeAlerts": [');
     expect(await responseText(page)).not.toContain("FORBIDDEN");
+  });
+
+  it("refuses the provider's token for an account without a hub role: signed in, but UNAUTHENTICATED at the gateway", async () => {
+    const page = await open(explorerAt(METROPOLITAN_ALERTS));
+    await signIn(page, "nobody");
+    await expect.poll(() => page.textContent(".hub-session"), { timeout: 15_000 }).toContain("(no hub role)");
+    await run(page, "Token has no known role");
+    expect(await responseText(page)).toContain("UNAUTHENTICATED");
   });
 
   it("answers Accept: text/csv with a header and a row per force, and 406 naming the lists when there is not exactly one", async () => {

@@ -40,14 +40,23 @@ export function ChartPanel() {
   const { lists, list, choose, table } = useAnswerTable();
   const [measure, setMeasure] = useState<string>();
   const holder = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
   const spec = table && chartSpec(table, measure);
+  // Drawn again at the pane's width whenever the analyst drags it wider or narrower.
+  useEffect(() => {
+    const element = holder.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry.contentRect.width)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [holder.current]);
   useEffect(() => {
     const element = holder.current;
     if (!element || !table || !spec || "reason" in spec) return;
-    const plot = plotOf(table, spec, Math.max(element.clientWidth, 360));
+    const plot = plotOf(table, spec, Math.max(width, 360));
     element.replaceChildren(plot);
     return () => plot.remove();
-  }, [table, spec && JSON.stringify(spec)]);
+  }, [table, spec && JSON.stringify(spec), width]);
   if (!table || !spec) return <p className="hub-empty">Run a query whose answer has a list (forces, a league table, a monthly series) to chart it.</p>;
   return (
     <div className="hub-panel">
