@@ -1,6 +1,6 @@
 /** Rebuilds schema/<subgraph>.graphql and schema/supergraph.graphql from the code: npm run compose. */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { composeSupergraph } from "../gateway/supergraph/compose.ts";
+import { composeSupergraph } from "./support/compose-supergraph.ts";
 
 const { subgraphSdl, supergraphSdl } = await composeSupergraph();
 mkdirSync("schema", { recursive: true });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { composeSupergraph } from "../../gateway/supergraph/compose.ts";
+import { composeSupergraph } from "../../scripts/support/compose-supergraph.ts";
 
 describe("the committed schema/", () => {
   it("matches what the code composes now (run `npm run compose` when this fails)", async () => {
