@@ -26,6 +26,9 @@ import { memoryStore, redisStore } from "./response-cache/store.ts";
 import { introspectionPolicy } from "./plugins/introspection.ts";
 import { SubgraphDataSource, type GatewayContext } from "./subgraph-data-source.ts";
 import { csvAnswers } from "./answer-table/csv-answers.ts";
+import { createLogger } from "../subgraphs/shared/observability/logger.ts";
+import { requestObserver } from "../subgraphs/shared/observability/request-observer.ts";
+import { traceRequests } from "../subgraphs/shared/observability/trace-requests.ts";
 
 export const EXPLORER_DIST = new URL("../.build/explorer/", import.meta.url).pathname;
 
@@ -59,6 +62,7 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     buildService: ({ name, url }) => new SubgraphDataSource(name, urlOf.get(name) ?? url!, secret, config.subgraphTimeoutMs),
   });
   const limits = queryLimits();
+  const logger = createLogger("gateway");
   const manifest = readManifest();
   const forces = subgraphs.find((subgraph) => subgraph.name === "forces");
   const audit = forces ? createAuditSink(new URL("/audit", forces.url).toString(), secret) : undefined;
@@ -77,7 +81,7 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     parseOptions: limits.parseOptions,
     validationOptions: limits.validationOptions,
     persistedQueries: { cache: new TrustedDocumentCache(manifest) },
-    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin() as ApolloServerPlugin<GatewayContext>, introspectionPolicy(config.environment === "production"), operationResolution(), trustedDocumentsPolicy(config.trustedDocuments === "required", manifest), ...(audit ? [auditPlugin(audit.record)] : []), ...(dataVersions && store ? [responseCachePlugin(dataVersions, store, cacheStats)] : [])],
+    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin() as ApolloServerPlugin<GatewayContext>, introspectionPolicy(config.environment === "production"), operationResolution(), trustedDocumentsPolicy(config.trustedDocuments === "required", manifest), ...(audit ? [auditPlugin(audit.record)] : []), ...(dataVersions && store ? [responseCachePlugin(dataVersions, store, cacheStats)] : []), requestObserver<GatewayContext>(logger)],
   });
   await apollo.start();
 
@@ -98,9 +102,9 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     if (!viewers.has(request)) viewers.set(request, verifyToken(request.headers.authorization));
     return viewers.get(request)!;
   };
-  const fastPath = dataVersions && store ? [serveCachedAnswers({ versions: dataVersions, store, stats: cacheStats, viewerOf, record: audit?.record })] : [];
+  const fastPath = dataVersions && store ? [serveCachedAnswers({ versions: dataVersions, store, stats: cacheStats, viewerOf, record: audit?.record, logger })] : [];
   const contextOf = async (request: express.Request): Promise<GatewayContext> => ({ viewer: await viewerOf(request) });
-  app.use("/graphql", express.json({ limit: "100kb" }), csvAnswers(apollo, contextOf), ...fastPath, expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }));
+  app.use("/graphql", express.json({ limit: "100kb" }), traceRequests("gateway"), csvAnswers(apollo, contextOf), ...fastPath, expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }));
   if (existsSync(EXPLORER_DIST)) {
     app.get("/explorer/config.json", (_request, response) => {
       const oidc = config.oidc && { issuer: config.oidc.issuer, clientId: config.oidc.clientId, scope: config.oidc.scope, roleClaim: config.oidc.roleClaim };

@@ -4,6 +4,8 @@ import { signRequest } from "../subgraphs/shared/auth/signed-request.ts";
 import { PUBLIC_VIEWER, type Viewer } from "../subgraphs/shared/auth/viewer.ts";
 import { deduplicateInFlight } from "./deduplicate-fetch.ts";
 import { postToSubgraph, responseOf, type BufferedAnswer, type SubgraphRequest } from "./subgraph-fetch.ts";
+import { subgraphFetchFailures } from "./metrics.ts";
+import { traceHeaders } from "../subgraphs/shared/observability/trace-requests.ts";
 
 /** Only reads are shared between identical calls in flight; the gateway's plan names each fetch `query …` or `mutation …`. */
 const isQuery = (body: string) => body.startsWith('{"query":"query') || body.startsWith('{"query":"{');
@@ -34,7 +36,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       fetcher: (async (input: string, init: SubgraphRequest) => {
         const { [VIEWER_HEADER]: viewerJson = JSON.stringify(PUBLIC_VIEWER), ...headers } = init.headers;
         const body = init.body ?? "";
-        const signed = { ...init, headers: { ...headers, ...signRequest(secret, JSON.parse(viewerJson) as Viewer, body) }, signal: AbortSignal.timeout(timeoutMs) };
+        const signed = { ...init, headers: { ...headers, ...signRequest(secret, JSON.parse(viewerJson) as Viewer, body), ...traceHeaders() }, signal: AbortSignal.timeout(timeoutMs) };
         const call = () => postToSubgraph(input, signed);
         return responseOf(await (isQuery(body) ? shared(`${viewerJson}\n${body}`, call) : call()));
       }) as never,
@@ -48,6 +50,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override didEncounterError(error: Error): void {
     if (error instanceof GraphQLError) throw error;
     const timedOut = error.name === "TimeoutError" || (error.cause as Error | undefined)?.name === "TimeoutError";
+    subgraphFetchFailures.inc({ subgraph: this.serviceName, reason: timedOut ? "timeout" : "unavailable" });
     throw new GraphQLError(timedOut ? `The ${this.serviceName} subgraph did not answer in time` : `The ${this.serviceName} subgraph is unavailable`, {
       extensions: { code: timedOut ? "SUBGRAPH_TIMEOUT" : "SUBGRAPH_UNAVAILABLE", serviceName: this.serviceName },
     });

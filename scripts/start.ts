@@ -15,6 +15,8 @@ const scale = scaleAt > 0 ? process.argv[scaleAt + 1] : process.env.HUB_SAMPLE_S
 const sample = process.argv.includes("--no-sample") ? "none" : process.env.HUB_SAMPLE;
 const config = readConfig({ ...process.env, HUB_SAMPLE_SCALE: scale, HUB_SAMPLE: sample });
 const env = {
+  // Children write to a pipe: on a terminal they are told to write readable lines, not JSON.
+  ...(process.stdout.isTTY && !process.env.LOG_FORMAT ? { LOG_FORMAT: "pretty" } : {}),
   ...process.env, GATEWAY_SECRET: config.gatewaySecret(), HUB_SAMPLE_SCALE: String(config.sampleScale), HUB_SAMPLE: config.sample ? "synthetic" : "none", APOLLO_TELEMETRY_DISABLED: "1",
   // The gateway finds each subgraph where this launcher starts it, also on ports other than the supergraph's.
   ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${envKey(name)}_URL`, config.subgraphUrl(name)])),

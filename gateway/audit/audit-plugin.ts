@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Viewer } from "../../subgraphs/shared/auth/viewer.ts";
 import type { GatewayContext } from "../subgraph-data-source.ts";
+import { outcomeOf } from "../../subgraphs/shared/observability/request-observer.ts";
 
 export interface AuditRecord {
   at: string;
@@ -43,7 +44,7 @@ export function auditEntry({ viewer, operationName, query, variables, errorCodes
     operationName,
     documentSha256: createHash("sha256").update(query ?? "").digest("hex"),
     variables: variables ? redact(variables) : null,
-    outcome: errorCodes.length === 0 ? "OK" : answeredWithData ? "PARTIAL" : "ERROR",
+    outcome: outcomeOf(errorCodes, answeredWithData),
     errorCodes,
   };
 }

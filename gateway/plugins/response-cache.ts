@@ -4,6 +4,7 @@ import type { DataVersions } from "../response-cache/data-versions.ts";
 import type { ResponseStore } from "../response-cache/store.ts";
 import { CACHE_STATUS_HEADER, cacheHeaders, cacheKey, decodeAnswer, encodeAnswer, REFRESH, type ResponseCacheStats } from "../response-cache/cached-answer.ts";
 import type { GatewayContext } from "../subgraph-data-source.ts";
+import { responseCacheAnswers } from "../metrics.ts";
 
 /** Root fields whose answer changes without any load: the audit log grows with every operation. */
 const NEVER_CACHED_ROOT_FIELDS = new Set(["auditLog"]);
@@ -65,6 +66,7 @@ export function responseCachePlugin(versions: DataVersions, store: ResponseStore
             await store.set(key, encodeAnswer(operationName ?? request.operationName ?? null, JSON.stringify({ data: result.data })));
           } else if (status === "MISS") status = "BYPASS";
           stats[status === "HIT" ? "hits" : status === "MISS" ? "misses" : "bypasses"]++;
+          responseCacheAnswers.inc({ result: status.toLowerCase() });
           const headers = response.http.headers;
           headers.set(CACHE_STATUS_HEADER, status);
           if (status === "BYPASS" || !key) return;

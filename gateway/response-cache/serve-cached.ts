@@ -1,5 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
+import type { Logger } from "pino";
 import type { Viewer } from "../../subgraphs/shared/auth/viewer.ts";
+import { observeAnswer } from "../../subgraphs/shared/observability/request-observer.ts";
+import { responseCacheAnswers } from "../metrics.ts";
 import { auditEntry, type AuditRecord } from "../audit/audit-plugin.ts";
 import type { DataVersions } from "./data-versions.ts";
 import type { ResponseStore } from "./store.ts";
@@ -11,6 +14,7 @@ export interface CachedAnswerServer {
   stats: ResponseCacheStats;
   viewerOf(request: Request): Promise<Viewer>;
   record?(entry: AuditRecord): void;
+  logger: Logger;
 }
 
 interface GraphQLPost {
@@ -29,7 +33,7 @@ const isGraphQLPost = (body: unknown): body is GraphQLPost =>
  * The audit log records the answer as the pipeline would. Anything not found, or not a plain
  * JSON POST (a persisted query by id, a GET), goes on to Apollo Server.
  */
-export function serveCachedAnswers({ versions, store, stats, viewerOf, record }: CachedAnswerServer): RequestHandler {
+export function serveCachedAnswers({ versions, store, stats, viewerOf, record, logger }: CachedAnswerServer): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) => {
     const vector = versions.current();
     const body: unknown = request.body;
@@ -37,17 +41,20 @@ export function serveCachedAnswers({ versions, store, stats, viewerOf, record }:
     answer(vector, body).then((answered) => answered || next(), () => next());
 
     async function answer(vector: string, { query, operationName, variables }: GraphQLPost): Promise<boolean> {
+      const startedAtMs = performance.now();
       const viewer = await viewerOf(request);
       const key = cacheKey(vector, viewer, query, operationName, variables);
       const stored = await store.get(key);
       if (stored === undefined) return false;
       const cached = decodeAnswer(stored);
       stats.hits++;
+      responseCacheAnswers.inc({ result: "hit" });
       record?.(auditEntry({ viewer, operationName: cached.operationName, query, variables, errorCodes: [], answeredWithData: true }));
       const headers = { [CACHE_STATUS_HEADER]: "HIT", ...cacheHeaders(key, viewer, undefined) };
       // Written with Node's own calls: Express's send() would copy the body and look again for an ETag it has been given.
       if (request.get("if-none-match") === `"${key}"`) response.writeHead(304, headers).end();
       else response.writeHead(200, { ...headers, "content-type": "application/json; charset=utf-8", "content-length": cached.body.length }).end(cached.body);
+      observeAnswer(logger, { operationName: cached.operationName, role: viewer.role, outcome: "OK", errorCodes: [], startedAtMs, cache: "HIT" });
       return true;
     }
   };

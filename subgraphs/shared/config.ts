@@ -40,6 +40,8 @@ export interface HubConfig {
   jwksUrl: string | undefined;
   jwtAudience: string;
   jwtIssuer: string;
+  /** Where /metrics is served (METRICS_HOST, METRICS_PORT for the gateway, <SUBGRAPH>_METRICS_PORT); undefined with METRICS=off. */
+  metrics: { host: string; port(service: SubgraphName | "gateway"): number } | undefined;
   /** OpenID Connect sign-in for the explorer (OIDC_ISSUER and OIDC_CLIENT_ID); undefined when not configured. */
   oidc: OidcConfig | undefined;
   /** TRUSTED_DOCUMENTS=required: anonymous viewers run only registered operations; "off" (the default) serves any document within the limits. */
@@ -74,6 +76,9 @@ function oidcFrom(env: NodeJS.ProcessEnv): OidcConfig | undefined {
     forceClaim: env.OIDC_FORCE_CLAIM ?? "hub_force",
   };
 }
+
+/** The gateway's /metrics port; the subgraphs' follow it in SUBGRAPH_NAMES order. */
+const METRICS_PORT_BASE = 9400;
 
 export const envKey = (name: string) => name.toUpperCase().replace(/-/g, "_");
 
@@ -145,6 +150,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     subgraphTimeoutMs: intFrom(env.SUBGRAPH_TIMEOUT_MS, 10_000, "SUBGRAPH_TIMEOUT_MS"),
     sampleScale: intFrom(env.HUB_SAMPLE_SCALE, 1, "HUB_SAMPLE_SCALE"),
     sample: sampleFrom(env.HUB_SAMPLE),
+    metrics: onOffFrom(env.METRICS, "METRICS")
+      ? { host: env.METRICS_HOST ?? "127.0.0.1", port: (service) => (service === "gateway" ? intFrom(env.METRICS_PORT, METRICS_PORT_BASE, "METRICS_PORT") : intFrom(env[`${envKey(service)}_METRICS_PORT`], METRICS_PORT_BASE + 1 + SUBGRAPH_NAMES.indexOf(service), `${envKey(service)}_METRICS_PORT`)) }
+      : undefined,
     oidc: oidcFrom(env),
     trustedDocuments: trustedDocumentsFrom(env.TRUSTED_DOCUMENTS),
     responseCache: onOffFrom(env.RESPONSE_CACHE, "RESPONSE_CACHE"),

@@ -1,17 +1,31 @@
 import { readConfig, type HubConfig, type SubgraphName } from "./config.ts";
+import { postgresSchema } from "./database/migrations.ts";
 import { closeServer, listen } from "./http/listen.ts";
+import { createLogger } from "./observability/logger.ts";
+import { importMetrics, serveMetrics, type BatchTally } from "./observability/metrics.ts";
+import { startTracing } from "./observability/tracing.ts";
 import type { PrismaLike, Subgraph, SubgraphOptions } from "./subgraph.ts";
 
-/** The entry every subgraph's index.ts calls: build, listen on its port, drain on SIGTERM. */
+/** The entry every subgraph's index.ts calls: tracing first, then build, listen on its port (and the metrics port), drain on SIGTERM. */
 export async function runSubgraph(name: SubgraphName, build: (config: HubConfig, options: SubgraphOptions) => Promise<Subgraph<PrismaLike>>) {
+  const tracing = startTracing(name);
   const config = readConfig();
+  const logger = createLogger(name);
   const started = Date.now();
   const subgraph = await build(config, { scale: config.sampleScale });
+  importMetrics(() =>
+    subgraph.database.sql.query<BatchTally>(
+      `SELECT kind, status, count(*)::int AS batches, COALESCE(sum(rows_loaded), 0)::float8 AS rows FROM "${postgresSchema(name)}".import_batch GROUP BY kind, status`,
+    ),
+  );
+  const metrics = config.metrics && (await serveMetrics(config.metrics.port(name), config.metrics.host));
   const { server, url } = await listen(subgraph.http.app, config.subgraphPort(name), config.host);
-  console.log(`${name} subgraph ready at ${url}/graphql in ${Date.now() - started} ms (${subgraph.database.embedded ? "embedded PGlite" : "PostgreSQL"})`);
+  logger.info({ url: `${url}/graphql`, startMs: Date.now() - started, database: subgraph.database.embedded ? "embedded PGlite" : "PostgreSQL", tracesExported: tracing.exporting, metrics: config.metrics ? `http://${config.metrics.host}:${config.metrics.port(name)}/metrics` : "off" }, `${name} subgraph ready at ${url}/graphql in ${Date.now() - started} ms (${subgraph.database.embedded ? "embedded PGlite" : "PostgreSQL"})`);
   const shutdown = async () => {
     await closeServer(server);
+    if (metrics) await closeServer(metrics);
     await subgraph.close();
+    await tracing.stop();
     process.exit(0);
   };
   process.once("SIGTERM", shutdown);

@@ -75,6 +75,7 @@ export async function createSubgraph<TPrisma extends PrismaLike, TContext extend
       definition.referenceResolvers,
     );
     const http = await createSubgraphHttp({
+      name: definition.name,
       schema,
       gatewaySecret: config.gatewaySecret(),
       createContext: (viewer) => definition.createContext(prisma, viewer, dataMemo()),

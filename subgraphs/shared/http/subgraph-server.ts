@@ -9,8 +9,13 @@ import { formatError } from "../graphql/errors.ts";
 import { PUBLIC_VIEWER, type Viewer } from "../auth/viewer.ts";
 import { httpErrors } from "./http-errors.ts";
 import { requireSignedRequest } from "./require-signed-request.ts";
+import { createLogger } from "../observability/logger.ts";
+import { requestObserver } from "../observability/request-observer.ts";
+import { traceRequests } from "../observability/trace-requests.ts";
 
 export interface SubgraphHttpOptions<TContext extends BaseContext> {
+  /** The subgraph's name: its log lines, metrics and spans carry it. */
+  name: string;
   schema: GraphQLSchema;
   gatewaySecret: string;
   /** Called once per request with the signed viewer: the place to build that request's DataLoaders. */
@@ -30,7 +35,7 @@ export async function createSubgraphHttp<TContext extends BaseContext>(options: 
     schema: options.schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin(), requestObserver(createLogger(options.name))],
   });
   await apollo.start();
   const app = express();
@@ -45,7 +50,7 @@ export async function createSubgraphHttp<TContext extends BaseContext>(options: 
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable" });
   });
   options.routes?.(app);
-  app.use("/graphql", expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req.viewer ?? PUBLIC_VIEWER) }));
+  app.use("/graphql", traceRequests(options.name), expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req.viewer ?? PUBLIC_VIEWER) }));
   app.use(httpErrors);
   return { app, stop: () => apollo.stop() };
 }

@@ -1,0 +1,49 @@
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { trace } from "@opentelemetry/api";
+import { getOperationAST } from "graphql";
+import type { Logger } from "pino";
+import type { Viewer } from "../auth/viewer.ts";
+import { recordOperation, type Outcome } from "./metrics.ts";
+import { currentTraceId } from "./tracing.ts";
+
+/** OK: no errors; PARTIAL: data with errors; ERROR: no data. */
+export const outcomeOf = (errorCodes: string[], answeredWithData: boolean): Outcome => (errorCodes.length === 0 ? "OK" : answeredWithData ? "PARTIAL" : "ERROR");
+
+export interface AnsweredRequest {
+  operationName: string | null;
+  role: string;
+  outcome: Outcome;
+  errorCodes: string[];
+  startedAtMs: number;
+  cache?: string;
+}
+
+/** Counts the operation in the metrics and writes its log line, with the trace it belongs to. */
+export function observeAnswer(logger: Logger, { operationName, role, outcome, errorCodes, startedAtMs, cache }: AnsweredRequest): void {
+  const durationMs = performance.now() - startedAtMs;
+  recordOperation(operationName, outcome, durationMs / 1000);
+  logger.info({ traceId: currentTraceId(), operationName, role, outcome, ...(errorCodes.length ? { errorCodes } : {}), durationMs: Math.round(durationMs * 10) / 10, ...(cache ? { cache } : {}) }, "graphql request");
+}
+
+/** Every operation Apollo Server answers: metrics, a log line, and its name on the request's span. */
+export function requestObserver<TContext extends BaseContext>(logger: Logger): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const startedAtMs = performance.now();
+      return {
+        async didResolveOperation({ operationName }) {
+          trace.getActiveSpan()?.setAttribute("graphql.operation.name", operationName ?? "anonymous");
+        },
+        async willSendResponse({ response, errors, operationName, request, document }) {
+          const body = response.body.kind === "single" ? response.body.singleResult : undefined;
+          const errorCodes = [...new Set((errors ?? body?.errors ?? []).map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR")))];
+          const role = (contextValue as { viewer?: Viewer }).viewer?.role ?? "PUBLIC";
+          const cache = response.http.headers.get("x-hub-cache") ?? undefined;
+          // A document that failed validation has no resolved operation, but its name is still known.
+          const named = operationName ?? request.operationName ?? (document && getOperationAST(document)?.name?.value) ?? null;
+          observeAnswer(logger, { operationName: named, role, outcome: outcomeOf(errorCodes, !!body?.data), errorCodes, startedAtMs, cache });
+        },
+      };
+    },
+  };
+}
