@@ -3,21 +3,28 @@ import { closeServer, listen } from "../subgraphs/shared/http/listen.ts";
 import { createLogger } from "../subgraphs/shared/observability/logger.ts";
 import { serveMetrics } from "../subgraphs/shared/observability/metrics.ts";
 import { startTracing } from "../subgraphs/shared/observability/tracing.ts";
+import { exitOnStartFailure } from "../subgraphs/shared/observability/fatal.ts";
 import { createGateway } from "./server.ts";
 
 const tracing = startTracing("gateway");
 process.env.APOLLO_TELEMETRY_DISABLED = "1";
 const config = readConfig();
 const logger = createLogger("gateway");
-const gateway = await createGateway(config);
-const metrics = config.metrics && (await serveMetrics(config.metrics.port("gateway"), config.metrics.host));
-const { server, url } = await listen(gateway.app, config.gatewayPort, config.host);
-logger.info(
-  { url: `${url}/graphql`, explorer: `${url}/explorer/`, subgraphs: gateway.subgraphs.map((subgraph) => subgraph.name), tracesExported: tracing.exporting, metrics: config.metrics ? `http://${config.metrics.host}:${config.metrics.port("gateway")}/metrics` : "off" },
-  `gateway ready at ${url}/graphql (explorer at ${url}/explorer/) serving ${gateway.subgraphs.map((subgraph) => subgraph.name).join(", ")}`,
-);
+const started = await start().catch(exitOnStartFailure("gateway", "PORT or METRICS_PORT"));
+
+async function start() {
+  const gateway = await createGateway(config);
+  const metrics = config.metrics && (await serveMetrics(config.metrics.port("gateway"), config.metrics.host));
+  const { server, url } = await listen(gateway.app, config.gatewayPort, config.host);
+  logger.lifecycle(
+    { url: `${url}/graphql`, explorer: `${url}/explorer/`, subgraphs: gateway.subgraphs.map((subgraph) => subgraph.name), tracesExported: tracing.exporting, metrics: config.metrics ? `http://${config.metrics.host}:${config.metrics.port("gateway")}/metrics` : "off" },
+    `gateway ready at ${url}/graphql (explorer at ${url}/explorer/) serving ${gateway.subgraphs.map((subgraph) => subgraph.name).join(", ")}`,
+  );
+  return { gateway, metrics, server };
+}
 
 const shutdown = async () => {
+  const { gateway, metrics, server } = started;
   await closeServer(server);
   if (metrics) await closeServer(metrics);
   await gateway.stop();

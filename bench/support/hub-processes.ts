@@ -23,6 +23,8 @@ export function hubEnvironment(dataDir: string, databaseUrl: string): NodeJS.Pro
     APOLLO_TELEMETRY_DISABLED: "1",
     // Hive Gateway runs with logging "error": neither side writes a line per request while measured.
     LOG_LEVEL: "warn",
+    // Several gateways run side by side here, and no one scrapes them.
+    METRICS: "off",
   };
   SUBGRAPH_NAMES.forEach((name, index) => {
     env[`${envKey(name)}_PORT`] = String(FIRST_SUBGRAPH_PORT + index);

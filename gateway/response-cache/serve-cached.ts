@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import type { Logger } from "pino";
+import type { HubLogger } from "../../subgraphs/shared/observability/logger.ts";
 import type { Viewer } from "../../subgraphs/shared/auth/viewer.ts";
 import { observeAnswer } from "../../subgraphs/shared/observability/request-observer.ts";
 import { responseCacheAnswers } from "../metrics.ts";
@@ -14,7 +14,7 @@ export interface CachedAnswerServer {
   stats: ResponseCacheStats;
   viewerOf(request: Request): Promise<Viewer>;
   record?(entry: AuditRecord): void;
-  logger: Logger;
+  logger: HubLogger;
 }
 
 interface GraphQLPost {

@@ -18,8 +18,11 @@ const PORT = 4600;
 
 /** `npm start` as a newcomer runs it (its own ports and data folder), on a new PostgreSQL database without the sample. */
 function startHubProcess(databaseUrl: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, HUB_SAMPLE: "none", HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-supervised-")), PORT: String(PORT) };
-  SUBGRAPH_NAMES.forEach((name, index) => (env[`${name.toUpperCase().replace(/-/g, "_")}_PORT`] = String(PORT + 1 + index)));
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, HUB_SAMPLE: "none", HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-supervised-")), PORT: String(PORT), METRICS_PORT: String(PORT + 10) };
+  SUBGRAPH_NAMES.forEach((name, index) => {
+    env[`${name.toUpperCase().replace(/-/g, "_")}_PORT`] = String(PORT + 1 + index);
+    env[`${name.toUpperCase().replace(/-/g, "_")}_METRICS_PORT`] = String(PORT + 11 + index);
+  });
   const hub = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: process.cwd(), env, stdio: ["ignore", "pipe", "pipe"] });
   const lines: string[] = [];
   const waiters: { pattern: RegExp; resolve: (match: RegExpExecArray) => void }[] = [];

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { trace } from "@opentelemetry/api";
 import { getOperationAST } from "graphql";
-import type { Logger } from "pino";
+import type { HubLogger } from "./logger.ts";
 import type { Viewer } from "../auth/viewer.ts";
 import { recordOperation, type Outcome } from "./metrics.ts";
 import { currentTraceId } from "./tracing.ts";
@@ -19,14 +19,14 @@ export interface AnsweredRequest {
 }
 
 /** Counts the operation in the metrics and writes its log line, with the trace it belongs to. */
-export function observeAnswer(logger: Logger, { operationName, role, outcome, errorCodes, startedAtMs, cache }: AnsweredRequest): void {
+export function observeAnswer(logger: HubLogger, { operationName, role, outcome, errorCodes, startedAtMs, cache }: AnsweredRequest): void {
   const durationMs = performance.now() - startedAtMs;
   recordOperation(operationName, outcome, durationMs / 1000);
   logger.info({ traceId: currentTraceId(), operationName, role, outcome, ...(errorCodes.length ? { errorCodes } : {}), durationMs: Math.round(durationMs * 10) / 10, ...(cache ? { cache } : {}) }, "graphql request");
 }
 
 /** Every operation Apollo Server answers: metrics, a log line, and its name on the request's span. */
-export function requestObserver<TContext extends BaseContext>(logger: Logger): ApolloServerPlugin<TContext> {
+export function requestObserver<TContext extends BaseContext>(logger: HubLogger): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ contextValue }) {
       const startedAtMs = performance.now();
