@@ -103,7 +103,7 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     return viewers.get(request)!;
   };
   const fastPath = dataVersions && store ? [serveCachedAnswers({ versions: dataVersions, store, stats: cacheStats, viewerOf, record: audit?.record, logger })] : [];
-  const contextOf = async (request: express.Request): Promise<GatewayContext> => ({ viewer: await viewerOf(request) });
+  const contextOf = async (request: express.Request): Promise<GatewayContext> => ({ viewer: await viewerOf(request), traceId: request.traceId });
   app.use("/graphql", express.json({ limit: "100kb" }), traceRequests("gateway"), csvAnswers(apollo, contextOf), ...fastPath, expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }));
   if (existsSync(EXPLORER_DIST)) {
     app.get("/explorer/config.json", (_request, response) => {

@@ -5,7 +5,7 @@ import { PUBLIC_VIEWER, type Viewer } from "../subgraphs/shared/auth/viewer.ts";
 import { deduplicateInFlight } from "./deduplicate-fetch.ts";
 import { postToSubgraph, responseOf, type BufferedAnswer, type SubgraphRequest } from "./subgraph-fetch.ts";
 import { subgraphFetchFailures } from "./metrics.ts";
-import { traceHeaders } from "../subgraphs/shared/observability/trace-requests.ts";
+import { traceHeaders, traceparentFor } from "../subgraphs/shared/observability/trace-requests.ts";
 
 /** Only reads are shared between identical calls in flight; the gateway's plan names each fetch `query …` or `mutation …`. */
 const isQuery = (body: string) => body.startsWith('{"query":"query') || body.startsWith('{"query":"{');
@@ -15,6 +15,8 @@ const VIEWER_HEADER = "x-hub-viewer-unsigned";
 
 export interface GatewayContext {
   viewer: Viewer;
+  /** The request's trace, passed to every subgraph call (trace-requests.ts). */
+  traceId?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       }) as never,
       willSendRequest: ({ request, context }) => {
         request.http?.headers.set(VIEWER_HEADER, JSON.stringify(context?.viewer ?? PUBLIC_VIEWER));
+        if (context?.traceId) request.http?.headers.set("traceparent", traceparentFor(context.traceId));
       },
     });
   }

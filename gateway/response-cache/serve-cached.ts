@@ -54,7 +54,7 @@ export function serveCachedAnswers({ versions, store, stats, viewerOf, record, l
       // Written with Node's own calls: Express's send() would copy the body and look again for an ETag it has been given.
       if (request.get("if-none-match") === `"${key}"`) response.writeHead(304, headers).end();
       else response.writeHead(200, { ...headers, "content-type": "application/json; charset=utf-8", "content-length": cached.body.length }).end(cached.body);
-      observeAnswer(logger, { operationName: cached.operationName, role: viewer.role, outcome: "OK", errorCodes: [], startedAtMs, cache: "HIT" });
+      observeAnswer(logger, { traceId: request.traceId, operationName: cached.operationName, role: viewer.role, outcome: "OK", errorCodes: [], startedAtMs, cache: "HIT" });
       return true;
     }
   };

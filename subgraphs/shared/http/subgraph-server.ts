@@ -50,7 +50,7 @@ export async function createSubgraphHttp<TContext extends BaseContext>(options: 
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable" });
   });
   options.routes?.(app);
-  app.use("/graphql", traceRequests(options.name), expressMiddleware(apollo, { context: async ({ req }) => options.createContext(req.viewer ?? PUBLIC_VIEWER) }));
+  app.use("/graphql", traceRequests(options.name), expressMiddleware(apollo, { context: async ({ req }) => ({ ...options.createContext(req.viewer ?? PUBLIC_VIEWER), traceId: req.traceId }) }));
   app.use(httpErrors);
   return { app, stop: () => apollo.stop() };
 }

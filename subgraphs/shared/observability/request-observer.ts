@@ -10,6 +10,8 @@ import { currentTraceId } from "./tracing.ts";
 export const outcomeOf = (errorCodes: string[], answeredWithData: boolean): Outcome => (errorCodes.length === 0 ? "OK" : answeredWithData ? "PARTIAL" : "ERROR");
 
 export interface AnsweredRequest {
+  /** The request's trace (trace-requests.ts); the active span's when there is one. */
+  traceId: string | undefined;
   operationName: string | null;
   role: string;
   outcome: Outcome;
@@ -19,10 +21,10 @@ export interface AnsweredRequest {
 }
 
 /** Counts the operation in the metrics and writes its log line, with the trace it belongs to. */
-export function observeAnswer(logger: HubLogger, { operationName, role, outcome, errorCodes, startedAtMs, cache }: AnsweredRequest): void {
+export function observeAnswer(logger: HubLogger, { traceId, operationName, role, outcome, errorCodes, startedAtMs, cache }: AnsweredRequest): void {
   const durationMs = performance.now() - startedAtMs;
   recordOperation(operationName, outcome, durationMs / 1000);
-  logger.info({ traceId: currentTraceId(), operationName, role, outcome, ...(errorCodes.length ? { errorCodes } : {}), durationMs: Math.round(durationMs * 10) / 10, ...(cache ? { cache } : {}) }, "graphql request");
+  logger.info({ traceId: currentTraceId() ?? traceId, operationName, role, outcome, ...(errorCodes.length ? { errorCodes } : {}), durationMs: Math.round(durationMs * 10) / 10, ...(cache ? { cache } : {}) }, "graphql request");
 }
 
 /** Every operation Apollo Server answers: metrics, a log line, and its name on the request's span. */
@@ -37,11 +39,12 @@ export function requestObserver<TContext extends BaseContext>(logger: HubLogger)
         async willSendResponse({ response, errors, operationName, request, document }) {
           const body = response.body.kind === "single" ? response.body.singleResult : undefined;
           const errorCodes = [...new Set((errors ?? body?.errors ?? []).map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR")))];
-          const role = (contextValue as { viewer?: Viewer }).viewer?.role ?? "PUBLIC";
+          const { viewer, traceId } = contextValue as { viewer?: Viewer; traceId?: string };
+          const role = viewer?.role ?? "PUBLIC";
           const cache = response.http.headers.get("x-hub-cache") ?? undefined;
           // A document that failed validation has no resolved operation, but its name is still known.
           const named = operationName ?? request.operationName ?? (document && getOperationAST(document)?.name?.value) ?? null;
-          observeAnswer(logger, { operationName: named, role, outcome: outcomeOf(errorCodes, !!body?.data), errorCodes, startedAtMs, cache });
+          observeAnswer(logger, { traceId, operationName: named, role, outcome: outcomeOf(errorCodes, !!body?.data), errorCodes, startedAtMs, cache });
         },
       };
     },

@@ -2,30 +2,35 @@ import { trace } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { PrismaInstrumentation, registerInstrumentations } from "@prisma/instrumentation";
 import { resourceFromAttributes } from "@opentelemetry/resources";
-import { AlwaysOffSampler, AlwaysOnSampler, BatchSpanProcessor, NodeTracerProvider, ParentBasedSampler } from "@opentelemetry/sdk-trace-node";
+import { BatchSpanProcessor, NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 
 export interface Tracing {
   exporting: boolean;
   stop(): Promise<void>;
 }
 
+let exportingTraces = false;
+
+/** Whether this process records spans and sends them (set once, by `startTracing`). */
+export const isExportingTraces = () => exportingTraces;
+
 /**
  * Traces for one process of the hub (`service.name` hub-<gateway or subgraph>), with W3C trace
- * context in and out. With OTEL_EXPORTER_OTLP_ENDPOINT set, every span is exported over OTLP/HTTP
- * (the gateway's request, plan and fetch spans from @apollo/gateway, each subgraph's request and
- * Prisma's SQL spans); without it nothing is recorded or exported, but trace ids still flow to the
- * logs and to the subgraphs, so a log line can be matched with its request anywhere in the hub.
+ * context in and out, when OTEL_EXPORTER_OTLP_ENDPOINT is set: every span is exported over
+ * OTLP/HTTP (the gateway's request, plan and fetch spans from @apollo/gateway, each subgraph's
+ * request span and Prisma's SQL spans). Without it no tracer is registered and nothing is recorded;
+ * trace ids still flow from request to log lines and to the subgraphs (trace-requests.ts).
  */
 export function startTracing(service: string, env: NodeJS.ProcessEnv = process.env): Tracing {
-  const exporting = !!env.OTEL_EXPORTER_OTLP_ENDPOINT || !!env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  exportingTraces = !!env.OTEL_EXPORTER_OTLP_ENDPOINT || !!env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
+  if (!exportingTraces) return { exporting: false, stop: async () => undefined };
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ "service.name": `hub-${service}`, "service.namespace": "police-performance-hub" }),
-    sampler: new ParentBasedSampler({ root: exporting ? new AlwaysOnSampler() : new AlwaysOffSampler() }),
-    spanProcessors: exporting ? [new BatchSpanProcessor(new OTLPTraceExporter(), { scheduledDelayMillis: 1_000 })] : [],
+    spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter(), { scheduledDelayMillis: 1_000 })],
   });
   provider.register();
-  if (exporting) registerInstrumentations({ instrumentations: [new PrismaInstrumentation()] });
-  return { exporting, stop: () => provider.shutdown() };
+  registerInstrumentations({ instrumentations: [new PrismaInstrumentation()] });
+  return { exporting: true, stop: () => provider.shutdown() };
 }
 
 /** The trace the current work belongs to, for log lines; undefined outside any request. */
