@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { traceRequests } from "../../subgraphs/shared/observability/trace-requests.ts";
 
 /** Runs the middleware as Express would, without an exporter (no spans): returns the trace id the request got. */
-function traceIdOf(headers: Record<string, string>): string | undefined {
+function traceIdOf(headers: Record<string, string | undefined>): string | undefined {
   const request = { headers, method: "POST", path: "/graphql", baseUrl: "/graphql", originalUrl: "/graphql" } as unknown as Request;
   let nextCalled = false;
   traceRequests("gateway")(request, {} as Response, () => void (nextCalled = true));
