@@ -23,6 +23,7 @@ import type { ResponseCacheStats } from "./response-cache/cached-answer.ts";
 import { serveCachedAnswers } from "./response-cache/serve-cached.ts";
 import { DataVersions } from "./response-cache/data-versions.ts";
 import { memoryStore, redisStore } from "./response-cache/store.ts";
+import { AnswersInFlight } from "./response-cache/in-flight.ts";
 import { introspectionPolicy } from "./plugins/introspection.ts";
 import { SubgraphDataSource, type GatewayContext } from "./subgraph-data-source.ts";
 import { csvAnswers } from "./answer-table/csv-answers.ts";
@@ -70,6 +71,7 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
   const dataVersions = config.responseCache ? new DataVersions(subgraphs, secret) : undefined;
   const store = dataVersions && (config.redisUrl ? redisStore(config.redisUrl) : memoryStore());
   dataVersions?.onChange(() => store?.clear());
+  const inFlight = new AnswersInFlight();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
@@ -81,7 +83,7 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     parseOptions: limits.parseOptions,
     validationOptions: limits.validationOptions,
     persistedQueries: { cache: new TrustedDocumentCache(manifest) },
-    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin() as ApolloServerPlugin<GatewayContext>, introspectionPolicy(config.environment === "production"), operationResolution(), trustedDocumentsPolicy(config.trustedDocuments === "required", manifest), ...(audit ? [auditPlugin(audit.record)] : []), ...(dataVersions && store ? [responseCachePlugin(dataVersions, store, cacheStats)] : []), requestObserver<GatewayContext>(logger)],
+    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin() as ApolloServerPlugin<GatewayContext>, introspectionPolicy(config.environment === "production"), operationResolution(), trustedDocumentsPolicy(config.trustedDocuments === "required", manifest), ...(audit ? [auditPlugin(audit.record)] : []), ...(dataVersions && store ? [responseCachePlugin(dataVersions, store, cacheStats, inFlight, config.subgraphTimeoutMs)] : []), requestObserver<GatewayContext>(logger)],
   });
   await apollo.start();
 
@@ -102,7 +104,7 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     if (!viewers.has(request)) viewers.set(request, verifyToken(request.headers.authorization));
     return viewers.get(request)!;
   };
-  const fastPath = dataVersions && store ? [serveCachedAnswers({ versions: dataVersions, store, stats: cacheStats, viewerOf, record: audit?.record, logger })] : [];
+  const fastPath = dataVersions && store ? [serveCachedAnswers({ versions: dataVersions, store, stats: cacheStats, viewerOf, record: audit?.record, logger, inFlight, waitLimitMs: config.subgraphTimeoutMs })] : [];
   const contextOf = async (request: express.Request): Promise<GatewayContext> => ({ viewer: await viewerOf(request), traceId: request.traceId });
   app.use("/graphql", express.json({ limit: "100kb" }), traceRequests("gateway"), csvAnswers(apollo, contextOf), ...fastPath, expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }));
   if (existsSync(EXPLORER_DIST)) {

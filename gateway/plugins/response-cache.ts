@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import { Kind, type FragmentDefinitionNode, type SelectionSetNode } from "graphql";
 import type { DataVersions } from "../response-cache/data-versions.ts";
 import type { ResponseStore } from "../response-cache/store.ts";
+import type { AnswersInFlight } from "../response-cache/in-flight.ts";
 import { CACHE_STATUS_HEADER, cacheHeaders, cacheKey, decodeAnswer, encodeAnswer, REFRESH, type ResponseCacheStats } from "../response-cache/cached-answer.ts";
 import type { GatewayContext } from "../subgraph-data-source.ts";
 import { responseCacheAnswers } from "../metrics.ts";
@@ -33,11 +34,12 @@ function cacheable({ operation, document }: GraphQLRequestContext<GatewayContext
  * under a key was allowed for that scope and document. The ETag is the key: a client holding it
  * gets 304 while the data stands.
  */
-export function responseCachePlugin(versions: DataVersions, store: ResponseStore, stats: ResponseCacheStats): ApolloServerPlugin<GatewayContext> {
+export function responseCachePlugin(versions: DataVersions, store: ResponseStore, stats: ResponseCacheStats, inFlight: AnswersInFlight, waitLimitMs: number): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       let key: string | undefined;
       let status: "HIT" | "MISS" | "BYPASS" = "BYPASS";
+      let computed: (() => void) | undefined;
       return {
         async responseForOperation(context) {
           const vector = versions.current();
@@ -52,9 +54,11 @@ export function responseCachePlugin(versions: DataVersions, store: ResponseStore
           // `Cache-Control: no-cache` is not honoured here: fetch() adds it to every conditional request, and a
           // cached answer is never stale anyway. Measurements that need the work done ask for a refresh by name.
           const refresh = request.http?.headers.get(CACHE_STATUS_HEADER)?.toLowerCase() === REFRESH;
-          const cached = refresh ? undefined : await store.get(key);
+          let cached = refresh ? undefined : await store.get(key);
+          if (cached === undefined && !refresh && (await inFlight.wait(key, waitLimitMs))) cached = await store.get(key);
           if (cached === undefined) {
             status = "MISS";
+            computed = inFlight.begin(key);
             return null;
           }
           status = "HIT";
@@ -65,6 +69,7 @@ export function responseCachePlugin(versions: DataVersions, store: ResponseStore
           if (status === "MISS" && key && result && !result.errors && result.data) {
             await store.set(key, encodeAnswer(operationName ?? request.operationName ?? null, JSON.stringify({ data: result.data })));
           } else if (status === "MISS") status = "BYPASS";
+          computed?.();
           stats[status === "HIT" ? "hits" : status === "MISS" ? "misses" : "bypasses"]++;
           responseCacheAnswers.inc({ result: status.toLowerCase() });
           const headers = response.http.headers;

@@ -6,6 +6,7 @@ import { responseCacheAnswers } from "../metrics.ts";
 import { auditEntry, type AuditRecord } from "../audit/audit-plugin.ts";
 import type { DataVersions } from "./data-versions.ts";
 import type { ResponseStore } from "./store.ts";
+import type { AnswersInFlight } from "./in-flight.ts";
 import { CACHE_STATUS_HEADER, cacheHeaders, cacheKey, decodeAnswer, REFRESH, type ResponseCacheStats } from "./cached-answer.ts";
 
 export interface CachedAnswerServer {
@@ -15,6 +16,8 @@ export interface CachedAnswerServer {
   viewerOf(request: Request): Promise<Viewer>;
   record?(entry: AuditRecord): void;
   logger: HubLogger;
+  inFlight: AnswersInFlight;
+  waitLimitMs: number;
 }
 
 interface GraphQLPost {
@@ -33,7 +36,7 @@ const isGraphQLPost = (body: unknown): body is GraphQLPost =>
  * The audit log records the answer as the pipeline would. Anything not found, or not a plain
  * JSON POST (a persisted query by id, a GET), goes on to Apollo Server.
  */
-export function serveCachedAnswers({ versions, store, stats, viewerOf, record, logger }: CachedAnswerServer): RequestHandler {
+export function serveCachedAnswers({ versions, store, stats, viewerOf, record, logger, inFlight, waitLimitMs }: CachedAnswerServer): RequestHandler {
   return (request: Request, response: Response, next: NextFunction) => {
     const vector = versions.current();
     const body: unknown = request.body;
@@ -44,7 +47,8 @@ export function serveCachedAnswers({ versions, store, stats, viewerOf, record, l
       const startedAtMs = performance.now();
       const viewer = await viewerOf(request);
       const key = cacheKey(vector, viewer, query, operationName, variables);
-      const stored = await store.get(key);
+      let stored = await store.get(key);
+      if (stored === undefined && (await inFlight.wait(key, waitLimitMs))) stored = await store.get(key);
       if (stored === undefined) return false;
       const cached = decodeAnswer(stored);
       stats.hits++;

@@ -42,6 +42,13 @@ describe.each(DATABASES)("the response cache on $name", ({ url }) => {
     await dropDatabase();
   });
 
+  it("computes an answer once when the same query arrives again while it is being computed: the others wait and get it from the cache", async () => {
+    const query = `query DurhamKnifeCrime { force(id: "durham") { name crimePriorities(from: "2022-04-01", to: "2024-03-31") { knifeCrime { offences } } } }`;
+    const answers = await Promise.all([0, 1, 2, 3].map(() => ask(hub.gatewayUrl, query)));
+    expect(answers.map((answer) => answer.cache).sort()).toEqual(["HIT", "HIT", "HIT", "MISS"]);
+    expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1);
+  });
+
   it("answers a repeated query from the cache, identically, with an ETag that gets 304 while the data stands", async () => {
     const first = await knifeCrime();
     expect(first).toMatchObject({ status: 200, cache: "MISS", offences: null, cacheControl: "public, max-age=0, must-revalidate" });
