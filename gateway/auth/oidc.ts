@@ -1,9 +1,8 @@
 import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import type { OidcConfig } from "../../subgraphs/shared/config.ts";
 import { ROLES, type Role } from "../../subgraphs/shared/auth/viewer.ts";
+import { discoveryUrl } from "./discovery.ts";
 
-/** Where an issuer publishes its metadata (OpenID Connect Discovery 1.0, section 4). */
-export const discoveryUrl = (issuer: string) => `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`;
 
 /**
  * The issuer's signing keys, found through its discovery document the first time a token of it

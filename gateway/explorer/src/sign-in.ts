@@ -3,6 +3,8 @@
  * public client. The ID token it gets is sent to the gateway as the bearer token; it lives in this
  * tab's session storage only.
  */
+import { discoveryUrl } from "../../auth/discovery.ts";
+
 export interface ExplorerOidc {
   issuer: string;
   clientId: string;
@@ -31,7 +33,7 @@ const randomToken = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
 const redirectUri = () => new URL("/explorer/", window.location.origin).toString();
 
 async function discover(issuer: string): Promise<Discovery> {
-  const response = await fetch(`${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`);
+  const response = await fetch(discoveryUrl(issuer));
   if (!response.ok) throw new Error(`the sign-in service at ${issuer} did not answer (HTTP ${response.status})`);
   return (await response.json()) as Discovery;
 }

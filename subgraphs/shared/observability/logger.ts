@@ -18,6 +18,15 @@ export type HubLogger = Logger<"lifecycle">;
  * role, the outcome and the trace id only.
  */
 export function createLogger(service: string, env: NodeJS.ProcessEnv = process.env): HubLogger {
+  // One per service and process: the entry's start line and the request observer share it (and, on a terminal, its pretty-printing worker).
+  let logger = loggers.get(service);
+  if (!logger) loggers.set(service, (logger = newLogger(service, env)));
+  return logger;
+}
+
+const loggers = new Map<string, HubLogger>();
+
+function newLogger(service: string, env: NodeJS.ProcessEnv): HubLogger {
   const level = env.LOG_LEVEL || "info";
   if (!LEVELS.includes(level)) throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(", ")}, got "${level}"`);
   const pretty = env.LOG_FORMAT === "pretty" || (process.stdout.isTTY && env.LOG_FORMAT !== "json");
