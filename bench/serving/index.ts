@@ -128,9 +128,9 @@ function batchToggler(env: NodeJS.ProcessEnv, file: string) {
       await hub("withdraw", loaded);
       loaded = undefined;
     } else {
-      await hub("import", "response-incidents", file);
-      const batches = JSON.parse((await hub("batches", "--kind", "response-incidents", "--json")).stdout) as { batch: string; status: string }[];
-      loaded = batches.find((batch) => batch.status === "LOADED")!.batch;
+      // The batch id from the import's own report: a second command would only add its start-up to the load.
+      const [result] = JSON.parse((await hub("import", "response-incidents", file, "--json")).stdout) as { batchId: number }[];
+      loaded = `response-times:${result.batchId}`;
     }
   };
 }
