@@ -30,8 +30,9 @@ import { csvAnswers } from "./answer-table/csv-answers.ts";
 import { createLogger } from "../subgraphs/shared/observability/logger.ts";
 import { requestObserver } from "../subgraphs/shared/observability/request-observer.ts";
 import { traceRequests } from "../subgraphs/shared/observability/trace-requests.ts";
+import { projectPath } from "../subgraphs/shared/project-path.ts";
 
-export const EXPLORER_DIST = new URL("../.build/explorer/", import.meta.url).pathname;
+export const EXPLORER_DIST = projectPath(".build/explorer/");
 
 export interface GatewayOptions {
   /** Subgraph URLs that replace the ones in the supergraph (tests, scale-out). */

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { projectPath } from "../../subgraphs/shared/project-path.ts";
 
 export interface ChildOptions {
   env: NodeJS.ProcessEnv;
@@ -10,9 +12,23 @@ export interface ChildOptions {
   onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
 }
 
-/** Runs `node <args>` (TypeScript through tsx); `ready` resolves once it prints its ready line and rejects with its last output if it exits first. */
+/** A process running from the compiled runtime (npm start) starts its children from it too; one from source (tests, development) through tsx. */
+const RUNNING_COMPILED = import.meta.url.includes("/.build/runtime/");
+
+/**
+ * `node` arguments for an entry given as its TypeScript source, e.g. `subgraphs/forces/index.ts`, after
+ * any flags of node's own: its compiled file when the child's HUB_RUNTIME is `compiled` (or unset and
+ * this process is compiled) and it has one, else the source through tsx.
+ */
+export function nodeArguments(args: string[], env: NodeJS.ProcessEnv = process.env): string[] {
+  const compiled = projectPath(".build/runtime", args.at(-1)!.replace(/\.ts$/, ".js"));
+  const wanted = (env.HUB_RUNTIME ?? (RUNNING_COMPILED ? "compiled" : "source")) === "compiled";
+  return wanted && existsSync(compiled) ? [...args.slice(0, -1), compiled] : ["--import", "tsx", ...args];
+}
+
+/** Runs `node <args>` (see nodeArguments); `ready` resolves once it prints its ready line and rejects with its last output if it exits first. */
 export function startChild(name: string, args: string[], { env, readyLine, echo = true, onExit }: ChildOptions): { child: ChildProcess; ready: Promise<void> } {
-  const child = spawn(process.execPath, ["--import", "tsx", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, nodeArguments(args, env), { env, stdio: ["ignore", "pipe", "pipe"] });
   const ready = new Promise<void>((resolve, reject) => {
     const prefix = `[${name}]`.padEnd(19);
     const tail: string[] = [];

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { PROJECT_ROOT } from "../project-path.ts";
 
-const ROOT = new URL("../../../", import.meta.url).pathname;
 /** What decides a subgraph's answers besides its data: its code, its migrations and reference data, the dependencies' versions. */
 const SOURCES = ["subgraphs", "prisma", "package-lock.json"];
 const SKIPPED = new Set(["generated", "node_modules"]);
@@ -17,7 +17,7 @@ function filesUnder(path: string): string[] {
 }
 
 function listSources(): string[] {
-  return SOURCES.map((source) => join(ROOT, source))
+  return SOURCES.map((source) => join(PROJECT_ROOT, source))
     .filter((path) => existsSync(path))
     .flatMap((path) => (statSync(path).isDirectory() ? filesUnder(path) : [path]))
     .sort();
@@ -33,7 +33,7 @@ let fingerprint: string | undefined;
 export function codeFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash("sha256");
-  for (const file of listSources()) hash.update(relative(ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
+  for (const file of listSources()) hash.update(relative(PROJECT_ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
   fingerprint = hash.digest("hex").slice(0, 12);
   return fingerprint;
 }

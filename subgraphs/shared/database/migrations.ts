@@ -1,10 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SubgraphName } from "../config.ts";
 import { withSchemaEngine } from "./schema-engine.ts";
+import { projectPath } from "../project-path.ts";
 
-export const prismaDir = (name: SubgraphName) => resolve(import.meta.dirname, "../../../prisma", name);
+export const prismaDir = (name: SubgraphName) => projectPath("prisma", name);
 
 /** The PostgreSQL schema a subgraph's tables live in. */
 export const postgresSchema = (name: SubgraphName) => name.replace(/-/g, "_");

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { projectPath } from "../project-path.ts";
 
 /** A territorial force as the reference file lists it (source: data.police.uk ids, ONS GSS codes, 2011 census). */
 export interface ReferenceForce {
@@ -12,7 +13,7 @@ export interface ReferenceForce {
 
 /** The 43 territorial forces of England and Wales, in the file's order. */
 export function referenceForces(): ReferenceForce[] {
-  const [header, ...lines] = readFileSync(new URL("forces.csv", import.meta.url), "utf8").trim().split(/\r?\n/);
+  const [header, ...lines] = readFileSync(projectPath("subgraphs/shared/reference/forces.csv"), "utf8").trim().split(/\r?\n/);
   if (header !== "slug,gss_code,name,region,country,population_2011") throw new Error("forces.csv: unexpected header");
   return lines.map((line) => {
     const [id, gssCode, name, region, country, population] = line.split(",");
