@@ -4,7 +4,8 @@ import { openSubgraphDatabase } from "../../subgraphs/index.ts";
 
 /**
  * Opens the named subgraphs' databases (all by default), runs the work and closes them, also when
- * it fails. With the embedded database, stop `npm start` first: a data folder has one owner.
+ * it fails. With the embedded database the first one opened serves it unless a running hub does:
+ * they are closed in reverse order, that one last.
  */
 export async function withDatabases<T>(config: HubConfig, work: (databases: Map<SubgraphName, Database>) => Promise<T>, names: readonly SubgraphName[] = SUBGRAPH_NAMES): Promise<T> {
   const databases = new Map<SubgraphName, Database>();
@@ -12,6 +13,6 @@ export async function withDatabases<T>(config: HubConfig, work: (databases: Map<
     for (const name of names) databases.set(name, await openSubgraphDatabase(name, config));
     return await work(databases);
   } finally {
-    for (const database of databases.values()) await database.close();
+    for (const database of [...databases.values()].reverse()) await database.close();
   }
 }

@@ -1,11 +1,10 @@
-import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { HubConfig, SubgraphName } from "../config.ts";
-import { lockDataFolder } from "./lock.ts";
+import { runningEmbeddedDatabase, startEmbeddedDatabase } from "./embedded-server/index.ts";
 import { applyMigrations, postgresSchema } from "./migrations.ts";
 
 /** A plain SQL connection beside Prisma, for bulk loads and heavy aggregates. */
@@ -28,7 +27,7 @@ export interface Database {
 }
 
 export interface OpenOptions {
-  /** Keep the embedded database in memory (tests); ignored when a database URL is set. */
+  /** A PGlite of the subgraph's own, in memory (tests); ignored when a database URL is set. */
   inMemory?: boolean;
 }
 
@@ -60,28 +59,19 @@ function postgresSql(pool: pg.Pool | pg.PoolClient): SqlClient {
   };
 }
 
-async function openEmbedded(name: SubgraphName, config: HubConfig, inMemory: boolean): Promise<Database> {
-  const folder = join(config.dataDir, name);
-  const unlock = inMemory ? () => undefined : lockDataFolder(folder);
-  try {
-    const pglite = await PGlite.create(inMemory ? undefined : folder);
-    return {
-      adapter: new PrismaPGlite(pglite),
-      sql: pgliteSql(pglite),
-      embedded: true,
-      listen: async (channel, onNotice) => {
-        const unlisten = await pglite.listen(channel, onNotice);
-        return () => unlisten();
-      },
-      close: async () => {
-        await pglite.close();
-        unlock();
-      },
-    };
-  } catch (error) {
-    unlock();
-    throw error;
-  }
+/** A subgraph's own PGlite in this process, in memory: tests, which build the whole graph in one process. */
+async function openInMemory(): Promise<Database> {
+  const pglite = await PGlite.create();
+  return {
+    adapter: new PrismaPGlite(pglite),
+    sql: pgliteSql(pglite),
+    embedded: true,
+    listen: async (channel, onNotice) => {
+      const unlisten = await pglite.listen(channel, onNotice);
+      return () => unlisten();
+    },
+    close: () => pglite.close(),
+  };
 }
 
 /**
@@ -165,14 +155,36 @@ function openServer(name: SubgraphName, url: string): Database {
   };
 }
 
-/** Opens a subgraph's database (PostgreSQL when a URL is configured, else embedded PGlite) and migrates it. */
+/**
+ * The hub's one embedded database, through the wire as a PostgreSQL server: the one a running hub
+ * serves from this data folder, else served by this process until the database is closed.
+ */
+async function openOnEmbeddedServer(name: SubgraphName, config: HubConfig): Promise<Database> {
+  const running = runningEmbeddedDatabase(config.dataDir);
+  const hosted = running ? undefined : await startEmbeddedDatabase(config.dataDir);
+  const url = running ?? hosted!.url;
+  try {
+    await migrateServer(name, url);
+    const database = openServer(name, url);
+    return { ...database, embedded: true, close: async () => {
+      await database.close();
+      await hosted?.stop();
+    } };
+  } catch (error) {
+    await hosted?.stop();
+    throw error;
+  }
+}
+
+/** Opens a subgraph's database (PostgreSQL when a URL is configured, else the hub's embedded PGlite) and migrates it. */
 export async function openDatabase(name: SubgraphName, config: HubConfig, options: OpenOptions = {}): Promise<Database> {
   const url = config.databaseUrl(name);
   if (url) {
     await migrateServer(name, url);
     return openServer(name, url);
   }
-  const database = await openEmbedded(name, config, options.inMemory ?? false);
+  if (!options.inMemory) return openOnEmbeddedServer(name, config);
+  const database = await openInMemory();
   try {
     await applyMigrations(name, database.adapter);
   } catch (error) {
