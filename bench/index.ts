@@ -1,4 +1,6 @@
 /** npm run bench [-- name ...]: runs the benchmarks (all by default), prints a table and writes bench/results/. */
+import { execFileSync } from "node:child_process";
+import { footprintBenchmark } from "./footprint.ts";
 import { gatewayBenchmark } from "./gateway.ts";
 import { ingestBenchmark } from "./ingest.ts";
 import { nPlusOneBenchmark } from "./n-plus-one.ts";
@@ -14,6 +16,7 @@ const BENCHMARKS: Record<string, () => Promise<import("./support/report.ts").Ben
   throughput: throughputBenchmark,
   "n-plus-one": nPlusOneBenchmark,
   serving: servingBenchmark,
+  footprint: footprintBenchmark,
 };
 
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHMARKS);
@@ -22,6 +25,8 @@ if (unknown.length) {
   console.error(`unknown benchmark(s): ${unknown.join(", ")}; known: ${Object.keys(BENCHMARKS).join(", ")}`);
   process.exit(2);
 }
+// The hub's processes run as npm start runs them: compiled (scripts/build-runtime.mjs).
+execFileSync(process.execPath, ["scripts/build-runtime.mjs"], { stdio: "inherit" });
 const rows = [];
 for (const name of chosen) rows.push(...(await BENCHMARKS[name]()));
 report("latest", rows, { node: process.version, scale: process.env.BENCH_SCALE ?? 100 });

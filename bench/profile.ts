@@ -79,7 +79,8 @@ const profileDir = (name: string) => join(dataDir, "profiles", name);
 const PROFILING = process.env.PROFILE_CPU !== "off";
 const profiling = (name: string) => (PROFILING ? ["--cpu-prof", `--cpu-prof-dir=${profileDir(name)}`] : []);
 try {
-  const env = hubEnvironment(dataDir, await freshBenchDatabase("hub_bench_profile"));
+  // From source: the profiles then name the files and lines of the repository, not of the bundle.
+  const env = { ...hubEnvironment(dataDir, await freshBenchDatabase("hub_bench_profile")), HUB_RUNTIME: "source" };
   await startSubgraphs(children, env, profiling);
   await startProcess(children, { ...env, RESPONSE_CACHE: WORKLOAD === "dashboard" ? "on" : "off", PORT: String(GATEWAY_PORT) }, "gateway", [...profiling("gateway"), "gateway/index.ts"], /gateway ready at/);
   const names = [...SUBGRAPH_NAMES, "gateway"];

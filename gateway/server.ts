@@ -31,6 +31,7 @@ import { createLogger } from "../subgraphs/shared/observability/logger.ts";
 import { requestObserver } from "../subgraphs/shared/observability/request-observer.ts";
 import { traceRequests } from "../subgraphs/shared/observability/trace-requests.ts";
 import { projectPath } from "../subgraphs/shared/project-path.ts";
+import { subgraphAnswers } from "./response-cache/subgraph-answers.ts";
 
 export const EXPLORER_DIST = projectPath(".build/explorer/");
 
@@ -59,9 +60,11 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
   const subgraphs = subgraphsOf(supergraphSdl).map(({ name, url }) => ({ name, url: options.subgraphUrls?.[name] ?? config.subgraphUrlOverride(name) ?? url }));
   const urlOf = new Map(subgraphs.map(({ name, url }) => [name, url]));
   const secret = config.gatewaySecret();
+  const dataVersions = config.responseCache ? new DataVersions(subgraphs, secret) : undefined;
+  const answers = dataVersions && subgraphAnswers(dataVersions);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, urlOf.get(name) ?? url!, secret, config.subgraphTimeoutMs),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, urlOf.get(name) ?? url!, secret, config.subgraphTimeoutMs, answers),
   });
   const limits = queryLimits();
   const logger = createLogger("gateway");
@@ -69,7 +72,6 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
   const forces = subgraphs.find((subgraph) => subgraph.name === "forces");
   const audit = forces ? createAuditSink(new URL("/audit", forces.url).toString(), secret) : undefined;
   const cacheStats: ResponseCacheStats = { hits: 0, misses: 0, bypasses: 0 };
-  const dataVersions = config.responseCache ? new DataVersions(subgraphs, secret) : undefined;
   const store = dataVersions && (config.redisUrl ? redisStore(config.redisUrl) : memoryStore());
   dataVersions?.onChange(() => store?.clear());
   const inFlight = new AnswersInFlight();

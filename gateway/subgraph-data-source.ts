@@ -5,6 +5,7 @@ import { PUBLIC_VIEWER, type Viewer } from "../subgraphs/shared/auth/viewer.ts";
 import { deduplicateInFlight } from "./deduplicate-fetch.ts";
 import { postToSubgraph, responseOf, type BufferedAnswer, type SubgraphRequest } from "./subgraph-fetch.ts";
 import { subgraphFetchFailures } from "./metrics.ts";
+import type { SubgraphAnswers } from "./response-cache/subgraph-answers.ts";
 import { traceHeaders, traceparentFor } from "../subgraphs/shared/observability/trace-requests.ts";
 
 /** Only reads are shared between identical calls in flight; the gateway's plan names each fetch `query …` or `mutation …`. */
@@ -12,11 +13,15 @@ const isQuery = (body: string) => body.startsWith('{"query":"query') || body.sta
 
 /** Carries the viewer from willSendRequest to the fetcher, which signs it together with the final body. */
 const VIEWER_HEADER = "x-hub-viewer-unsigned";
+/** Carries GatewayContext.reuseSubgraphAnswers the same way; never sent to the subgraph. */
+const REUSE_HEADER = "x-hub-reuse-answers";
 
 export interface GatewayContext {
   viewer: Viewer;
   /** The request's trace, passed to every subgraph call (trace-requests.ts). */
   traceId?: string;
+  /** Set by the response cache for an answer it will keep: subgraph answers kept under unchanged data versions may be used. */
+  reuseSubgraphAnswers?: boolean;
 }
 
 /**
@@ -29,6 +34,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     url: string,
     secret: string,
     timeoutMs: number,
+    answers?: SubgraphAnswers,
   ) {
     const shared = deduplicateInFlight<BufferedAnswer>();
     super({
@@ -36,15 +42,18 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       // The subgraphs' Cache-Control is never read: the gateway's own cache follows data versions instead.
       honorSubgraphCacheControlHeader: false,
       fetcher: (async (input: string, init: SubgraphRequest) => {
-        const { [VIEWER_HEADER]: viewerJson = JSON.stringify(PUBLIC_VIEWER), ...headers } = init.headers;
+        const { [VIEWER_HEADER]: viewerJson = JSON.stringify(PUBLIC_VIEWER), [REUSE_HEADER]: reuse, ...headers } = init.headers;
         const body = init.body ?? "";
         const signed = { ...init, headers: { ...headers, ...signRequest(secret, JSON.parse(viewerJson) as Viewer, body), ...traceHeaders() }, signal: AbortSignal.timeout(timeoutMs) };
         const call = () => postToSubgraph(input, signed);
-        return responseOf(await (isQuery(body) ? shared(`${viewerJson}\n${body}`, call) : call()));
+        if (!isQuery(body)) return responseOf(await call());
+        const key = `${viewerJson}\n${body}`;
+        return responseOf(await shared(key, answers && reuse ? () => answers(serviceName, key, call) : call));
       }) as never,
       willSendRequest: ({ request, context }) => {
         request.http?.headers.set(VIEWER_HEADER, JSON.stringify(context?.viewer ?? PUBLIC_VIEWER));
         if (context?.traceId) request.http?.headers.set("traceparent", traceparentFor(context.traceId));
+        if (context?.reuseSubgraphAnswers) request.http?.headers.set(REUSE_HEADER, "1");
       },
     });
   }

@@ -6,8 +6,10 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { EXPLORER_DIST } from "../gateway/server.ts";
+import { join } from "node:path";
 import { envKey, readConfig, SUBGRAPH_NAMES } from "../subgraphs/shared/config.ts";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "../subgraphs/shared/database/embedded-server/index.ts";
+import { projectPath } from "../subgraphs/shared/project-path.ts";
 import { supervise, type SupervisedProcess } from "./support/supervisor.ts";
 
 const scaleAt = process.argv.indexOf("--scale");
@@ -17,39 +19,61 @@ const config = readConfig({ ...process.env, HUB_SAMPLE_SCALE: scale, HUB_SAMPLE:
 const env = {
   // Children write to a pipe: on a terminal they are told to write readable lines, not JSON.
   ...(process.stdout.isTTY && !process.env.LOG_FORMAT ? { LOG_FORMAT: "pretty" } : {}),
-  ...process.env, GATEWAY_SECRET: config.gatewaySecret(), HUB_SAMPLE_SCALE: String(config.sampleScale), HUB_SAMPLE: config.sample ? "synthetic" : "none", APOLLO_TELEMETRY_DISABLED: "1",
+  ...process.env, HUB_DATA_DIR: config.dataDir, GATEWAY_SECRET: config.gatewaySecret(), HUB_SAMPLE_SCALE: String(config.sampleScale), HUB_SAMPLE: config.sample ? "synthetic" : "none", APOLLO_TELEMETRY_DISABLED: "1",
   // The gateway finds each subgraph where this launcher starts it, also on ports other than the supergraph's.
   ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${envKey(name)}_URL`, config.subgraphUrl(name)])),
 };
 const processes: SupervisedProcess[] = [];
 const started = Date.now();
 let stopping = false;
+let embedded: EmbeddedDatabase | undefined;
+const say = (line: string) => console.log(`${"[hub]".padEnd(19)} ${line}`);
 
 /** Starts a process under supervision: a crash after it started is logged and restarted, and the rest of the hub keeps serving. */
 function run(name: string, args: string[], readyLine: RegExp) {
-  const { process: supervised, ready } = supervise(name, args, { env, readyLine, stopping: () => stopping, log: (line) => console.log(`${"[hub]".padEnd(19)} ${line}`) });
+  const { process: supervised, ready } = supervise(name, args, { env, readyLine, stopping: () => stopping, log: say });
   processes.push(supervised);
   return ready;
 }
 
-function stop(code = 0) {
-  stopping = true;
-  for (const supervised of processes) supervised.current().kill("SIGTERM");
-  setTimeout(() => process.exit(code), 3_000).unref();
-}
-process.on("SIGINT", () => stop());
-process.on("SIGTERM", () => stop());
+const exited = (supervised: SupervisedProcess) => new Promise<void>((resolve) => {
+  const child = supervised.current();
+  if (child.exitCode !== null || child.signalCode !== null) resolve();
+  else child.once("exit", () => resolve());
+});
 
-if (!existsSync(EXPLORER_DIST)) {
+/** The processes first, then the embedded database they were writing to. */
+async function stop(code = 0) {
+  stopping = true;
+  setTimeout(() => process.exit(code), 10_000).unref();
+  for (const supervised of processes) supervised.current().kill("SIGTERM");
+  await Promise.all(processes.map(exited));
+  await embedded?.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
+
+/** Data from before the hub had one embedded database: each subgraph kept its own PGlite folder. */
+function warnOfEarlierFolders() {
+  const earlier = SUBGRAPH_NAMES.filter((name) => existsSync(join(config.dataDir, name, "PG_VERSION")));
+  if (earlier.length) say(`${earlier.map((name) => join(config.dataDir, name)).join(", ")}: embedded data of an earlier version, no longer read; load its files again with hub import`);
+}
+
+if (!existsSync(projectPath(".build/explorer/"))) {
   console.log("[explorer] building the bundled GraphiQL (npm ci builds it; this checkout has none)");
   execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--config", "gateway/explorer/vite.config.ts", "--logLevel", "error"], { stdio: "inherit" });
 }
 try {
+  if (SUBGRAPH_NAMES.some((name) => !config.databaseUrl(name))) {
+    embedded = await startEmbeddedDatabase(config.dataDir);
+    say(`embedded database (PGlite, one for all subgraphs) in ${join(config.dataDir, "embedded")}, served at ${embedded.url}`);
+    warnOfEarlierFolders();
+  }
   await Promise.all(SUBGRAPH_NAMES.map((name) => run(name, [`subgraphs/${name}/index.ts`], /subgraph ready at/)));
   await run("gateway", ["gateway/index.ts"], /gateway ready at/);
 } catch (error) {
   console.error(`The hub could not start: ${(error as Error).message.split("\n")[0]}`);
-  stop(1);
-  await new Promise(() => undefined);
+  await stop(1);
 }
 console.log(`The hub is up in ${((Date.now() - started) / 1000).toFixed(1)} s: http://${config.host}:${config.gatewayPort}/explorer/`);

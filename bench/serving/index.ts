@@ -11,10 +11,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
+import { nodeArguments } from "../../scripts/support/child-process.ts";
 import { freshBenchDatabase, graphqlUrl, hubEnvironment, startProcess, startSubgraphs, stopProcesses } from "../support/hub-processes.ts";
 import type { BenchRow } from "../support/report.ts";
 import { dashboardMix, differentForceEachTime, type DashboardRequest } from "./dashboard-mix.ts";
-import { responseIncidentsFile } from "./incidents-file.ts";
+import { responseIncidentsFile } from "../../tests/support/incidents-file.ts";
 
 const CONNECTIONS = 8;
 const SECONDS = Number(process.env.BENCH_SERVING_SECONDS ?? 20);
@@ -121,7 +122,7 @@ async function startAll(env: NodeJS.ProcessEnv, children: ChildProcess[]) {
 
 /** Imports the incidents file, or withdraws it when it stands: either way the figures of the mix change. */
 function batchToggler(env: NodeJS.ProcessEnv, file: string) {
-  const hub = (...args: string[]) => promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/hub.ts", ...args], { env, encoding: "utf8" });
+  const hub = (...args: string[]) => promisify(execFile)(process.execPath, [...nodeArguments(["scripts/hub.ts"], env), ...args], { env, encoding: "utf8" });
   let loaded: string | undefined;
   return async () => {
     if (loaded) {

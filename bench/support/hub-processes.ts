@@ -25,6 +25,8 @@ export function hubEnvironment(dataDir: string, databaseUrl: string): NodeJS.Pro
     LOG_LEVEL: "warn",
     // Several gateways run side by side here, and no one scrapes them.
     METRICS: "off",
+    // As npm start runs them: see scripts/support/child-process.ts.
+    HUB_RUNTIME: "compiled",
   };
   SUBGRAPH_NAMES.forEach((name, index) => {
     env[`${envKey(name)}_PORT`] = String(FIRST_SUBGRAPH_PORT + index);

@@ -58,6 +58,7 @@ export function responseCachePlugin(versions: DataVersions, store: ResponseStore
           if (cached === undefined && !refresh && (await inFlight.wait(key, waitLimitMs))) cached = await store.get(key);
           if (cached === undefined) {
             status = "MISS";
+            contextValue.reuseSubgraphAnswers = !refresh;
             computed = inFlight.begin(key);
             return null;
           }

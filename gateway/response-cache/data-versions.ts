@@ -26,6 +26,11 @@ export class DataVersions {
     return this.vector;
   }
 
+  /** One subgraph's version, or undefined while it is unknown. */
+  versionOf(name: string): string | undefined {
+    return this.versions.get(name);
+  }
+
   /** Calls back whenever the vector changes (tests wait on it; the memory store drops old answers). */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);

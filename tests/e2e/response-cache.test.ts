@@ -143,4 +143,18 @@ describe.each(DATABASES)("the response cache on $name", ({ url }) => {
       await Promise.all(gateways.map((gateway) => gateway.stop()));
     }
   });
+
+  it("after a load into one subgraph asks only that subgraph again: the others' answers to the same calls are kept under their unchanged data versions", async () => {
+    const query = `query KentKnifeCrimeByYear { force(id: "kent") { name region { name } crimePriorities(from: "2023-10-01", to: "2024-09-30") { knifeCrime { offences } } } }`;
+    const offences = async () => {
+      const answer = await ask(hub.gatewayUrl, query);
+      return { cache: answer.cache, offences: answer.body.data.force.crimePriorities.knifeCrime.offences, name: answer.body.data.force.name };
+    };
+    expect((await offences()).cache).toBe("MISS");
+    const [forcesCalls, crimeCalls] = [hub.graphqlCalls("forces"), hub.graphqlCalls("crime-priorities")];
+    expect(await hub.load("ons-knife-crime", realData("knife-crime-revision.csv"))).toMatchObject({ status: "LOADED" });
+    expect(await offences()).toEqual({ cache: "MISS", offences: 1220, name: "Kent Police" });
+    expect(hub.graphqlCalls("forces")).toBe(forcesCalls);
+    expect(hub.graphqlCalls("crime-priorities")).toBeGreaterThan(crimeCalls);
+  });
 });

@@ -1,11 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createInterface } from "node:readline";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUBGRAPH_NAMES } from "../../subgraphs/shared/config.ts";
 import { freshTestDatabase } from "../support/fresh-database.ts";
+import { startHubProcess } from "../support/launcher.ts";
 
 /** One field of every subgraph, the forces subgraph's through the root. */
 const EVERY_SUBGRAPH = `{ force(id: "kent") { name
@@ -16,36 +13,8 @@ const EVERY_SUBGRAPH = `{ force(id: "kent") { name
 } }`;
 const PORT = 4600;
 
-/** `npm start` as a newcomer runs it (its own ports and data folder), on a new PostgreSQL database without the sample. */
-function startHubProcess(databaseUrl: string) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, HUB_SAMPLE: "none", HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-supervised-")), PORT: String(PORT), METRICS_PORT: String(PORT + 10) };
-  SUBGRAPH_NAMES.forEach((name, index) => {
-    env[`${name.toUpperCase().replace(/-/g, "_")}_PORT`] = String(PORT + 1 + index);
-    env[`${name.toUpperCase().replace(/-/g, "_")}_METRICS_PORT`] = String(PORT + 11 + index);
-  });
-  const hub = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: process.cwd(), env, stdio: ["ignore", "pipe", "pipe"] });
-  const lines: string[] = [];
-  const waiters: { pattern: RegExp; resolve: (match: RegExpExecArray) => void }[] = [];
-  for (const stream of [hub.stdout!, hub.stderr!]) {
-    createInterface({ input: stream }).on("line", (line) => {
-      lines.push(line);
-      for (const waiter of [...waiters]) {
-        const match = waiter.pattern.exec(line);
-        if (match) {
-          waiters.splice(waiters.indexOf(waiter), 1);
-          waiter.resolve(match);
-        }
-      }
-    });
-  }
-  const waitFor = (pattern: RegExp, after = 0) =>
-    new Promise<RegExpExecArray>((resolve) => {
-      const seen = lines.slice(after).map((line) => pattern.exec(line)).find(Boolean);
-      if (seen) resolve(seen);
-      else waiters.push({ pattern, resolve });
-    });
-  return { hub, lines, waitFor };
-}
+/** On a new PostgreSQL database without the sample. */
+const startSupervisedHub = (databaseUrl: string) => startHubProcess(PORT, { DATABASE_URL: databaseUrl, HUB_SAMPLE: "none" });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)("npm start supervises its processes (PostgreSQL)", () => {
   let started: ReturnType<typeof startHubProcess>;
@@ -55,7 +24,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("npm start supervises its proces
   beforeAll(async () => {
     const database = await freshTestDatabase("supervised");
     drop = database.drop;
-    started = startHubProcess(database.url);
+    started = startSupervisedHub(database.url);
     hub = started.hub;
     await started.waitFor(/The hub is up/);
   }, 180_000);

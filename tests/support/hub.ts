@@ -53,6 +53,8 @@ export interface RunningHub {
   restartSubgraph(name: SubgraphName): Promise<void>;
   /** Holds back every answer of the subgraph by this long. */
   delaySubgraph(name: SubgraphName, ms: number): void;
+  /** GraphQL calls the subgraph has had since the hub started (the gateway's fetches, not its version polls or audit records). */
+  graphqlCalls(name: SubgraphName): number;
   /** What SIGTERM does to the gateway: stop taking connections, finish the requests in flight. */
   drainGateway(): Promise<void>;
   /**
@@ -83,8 +85,8 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
 export const subgraphHeaders = (viewer: Viewer = { subject: "test", role: "HOME_OFFICE" }) => (body: string) => signRequest(TEST_SECRET, viewer, body);
 
 /** Serves an app on a port; a subgraph's answers can be held back to play a slow one. */
-function serve(app: (request: IncomingMessage, response: ServerResponse) => void, port: number, delayMs: () => number): Promise<{ server: Server; url: string }> {
-  const server = createServer((request, response) => void setTimeout(() => app(request, response), delayMs()));
+function serve(app: (request: IncomingMessage, response: ServerResponse) => void, port: number, delayMs: (request: IncomingMessage) => number): Promise<{ server: Server; url: string }> {
+  const server = createServer((request, response) => void setTimeout(() => app(request, response), delayMs(request)));
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
 }
 
@@ -118,6 +120,11 @@ export async function startHub(databaseUrl?: string, { environment = "test", sub
     ...env,
   });
   const delays = {} as Record<SubgraphName, number>;
+  const calls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
+  const arrived = (name: SubgraphName, request: IncomingMessage) => {
+    if (request.url?.startsWith("/graphql")) calls[name]++;
+    return delays[name] ?? 0;
+  };
   const ports = {} as Record<SubgraphName, number>;
   const subgraphs = {} as Record<SubgraphName, Subgraph<PrismaLike>>;
   const servers = {} as Record<SubgraphName, Server>;
@@ -128,7 +135,7 @@ export async function startHub(databaseUrl?: string, { environment = "test", sub
       subgraphs[name] = await buildSubgraph(name, config, { inMemory: true });
       // Audit writes land in the background, whenever the gateway flushes: not part of answering a query.
       subgraphs[name].prisma.$on("query", (event) => void (event.query.includes("audit_entry") || statements++));
-      const { server, url } = await serve(subgraphs[name].http.app, 0, () => delays[name] ?? 0);
+      const { server, url } = await serve(subgraphs[name].http.app, 0, (request) => arrived(name, request));
       servers[name] = server;
       ports[name] = (server.address() as AddressInfo).port;
       subgraphUrls[name] = `${url}/graphql`;
@@ -154,9 +161,10 @@ export async function startHub(databaseUrl?: string, { environment = "test", sub
     statements: () => statements,
     stopSubgraph: (name) => closeServer(servers[name]),
     restartSubgraph: async (name) => {
-      servers[name] = (await serve(subgraphs[name].http.app, ports[name], () => delays[name] ?? 0)).server;
+      servers[name] = (await serve(subgraphs[name].http.app, ports[name], (request) => arrived(name, request))).server;
     },
     delaySubgraph: (name, ms) => void (delays[name] = ms),
+    graphqlCalls: (name) => calls[name],
     drainGateway: () => closeServer(server),
     load: async (kind, file, options) => {
       const importer = IMPORTERS[kind];

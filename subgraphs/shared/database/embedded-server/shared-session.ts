@@ -50,7 +50,7 @@ export class SharedSession {
 
   submit(client: SessionClient, message: Buffer): void {
     this.queue.push({ client, message, arrivedAt: performance.now() });
-    void this.run();
+    this.run();
   }
 
   register(client: SessionClient): void {
@@ -63,7 +63,7 @@ export class SharedSession {
     for (let index = this.queue.length - 1; index >= 0; index--) if (this.queue[index].client === client) this.queue.splice(index, 1);
     if (this.owner === client) {
       this.queue.unshift({ client, message: undefined, arrivedAt: performance.now() });
-      void this.run();
+      this.run();
     }
   }
 
@@ -77,15 +77,15 @@ export class SharedSession {
     while (this.running) await this.running;
   }
 
-  private run(): Promise<void> {
-    this.running ??= (async () => {
-      try {
-        for (let pending = this.next(); pending; pending = this.next()) await this.execute(pending).catch((error: Error) => this.fail(pending!.client, error));
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
+  private run(): void {
+    // The promise is kept before it can settle: .finally runs after this assignment even when nothing is queued.
+    this.running ??= this.drain().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  private async drain(): Promise<void> {
+    for (let pending = this.next(); pending; pending = this.next()) await this.execute(pending).catch((error: Error) => this.fail(pending!.client, error));
   }
 
   private async execute({ client, message, arrivedAt }: Pending): Promise<void> {

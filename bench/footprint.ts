@@ -1,0 +1,120 @@
+/**
+ * The hub as `npm start` runs it (compiled, the launcher and its six processes), on the embedded
+ * default and on PostgreSQL: time to the first NationalPicture answer on a new data folder (the
+ * sample loaded then) and on a second start, resident memory of the whole process tree after
+ * NationalPicture, and NationalPicture's p50 computed afresh each time (`x-hub-cache: refresh`).
+ * Ratios: embedded against PostgreSQL, both measured in this run.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { envKey, SUBGRAPH_NAMES } from "../subgraphs/shared/config.ts";
+import { NATIONAL_PICTURE } from "../tests/support/queries.ts";
+import { freshBenchDatabase } from "./support/hub-processes.ts";
+import type { BenchRow } from "./support/report.ts";
+
+const PORT = 4800;
+const P50_REQUESTS = 40;
+
+interface Footprint {
+  firstAnswerMs: { newFolder: number; secondStart: number };
+  residentMb: number;
+  residentByProcessMb: Record<string, number>;
+  nationalPictureP50Ms: number;
+}
+
+const residentKb = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/)?.[1] ?? 0);
+
+/** The launcher and every process under it, by command line. */
+function processTree(root: number): Map<number, string> {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      parents.set(Number(entry), Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const tree = new Map<number, string>([[root, "launcher"]]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, parent] of parents) {
+      if (tree.has(pid) || !tree.has(parent)) continue;
+      const command = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").find((part) => part.endsWith(".js")) ?? "node";
+      tree.set(pid, command.replace(/.*\.build\/runtime\//, "").replace(/\/index\.js$|\.js$/, ""));
+      grew = true;
+    }
+  }
+  return tree;
+}
+
+async function nationalPicture(fresh = false): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`http://127.0.0.1:${PORT}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...(fresh ? { "x-hub-cache": "refresh" } : {}) }, body: JSON.stringify({ query: NATIONAL_PICTURE }) });
+  const body = (await response.json()) as { errors?: unknown };
+  if (!response.ok || body.errors) throw new Error(`NationalPicture: ${response.status} ${JSON.stringify(body.errors)}`);
+  return performance.now() - started;
+}
+
+/** Starts `npm start`'s launcher and resolves, with the time taken, at the first NationalPicture answer. */
+async function startUntilAnswered(env: NodeJS.ProcessEnv): Promise<{ launcher: ChildProcess; ms: number }> {
+  const started = performance.now();
+  const launcher = spawn(process.execPath, [".build/runtime/scripts/start.js"], { env, stdio: "ignore" });
+  for (;;) {
+    if (launcher.exitCode !== null) throw new Error(`npm start exited with ${launcher.exitCode}`);
+    try {
+      await nationalPicture();
+      return { launcher, ms: performance.now() - started };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+const stop = (launcher: ChildProcess) => new Promise<void>((resolve) => {
+  launcher.once("exit", () => resolve());
+  launcher.kill("SIGTERM");
+});
+
+async function footprint(databaseUrl: string): Promise<Footprint> {
+  const dataDir = mkdtempSync(join(tmpdir(), "hub-footprint-"));
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", HUB_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PORT: String(PORT), METRICS: "off", LOG_LEVEL: "warn" };
+  SUBGRAPH_NAMES.forEach((name, index) => (env[`${envKey(name)}_PORT`] = String(PORT + 1 + index)));
+  try {
+    const first = await startUntilAnswered(env);
+    await stop(first.launcher);
+    const second = await startUntilAnswered(env);
+    try {
+      const latencies: number[] = [];
+      for (let request = 0; request < P50_REQUESTS; request++) latencies.push(await nationalPicture(true));
+      latencies.sort((a, b) => a - b);
+      const tree = processTree(second.launcher.pid!);
+      const residentByProcessMb = Object.fromEntries([...tree].map(([pid, name]) => [name, Math.round(residentKb(pid) / 1024)]));
+      return {
+        firstAnswerMs: { newFolder: Math.round(first.ms), secondStart: Math.round(second.ms) },
+        residentMb: Object.values(residentByProcessMb).reduce((sum, mb) => sum + mb, 0),
+        residentByProcessMb,
+        nationalPictureP50Ms: +latencies[Math.floor(latencies.length / 2)].toFixed(1),
+      };
+    } finally {
+      await stop(second.launcher);
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function footprintBenchmark(): Promise<BenchRow[]> {
+  const embedded = await footprint("");
+  const postgres = await footprint(await freshBenchDatabase("hub_bench_footprint"));
+  for (const [name, measured] of [["embedded", embedded], ["PostgreSQL", postgres]] as const) console.log(`${name}: ${JSON.stringify(measured)}`);
+  const row = (benchmark: string, unit: string, ours: number, theirs: number, note: string): BenchRow => ({ benchmark, subject: "embedded PGlite (npm start default)", baseline: "PostgreSQL", subjectValue: ours, baselineValue: theirs, unit, ratio: ours / theirs, note });
+  const perProcess = (measured: Footprint) => Object.entries(measured.residentByProcessMb).map(([name, mb]) => `${name} ${mb}`).join(", ");
+  return [
+    row("footprint: resident memory of the whole hub after NationalPicture", "MB (lower is better)", embedded.residentMb, postgres.residentMb, `embedded: ${perProcess(embedded)}; PostgreSQL: ${perProcess(postgres)}; targets 1,000 and 700 MB`),
+    row("footprint: npm start to the first NationalPicture answer, new data folder (sample loaded)", "ms (lower is better)", embedded.firstAnswerMs.newFolder, postgres.firstAnswerMs.newFolder, "the launcher started compiled, as npm start runs it after its build step"),
+    row("footprint: npm start to the first NationalPicture answer, second start", "ms (lower is better)", embedded.firstAnswerMs.secondStart, postgres.firstAnswerMs.secondStart, ""),
+    row("footprint: NationalPicture p50, computed afresh each time", "ms (lower is better)", embedded.nationalPictureP50Ms, postgres.nationalPictureP50Ms, `${P50_REQUESTS} requests one after another, x-hub-cache: refresh`),
+  ];
+}
