@@ -6,7 +6,7 @@ import { startTracing } from "../subgraphs/shared/observability/tracing.ts";
 import { exitOnStartFailure } from "../subgraphs/shared/observability/fatal.ts";
 import { createGateway } from "./server.ts";
 
-const tracing = startTracing("gateway");
+const tracing = await startTracing("gateway");
 process.env.APOLLO_TELEMETRY_DISABLED = "1";
 const config = readConfig();
 const logger = createLogger("gateway");

@@ -23,6 +23,11 @@ const env = {
   // The gateway finds each subgraph where this launcher starts it, also on ports other than the supergraph's.
   ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${envKey(name)}_URL`, config.subgraphUrl(name)])),
 };
+/**
+ * A young generation of 2 MB instead of V8's 16-32 MB: the subgraphs' garbage is short-lived and
+ * collected as cheaply in small steps, and each of the five processes keeps ~25 MB less resident.
+ */
+const SUBGRAPH_NODE_FLAGS = ["--max-semi-space-size=2"];
 const processes: SupervisedProcess[] = [];
 const started = Date.now();
 let stopping = false;
@@ -70,7 +75,7 @@ try {
     say(`embedded database (PGlite, one for all subgraphs) in ${join(config.dataDir, "embedded")}, served at ${embedded.url}`);
     warnOfEarlierFolders();
   }
-  await Promise.all(SUBGRAPH_NAMES.map((name) => run(name, [`subgraphs/${name}/index.ts`], /subgraph ready at/)));
+  await Promise.all(SUBGRAPH_NAMES.map((name) => run(name, [...SUBGRAPH_NODE_FLAGS, `subgraphs/${name}/index.ts`], /subgraph ready at/)));
   await run("gateway", ["gateway/index.ts"], /gateway ready at/);
 } catch (error) {
   console.error(`The hub could not start: ${(error as Error).message.split("\n")[0]}`);

@@ -11,7 +11,7 @@ type Build = (config: HubConfig, options: SubgraphOptions) => Promise<Subgraph<P
 
 /** The entry every subgraph's index.ts calls: tracing first, then build, listen on its port (and the metrics port), drain on SIGTERM. */
 export async function runSubgraph(name: SubgraphName, build: Build) {
-  const tracing = startTracing(name);
+  const tracing = await startTracing(name);
   const config = readConfig();
   const { subgraph, server, metrics } = await startSubgraph(name, build, config, createLogger(name), tracing).catch(
     exitOnStartFailure(`the ${name} subgraph`, `${envKey(name)}_PORT or ${envKey(name)}_METRICS_PORT`),

@@ -1,8 +1,4 @@
 import { trace } from "@opentelemetry/api";
-import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
-import { PrismaInstrumentation, registerInstrumentations } from "@prisma/instrumentation";
-import { resourceFromAttributes } from "@opentelemetry/resources";
-import { BatchSpanProcessor, NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 
 export interface Tracing {
   exporting: boolean;
@@ -19,11 +15,18 @@ export const isExportingTraces = () => exportingTraces;
  * context in and out, when OTEL_EXPORTER_OTLP_ENDPOINT is set: every span is exported over
  * OTLP/HTTP (the gateway's request, plan and fetch spans from @apollo/gateway, each subgraph's
  * request span and Prisma's SQL spans). Without it no tracer is registered and nothing is recorded;
- * trace ids still flow from request to log lines and to the subgraphs (trace-requests.ts).
+ * trace ids still flow from request to log lines and to the subgraphs (trace-requests.ts). The SDK is
+ * loaded only then: its modules held ~15 MB in every process that never exported a span.
  */
-export function startTracing(service: string, env: NodeJS.ProcessEnv = process.env): Tracing {
+export async function startTracing(service: string, env: NodeJS.ProcessEnv = process.env): Promise<Tracing> {
   exportingTraces = !!env.OTEL_EXPORTER_OTLP_ENDPOINT || !!env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
   if (!exportingTraces) return { exporting: false, stop: async () => undefined };
+  const [{ OTLPTraceExporter }, { PrismaInstrumentation, registerInstrumentations }, { resourceFromAttributes }, { BatchSpanProcessor, NodeTracerProvider }] = await Promise.all([
+    import("@opentelemetry/exporter-trace-otlp-http"),
+    import("@prisma/instrumentation"),
+    import("@opentelemetry/resources"),
+    import("@opentelemetry/sdk-trace-node"),
+  ]);
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ "service.name": `hub-${service}`, "service.namespace": "police-performance-hub" }),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter(), { scheduledDelayMillis: 1_000 })],

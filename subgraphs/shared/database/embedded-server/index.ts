@@ -6,6 +6,13 @@ import { isAlive, lockDataFolder } from "../lock.ts";
 import { serveConnection } from "./connection.ts";
 import { SharedSession, type SessionStats } from "./shared-session.ts";
 
+/**
+ * PGlite's memory is one WebAssembly memory that grows and never shrinks: PostgreSQL's defaults
+ * (128 MB of shared buffers, 64 MB for index builds) would stay resident after the first sample load.
+ * Pages not in the buffer cache are read from the data folder, which the OS caches anyway.
+ */
+const MEMORY_SETTINGS = ["-c", "shared_buffers=32MB", "-c", "maintenance_work_mem=16MB"];
+
 /** PostgreSQL's own default: a schema named after the user, then public. */
 const DEFAULT_SEARCH_PATH = `"$user", public`;
 
@@ -50,7 +57,7 @@ export async function startEmbeddedDatabase(dataDir: string, { port = 0 }: { por
   const unlock = lockDataFolder(folder);
   let db: PGlite | undefined;
   try {
-    db = await PGlite.create(folder);
+    db = await PGlite.create(folder, { startParams: [...PGlite.defaultStartParams, ...MEMORY_SETTINGS] });
     const session = new SharedSession(db, DEFAULT_SEARCH_PATH);
     const parameters = await serverParameters(db);
     const sockets = new Set<Socket>();
