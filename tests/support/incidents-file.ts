@@ -9,10 +9,10 @@ const INCIDENTS = 2_000;
  * committed, never a published figure): loaded beside the running hub, it replaces the sample's
  * June 2025 for Kent, which moves Kent's page, the national picture, the league table and comparisons.
  */
-export function responseIncidentsFile(folder: string): string {
+export function responseIncidentsFile(folder: string, incidents = INCIDENTS): string {
   let seed = 20250601;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const rows = Array.from({ length: INCIDENTS }, (_, index) => {
+  const rows = Array.from({ length: incidents }, (_, index) => {
     const connected = Date.UTC(2025, 5, 1) + Math.floor(random() * 29 * 86_400_000);
     const answered = connected + 3_000 + Math.floor(random() * 20_000);
     const deployed = answered + 30_000 + Math.floor(random() * 120_000);

@@ -44,6 +44,9 @@ function postgresSql(pool: pg.Pool | pg.PoolClient): SqlClient {
     transaction: async (work) => {
       if (!("connect" in pool) || "release" in pool) throw new Error("nested transaction");
       const client = await pool.connect();
+      // A connection lost mid-transaction fails the statement in flight; the pool listens only to idle ones.
+      const lost = () => undefined;
+      client.on("error", lost);
       try {
         await client.query("BEGIN");
         const result = await work(postgresSql(client));
@@ -53,6 +56,7 @@ function postgresSql(pool: pg.Pool | pg.PoolClient): SqlClient {
         await client.query("ROLLBACK");
         throw error;
       } finally {
+        client.off("error", lost);
         client.release();
       }
     },
