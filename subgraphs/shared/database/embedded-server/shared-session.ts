@@ -20,9 +20,6 @@ interface Pending {
 export interface SessionStats {
   /** The longest a message waited for the session, in ms: how long one connection's turn held up the others. */
   longestWaitMs: number;
-  /** The longest turn: from a connection's first message until the session was idle again (a transaction, or one statement). */
-  longestTurnMs: number;
-  turns: number;
 }
 
 /**
@@ -41,8 +38,7 @@ export class SharedSession {
   private status: TransactionStatus = "I";
   private running: Promise<void> | undefined;
   private searchPath: string;
-  private turnStartedAt = 0;
-  readonly stats: SessionStats = { longestWaitMs: 0, longestTurnMs: 0, turns: 0 };
+  readonly stats: SessionStats = { longestWaitMs: 0 };
 
   constructor(private readonly db: PGlite, private readonly defaultSearchPath: string) {
     this.searchPath = defaultSearchPath;
@@ -93,7 +89,6 @@ export class SharedSession {
     this.stats.longestWaitMs = Math.max(this.stats.longestWaitMs, now - arrivedAt);
     if (!this.owner) {
       this.owner = client;
-      this.turnStartedAt = now;
       await this.useSearchPath(client.searchPath ?? this.defaultSearchPath);
     }
     if (!message) return this.endAbandonedTurn();
@@ -147,10 +142,7 @@ export class SharedSession {
 
   private endOfExchange(status: TransactionStatus): void {
     this.status = status;
-    if (status !== "I") return;
-    this.owner = undefined;
-    this.stats.turns++;
-    this.stats.longestTurnMs = Math.max(this.stats.longestTurnMs, performance.now() - this.turnStartedAt);
+    if (status === "I") this.owner = undefined;
   }
 
   private async endAbandonedTurn(): Promise<void> {
