@@ -30,10 +30,8 @@ import { csvAnswers } from "./answer-table/csv-answers.ts";
 import { createLogger } from "../subgraphs/shared/observability/logger.ts";
 import { requestObserver } from "../subgraphs/shared/observability/request-observer.ts";
 import { traceRequests } from "../subgraphs/shared/observability/trace-requests.ts";
-import { projectPath } from "../subgraphs/shared/project-path.ts";
 import { subgraphAnswers } from "./response-cache/subgraph-answers.ts";
-
-export const EXPLORER_DIST = projectPath(".build/explorer/");
+import { EXPLORER_DIST } from "./explorer-dist.ts";
 
 export interface GatewayOptions {
   /** Subgraph URLs that replace the ones in the supergraph (tests, scale-out). */

@@ -8,8 +8,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { envKey, readConfig, SUBGRAPH_NAMES } from "../subgraphs/shared/config.ts";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../subgraphs/shared/database/embedded-server/index.ts";
-import { projectPath } from "../subgraphs/shared/project-path.ts";
+import { EXPLORER_DIST } from "../gateway/explorer-dist.ts";
+import { embeddedDatabaseFolder, startEmbeddedDatabase, type EmbeddedDatabase } from "../subgraphs/shared/database/embedded-server/index.ts";
 import { supervise, type SupervisedProcess } from "./support/supervisor.ts";
 
 const scaleAt = process.argv.indexOf("--scale");
@@ -65,14 +65,14 @@ function warnOfEarlierFolders() {
   if (earlier.length) say(`${earlier.map((name) => join(config.dataDir, name)).join(", ")}: embedded data of an earlier version, no longer read; load its files again with hub import`);
 }
 
-if (!existsSync(projectPath(".build/explorer/"))) {
+if (!existsSync(EXPLORER_DIST)) {
   console.log("[explorer] building the bundled GraphiQL (npm ci builds it; this checkout has none)");
   execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--config", "gateway/explorer/vite.config.ts", "--logLevel", "error"], { stdio: "inherit" });
 }
 try {
   if (SUBGRAPH_NAMES.some((name) => !config.databaseUrl(name))) {
     embedded = await startEmbeddedDatabase(config.dataDir);
-    say(`embedded database (PGlite, one for all subgraphs) in ${join(config.dataDir, "embedded")}, served at ${embedded.url}`);
+    say(`embedded database (PGlite, one for all subgraphs) in ${embeddedDatabaseFolder(config.dataDir)}, served at ${embedded.url}`);
     warnOfEarlierFolders();
   }
   await Promise.all(SUBGRAPH_NAMES.map((name) => run(name, [...SUBGRAPH_NODE_FLAGS, `subgraphs/${name}/index.ts`], /subgraph ready at/)));

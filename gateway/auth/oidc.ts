@@ -3,7 +3,6 @@ import type { OidcConfig } from "../../subgraphs/shared/config.ts";
 import { ROLES, type Role } from "../../subgraphs/shared/auth/viewer.ts";
 import { discoveryUrl } from "./discovery.ts";
 
-
 /**
  * The issuer's signing keys, found through its discovery document the first time a token of it
  * arrives (the provider may start after the gateway) and then cached and refreshed by jose.

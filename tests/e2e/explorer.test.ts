@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tableOf } from "../../gateway/answer-table/answer-table.ts";
-import { EXPLORER_DIST } from "../../gateway/server.ts";
+import { EXPLORER_DIST } from "../../gateway/explorer-dist.ts";
 import { startChild } from "../../scripts/support/child-process.ts";
 import { CHROMIUM_ARGS, findChromium } from "../../scripts/support/chromium.ts";
 import { parseCsv } from "../support/csv.ts";

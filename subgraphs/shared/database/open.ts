@@ -159,6 +159,11 @@ function openServer(name: SubgraphName, url: string): Database {
   };
 }
 
+async function openMigratedServer(name: SubgraphName, url: string): Promise<Database> {
+  await migrateServer(name, url);
+  return openServer(name, url);
+}
+
 /**
  * The hub's one embedded database, through the wire as a PostgreSQL server: the one a running hub
  * serves from this data folder, else served by this process until the database is closed.
@@ -168,8 +173,7 @@ async function openOnEmbeddedServer(name: SubgraphName, config: HubConfig): Prom
   const hosted = running ? undefined : await startEmbeddedDatabase(config.dataDir);
   const url = running ?? hosted!.url;
   try {
-    await migrateServer(name, url);
-    const database = openServer(name, url);
+    const database = await openMigratedServer(name, url);
     return { ...database, embedded: true, close: async () => {
       await database.close();
       await hosted?.stop();
@@ -183,10 +187,7 @@ async function openOnEmbeddedServer(name: SubgraphName, config: HubConfig): Prom
 /** Opens a subgraph's database (PostgreSQL when a URL is configured, else the hub's embedded PGlite) and migrates it. */
 export async function openDatabase(name: SubgraphName, config: HubConfig, options: OpenOptions = {}): Promise<Database> {
   const url = config.databaseUrl(name);
-  if (url) {
-    await migrateServer(name, url);
-    return openServer(name, url);
-  }
+  if (url) return openMigratedServer(name, url);
   if (!options.inMemory) return openOnEmbeddedServer(name, config);
   const database = await openInMemory();
   try {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Socket } from "node:net";
+import { createServer, type AddressInfo, type Socket } from "node:net";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { isAlive, lockDataFolder } from "../lock.ts";
@@ -52,7 +52,7 @@ async function serverParameters(db: PGlite): Promise<[string, string][]> {
  * they reach a PostgreSQL server, each subgraph in its own schema. Its address is written beside the
  * data, so a hub command started while the hub runs finds it instead of opening the folder twice.
  */
-export async function startEmbeddedDatabase(dataDir: string, { port = 0 }: { port?: number } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
   const folder = embeddedDatabaseFolder(dataDir);
   const unlock = lockDataFolder(folder);
   let db: PGlite | undefined;
@@ -66,9 +66,8 @@ export async function startEmbeddedDatabase(dataDir: string, { port = 0 }: { por
       socket.on("close", () => sockets.delete(socket));
       serveConnection(socket, session, parameters);
     });
-    await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", () => resolve()));
-    const address = server.address();
-    const url = `postgresql://hub@127.0.0.1:${typeof address === "object" && address ? address.port : port}/hub`;
+    await new Promise<void>((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", () => resolve()));
+    const url = `postgresql://hub@127.0.0.1:${(server.address() as AddressInfo).port}/hub`;
     writeFileSync(serverFile(dataDir), JSON.stringify({ pid: process.pid, url }));
     const opened = db;
     return {
