@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
+import type { IncomingMessage, RequestListener } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { type Express } from "express";
+import express from "express";
 import type { HubConfig } from "../subgraphs/shared/config.ts";
 import type { Viewer } from "../subgraphs/shared/auth/viewer.ts";
 import { dateArgumentsPlugin } from "../subgraphs/shared/graphql/date-arguments.ts";
@@ -20,7 +21,7 @@ import { readManifest } from "./trusted-documents/manifest.ts";
 import { queryLimits } from "./plugins/query-limits.ts";
 import { responseCachePlugin } from "./plugins/response-cache.ts";
 import type { ResponseCacheStats } from "./response-cache/cached-answer.ts";
-import { serveCachedAnswers } from "./response-cache/serve-cached.ts";
+import { BODY_LIMIT_BYTES, serveCachedAnswers } from "./response-cache/serve-cached.ts";
 import { DataVersions } from "./response-cache/data-versions.ts";
 import { memoryStore, redisStore } from "./response-cache/store.ts";
 import { AnswersInFlight } from "./response-cache/in-flight.ts";
@@ -39,7 +40,8 @@ export interface GatewayOptions {
 }
 
 export interface Gateway {
-  app: Express;
+  /** What the HTTP server calls: cached answers first, then Express and Apollo Server. */
+  handler: RequestListener;
   subgraphs: { name: string; url: string }[];
   /** Every subgraph's data version as the gateway last heard it; undefined when the cache is off. */
   dataVersions: DataVersions | undefined;
@@ -100,14 +102,13 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
   });
   const verifyToken = createTokenVerifier(config);
   // The fast path and Apollo Server's context verify a request's token once between them.
-  const viewers = new WeakMap<express.Request, Promise<Viewer>>();
-  const viewerOf = (request: express.Request) => {
+  const viewers = new WeakMap<IncomingMessage, Promise<Viewer>>();
+  const viewerOf = (request: IncomingMessage) => {
     if (!viewers.has(request)) viewers.set(request, verifyToken(request.headers.authorization));
     return viewers.get(request)!;
   };
-  const fastPath = dataVersions && store ? [serveCachedAnswers({ versions: dataVersions, store, stats: cacheStats, viewerOf, record: audit?.record, logger, inFlight, waitLimitMs: config.subgraphTimeoutMs })] : [];
   const contextOf = async (request: express.Request): Promise<GatewayContext> => ({ viewer: await viewerOf(request), traceId: request.traceId });
-  app.use("/graphql", express.json({ limit: "100kb" }), traceRequests("gateway"), csvAnswers(apollo, contextOf), ...fastPath, expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }));
+  app.use("/graphql", express.json({ limit: BODY_LIMIT_BYTES }), traceRequests("gateway"), csvAnswers(apollo, contextOf), expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }));
   if (existsSync(EXPLORER_DIST)) {
     app.get("/explorer/config.json", (_request, response) => {
       const oidc = config.oidc && { issuer: config.oidc.issuer, clientId: config.oidc.clientId, scope: config.oidc.scope, roleClaim: config.oidc.roleClaim };
@@ -117,8 +118,9 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     app.get("/", (_request, response) => response.redirect("/explorer/"));
   }
   app.use(httpErrors);
+  const handler = dataVersions && store ? serveCachedAnswers(app, { versions: dataVersions, store, stats: cacheStats, viewerOf, record: audit?.record, logger, inFlight, waitLimitMs: config.subgraphTimeoutMs }) : app;
   return {
-    app,
+    handler,
     subgraphs,
     dataVersions,
     cacheStats,

@@ -132,7 +132,7 @@ describe.each(DATABASES)("the response cache on $name", ({ url }) => {
   it.runIf(REDIS_URL)("with REDIS_URL, gateways behind one load balancer share one cache", async () => {
     const config = readConfig({ NODE_ENV: "test", HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-redis-")), GATEWAY_SECRET: TEST_SECRET, JWT_SECRET: TEST_JWT_SECRET, REDIS_URL });
     const gateways = await Promise.all([0, 1].map(() => createGateway(config, { subgraphUrls: hub.subgraphUrls })));
-    const servers = await Promise.all(gateways.map((gateway) => listen(gateway.app, 0, "127.0.0.1")));
+    const servers = await Promise.all(gateways.map((gateway) => listen(gateway.handler, 0, "127.0.0.1")));
     try {
       for (const gateway of gateways) await expect.poll(() => gateway.dataVersions?.current(), { timeout: 5_000 }).toBeDefined();
       const [first, second] = servers.map((server) => server.url);

@@ -142,7 +142,7 @@ export async function startHub(databaseUrl?: string, { environment = "test", sub
     }),
   );
   const gateway = await createGateway(config, { subgraphUrls });
-  const { server, url } = await listen(gateway.app, 0, "127.0.0.1");
+  const { server, url } = await listen(gateway.handler, 0, "127.0.0.1");
   const gatewayUrl = url;
   /** Waits until the gateway holds every subgraph's data version as its database now has it. */
   const heard = async () => {

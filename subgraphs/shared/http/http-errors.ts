@@ -1,4 +1,12 @@
+import type { ServerResponse } from "node:http";
 import type { ErrorRequestHandler } from "express";
+
+/** A coded JSON answer to a request refused before GraphQL sees it (413, 400, or 500 for anything else). */
+export function sendHttpError(response: ServerResponse, status: number): void {
+  const message = status === 413 ? "The request body is too large" : status === 400 ? "The request body is not valid JSON" : "Internal server error";
+  const body = JSON.stringify({ errors: [{ message, extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }] });
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) }).end(body);
+}
 
 /**
  * Errors raised before GraphQL sees a request (a body that is not JSON, one over the size limit)
@@ -6,7 +14,6 @@ import type { ErrorRequestHandler } from "express";
  */
 export const httpErrors: ErrorRequestHandler = (error, _request, response, _next) => {
   const status = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
-  const message = status === 413 ? "The request body is too large" : status === 400 ? "The request body is not valid JSON" : "Internal server error";
   if (status === 500) console.error("http error:", error);
-  response.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }] });
+  sendHttpError(response, status);
 };

@@ -1,16 +1,17 @@
-import type { Server } from "node:http";
-import type { Express } from "express";
+import { createServer, type RequestListener, type Server } from "node:http";
 
 /** Listens and resolves once the port is bound (port 0 picks a free one). */
-export function listen(app: Express, port: number, host: string): Promise<{ server: Server; url: string }> {
+export function listen(handler: RequestListener, port: number, host: string): Promise<{ server: Server; url: string }> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (error?: Error) => {
-      if (error) return reject(error);
+    const server = createServer(handler);
+    server.keepAliveTimeout = 65_000;
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
       const address = server.address();
       const boundPort = typeof address === "object" && address ? address.port : port;
       resolve({ server, url: `http://${host}:${boundPort}` });
     });
-    server.keepAliveTimeout = 65_000;
   });
 }
 

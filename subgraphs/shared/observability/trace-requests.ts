@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { context, propagation, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
-import type { RequestHandler } from "express";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { isExportingTraces } from "./tracing.ts";
 
-declare module "express-serve-static-core" {
-  interface Request {
+declare module "http" {
+  interface IncomingMessage {
     /** The W3C trace this request belongs to: the caller's, or a new one. */
     traceId?: string;
+    /** Express's URL before mounting; absent on a request no Express router has seen. */
+    originalUrl?: string;
   }
 }
 
@@ -34,16 +36,20 @@ export const traceparentFor = (traceId: string) => `00-${traceId}-${(++hops % 0x
  * the subgraph calls it makes. When traces are exported it also gets a server span, and the rest
  * of the request runs inside it; without an exporter no span or async context is made at all (the
  * context manager's promise hooks cost a third of the throughput of cached answers). Mounted after
- * the body is read: Express calls what follows a body parser from the stream's end event.
+ * the body is read: Express calls what follows a body parser from the stream's end event. Plain
+ * Node requests are traced too (the gateway's cache runs before Express), and a request traced
+ * already is not traced twice.
  */
-export function traceRequests(service: string): RequestHandler {
-  return (request, response, next) => {
+export function traceRequests(service: string) {
+  return (request: IncomingMessage, response: ServerResponse, next: () => void) => {
+    if (request.traceId) return next();
     if (!isExportingTraces()) {
       request.traceId = incomingTraceId(request.headers.traceparent) ?? newTraceId();
       return next();
     }
     const parent = propagation.extract(context.active(), request.headers);
-    const span = tracer.startSpan(`${request.method} ${request.baseUrl || request.path}`, { kind: SpanKind.SERVER, attributes: { "hub.service": service, "http.request.method": request.method, "url.path": request.originalUrl.split("?")[0] } }, parent);
+    const path = (request.originalUrl ?? request.url ?? "").split("?")[0];
+    const span = tracer.startSpan(`${request.method} ${path}`, { kind: SpanKind.SERVER, attributes: { "hub.service": service, "http.request.method": request.method, "url.path": path } }, parent);
     request.traceId = span.spanContext().traceId;
     response.once("finish", () => {
       span.setAttribute("http.response.status_code", response.statusCode);
