@@ -2,7 +2,8 @@
  * npm run profile: where the CPU of one request goes. Starts the hub on PostgreSQL with every
  * process under `node --cpu-prof` (PROFILE_CPU=off: without), asks the one-force picture for a
  * different force each request through the gateway, no response cache (or, with
- * PROFILE_WORKLOAD=dashboard, the serving benchmark's mix with the cache on) and prints, per
+ * PROFILE_WORKLOAD=dashboard, the serving benchmark's mix with the cache on; with
+ * PROFILE_WORKLOAD=national, NationalPicture from every client, no cache) and prints, per
  * process, the CPU milliseconds per request and the functions and packages with the most self
  * time while the load ran. Linux (reads /proc).
  */
@@ -16,8 +17,12 @@ import { dashboardMix, differentForceEachTime } from "./serving/dashboard-mix.ts
 import { freshBenchDatabase, graphqlUrl, hubEnvironment, startProcess, startSubgraphs, stopProcesses } from "./support/hub-processes.ts";
 
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 20);
-/** one-force: a different force's picture each request, no response cache; dashboard: the serving benchmark's mix, cache on. */
-const WORKLOAD = process.env.PROFILE_WORKLOAD === "dashboard" ? "dashboard" : "one-force";
+const WORKLOADS = {
+  "one-force": { title: "one-force picture, a different force each request, no response cache", cache: "off", requests: async () => differentForceEachTime() },
+  dashboard: { title: "dashboard mix, response cache on", cache: "on", requests: dashboardMix },
+  national: { title: "NationalPicture, the same query from every client, no response cache", cache: "off", requests: async () => (await dashboardMix()).filter((request) => request.label === "national picture (public)").slice(0, 1) },
+} as const;
+const WORKLOAD = WORKLOADS[(process.env.PROFILE_WORKLOAD ?? "one-force") as keyof typeof WORKLOADS] ?? WORKLOADS["one-force"];
 const CONNECTIONS = 8;
 const GATEWAY_PORT = 4410;
 const TOP = Number(process.env.PROFILE_TOP ?? 10);
@@ -82,9 +87,9 @@ try {
   // From source: the profiles then name the files and lines of the repository, not of the bundle.
   const env = { ...hubEnvironment(dataDir, await freshBenchDatabase("hub_bench_profile")), HUB_RUNTIME: "source" };
   await startSubgraphs(children, env, profiling);
-  await startProcess(children, { ...env, RESPONSE_CACHE: WORKLOAD === "dashboard" ? "on" : "off", PORT: String(GATEWAY_PORT) }, "gateway", [...profiling("gateway"), "gateway/index.ts"], /gateway ready at/);
+  await startProcess(children, { ...env, RESPONSE_CACHE: WORKLOAD.cache, PORT: String(GATEWAY_PORT) }, "gateway", [...profiling("gateway"), "gateway/index.ts"], /gateway ready at/);
   const names = [...SUBGRAPH_NAMES, "gateway"];
-  const requests = (WORKLOAD === "dashboard" ? await dashboardMix() : differentForceEachTime()).map((request) => ({ method: "POST" as const, headers: { "content-type": "application/json", ...request.headers }, body: request.body }));
+  const requests = (await WORKLOAD.requests()).map((request) => ({ method: "POST" as const, headers: { "content-type": "application/json", ...request.headers }, body: request.body }));
   const load = (duration: number) => autocannon({ url: graphqlUrl(GATEWAY_PORT), connections: CONNECTIONS, duration, ...inTurn(requests) });
   await load(3);
   const before = children.map((child) => cpuMs(child.pid!));
@@ -96,7 +101,7 @@ try {
   const { user, system } = process.cpuUsage(loadGeneratorBefore);
   const others = { "load generator": (user + system) / 1000, "whole machine": machineCpuMs() - machineBefore };
   if (result.non2xx || result.errors) throw new Error(`${result.non2xx + result.errors} failed requests`);
-  console.log(`${WORKLOAD === "dashboard" ? "dashboard mix, response cache on" : "one-force picture, a different force each request, no response cache"}: ${result.requests.average.toFixed(1)} requests/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms over ${SECONDS} s with ${CONNECTIONS} connections`);
+  console.log(`${WORKLOAD.title}: ${result.requests.average.toFixed(1)} requests/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms over ${SECONDS} s with ${CONNECTIONS} connections`);
   const perRequest = (name: string, ms: number) => console.log(`${name.padEnd(16)} ${(ms / result.requests.total).toFixed(2).padStart(6)} ms CPU per request`);
   names.forEach((name, index) => perRequest(name, used[index]));
   perRequest("hub processes", used.reduce((a, b) => a + b, 0));

@@ -92,6 +92,8 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
 
   const app = express();
   app.disable("x-powered-by");
+  // Express would hash every answer for a weak ETag: the response cache sets its own, the key, on answers that can be reused.
+  app.set("etag", false);
   app.get("/healthz", (_request, response) => {
     response.json({ status: "alive" });
   });

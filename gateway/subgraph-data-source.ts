@@ -1,20 +1,15 @@
-import { RemoteGraphQLDataSource } from "@apollo/gateway";
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
 import { signRequest } from "../subgraphs/shared/auth/signed-request.ts";
 import { PUBLIC_VIEWER, type Viewer } from "../subgraphs/shared/auth/viewer.ts";
 import { deduplicateInFlight } from "./deduplicate-fetch.ts";
-import { postToSubgraph, responseOf, type BufferedAnswer, type SubgraphRequest } from "./subgraph-fetch.ts";
+import { postToSubgraph, responseOf, type BufferedAnswer } from "./subgraph-fetch.ts";
 import { subgraphFetchFailures } from "./metrics.ts";
 import type { SubgraphAnswers } from "./response-cache/subgraph-answers.ts";
 import { traceHeaders, traceparentFor } from "../subgraphs/shared/observability/trace-requests.ts";
 
 /** Only reads are shared between identical calls in flight; the gateway's plan names each fetch `query …` or `mutation …`. */
 const isQuery = (body: string) => body.startsWith('{"query":"query') || body.startsWith('{"query":"{');
-
-/** Carries the viewer from willSendRequest to the fetcher, which signs it together with the final body. */
-const VIEWER_HEADER = "x-hub-viewer-unsigned";
-/** Carries GatewayContext.reuseSubgraphAnswers the same way; never sent to the subgraph. */
-const REUSE_HEADER = "x-hub-reuse-answers";
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -24,38 +19,49 @@ export interface GatewayContext {
   reuseSubgraphAnswers?: boolean;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === "object" && !Array.isArray(value);
+
 /**
  * Every call to a subgraph carries the viewer's claims, signed with the body, and gives up after
- * the timeout, so a slow subgraph costs its own fields an error, never the whole answer.
+ * the timeout, so a slow subgraph costs its own fields an error, never the whole answer. The call
+ * is made here rather than through RemoteGraphQLDataSource's own: it would build WHATWG Request and
+ * Headers objects for every call, and read a Cache-Control this gateway never follows.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly shared = deduplicateInFlight<BufferedAnswer>();
+
   constructor(
     private readonly serviceName: string,
     url: string,
-    secret: string,
-    timeoutMs: number,
-    answers?: SubgraphAnswers,
+    private readonly secret: string,
+    private readonly timeoutMs: number,
+    private readonly answers?: SubgraphAnswers,
   ) {
-    const shared = deduplicateInFlight<BufferedAnswer>();
-    super({
-      url,
-      // The subgraphs' Cache-Control is never read: the gateway's own cache follows data versions instead.
-      honorSubgraphCacheControlHeader: false,
-      fetcher: (async (input: string, init: SubgraphRequest) => {
-        const { [VIEWER_HEADER]: viewerJson = JSON.stringify(PUBLIC_VIEWER), [REUSE_HEADER]: reuse, ...headers } = init.headers;
-        const body = init.body ?? "";
-        const signed = { ...init, headers: { ...headers, ...signRequest(secret, JSON.parse(viewerJson) as Viewer, body), ...traceHeaders() }, signal: AbortSignal.timeout(timeoutMs) };
-        const call = () => postToSubgraph(input, signed);
-        if (!isQuery(body)) return responseOf(await call());
-        const key = `${viewerJson}\n${body}`;
-        return responseOf(await shared(key, answers && reuse ? () => answers(serviceName, key, call) : call));
-      }) as never,
-      willSendRequest: ({ request, context }) => {
-        request.http?.headers.set(VIEWER_HEADER, JSON.stringify(context?.viewer ?? PUBLIC_VIEWER));
-        if (context?.traceId) request.http?.headers.set("traceparent", traceparentFor(context.traceId));
-        if (context?.reuseSubgraphAnswers) request.http?.headers.set(REUSE_HEADER, "1");
-      },
-    });
+    super({ url });
+  }
+
+  override async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+    const { http: _http, ...operation } = request;
+    const body = JSON.stringify(operation);
+    const viewer = context?.viewer ?? PUBLIC_VIEWER;
+    const headers = {
+      "content-type": "application/json",
+      ...signRequest(this.secret, viewer, body),
+      ...(context?.traceId ? { traceparent: traceparentFor(context.traceId) } : {}),
+      ...traceHeaders(),
+    };
+    const call = () => postToSubgraph(this.url, { headers, body, signal: AbortSignal.timeout(this.timeoutMs) });
+    try {
+      const key = `${JSON.stringify(viewer)}\n${body}`;
+      const answer = !isQuery(body) ? await call() : await this.shared(key, this.answers && context?.reuseSubgraphAnswers ? () => this.answers!(this.serviceName, key, call) : call);
+      if (answer.status < 200 || answer.status >= 300) throw await this.errorFromResponse(responseOf(answer) as never);
+      const parsed: unknown = JSON.parse(answer.body);
+      if (!isObject(parsed)) throw new Error(`Expected JSON response body, but received: ${answer.body.slice(0, 100)}`);
+      return parsed;
+    } catch (error) {
+      this.didEncounterError(error as Error);
+      throw error;
+    }
   }
 
   /** A subgraph that is down or too slow costs its own fields, with an error that names it. */

@@ -40,6 +40,8 @@ export async function createSubgraphHttp<TContext extends BaseContext>(options: 
   await apollo.start();
   const app = express();
   app.disable("x-powered-by");
+  // Only the gateway reads a subgraph's answers, and never revalidates them: no ETag to hash for each.
+  app.set("etag", false);
   // Only the gateway gets past the signature, and its entity calls carry every force it fetches.
   app.use(requireSignedRequest(options.gatewaySecret, "10mb"));
   app.get("/healthz", (_request, response) => {
