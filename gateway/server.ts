@@ -21,7 +21,8 @@ import { readManifest } from "./trusted-documents/manifest.ts";
 import { queryLimits } from "./plugins/query-limits.ts";
 import { responseCachePlugin } from "./plugins/response-cache.ts";
 import type { ResponseCacheStats } from "./response-cache/cached-answer.ts";
-import { BODY_LIMIT_BYTES, serveCachedAnswers } from "./response-cache/serve-cached.ts";
+import { serveCachedAnswers } from "./response-cache/serve-cached.ts";
+import { BODY_LIMIT_BYTES, frontDoor } from "./front-door.ts";
 import { DataVersions } from "./response-cache/data-versions.ts";
 import { memoryStore, redisStore } from "./response-cache/store.ts";
 import { AnswersInFlight } from "./response-cache/in-flight.ts";
@@ -40,7 +41,7 @@ export interface GatewayOptions {
 }
 
 export interface Gateway {
-  /** What the HTTP server calls: cached answers first, then Express and Apollo Server. */
+  /** What the HTTP server calls: JSON POSTs go to the cache and Apollo Server directly, the rest through Express. */
   handler: RequestListener;
   subgraphs: { name: string; url: string }[];
   /** Every subgraph's data version as the gateway last heard it; undefined when the cache is off. */
@@ -109,7 +110,7 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     if (!viewers.has(request)) viewers.set(request, verifyToken(request.headers.authorization));
     return viewers.get(request)!;
   };
-  const contextOf = async (request: express.Request): Promise<GatewayContext> => ({ viewer: await viewerOf(request), traceId: request.traceId });
+  const contextOf = async (request: IncomingMessage): Promise<GatewayContext> => ({ viewer: await viewerOf(request), traceId: request.traceId });
   app.use("/graphql", express.json({ limit: BODY_LIMIT_BYTES }), traceRequests("gateway"), csvAnswers(apollo, contextOf), expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }));
   if (existsSync(EXPLORER_DIST)) {
     app.get("/explorer/config.json", (_request, response) => {
@@ -120,7 +121,8 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     app.get("/", (_request, response) => response.redirect("/explorer/"));
   }
   app.use(httpErrors);
-  const handler = dataVersions && store ? serveCachedAnswers(app, { versions: dataVersions, store, stats: cacheStats, viewerOf, record: audit?.record, logger, inFlight, waitLimitMs: config.subgraphTimeoutMs }) : app;
+  const answerFromCache = dataVersions && store ? serveCachedAnswers({ versions: dataVersions, store, stats: cacheStats, viewerOf, record: audit?.record, logger, inFlight, waitLimitMs: config.subgraphTimeoutMs }) : undefined;
+  const handler = frontDoor({ app, apollo, contextOf, answerFromCache });
   return {
     handler,
     subgraphs,

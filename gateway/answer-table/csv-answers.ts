@@ -1,5 +1,6 @@
 import { parse as parseUrl } from "node:url";
-import { HeaderMap, type ApolloServer } from "@apollo/server";
+import type { ApolloServer } from "@apollo/server";
+import { headerMapOf } from "../../subgraphs/shared/http/apollo-answer.ts";
 import type { Request, RequestHandler, Response } from "express";
 import type { GatewayContext } from "../subgraph-data-source.ts";
 import { allLists, outermostLists, tableOf, toCsv } from "./answer-table.ts";
@@ -32,8 +33,7 @@ export function csvAnswers(apollo: ApolloServer<GatewayContext>, contextOf: (req
   return async (request, response, next) => {
     if (request.accepts([...JSON_TYPES, CSV]) !== CSV) return next();
     try {
-      const headers = new HeaderMap();
-      for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+      const headers = headerMapOf(request.headers);
       headers.set("accept", "application/json");
       const answer = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method.toUpperCase(), headers, search: parseUrl(request.url).search ?? "", body: request.body },
