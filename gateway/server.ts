@@ -65,7 +65,7 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
   const answers = dataVersions && subgraphAnswers(dataVersions);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, urlOf.get(name) ?? url!, secret, config.subgraphTimeoutMs, answers),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, urlOf.get(name) ?? url!, secret, config.subgraphTimeoutMs, answers, dataVersions),
   });
   const limits = queryLimits();
   const logger = createLogger("gateway");
@@ -102,6 +102,10 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     const report = await checkSubgraphs(subgraphs, secret);
     const ready = report.every((subgraph) => subgraph.ready);
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "degraded", subgraphs: report });
+  });
+  // What `hub` commands wait for after a change: each subgraph's data version as this gateway serves it.
+  app.get("/data-versions", (_request, response) => {
+    response.set("cache-control", "no-store").json({ subgraphs: dataVersions ? Object.fromEntries(subgraphs.map(({ name }) => [name, dataVersions.versionOf(name) ?? null])) : null });
   });
   const verifyToken = createTokenVerifier(config);
   // The fast path and Apollo Server's context verify a request's token once between them.

@@ -6,6 +6,7 @@ import { deduplicateInFlight } from "./deduplicate-fetch.ts";
 import { postToSubgraph, responseOf, type BufferedAnswer } from "./subgraph-fetch.ts";
 import { subgraphFetchFailures } from "./metrics.ts";
 import type { SubgraphAnswers } from "./response-cache/subgraph-answers.ts";
+import type { DataVersions } from "./response-cache/data-versions.ts";
 import { traceHeaders, traceparentFor } from "../subgraphs/shared/observability/trace-requests.ts";
 
 /** Only reads are shared between identical calls in flight; the gateway's plan names each fetch `query …` or `mutation …`. */
@@ -36,6 +37,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly secret: string,
     private readonly timeoutMs: number,
     private readonly answers?: SubgraphAnswers,
+    private readonly versions?: DataVersions,
   ) {
     super({ url });
   }
@@ -52,7 +54,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     };
     const call = () => postToSubgraph(this.url, { headers, body, signal: AbortSignal.timeout(this.timeoutMs) });
     try {
-      const key = `${JSON.stringify(viewer)}\n${body}`;
+      // A call made after the gateway heard of a change never shares the answer of one made before it.
+      const key = `${this.versions?.versionOf(this.serviceName) ?? ""}\n${JSON.stringify(viewer)}\n${body}`;
       const answer = !isQuery(body) ? await call() : await this.shared(key, this.answers && context?.reuseSubgraphAnswers ? () => this.answers!(this.serviceName, key, call) : call);
       if (answer.status < 200 || answer.status >= 300) throw await this.errorFromResponse(responseOf(answer) as never);
       const parsed: unknown = JSON.parse(answer.body);

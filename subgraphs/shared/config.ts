@@ -50,6 +50,8 @@ export interface HubConfig {
   responseCache: boolean;
   /** REDIS_URL: the gateways share one response cache in Redis; without it each keeps its own in memory. */
   redisUrl: string | undefined;
+  /** The gateways a `hub` command that changed data waits for until they serve it (HUB_GATEWAY_URLS, comma-separated; else this machine's). */
+  gatewayUrls: string[];
 }
 
 export interface OidcConfig {
@@ -137,6 +139,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     dataDir,
     host,
     gatewayPort: intFrom(env.PORT, DEFAULT_PORTS.gateway, "PORT"),
+    gatewayUrls: env.HUB_GATEWAY_URLS ? env.HUB_GATEWAY_URLS.split(",").map((url) => url.trim()).filter(Boolean) : [`http://${host}:${intFrom(env.PORT, DEFAULT_PORTS.gateway, "PORT")}`],
     subgraphPort,
     subgraphUrl: (name) => env[`${envKey(name)}_URL`] ?? `http://${host}:${subgraphPort(name)}/graphql`,
     subgraphUrlOverride: (name) => env[`${envKey(name)}_URL`] || undefined,
