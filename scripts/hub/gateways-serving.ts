@@ -25,11 +25,15 @@ async function versionsAt(gatewayUrl: string): Promise<Record<string, string | n
   }
 }
 
+/** The data part of a version token (`<code fingerprint>:<data version>`). */
+const dataVersionOf = (token: string | null | undefined) => token?.slice(token.lastIndexOf(":") + 1);
+
 /**
  * A command that changed data returns once every running gateway serves the change: its response
  * cache then answers no figure from before it, so whatever asks after the command sees the new
- * figures. A gateway that does not answer is not running; one that has not heard within the limit
- * is named on stderr (its cache may answer the old figures until it hears).
+ * figures. A gateway that does not answer is not running, and one whose versions are neither the
+ * ones before nor after the change serves other data (another hub on this machine): neither is
+ * waited for. One that has not heard within the limit is named on stderr.
  */
 export async function untilGatewaysServe(gatewayUrls: string[], before: DataVersionsRead, after: DataVersionsRead): Promise<void> {
   const changed = [...after].filter(([name, version]) => version && before.get(name) !== version);
@@ -38,7 +42,12 @@ export async function untilGatewaysServe(gatewayUrls: string[], before: DataVers
     const deadline = performance.now() + WAIT_LIMIT_MS;
     while (performance.now() < deadline) {
       const served = await versionsAt(gatewayUrl);
-      if (!served || changed.every(([name, version]) => served[name]?.endsWith(`:${version}`))) return;
+      if (!served) return;
+      const states = changed.map(([name, version]) => {
+        const serving = dataVersionOf(served[name]);
+        return serving === version ? "changed" : serving === before.get(name) ? "not yet" : "other data";
+      });
+      if (states.includes("other data") || states.every((state) => state === "changed")) return;
       await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS));
     }
     console.error(`the gateway at ${gatewayUrl} has not heard of the change after ${WAIT_LIMIT_MS / 1000} s; it serves the new figures once it does`);
