@@ -1,7 +1,7 @@
 import { readConfig } from "../subgraphs/shared/config.ts";
 import { closeServer, listen } from "../subgraphs/shared/http/listen.ts";
 import { createLogger } from "../subgraphs/shared/observability/logger.ts";
-import { serveMetrics } from "../subgraphs/shared/observability/metrics.ts";
+import { metricsOf, serveMetrics } from "../subgraphs/shared/observability/metrics.ts";
 import { startTracing } from "../subgraphs/shared/observability/tracing.ts";
 import { exitOnStartFailure } from "../subgraphs/shared/observability/fatal.ts";
 import { createGateway } from "./server.ts";
@@ -14,7 +14,7 @@ const started = await start().catch(exitOnStartFailure("gateway", "PORT or METRI
 
 async function start() {
   const gateway = await createGateway(config);
-  const metrics = config.metrics && (await serveMetrics(config.metrics.port("gateway"), config.metrics.host));
+  const metrics = config.metrics && (await serveMetrics(metricsOf("gateway").registry, config.metrics.port("gateway"), config.metrics.host));
   const { server, url } = await listen(gateway.handler, config.gatewayPort, config.host);
   logger.lifecycle(
     { url: `${url}/graphql`, explorer: `${url}/explorer/`, subgraphs: gateway.subgraphs.map((subgraph) => subgraph.name), tracesExported: tracing.exporting, metrics: config.metrics ? `http://${config.metrics.host}:${config.metrics.port("gateway")}/metrics` : "off" },

@@ -1,5 +1,7 @@
 import { Counter } from "prom-client";
-import { registry } from "../subgraphs/shared/observability/metrics.ts";
+import { metricsOf } from "../subgraphs/shared/observability/metrics.ts";
+
+const { registry } = metricsOf("gateway");
 
 /** Answers by what the response cache did: hit (from the cache), miss (computed and stored), bypass (not cacheable). */
 export const responseCacheAnswers = new Counter({

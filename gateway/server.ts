@@ -29,7 +29,6 @@ import { AnswersInFlight } from "./response-cache/in-flight.ts";
 import { introspectionPolicy } from "./plugins/introspection.ts";
 import { SubgraphDataSource, type GatewayContext } from "./subgraph-data-source.ts";
 import { csvAnswers } from "./answer-table/csv-answers.ts";
-import { createLogger } from "../subgraphs/shared/observability/logger.ts";
 import { requestObserver } from "../subgraphs/shared/observability/request-observer.ts";
 import { traceRequests } from "../subgraphs/shared/observability/trace-requests.ts";
 import { subgraphAnswers } from "./response-cache/subgraph-answers.ts";
@@ -68,7 +67,6 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     buildService: ({ name, url }) => new SubgraphDataSource(name, urlOf.get(name) ?? url!, secret, config.subgraphTimeoutMs, answers, dataVersions),
   });
   const limits = queryLimits();
-  const logger = createLogger("gateway");
   const manifest = readManifest();
   const forces = subgraphs.find((subgraph) => subgraph.name === "forces");
   const audit = forces ? createAuditSink(new URL("/audit", forces.url).toString(), secret) : undefined;
@@ -87,7 +85,7 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     parseOptions: limits.parseOptions,
     validationOptions: limits.validationOptions,
     persistedQueries: { cache: new TrustedDocumentCache(manifest) },
-    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin() as ApolloServerPlugin<GatewayContext>, introspectionPolicy(config.environment === "production"), operationResolution(), trustedDocumentsPolicy(config.trustedDocuments === "required", manifest), ...(audit ? [auditPlugin(audit.record)] : []), ...(dataVersions && store ? [responseCachePlugin(dataVersions, store, cacheStats, inFlight, config.subgraphTimeoutMs)] : []), requestObserver<GatewayContext>(logger)],
+    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin() as ApolloServerPlugin<GatewayContext>, introspectionPolicy(config.environment === "production"), operationResolution(), trustedDocumentsPolicy(config.trustedDocuments === "required", manifest), ...(audit ? [auditPlugin(audit.record)] : []), ...(dataVersions && store ? [responseCachePlugin(dataVersions, store, cacheStats, inFlight, config.subgraphTimeoutMs)] : []), requestObserver<GatewayContext>("gateway")],
   });
   await apollo.start();
 
@@ -125,7 +123,7 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     app.get("/", (_request, response) => response.redirect("/explorer/"));
   }
   app.use(httpErrors);
-  const answerFromCache = dataVersions && store ? serveCachedAnswers({ versions: dataVersions, store, stats: cacheStats, viewerOf, record: audit?.record, logger, inFlight, waitLimitMs: config.subgraphTimeoutMs }) : undefined;
+  const answerFromCache = dataVersions && store ? serveCachedAnswers({ versions: dataVersions, store, stats: cacheStats, viewerOf, record: audit?.record, inFlight, waitLimitMs: config.subgraphTimeoutMs }) : undefined;
   const handler = frontDoor({ app, apollo, contextOf, answerFromCache });
   return {
     handler,

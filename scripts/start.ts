@@ -1,6 +1,6 @@
 /**
- * npm start: the five subgraphs and the gateway, each its own process on its own port,
- * logs prefixed by name. The first start migrates and loads the sample data;
+ * npm start: the five subgraphs (in one process, each on its own port; HUB_SUBGRAPH_PROCESSES=separate
+ * for one process each) and the gateway, logs prefixed by name. The first start migrates and loads the sample data;
  * `npm start -- --scale 100` loads about 10 million sample incidents instead of 100,000;
  * `npm start -- --no-sample` (or HUB_SAMPLE=none) starts with reference data only.
  */
@@ -25,9 +25,12 @@ const env = {
 };
 /**
  * A young generation of 2 MB instead of V8's 16-32 MB: the subgraphs' garbage is short-lived and
- * collected as cheaply in small steps, and each of the five processes keeps ~25 MB less resident.
+ * collected as cheaply in small steps, and each process keeps ~25 MB less resident.
  */
 const SUBGRAPH_NODE_FLAGS = ["--max-semi-space-size=2"];
+/** Traces name each process as one service: with an exporter, every subgraph keeps a process of its own. */
+const TRACES_EXPORTED = !!(process.env.OTEL_EXPORTER_OTLP_ENDPOINT || process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+const SUBGRAPHS_TOGETHER = config.subgraphProcesses === "one" && !TRACES_EXPORTED;
 const processes: SupervisedProcess[] = [];
 const started = Date.now();
 let stopping = false;
@@ -75,7 +78,8 @@ try {
     say(`embedded database (PGlite, one for all subgraphs) in ${embeddedDatabaseFolder(config.dataDir)}, served at ${embedded.url}`);
     warnOfEarlierFolders();
   }
-  await Promise.all(SUBGRAPH_NAMES.map((name) => run(name, [...SUBGRAPH_NODE_FLAGS, `subgraphs/${name}/index.ts`], /subgraph ready at/)));
+  if (SUBGRAPHS_TOGETHER) await run("subgraphs", [...SUBGRAPH_NODE_FLAGS, "subgraphs/run-together.ts"], /subgraphs ready in one process/);
+  else await Promise.all(SUBGRAPH_NAMES.map((name) => run(name, [...SUBGRAPH_NODE_FLAGS, `subgraphs/${name}/index.ts`], /subgraph ready at/)));
   await run("gateway", ["gateway/index.ts"], /gateway ready at/);
 } catch (error) {
   console.error(`The hub could not start: ${(error as Error).message.split("\n")[0]}`);

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { HubLogger } from "../../subgraphs/shared/observability/logger.ts";
 import type { Viewer } from "../../subgraphs/shared/auth/viewer.ts";
 import { observeAnswer } from "../../subgraphs/shared/observability/request-observer.ts";
 import { responseCacheAnswers } from "../metrics.ts";
@@ -15,7 +14,6 @@ export interface CachedAnswerServer {
   stats: ResponseCacheStats;
   viewerOf(request: IncomingMessage): Promise<Viewer>;
   record?(entry: AuditRecord): void;
-  logger: HubLogger;
   inFlight: AnswersInFlight;
   waitLimitMs: number;
 }
@@ -37,7 +35,7 @@ const isGraphQLPost = (body: object): body is GraphQLPost => typeof (body as Gra
  * The audit log records the answer as the pipeline would. Resolves false, having sent nothing,
  * for anything not found, a persisted query by id, or a request for a refresh.
  */
-export function serveCachedAnswers({ versions, store, stats, viewerOf, record, logger, inFlight, waitLimitMs }: CachedAnswerServer): AnswerFromCache {
+export function serveCachedAnswers({ versions, store, stats, viewerOf, record, inFlight, waitLimitMs }: CachedAnswerServer): AnswerFromCache {
   return async (request, response, body) => {
     const vector = versions.current();
     if (!vector || !isGraphQLPost(body) || String(request.headers[CACHE_STATUS_HEADER] ?? "").toLowerCase() === REFRESH) return false;
@@ -55,7 +53,7 @@ export function serveCachedAnswers({ versions, store, stats, viewerOf, record, l
     const headers = { [CACHE_STATUS_HEADER]: "HIT", ...cacheHeaders(key, viewer, undefined) };
     if (request.headers["if-none-match"] === `"${key}"`) response.writeHead(304, headers).end();
     else response.writeHead(200, { ...headers, "content-type": "application/json; charset=utf-8", "content-length": cached.body.length }).end(cached.body);
-    observeAnswer(logger, { traceId: request.traceId, operationName: cached.operationName, role: viewer.role, outcome: "OK", errorCodes: [], startedAtMs, cache: "HIT" });
+    observeAnswer("gateway", { traceId: request.traceId, operationName: cached.operationName, role: viewer.role, outcome: "OK", errorCodes: [], startedAtMs, cache: "HIT" });
     return true;
   };
 }

@@ -50,6 +50,8 @@ export interface HubConfig {
   responseCache: boolean;
   /** REDIS_URL: the gateways share one response cache in Redis; without it each keeps its own in memory. */
   redisUrl: string | undefined;
+  /** HUB_SUBGRAPH_PROCESSES: `npm start` runs the five subgraphs in one process ("one", the default) or each in its own ("separate"). */
+  subgraphProcesses: "one" | "separate";
   /** The gateways a `hub` command that changed data waits for until they serve it (HUB_GATEWAY_URLS, comma-separated; else this machine's). */
   gatewayUrls: string[];
 }
@@ -115,10 +117,11 @@ function sampleFrom(value: string | undefined): boolean {
   throw new Error(`HUB_SAMPLE must be "synthetic" or "none", got "${value}"`);
 }
 
-function trustedDocumentsFrom(value: string | undefined): "off" | "required" {
-  if (value === undefined || value === "" || value === "off") return "off";
-  if (value === "required") return "required";
-  throw new Error(`TRUSTED_DOCUMENTS must be "off" or "required", got "${value}"`);
+/** One of the allowed values, the first when unset; anything else is refused naming the variable. */
+function oneOf<Value extends string>(value: string | undefined, allowed: readonly Value[], variable: string): Value {
+  if (value === undefined || value === "") return allowed[0];
+  if ((allowed as readonly string[]).includes(value)) return value as Value;
+  throw new Error(`${variable} must be ${allowed.map((option) => `"${option}"`).join(" or ")}, got "${value}"`);
 }
 
 function onOffFrom(value: string | undefined, variable: string): boolean {
@@ -139,6 +142,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     dataDir,
     host,
     gatewayPort: intFrom(env.PORT, DEFAULT_PORTS.gateway, "PORT"),
+    subgraphProcesses: oneOf(env.HUB_SUBGRAPH_PROCESSES, ["one", "separate"] as const, "HUB_SUBGRAPH_PROCESSES"),
     gatewayUrls: env.HUB_GATEWAY_URLS ? env.HUB_GATEWAY_URLS.split(",").map((url) => url.trim()).filter(Boolean) : [`http://${host}:${intFrom(env.PORT, DEFAULT_PORTS.gateway, "PORT")}`],
     subgraphPort,
     subgraphUrl: (name) => env[`${envKey(name)}_URL`] ?? `http://${host}:${subgraphPort(name)}/graphql`,
@@ -157,7 +161,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       ? { host: env.METRICS_HOST ?? "127.0.0.1", port: (service) => (service === "gateway" ? intFrom(env.METRICS_PORT, METRICS_PORT_BASE, "METRICS_PORT") : intFrom(env[`${envKey(service)}_METRICS_PORT`], METRICS_PORT_BASE + 1 + SUBGRAPH_NAMES.indexOf(service), `${envKey(service)}_METRICS_PORT`)) }
       : undefined,
     oidc: oidcFrom(env),
-    trustedDocuments: trustedDocumentsFrom(env.TRUSTED_DOCUMENTS),
+    trustedDocuments: oneOf(env.TRUSTED_DOCUMENTS, ["off", "required"] as const, "TRUSTED_DOCUMENTS"),
     responseCache: onOffFrom(env.RESPONSE_CACHE, "RESPONSE_CACHE"),
     redisUrl: env.REDIS_URL || undefined,
   };

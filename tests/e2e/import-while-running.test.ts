@@ -5,7 +5,7 @@ import { responseIncidentsFile } from "../support/incidents-file.ts";
 import { startHubProcess } from "../support/launcher.ts";
 import { NATIONAL_PICTURE } from "../support/queries.ts";
 
-const PORT = 4700;
+const PORT = 4760;
 
 /** npm start on the embedded default, the sample loaded, with no response cache: every answer is computed from the database. */
 describe("a file imported while the hub runs on its embedded database", () => {

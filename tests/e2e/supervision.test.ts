@@ -14,7 +14,8 @@ const EVERY_SUBGRAPH = `{ force(id: "kent") { name
 const PORT = 4600;
 
 /** On a new PostgreSQL database without the sample. */
-const startSupervisedHub = (databaseUrl: string) => startHubProcess(PORT, { DATABASE_URL: databaseUrl, HUB_SAMPLE: "none" });
+// Each subgraph in a process of its own, so that killing one leaves the others serving.
+const startSupervisedHub = (databaseUrl: string) => startHubProcess(PORT, { DATABASE_URL: databaseUrl, HUB_SAMPLE: "none", HUB_SUBGRAPH_PROCESSES: "separate" });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)("npm start supervises its processes (PostgreSQL)", () => {
   let started: ReturnType<typeof startHubProcess>;

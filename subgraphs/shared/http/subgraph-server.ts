@@ -9,7 +9,6 @@ import { formatError } from "../graphql/errors.ts";
 import { PUBLIC_VIEWER, type Viewer } from "../auth/viewer.ts";
 import { httpErrors } from "./http-errors.ts";
 import { requireSignedRequest } from "./require-signed-request.ts";
-import { createLogger } from "../observability/logger.ts";
 import { requestObserver } from "../observability/request-observer.ts";
 import { traceRequests } from "../observability/trace-requests.ts";
 
@@ -35,7 +34,7 @@ export async function createSubgraphHttp<TContext extends BaseContext>(options: 
     schema: options.schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin(), requestObserver(createLogger(options.name))],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin(), requestObserver(options.name)],
   });
   await apollo.start();
   const app = express();

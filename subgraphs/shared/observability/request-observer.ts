@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { trace } from "@opentelemetry/api";
 import { getOperationAST } from "graphql";
-import type { HubLogger } from "./logger.ts";
+import { createLogger } from "./logger.ts";
 import type { Viewer } from "../auth/viewer.ts";
-import { recordOperation, type Outcome } from "./metrics.ts";
+import { metricsOf, type Outcome } from "./metrics.ts";
 import { currentTraceId } from "./tracing.ts";
 
 /** OK: no errors; PARTIAL: data with errors; ERROR: no data. */
@@ -20,15 +20,15 @@ export interface AnsweredRequest {
   cache?: string;
 }
 
-/** Counts the operation in the metrics and writes its log line, with the trace it belongs to. */
-export function observeAnswer(logger: HubLogger, { traceId, operationName, role, outcome, errorCodes, startedAtMs, cache }: AnsweredRequest): void {
+/** Counts the operation in the service's metrics and writes its log line, with the trace it belongs to. */
+export function observeAnswer(service: string, { traceId, operationName, role, outcome, errorCodes, startedAtMs, cache }: AnsweredRequest): void {
   const durationMs = performance.now() - startedAtMs;
-  recordOperation(operationName, outcome, durationMs / 1000);
-  logger.info({ traceId: currentTraceId() ?? traceId, operationName, role, outcome, ...(errorCodes.length ? { errorCodes } : {}), durationMs: Math.round(durationMs * 10) / 10, ...(cache ? { cache } : {}) }, "graphql request");
+  metricsOf(service).recordOperation(operationName, outcome, durationMs / 1000);
+  createLogger(service).info({ traceId: currentTraceId() ?? traceId, operationName, role, outcome, ...(errorCodes.length ? { errorCodes } : {}), durationMs: Math.round(durationMs * 10) / 10, ...(cache ? { cache } : {}) }, "graphql request");
 }
 
 /** Every operation Apollo Server answers: metrics, a log line, and its name on the request's span. */
-export function requestObserver<TContext extends BaseContext>(logger: HubLogger): ApolloServerPlugin<TContext> {
+export function requestObserver<TContext extends BaseContext>(service: string): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart({ contextValue }) {
       const startedAtMs = performance.now();
@@ -44,7 +44,7 @@ export function requestObserver<TContext extends BaseContext>(logger: HubLogger)
           const cache = response.http.headers.get("x-hub-cache") ?? undefined;
           // A document that failed validation has no resolved operation, but its name is still known.
           const named = operationName ?? request.operationName ?? (document && getOperationAST(document)?.name?.value) ?? null;
-          observeAnswer(logger, { traceId, operationName: named, role, outcome: outcomeOf(errorCodes, !!body?.data), errorCodes, startedAtMs, cache });
+          observeAnswer(service, { traceId, operationName: named, role, outcome: outcomeOf(errorCodes, !!body?.data), errorCodes, startedAtMs, cache });
         },
       };
     },
