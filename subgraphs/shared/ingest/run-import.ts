@@ -9,6 +9,7 @@ import { beginDataChange } from "./data-change.ts";
 import type { Importer } from "./importer.ts";
 import { bodyOutsideTheForcesOfFile } from "../reference/outside-bodies.ts";
 import { readableError, type RowError } from "./row-error.ts";
+import { createRowSpill, type RowSpill } from "./row-spill.ts";
 
 export interface ImportOptions {
   /** Load the valid rows and record the rejected ones with the batch, instead of loading nothing. */
@@ -45,7 +46,6 @@ async function sha256(file: string): Promise<string> {
   return hash.digest("hex");
 }
 
-class Rejected extends Error {}
 class AlreadyLoaded extends Error {
   constructor(readonly batchId: number) {
     super(`already loaded as batch ${batchId}`);
@@ -55,7 +55,10 @@ class AlreadyLoaded extends Error {
 /**
  * Loads one file as one batch in one transaction: every row is checked, a file with any invalid row
  * loads nothing (unless skipInvalid), the same file twice is a no-op, and a later file for the same
- * force and period replaces the earlier rows and marks the earlier batch superseded.
+ * force and period replaces the earlier rows and marks the earlier batch superseded. The file is read
+ * and checked before the transaction opens, its rows kept aside (row-spill.ts): the transaction only
+ * writes them, so the database is held for the writing alone (on the embedded database, where
+ * every connection takes turns on one session, that is how long queries wait).
  */
 export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, file: string, sql: SqlClient, forces: ForceResolver, options: ImportOptions = {}): Promise<ImportResult> {
   const started = performance.now();
@@ -64,84 +67,104 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
   const result: ImportResult = {
     file, kind: importer.kind, status: "LOADED", batchId: null, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsSkipped: 0, skipped: {}, errors: [], supersededBatchIds: [], durationMs: 0,
   };
+  const finished = (status: ImportResult["status"], changes: Partial<ImportResult> = {}) => ({ ...result, status, ...changes, durationMs: performance.now() - started });
   const outsideBody = bodyOutsideTheForcesOfFile(name);
-  if (outsideBody) return { ...result, status: "SKIPPED", skippedBecause: `${outsideBody}: not one of the 43 territorial forces`, durationMs: performance.now() - started };
+  if (outsideBody) return finished("SKIPPED", { skippedBecause: `${outsideBody}: not one of the 43 territorial forces` });
   const digest = await sha256(file);
-
+  const earlier = await earlierLoad(sql, schema, importer.kind, digest);
+  if (earlier) return finished("ALREADY_LOADED", { batchId: earlier });
   const totalBytes = statSync(file).size;
-  const progress = { bytesRead: 0 };
+  const rows = await createRowSpill<Row>();
   try {
-    await sql.transaction(async (tx) => {
-      await beginDataChange(tx, schema);
-      const [earlier] = await tx.query<{ id: number }>(
-        `SELECT id FROM "${schema}".import_batch WHERE kind = $1 AND sha256 = $2 AND status IN ('LOADED', 'SUPERSEDED') ORDER BY id LIMIT 1`,
-        [importer.kind, digest],
-      );
-      if (earlier) throw new AlreadyLoaded(earlier.id);
-      const [{ id: batchId }] = await tx.query<{ id: number }>(
-        `INSERT INTO "${schema}".import_batch (kind, file_name, sha256, status) VALUES ($1, $2, $3, 'LOADING') RETURNING id`,
-        [importer.kind, name, digest],
-      );
-      result.batchId = batchId;
-      const lookup = (await importer.prepare?.(tx)) as Lookup;
-      const writer = importer.open(tx, batchId);
-      const scopes = new Set<string>();
-      const superseded = new Set<number>();
-      let pending: Row[] = [];
-      const flush = async () => {
-        const fresh = [...new Set(pending.map((row) => importer.scopeOf(row)))].filter((scope) => !scopes.has(scope));
-        fresh.forEach((scope) => scopes.add(scope));
-        if (fresh.length) (await importer.replaceScopes(tx, fresh, batchId, importer.kind)).forEach((id) => superseded.add(id));
-        await writer.write(pending);
-        result.rowsLoaded += pending.length;
-        pending = [];
-      };
-      for await (const records of importer.read(file, progress)) {
-        for (const record of records) {
-          result.rowsRead++;
-          if (options.failAfterRows !== undefined && result.rowsRead > options.failAfterRows) throw new Error(`injected failure after ${options.failAfterRows} rows`);
-          const parsed = "error" in record ? { errors: [record.error] } : importer.parse(record.fields, { file: name, line: record.line, forces, lookup });
-          if ("row" in parsed) pending.push(parsed.row);
-          else if ("skip" in parsed) {
-            result.rowsSkipped++;
-            result.skipped[parsed.skip] = (result.skipped[parsed.skip] ?? 0) + 1;
-          } else {
-            result.rowsRejected++;
-            result.errors.push(...parsed.errors.map(readableError));
-          }
-        }
-        // Invalid rows mean nothing will be committed: stop writing, keep checking.
-        if (pending.length >= CHUNK_ROWS && (options.skipInvalid || result.rowsRejected === 0)) await flush();
-        else if (!options.skipInvalid && result.rowsRejected > 0) pending = [];
-        options.onProgress?.({ rowsRead: result.rowsRead, bytesRead: progress.bytesRead, totalBytes });
-      }
-      if (result.rowsRejected > 0 && !options.skipInvalid) throw new Rejected();
-      if (pending.length) await flush();
-      await writer.finish();
-      const units = importer.coverageOf ? importer.coverageOf([...scopes]) : [...scopes];
-      const spanned = units.filter((unit) => !scopes.has(unit));
-      if (spanned.length) (await importer.replaceScopes(tx, spanned, batchId, importer.kind)).forEach((id) => superseded.add(id));
-      await importer.afterLoad?.(tx, units);
-      if (importer.replaceRule) (await recordCoverage(tx, schema, batchId, importer.kind, units, importer.replaceRule)).forEach((id) => superseded.add(id));
-      superseded.delete(batchId);
-      result.supersededBatchIds = [...superseded].sort((a, b) => a - b);
-      if (importer.replaceRule) await markFullySuperseded(tx, schema, result.supersededBatchIds, batchId);
-      else {
-        await tx.query(
-          `UPDATE "${schema}".import_batch SET status = 'SUPERSEDED', superseded_by_batch_id = $1 WHERE id = ANY($2::int[])`,
-          [batchId, result.supersededBatchIds],
-        );
-      }
-      await tx.query(
-        `UPDATE "${schema}".import_batch SET status = 'LOADED', rows_read = $2, rows_loaded = $3, rows_rejected = $4, finished_at = now(), rejections = $5::jsonb WHERE id = $1`,
-        [batchId, result.rowsRead, result.rowsLoaded, result.rowsRejected, result.errors.length ? JSON.stringify(result.errors) : null],
-      );
-    });
+    await checkRows(importer, file, { name, forces, lookup: (await importer.prepare?.(sql)) as Lookup, totalBytes }, rows, result, options);
+    options.onProgress?.({ rowsRead: result.rowsRead, bytesRead: totalBytes, totalBytes });
+    if (result.rowsRejected > 0 && !options.skipInvalid) return finished("REJECTED", { rowsLoaded: 0 });
+    await sql.transaction((tx) => writeBatch(importer, tx, { schema, name, digest }, rows, result));
   } catch (error) {
-    if (error instanceof AlreadyLoaded) return { ...result, status: "ALREADY_LOADED", batchId: error.batchId, durationMs: performance.now() - started };
-    if (!(error instanceof Rejected)) throw error;
-    Object.assign(result, { status: "REJECTED", batchId: null, rowsLoaded: 0 });
+    if (error instanceof AlreadyLoaded) return finished("ALREADY_LOADED", { batchId: error.batchId });
+    throw error;
+  } finally {
+    await rows.remove();
   }
-  options.onProgress?.({ rowsRead: result.rowsRead, bytesRead: totalBytes, totalBytes });
-  return { ...result, durationMs: performance.now() - started };
+  return finished("LOADED");
+}
+
+async function earlierLoad(sql: SqlClient, schema: string, kind: string, digest: string): Promise<number | undefined> {
+  const [earlier] = await sql.query<{ id: number }>(
+    `SELECT id FROM "${schema}".import_batch WHERE kind = $1 AND sha256 = $2 AND status IN ('LOADED', 'SUPERSEDED') ORDER BY id LIMIT 1`,
+    [kind, digest],
+  );
+  return earlier?.id;
+}
+
+/** Reads and checks every record, outside any transaction; the valid rows go to `rows` in chunks (none once a row is invalid, unless skipInvalid). */
+async function checkRows<Row, Lookup>(importer: Importer<Row, Lookup>, file: string, context: { name: string; forces: ForceResolver; lookup: Lookup; totalBytes: number }, rows: RowSpill<Row>, result: ImportResult, options: ImportOptions) {
+  const progress = { bytesRead: 0 };
+  let pending: Row[] = [];
+  for await (const records of importer.read(file, progress)) {
+    for (const record of records) {
+      result.rowsRead++;
+      if (options.failAfterRows !== undefined && result.rowsRead > options.failAfterRows) throw new Error(`injected failure after ${options.failAfterRows} rows`);
+      const parsed = "error" in record ? { errors: [record.error] } : importer.parse(record.fields, { file: context.name, line: record.line, forces: context.forces, lookup: context.lookup });
+      if ("row" in parsed) pending.push(parsed.row);
+      else if ("skip" in parsed) {
+        result.rowsSkipped++;
+        result.skipped[parsed.skip] = (result.skipped[parsed.skip] ?? 0) + 1;
+      } else {
+        result.rowsRejected++;
+        result.errors.push(...parsed.errors.map(readableError));
+      }
+    }
+    // Invalid rows mean nothing will be loaded: keep checking, keep no rows.
+    if (!options.skipInvalid && result.rowsRejected > 0) pending = [];
+    else if (pending.length >= CHUNK_ROWS) {
+      await rows.append(pending);
+      pending = [];
+    }
+    options.onProgress?.({ rowsRead: result.rowsRead, bytesRead: progress.bytesRead, totalBytes: context.totalBytes });
+  }
+  if (pending.length) await rows.append(pending);
+}
+
+/** The transaction: the batch, its checked rows, the earlier rows they replace and its coverage. */
+async function writeBatch<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlClient, file: { schema: string; name: string; digest: string }, rows: RowSpill<Row>, result: ImportResult) {
+  const { schema } = file;
+  await beginDataChange(tx, schema);
+  // Checked again under the lock: the same file may have been loaded beside this one meanwhile.
+  const earlier = await earlierLoad(tx, schema, importer.kind, file.digest);
+  if (earlier) throw new AlreadyLoaded(earlier);
+  const [{ id: batchId }] = await tx.query<{ id: number }>(
+    `INSERT INTO "${schema}".import_batch (kind, file_name, sha256, status) VALUES ($1, $2, $3, 'LOADING') RETURNING id`,
+    [importer.kind, file.name, file.digest],
+  );
+  result.batchId = batchId;
+  const writer = importer.open(tx, batchId);
+  const scopes = new Set<string>();
+  const superseded = new Set<number>();
+  for await (const chunk of rows.chunks()) {
+    const fresh = [...new Set(chunk.map((row) => importer.scopeOf(row)))].filter((scope) => !scopes.has(scope));
+    fresh.forEach((scope) => scopes.add(scope));
+    if (fresh.length) (await importer.replaceScopes(tx, fresh, batchId, importer.kind)).forEach((id) => superseded.add(id));
+    await writer.write(chunk);
+    result.rowsLoaded += chunk.length;
+  }
+  await writer.finish();
+  const units = importer.coverageOf ? importer.coverageOf([...scopes]) : [...scopes];
+  const spanned = units.filter((unit) => !scopes.has(unit));
+  if (spanned.length) (await importer.replaceScopes(tx, spanned, batchId, importer.kind)).forEach((id) => superseded.add(id));
+  await importer.afterLoad?.(tx, units);
+  if (importer.replaceRule) (await recordCoverage(tx, schema, batchId, importer.kind, units, importer.replaceRule)).forEach((id) => superseded.add(id));
+  superseded.delete(batchId);
+  result.supersededBatchIds = [...superseded].sort((a, b) => a - b);
+  if (importer.replaceRule) await markFullySuperseded(tx, schema, result.supersededBatchIds, batchId);
+  else {
+    await tx.query(
+      `UPDATE "${schema}".import_batch SET status = 'SUPERSEDED', superseded_by_batch_id = $1 WHERE id = ANY($2::int[])`,
+      [batchId, result.supersededBatchIds],
+    );
+  }
+  await tx.query(
+    `UPDATE "${schema}".import_batch SET status = 'LOADED', rows_read = $2, rows_loaded = $3, rows_rejected = $4, finished_at = now(), rejections = $5::jsonb WHERE id = $1`,
+    [batchId, result.rowsRead, result.rowsLoaded, result.rowsRejected, result.errors.length ? JSON.stringify(result.errors) : null],
+  );
 }
