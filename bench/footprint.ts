@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { envKey, SUBGRAPH_NAMES } from "../subgraphs/shared/config.ts";
+import { envKey, SUBGRAPH_NAMES } from "../shared/config.ts";
 import { responseIncidentsFile } from "../tests/support/incidents-file.ts";
 import { NATIONAL_PICTURE } from "../tests/support/queries.ts";
 import { freshBenchDatabase } from "./support/hub-processes.ts";

@@ -3,7 +3,7 @@
  * the same data fetched from the subgraphs directly (the sum of the direct calls the plan makes);
  * and embedded vs server: NationalPicture on PGlite against PostgreSQL.
  */
-import { signRequest } from "../subgraphs/shared/auth/signed-request.ts";
+import { signRequest } from "../shared/auth/signed-request.ts";
 import { startHub, TEST_SECRET, type RunningHub } from "../tests/support/hub.ts";
 import { NATIONAL_PICTURE, ONE_FORCE_PICTURE } from "../tests/support/queries.ts";
 import { benchDatabase } from "./support/database.ts";

@@ -9,7 +9,7 @@ import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { policeUkStreetImporter, STREET_HEADER } from "../subgraphs/crime-priorities/importers/police-uk-street.ts";
-import { readConfig } from "../subgraphs/shared/config.ts";
+import { readConfig } from "../shared/config.ts";
 import { openDatabase } from "../subgraphs/shared/database/open.ts";
 import { openSubgraphDatabase } from "../subgraphs/index.ts";
 import { loadForceResolver } from "../subgraphs/shared/ingest/force-resolver.ts";

@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import autocannon from "autocannon";
-import { SUBGRAPH_NAMES } from "../subgraphs/shared/config.ts";
+import { SUBGRAPH_NAMES } from "../shared/config.ts";
 import { dashboardMix, differentForceEachTime } from "./serving/dashboard-mix.ts";
 import { freshBenchDatabase, graphqlUrl, hubEnvironment, startProcess, startSubgraphs, stopProcesses } from "./support/hub-processes.ts";
 

@@ -1,9 +1,9 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import type { ApolloServer } from "@apollo/server";
-import { answerWithApollo } from "../subgraphs/shared/http/apollo-answer.ts";
-import { sendHttpError } from "../subgraphs/shared/http/http-errors.ts";
-import { isJsonGraphQLPost, readBody } from "../subgraphs/shared/http/request-body.ts";
-import { traceRequests } from "../subgraphs/shared/observability/trace-requests.ts";
+import { answerWithApollo } from "../shared/http/apollo-answer.ts";
+import { sendHttpError } from "../shared/http/http-errors.ts";
+import { isJsonGraphQLPost, readBody } from "../shared/http/request-body.ts";
+import { traceRequests } from "../shared/observability/trace-requests.ts";
 import type { AnswerFromCache } from "./response-cache/serve-cached.ts";
 import type { GatewayContext } from "./subgraph-data-source.ts";
 

@@ -1,9 +1,9 @@
-import { readConfig } from "../subgraphs/shared/config.ts";
-import { closeServer, listen } from "../subgraphs/shared/http/listen.ts";
-import { createLogger } from "../subgraphs/shared/observability/logger.ts";
-import { metricsOf, serveMetrics } from "../subgraphs/shared/observability/metrics.ts";
-import { startTracing } from "../subgraphs/shared/observability/tracing.ts";
-import { exitOnStartFailure } from "../subgraphs/shared/observability/fatal.ts";
+import { readConfig } from "../shared/config.ts";
+import { closeServer, listen } from "../shared/http/listen.ts";
+import { createLogger } from "../shared/observability/logger.ts";
+import { metricsOf, serveMetrics } from "../shared/observability/metrics.ts";
+import { startTracing } from "../shared/observability/tracing.ts";
+import { exitOnStartFailure } from "../shared/observability/fatal.ts";
 import { createGateway } from "./server.ts";
 
 const tracing = await startTracing("gateway");

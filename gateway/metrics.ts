@@ -1,5 +1,5 @@
 import { Counter } from "prom-client";
-import { metricsOf } from "../subgraphs/shared/observability/metrics.ts";
+import { metricsOf } from "../shared/observability/metrics.ts";
 
 const { registry } = metricsOf("gateway");
 

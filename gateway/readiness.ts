@@ -1,4 +1,4 @@
-import { signRequest } from "../subgraphs/shared/auth/signed-request.ts";
+import { signRequest } from "../shared/auth/signed-request.ts";
 
 export interface SubgraphReadiness {
   name: string;

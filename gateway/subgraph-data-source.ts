@@ -1,13 +1,13 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
-import { signRequest } from "../subgraphs/shared/auth/signed-request.ts";
-import { PUBLIC_VIEWER, type Viewer } from "../subgraphs/shared/auth/viewer.ts";
+import { signRequest } from "../shared/auth/signed-request.ts";
+import { PUBLIC_VIEWER, type Viewer } from "../shared/auth/viewer.ts";
 import { deduplicateInFlight } from "./deduplicate-fetch.ts";
 import { postToSubgraph, responseOf, type BufferedAnswer } from "./subgraph-fetch.ts";
 import { subgraphFetchFailures } from "./metrics.ts";
 import type { SubgraphAnswers } from "./response-cache/subgraph-answers.ts";
 import type { DataVersions } from "./response-cache/data-versions.ts";
-import { traceHeaders, traceparentFor } from "../subgraphs/shared/observability/trace-requests.ts";
+import { traceHeaders, traceparentFor } from "../shared/observability/trace-requests.ts";
 
 /** Only reads are shared between identical calls in flight; the gateway's plan names each fetch `query …` or `mutation …`. */
 const isQuery = (body: string) => body.startsWith('{"query":"query') || body.startsWith('{"query":"{');

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/shared/config.ts";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../shared/config.ts";
 import { nextMigrationSql, prismaDir } from "../subgraphs/shared/database/migrations.ts";
 
 const [label, ...only] = process.argv.slice(2);

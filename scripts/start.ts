@@ -7,7 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { envKey, readConfig, SUBGRAPH_NAMES } from "../subgraphs/shared/config.ts";
+import { envKey, readConfig, SUBGRAPH_NAMES } from "../shared/config.ts";
 import { EXPLORER_DIST } from "../gateway/explorer-dist.ts";
 import { embeddedDatabaseFolder, startEmbeddedDatabase, type EmbeddedDatabase } from "../subgraphs/shared/database/embedded-server/index.ts";
 import { supervise, type SupervisedProcess } from "./support/supervisor.ts";

@@ -4,8 +4,8 @@
  * It is signed with the same JWT secret the gateway uses (JWT_SECRET, or the one kept in the data folder).
  */
 import { SignJWT } from "jose";
-import { ROLES, type Role } from "../subgraphs/shared/auth/viewer.ts";
-import { readConfig } from "../subgraphs/shared/config.ts";
+import { ROLES, type Role } from "../shared/auth/viewer.ts";
+import { readConfig } from "../shared/config.ts";
 
 const args = process.argv.slice(2);
 const option = (name: string) => {

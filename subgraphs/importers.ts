@@ -8,7 +8,7 @@ import { policeUkStopSearchImporter } from "./crime-priorities/importers/police-
 import { policeUkStreetImporter } from "./crime-priorities/importers/police-uk-street.ts";
 import { calls999Importer } from "./response-times/importers/calls-999.ts";
 import { responseIncidentsImporter } from "./response-times/importers/response-incidents.ts";
-import type { SubgraphName } from "./shared/config.ts";
+import type { SubgraphName } from "../shared/config.ts";
 import type { SqlClient } from "./shared/database/open.ts";
 import type { Importer } from "./shared/ingest/importer.ts";
 import type { RevisableTable } from "./shared/ingest/withdraw.ts";

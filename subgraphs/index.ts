@@ -2,7 +2,7 @@ import { crimePrioritiesSubgraph } from "./crime-priorities/server.ts";
 import { forcesSubgraph } from "./forces/server.ts";
 import { misconductSubgraph } from "./misconduct/server.ts";
 import { responseTimesSubgraph } from "./response-times/server.ts";
-import type { HubConfig, SubgraphName } from "./shared/config.ts";
+import type { HubConfig, SubgraphName } from "../shared/config.ts";
 import { openDatabase, type Database, type OpenOptions } from "./shared/database/open.ts";
 import { seedIfEmpty } from "./shared/sample/seed-if-empty.ts";
 import { createSubgraph, type PrismaLike, type Subgraph, type SubgraphDefinition, type SubgraphOptions } from "./shared/subgraph.ts";

@@ -4,7 +4,7 @@
  * Each subgraph still runs alone from its own index.ts, for scale-out.
  */
 import { buildSubgraph } from "./index.ts";
-import { SUBGRAPH_NAMES } from "./shared/config.ts";
+import { SUBGRAPH_NAMES } from "../shared/config.ts";
 import { runSubgraphs } from "./shared/run.ts";
 
 await runSubgraphs(SUBGRAPH_NAMES.map((name) => [name, (config, options) => buildSubgraph(name, config, options)]), "subgraphs");

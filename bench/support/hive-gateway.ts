@@ -10,9 +10,9 @@ import { createServer } from "node:http";
 import { createGatewayRuntime } from "@graphql-hive/gateway";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import { createTokenVerifier } from "../../gateway/auth/verify-token.ts";
-import { signRequest } from "../../subgraphs/shared/auth/signed-request.ts";
-import type { Viewer } from "../../subgraphs/shared/auth/viewer.ts";
-import { readConfig } from "../../subgraphs/shared/config.ts";
+import { signRequest } from "../../shared/auth/signed-request.ts";
+import type { Viewer } from "../../shared/auth/viewer.ts";
+import { readConfig } from "../../shared/config.ts";
 
 const config = readConfig();
 const secret = config.gatewaySecret();

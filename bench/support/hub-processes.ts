@@ -3,7 +3,7 @@ import { type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { startChild } from "../../scripts/support/child-process.ts";
-import { envKey, SUBGRAPH_NAMES } from "../../subgraphs/shared/config.ts";
+import { envKey, SUBGRAPH_NAMES } from "../../shared/config.ts";
 import { TEST_JWT_SECRET } from "../../tests/support/hub.ts";
 import { benchDatabase } from "./database.ts";
 

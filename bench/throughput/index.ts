@@ -10,7 +10,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import type { ChildProcess } from "node:child_process";
 import { startChild } from "../../scripts/support/child-process.ts";
-import { envKey, SUBGRAPH_NAMES } from "../../subgraphs/shared/config.ts";
+import { envKey, SUBGRAPH_NAMES } from "../../shared/config.ts";
 import { referenceForces } from "../../subgraphs/shared/reference/forces.ts";
 import { NATIONAL_PICTURE, ONE_FORCE_PICTURE } from "../../tests/support/queries.ts";
 import type { BenchRow } from "../support/report.ts";

@@ -1,6 +1,6 @@
 import { parse as parseUrl } from "node:url";
 import type { ApolloServer } from "@apollo/server";
-import { headerMapOf } from "../../subgraphs/shared/http/apollo-answer.ts";
+import { headerMapOf } from "../../shared/http/apollo-answer.ts";
 import type { Request, RequestHandler, Response } from "express";
 import type { GatewayContext } from "../subgraph-data-source.ts";
 import { allLists, outermostLists, tableOf, toCsv } from "./answer-table.ts";

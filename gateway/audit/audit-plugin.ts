@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Viewer } from "../../subgraphs/shared/auth/viewer.ts";
+import type { Viewer } from "../../shared/auth/viewer.ts";
 import type { GatewayContext } from "../subgraph-data-source.ts";
-import { outcomeOf } from "../../subgraphs/shared/observability/request-observer.ts";
+import { outcomeOf } from "../../shared/observability/request-observer.ts";
 
 export interface AuditRecord {
   at: string;

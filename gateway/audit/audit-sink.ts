@@ -1,4 +1,4 @@
-import { signRequest } from "../../subgraphs/shared/auth/signed-request.ts";
+import { signRequest } from "../../shared/auth/signed-request.ts";
 import type { AuditRecord } from "./audit-plugin.ts";
 
 const FLUSH_EVERY_MS = 500;

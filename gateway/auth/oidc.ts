@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, type JWTPayload, type JWTVerifyGetKey } from "jose";
-import type { OidcConfig } from "../../subgraphs/shared/config.ts";
-import { ROLES, type Role } from "../../subgraphs/shared/auth/viewer.ts";
+import type { OidcConfig } from "../../shared/config.ts";
+import { ROLES, type Role } from "../../shared/auth/viewer.ts";
 import { discoveryUrl } from "./discovery.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
 import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
-import type { HubConfig } from "../../subgraphs/shared/config.ts";
-import { PUBLIC_VIEWER, ROLES, type Role, type Viewer } from "../../subgraphs/shared/auth/viewer.ts";
+import type { HubConfig } from "../../shared/config.ts";
+import { PUBLIC_VIEWER, ROLES, type Role, type Viewer } from "../../shared/auth/viewer.ts";
 import { issuerKeys, roleFromClaims } from "./oidc.ts";
 
 const VERIFIED_TOKENS_KEPT = 10_000;

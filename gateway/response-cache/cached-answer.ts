@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Viewer } from "../../subgraphs/shared/auth/viewer.ts";
+import type { Viewer } from "../../shared/auth/viewer.ts";
 
 /** Response header: HIT (from the cache), MISS (computed, now cached), BYPASS (not cacheable: a mutation, an error, a version unknown). */
 export const CACHE_STATUS_HEADER = "x-hub-cache";

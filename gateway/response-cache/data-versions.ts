@@ -1,6 +1,5 @@
-import { signRequest } from "../../subgraphs/shared/auth/signed-request.ts";
-import { isKnownVersionToken } from "../../subgraphs/shared/data-version/data-version.ts";
-import { DATA_VERSION_WAIT_MS } from "../../subgraphs/shared/data-version/data-version-feed.ts";
+import { signRequest } from "../../shared/auth/signed-request.ts";
+import { DATA_VERSION_WAIT_MS, isKnownVersionToken } from "../../shared/data-version/version-token.ts";
 
 const GATEWAY_VIEWER = { subject: "gateway", role: "HOME_OFFICE" } as const;
 const RETRY_AFTER_MS = 500;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Viewer } from "../../subgraphs/shared/auth/viewer.ts";
-import { observeAnswer } from "../../subgraphs/shared/observability/request-observer.ts";
+import type { Viewer } from "../../shared/auth/viewer.ts";
+import { observeAnswer } from "../../shared/observability/request-observer.ts";
 import { responseCacheAnswers } from "../metrics.ts";
 import { auditEntry, type AuditRecord } from "../audit/audit-plugin.ts";
 import type { DataVersions } from "./data-versions.ts";

@@ -1,4 +1,4 @@
-import { SUBGRAPH_NAMES, type HubConfig, type SubgraphName } from "../../subgraphs/shared/config.ts";
+import { SUBGRAPH_NAMES, type HubConfig, type SubgraphName } from "../../shared/config.ts";
 import type { Database } from "../../subgraphs/shared/database/open.ts";
 import { openSubgraphDatabase } from "../../subgraphs/index.ts";
 import { readDataVersions, untilGatewaysServe } from "./gateways-serving.ts";

@@ -1,5 +1,5 @@
 import { postgresSchema } from "../../subgraphs/shared/database/migrations.ts";
-import type { SubgraphName } from "../../subgraphs/shared/config.ts";
+import type { SubgraphName } from "../../shared/config.ts";
 import type { Database } from "../../subgraphs/shared/database/open.ts";
 import { readDataVersion } from "../../subgraphs/shared/data-version/data-version.ts";
 

@@ -2,7 +2,7 @@ import { readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { IMPORTERS } from "../../subgraphs/importers.ts";
 import { seedSampleIfNew } from "../../subgraphs/index.ts";
-import { readConfig } from "../../subgraphs/shared/config.ts";
+import { readConfig } from "../../shared/config.ts";
 import { loadForceResolver } from "../../subgraphs/shared/ingest/force-resolver.ts";
 import { formatRowError } from "../../subgraphs/shared/ingest/row-error.ts";
 import { runImport, type ImportResult } from "../../subgraphs/shared/ingest/run-import.ts";

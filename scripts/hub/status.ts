@@ -1,4 +1,4 @@
-import { readConfig, SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/shared/config.ts";
+import { readConfig, SUBGRAPH_NAMES, type SubgraphName } from "../../shared/config.ts";
 import type { SqlClient } from "../../subgraphs/shared/database/open.ts";
 import { postgresSchema } from "../../subgraphs/shared/database/migrations.ts";
 import { liveCoverageSql } from "../../subgraphs/shared/coverage/live-coverage.ts";

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { userInfo } from "node:os";
 import { afterRowsChange, REVISABLE_TABLES } from "../../subgraphs/importers.ts";
-import { readConfig, SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/shared/config.ts";
+import { readConfig, SUBGRAPH_NAMES, type SubgraphName } from "../../shared/config.ts";
 import type { Database, SqlClient } from "../../subgraphs/shared/database/open.ts";
 import { postgresSchema } from "../../subgraphs/shared/database/migrations.ts";
 import { withdrawBatch, type WithdrawResult } from "../../subgraphs/shared/ingest/withdraw.ts";

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { projectPath } from "../../subgraphs/shared/project-path.ts";
+import { projectPath } from "../../shared/project-path.ts";
 
 export interface ChildOptions {
   env: NodeJS.ProcessEnv;

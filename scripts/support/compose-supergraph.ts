@@ -1,7 +1,7 @@
 import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
 import { SUBGRAPHS } from "../../subgraphs/index.ts";
-import { readConfig, SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/shared/config.ts";
+import { readConfig, SUBGRAPH_NAMES, type SubgraphName } from "../../shared/config.ts";
 import { buildFederatedSchema } from "../../subgraphs/shared/graphql/federated-schema.ts";
 
 export interface Composition {

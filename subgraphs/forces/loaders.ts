@@ -1,4 +1,4 @@
-import type { Viewer } from "../shared/auth/viewer.ts";
+import type { Viewer } from "../../shared/auth/viewer.ts";
 import DataLoader from "dataloader";
 import type { PrismaClient } from "../../prisma/generated/forces/client.ts";
 import { groupBy } from "../shared/graphql/group-by.ts";

@@ -1,5 +1,5 @@
 import { PrismaClient } from "../../prisma/generated/forces/client.ts";
-import type { HubConfig } from "../shared/config.ts";
+import type { HubConfig } from "../../shared/config.ts";
 import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../shared/subgraph.ts";
 import { createContext, type ForcesContext } from "./loaders.ts";
 import { auditIntake } from "./audit-intake.ts";

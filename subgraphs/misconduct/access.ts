@@ -1,4 +1,4 @@
-import { SIGNED_IN, type Role } from "../shared/auth/viewer.ts";
+import { SIGNED_IN, type Role } from "../../shared/auth/viewer.ts";
 
 /** Who may read what in this subgraph, in one place (the README's access table). Everything else is published aggregates, open to all. */
 export const ACCESS = {

@@ -1,4 +1,4 @@
-import type { Viewer } from "../shared/auth/viewer.ts";
+import type { Viewer } from "../../shared/auth/viewer.ts";
 import type { PrismaClient } from "../../prisma/generated/misconduct/client.ts";
 import { asPublishedForPeriod } from "../shared/graphql/as-published.ts";
 import { forcePeriodLoader } from "../shared/graphql/period-loader.ts";

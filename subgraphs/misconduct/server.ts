@@ -1,5 +1,5 @@
 import { PrismaClient } from "../../prisma/generated/misconduct/client.ts";
-import type { HubConfig } from "../shared/config.ts";
+import type { HubConfig } from "../../shared/config.ts";
 import { sampleForceMonths, sampleForceQuarters } from "../shared/sample/sample-coverage.ts";
 import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../shared/subgraph.ts";
 import { createContext, type MisconductContext } from "./loaders.ts";

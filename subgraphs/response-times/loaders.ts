@@ -1,4 +1,4 @@
-import type { Viewer } from "../shared/auth/viewer.ts";
+import type { Viewer } from "../../shared/auth/viewer.ts";
 import DataLoader from "dataloader";
 import type { PrismaClient } from "../../prisma/generated/response-times/client.ts";
 import { asPublished, replaceTable } from "../shared/graphql/as-published.ts";

@@ -1,10 +1,10 @@
-import { envKey, readConfig, type HubConfig, type SubgraphName } from "./config.ts";
+import { envKey, readConfig, type HubConfig, type SubgraphName } from "../../shared/config.ts";
 import { postgresSchema } from "./database/migrations.ts";
-import { closeServer, listen } from "./http/listen.ts";
-import { exitOnStartFailure } from "./observability/fatal.ts";
-import { createLogger } from "./observability/logger.ts";
-import { importMetrics, metricsOf, serveMetrics, type BatchTally } from "./observability/metrics.ts";
-import { startTracing, type Tracing } from "./observability/tracing.ts";
+import { closeServer, listen } from "../../shared/http/listen.ts";
+import { exitOnStartFailure } from "../../shared/observability/fatal.ts";
+import { createLogger } from "../../shared/observability/logger.ts";
+import { importMetrics, metricsOf, serveMetrics, type BatchTally } from "../../shared/observability/metrics.ts";
+import { startTracing, type Tracing } from "../../shared/observability/tracing.ts";
 import type { PrismaLike, Subgraph, SubgraphOptions } from "./subgraph.ts";
 
 type Build = (config: HubConfig, options: SubgraphOptions) => Promise<Subgraph<PrismaLike>>;

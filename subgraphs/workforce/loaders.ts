@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { Viewer } from "../shared/auth/viewer.ts";
+import type { Viewer } from "../../shared/auth/viewer.ts";
 import type { PrismaClient } from "../../prisma/generated/workforce/client.ts";
 import { asPublished, loadersByPublicationDay } from "../shared/graphql/as-published.ts";
 import { loadCoverage, unitKey } from "../shared/coverage/live-coverage.ts";

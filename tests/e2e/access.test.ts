@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signRequest } from "../../subgraphs/shared/auth/signed-request.ts";
+import { signRequest } from "../../shared/auth/signed-request.ts";
 import { mintToken, postJson, startHub, TEST_SECRET, type RunningHub } from "../support/hub.ts";
 
 const ALERTS = (force: string) => `{ force(id: "${force}") { name responseTimeAlerts(from: "2025-04-01", to: "2026-03-31") { ruleId } } }`;

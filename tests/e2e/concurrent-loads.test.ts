@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listBatches } from "../../scripts/hub/batches.ts";
 import { openSubgraphDatabase } from "../../subgraphs/index.ts";
-import { readConfig } from "../../subgraphs/shared/config.ts";
+import { readConfig } from "../../shared/config.ts";
 import { freshTestDatabase } from "../support/fresh-database.ts";
 
 const CONCURRENT = join(import.meta.dirname, "../fixtures/real-data/concurrent");

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IMPORTERS } from "../../subgraphs/importers.ts";
-import { readConfig, type SubgraphName } from "../../subgraphs/shared/config.ts";
+import { readConfig, type SubgraphName } from "../../shared/config.ts";
 import type { Database } from "../../subgraphs/shared/database/open.ts";
 import { openSubgraphDatabase } from "../../subgraphs/index.ts";
 import { loadForceResolver, type ForceResolver } from "../../subgraphs/shared/ingest/force-resolver.ts";

@@ -7,7 +7,7 @@ import { createInterface } from "node:readline";
 import { promisify } from "node:util";
 import parsePrometheus from "parse-prometheus-text-format";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { envKey, SUBGRAPH_NAMES } from "../../subgraphs/shared/config.ts";
+import { envKey, SUBGRAPH_NAMES } from "../../shared/config.ts";
 import { freshTestDatabase } from "../support/fresh-database.ts";
 import { startOtlpReceiver, type ReceivedSpan } from "../support/otlp-receiver.ts";
 import { NATIONAL_PICTURE } from "../support/queries.ts";

@@ -7,8 +7,8 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGateway } from "../../gateway/server.ts";
 import { buildSubgraph } from "../../subgraphs/index.ts";
-import { readConfig } from "../../subgraphs/shared/config.ts";
-import { listen, closeServer } from "../../subgraphs/shared/http/listen.ts";
+import { readConfig } from "../../shared/config.ts";
+import { listen, closeServer } from "../../shared/http/listen.ts";
 import { freshTestDatabase } from "../support/fresh-database.ts";
 import { DATABASES, mintToken, startHub, TEST_JWT_SECRET, TEST_SECRET, type RunningHub } from "../support/hub.ts";
 

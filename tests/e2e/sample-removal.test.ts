@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeSample } from "../../scripts/hub/withdraw.ts";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../../subgraphs/shared/config.ts";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../../shared/config.ts";
 import type { Database } from "../../subgraphs/shared/database/open.ts";
 import { mintToken, startHub, type RunningHub } from "../support/hub.ts";
 

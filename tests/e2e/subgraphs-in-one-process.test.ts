@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import parsePrometheus from "parse-prometheus-text-format";
 import { startHubProcess } from "../support/launcher.ts";
-import { SUBGRAPH_NAMES } from "../../subgraphs/shared/config.ts";
+import { SUBGRAPH_NAMES } from "../../shared/config.ts";
 
 const PORT = 4900;
 const KENT_NAME = `query KentName { force(id: "kent") { name } }`;

@@ -1,6 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SUBGRAPH_NAMES } from "../../subgraphs/shared/config.ts";
+import { SUBGRAPH_NAMES } from "../../shared/config.ts";
 import { freshTestDatabase } from "../support/fresh-database.ts";
 import { startHubProcess } from "../support/launcher.ts";
 

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { envKey, SUBGRAPH_NAMES } from "../../subgraphs/shared/config.ts";
+import { envKey, SUBGRAPH_NAMES } from "../../shared/config.ts";
 
 /** `npm start` as a newcomer runs it, from source, with its own data folder and ports from `port` up (metrics from port + 10). */
 export function startHubProcess(port: number, env: NodeJS.ProcessEnv) {

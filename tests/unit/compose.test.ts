@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { SUBGRAPH_NAMES } from "../../subgraphs/shared/config.ts";
+import { SUBGRAPH_NAMES } from "../../shared/config.ts";
 
 const compose = parse(readFileSync("compose.yaml", "utf8"), { merge: true }) as { services: Record<string, { command?: string[]; environment?: Record<string, string> }> };
 const scripts = JSON.parse(readFileSync("package.json", "utf8")).scripts as Record<string, string>;

@@ -1,6 +1,6 @@
 import type { Request, Response } from "express";
 import { describe, expect, it } from "vitest";
-import { traceRequests } from "../../subgraphs/shared/observability/trace-requests.ts";
+import { traceRequests } from "../../shared/observability/trace-requests.ts";
 
 /** Runs the middleware as Express would, without an exporter (no spans): returns the trace id the request got. */
 function traceIdOf(headers: Record<string, string | undefined>): string | undefined {

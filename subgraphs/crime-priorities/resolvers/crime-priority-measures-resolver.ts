@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Resolver, Root } from "type-graphql";
-import { assertCanSeeForce } from "../../shared/auth/viewer.ts";
-import { badArgument } from "../../shared/graphql/errors.ts";
+import { assertCanSeeForce } from "../../../shared/auth/viewer.ts";
+import { badArgument } from "../../../shared/graphql/errors.ts";
 import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";

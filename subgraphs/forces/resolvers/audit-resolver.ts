@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
-import { badArgument } from "../../shared/graphql/errors.ts";
+import { badArgument } from "../../../shared/graphql/errors.ts";
 import { ACCESS } from "../access.ts";
 import type { ForcesContext } from "../loaders.ts";
 import { AuditEntry } from "../schema/audit-entry.ts";

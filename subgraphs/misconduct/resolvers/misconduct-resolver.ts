@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { assertCanSeeForce } from "../../shared/auth/viewer.ts";
+import { assertCanSeeForce } from "../../../shared/auth/viewer.ts";
 import { ACCESS } from "../access.ts";
 import { Breakdown, breakdown } from "../../shared/disclosure/breakdown.ts";
 import { Source } from "../../shared/graphql/source.ts";

@@ -8,7 +8,7 @@ import { replaceForcePeriodScopes, type ReplaceRule } from "../../shared/ingest/
 import { monthScope, parseScope, spanMonths } from "../../shared/ingest/scope.ts";
 import { readCsv, readJsonLines } from "../../shared/ingest/source-records.ts";
 import { refreshAttendanceAggregates } from "../aggregates.ts";
-import { projectPath } from "../../shared/project-path.ts";
+import { projectPath } from "../../../shared/project-path.ts";
 
 export const RESPONSE_INCIDENT_SCHEMA = JSON.parse(readFileSync(projectPath("subgraphs/response-times/importers/response-incident.schema.json"), "utf8"));
 const COLUMNS = Object.keys(RESPONSE_INCIDENT_SCHEMA.properties);

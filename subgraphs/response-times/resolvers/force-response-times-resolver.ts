@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
-import { assertCanSeeForce } from "../../shared/auth/viewer.ts";
+import { assertCanSeeForce } from "../../../shared/auth/viewer.ts";
 import { ACCESS } from "../access.ts";
 import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import { yearEarlier } from "../../shared/graphql/period.ts";
-import { badArgument } from "../../shared/graphql/errors.ts";
+import { badArgument } from "../../../shared/graphql/errors.ts";
 import { compareMeasure } from "../../shared/measures/compare.ts";
 import { Source } from "../../shared/graphql/source.ts";
 import { MeasureComparison } from "../../shared/measures/measure-types.ts";

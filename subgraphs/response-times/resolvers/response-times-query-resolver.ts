@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
 import { ACCESS } from "../access.ts";
-import { badArgument } from "../../shared/graphql/errors.ts";
+import { badArgument } from "../../../shared/graphql/errors.ts";
 import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { PROJECT_ROOT } from "../project-path.ts";
+import { PROJECT_ROOT } from "../../../shared/project-path.ts";
 
 /** What decides a subgraph's answers besides its data: its code, its migrations and reference data, the dependencies' versions. */
-const SOURCES = ["subgraphs", "prisma", "package-lock.json"];
+const SOURCES = ["shared", "subgraphs", "prisma", "package-lock.json"];
 const SKIPPED = new Set(["generated", "node_modules"]);
 
 function filesUnder(path: string): string[] {

@@ -15,11 +15,6 @@ export async function markDataChanged(tx: SqlClient, schema: string): Promise<vo
   await tx.query(`SELECT pg_notify($1, $2)`, [DATA_CHANGED_CHANNEL, schema]);
 }
 
-/** A subgraph's version token: the fingerprint of its code, then its data version, or `?` while that is unknown. */
-export const versionToken = (build: string, dataVersion: string) => `${build}:${dataVersion}`;
-export const unknownVersionToken = (build: string) => versionToken(build, "?");
-export const isKnownVersionToken = (token: string) => !token.endsWith(":?");
-
 /**
  * The schema's data version with the moment it was last moved on: two databases that happen to
  * have seen as many changes (one dropped and made again) still never share a version.

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import type { SubgraphName } from "../config.ts";
+import type { SubgraphName } from "../../../shared/config.ts";
 import { withSchemaEngine } from "./schema-engine.ts";
-import { projectPath } from "../project-path.ts";
+import { projectPath } from "../../../shared/project-path.ts";
 
 export const prismaDir = (name: SubgraphName) => projectPath("prisma", name);
 

@@ -3,7 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import type { HubConfig, SubgraphName } from "../config.ts";
+import type { HubConfig, SubgraphName } from "../../../shared/config.ts";
 import { runningEmbeddedDatabase, startEmbeddedDatabase } from "./embedded-server/index.ts";
 import { applyMigrations, postgresSchema } from "./migrations.ts";
 

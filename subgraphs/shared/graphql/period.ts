@@ -1,4 +1,4 @@
-import { badArgument } from "./errors.ts";
+import { badArgument } from "../../../shared/graphql/errors.ts";
 
 /** An inclusive range of calendar days, as the `from` and `to` arguments give it, and the figures as published on a day when asked. */
 export interface Period {

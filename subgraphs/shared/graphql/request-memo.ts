@@ -1,4 +1,4 @@
-import { isKnownVersionToken } from "../data-version/data-version.ts";
+import { isKnownVersionToken } from "../../../shared/data-version/version-token.ts";
 
 /** Promises of figures by key: each figure set is fetched once however many fields ask for it. */
 export type RequestMemo = <T>(key: string, fetch: () => Promise<T>) => Promise<T>;

@@ -1,6 +1,6 @@
 import express, { type RequestHandler } from "express";
-import { verifyRequest } from "../auth/signed-request.ts";
-import type { Viewer } from "../auth/viewer.ts";
+import { verifyRequest } from "../../../shared/auth/signed-request.ts";
+import type { Viewer } from "../../../shared/auth/viewer.ts";
 
 declare module "express-serve-static-core" {
   interface Request {

@@ -4,13 +4,13 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
 import type { GraphQLSchema } from "graphql";
-import { dateArgumentsPlugin } from "../graphql/date-arguments.ts";
-import { formatError } from "../graphql/errors.ts";
-import { PUBLIC_VIEWER, type Viewer } from "../auth/viewer.ts";
-import { httpErrors } from "./http-errors.ts";
+import { dateArgumentsPlugin } from "../../../shared/graphql/date-arguments.ts";
+import { formatError } from "../../../shared/graphql/errors.ts";
+import { PUBLIC_VIEWER, type Viewer } from "../../../shared/auth/viewer.ts";
+import { httpErrors } from "../../../shared/http/http-errors.ts";
 import { requireSignedRequest } from "./require-signed-request.ts";
-import { requestObserver } from "../observability/request-observer.ts";
-import { traceRequests } from "../observability/trace-requests.ts";
+import { requestObserver } from "../../../shared/observability/request-observer.ts";
+import { traceRequests } from "../../../shared/observability/trace-requests.ts";
 
 export interface SubgraphHttpOptions<TContext extends BaseContext> {
   /** The subgraph's name: its log lines, metrics and spans carry it. */

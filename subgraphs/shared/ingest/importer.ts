@@ -1,4 +1,4 @@
-import type { SubgraphName } from "../config.ts";
+import type { SubgraphName } from "../../../shared/config.ts";
 import type { SqlClient } from "../database/open.ts";
 import type { ForceResolver } from "./force-resolver.ts";
 import type { ReplaceRule } from "./replace-scopes.ts";

@@ -1,4 +1,4 @@
-import type { SubgraphName } from "../config.ts";
+import type { SubgraphName } from "../../../shared/config.ts";
 import type { SqlClient } from "../database/open.ts";
 import { postgresSchema } from "../database/migrations.ts";
 import { beginDataChange } from "./data-change.ts";

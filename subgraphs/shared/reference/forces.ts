@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { projectPath } from "../project-path.ts";
+import { projectPath } from "../../../shared/project-path.ts";
 
 /** A territorial force as the reference file lists it (source: data.police.uk ids, ONS GSS codes, 2011 census). */
 export interface ReferenceForce {
