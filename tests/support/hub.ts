@@ -110,8 +110,6 @@ function until(gateway: Gateway, condition: () => boolean, timeoutMs = 5_000): P
 
 /** The whole graph in this process: five subgraphs and the gateway on free ports, sample data loaded unless `sample` is false. */
 export async function startHub(databaseUrl?: string, { environment = "test", subgraphTimeoutMs = 10_000, sample = true, trustedDocuments = "off", env = {} as NodeJS.ProcessEnv } = {}): Promise<RunningHub> {
-  // A log line per request from an in-process hub would bury the test report; tests that read logs start processes with their own LOG_LEVEL.
-  process.env.LOG_LEVEL ??= "warn";
   const dataDir = mkdtempSync(join(tmpdir(), "hub-test-"));
   const config = readConfig({
     NODE_ENV: environment, HUB_DATA_DIR: dataDir, GATEWAY_SECRET: TEST_SECRET, JWT_SECRET: TEST_JWT_SECRET, SUBGRAPH_TIMEOUT_MS: String(subgraphTimeoutMs),
