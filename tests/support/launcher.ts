@@ -5,15 +5,18 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { envKey, SUBGRAPH_NAMES } from "../../shared/config.ts";
 
-/** `npm start` as a newcomer runs it, from source, with its own data folder and ports from `port` up (metrics from port + 10). */
-export function startHubProcess(port: number, env: NodeJS.ProcessEnv) {
+/** The launcher from source, as `npm start` runs it but without npm and the build step. */
+const LAUNCHER_FROM_SOURCE = [process.execPath, "--import", "tsx", "scripts/start.ts"];
+
+/** `npm start` as a newcomer runs it (by default its launcher from source), with its own data folder and ports from `port` up (metrics from port + 10). */
+export function startHubProcess(port: number, env: NodeJS.ProcessEnv, [command, ...args] = LAUNCHER_FROM_SOURCE) {
   const dataDir = mkdtempSync(join(tmpdir(), "hub-launched-"));
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir, PORT: String(port), METRICS_PORT: String(port + 10), ...env };
   SUBGRAPH_NAMES.forEach((name, index) => {
     fullEnv[`${envKey(name)}_PORT`] = String(port + 1 + index);
     fullEnv[`${envKey(name)}_METRICS_PORT`] = String(port + 11 + index);
   });
-  const hub = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { cwd: process.cwd(), env: fullEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const hub = spawn(command, args, { cwd: process.cwd(), env: fullEnv, stdio: ["ignore", "pipe", "pipe"] });
   const lines: string[] = [];
   const waiters: { pattern: RegExp; resolve: (match: RegExpExecArray) => void }[] = [];
   for (const stream of [hub.stdout!, hub.stderr!]) {

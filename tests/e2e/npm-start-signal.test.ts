@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { connect } from "node:net";
+import { afterAll, describe, expect, it } from "vitest";
+import { runningEmbeddedDatabase } from "../../subgraphs/shared/database/embedded-server/index.ts";
+import { startHubProcess } from "../support/launcher.ts";
+
+const PORT = 4940;
+
+/** Every process under `root`, found through /proc. */
+function descendantsOf(root: number): Set<number> {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      parents.set(Number(entry), Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const found = new Set<number>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, parent] of parents) {
+      if (!found.has(pid) && (parent === root || found.has(parent))) grew = !!found.add(pid);
+    }
+  }
+  return found;
+}
+
+const alive = (pid: number) => {
+  try {
+    return !readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].startsWith("Z");
+  } catch {
+    return false;
+  }
+};
+
+const portOpen = (port: number) => new Promise<boolean>((resolve) => {
+  const socket = connect(port, "127.0.0.1").once("connect", () => (socket.destroy(), resolve(true))).once("error", () => resolve(false));
+});
+
+async function until(condition: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
+  for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) if (await condition()) return true;
+  return condition();
+}
+
+/** A process manager, or `docker stop`, signals the process it started: npm, not the hub under it. */
+describe("npm start, stopped by a SIGTERM sent to npm alone", () => {
+  let hub = new Set<number>();
+  // Should the test fail, what it started must not hold ports for the tests after it.
+  afterAll(() => [...hub].filter(alive).forEach((pid) => process.kill(pid, "SIGKILL")));
+
+  it("stops the launcher, the subgraphs and the gateway, frees the port and the embedded database", async () => {
+    const started = startHubProcess(PORT, { DATABASE_URL: "", HUB_SAMPLE: "none", LOG_LEVEL: "warn", METRICS: "off" }, ["npm", "start", "--silent"]);
+    await Promise.race([started.waitFor(/The hub is up/), started.waitFor(/could not start/).then(() => Promise.reject(new Error(started.lines.join("\n"))))]);
+    hub = descendantsOf(started.hub.pid!);
+    expect(hub.size, "launcher, subgraphs and gateway under npm").toBeGreaterThanOrEqual(3);
+    expect(runningEmbeddedDatabase(started.dataDir)).toBeDefined();
+
+    started.hub.kill("SIGTERM");
+
+    expect(await until(() => [...hub].every((pid) => !alive(pid)), 20_000), `still running: ${[...hub].filter(alive).join(", ")}`).toBe(true);
+    expect(await portOpen(PORT)).toBe(false);
+    expect(runningEmbeddedDatabase(started.dataDir)).toBeUndefined();
+  }, 120_000);
+});
