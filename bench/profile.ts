@@ -15,6 +15,7 @@ import autocannon from "autocannon";
 import { SUBGRAPH_NAMES } from "../shared/config.ts";
 import { dashboardMix, differentForceEachTime } from "./serving/dashboard-mix.ts";
 import { freshBenchDatabase, graphqlUrl, hubEnvironment, startProcess, startSubgraphs, stopProcesses } from "./support/hub-processes.ts";
+import { machineCpuMs, processCpuMs } from "./support/process-cpu.ts";
 
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 20);
 const WORKLOADS = {
@@ -26,24 +27,12 @@ const WORKLOAD = WORKLOADS[(process.env.PROFILE_WORKLOAD ?? "one-force") as keyo
 const CONNECTIONS = 8;
 const GATEWAY_PORT = 4410;
 const TOP = Number(process.env.PROFILE_TOP ?? 10);
-const CLOCK_TICKS_PER_SECOND = 100;
 
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
 }
-
-const cpuMs = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-};
-
-/** CPU time of every core since boot, idle and I/O wait apart (the first line of /proc/stat). */
-const machineCpuMs = () => {
-  const [user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
-  return ((user + nice + system + irq + softirq + steal) * 1000) / CLOCK_TICKS_PER_SECOND;
-};
 
 /** node_modules/<package> (scoped too), a path in this repository, or a V8 pseudo-frame such as (garbage collector). */
 function placeOf(url: string): string {
@@ -92,12 +81,12 @@ try {
   const requests = (await WORKLOAD.requests()).map((request) => ({ method: "POST" as const, headers: { "content-type": "application/json", ...request.headers }, body: request.body }));
   const load = (duration: number) => autocannon({ url: graphqlUrl(GATEWAY_PORT), connections: CONNECTIONS, duration, ...inTurn(requests) });
   await load(3);
-  const before = children.map((child) => cpuMs(child.pid!));
+  const before = children.map((child) => processCpuMs(child.pid!));
   const [loadGeneratorBefore, machineBefore] = [process.cpuUsage(), machineCpuMs()];
   const loadStarted = performance.now();
   const result = await load(SECONDS);
   const loadEnded = performance.now();
-  const used = children.map((child, index) => cpuMs(child.pid!) - before[index]);
+  const used = children.map((child, index) => processCpuMs(child.pid!) - before[index]);
   const { user, system } = process.cpuUsage(loadGeneratorBefore);
   const others = { "load generator": (user + system) / 1000, "whole machine": machineCpuMs() - machineBefore };
   if (result.non2xx || result.errors) throw new Error(`${result.non2xx + result.errors} failed requests`);

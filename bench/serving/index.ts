@@ -13,6 +13,7 @@ import { promisify } from "node:util";
 import autocannon from "autocannon";
 import { nodeArguments } from "../../scripts/support/child-process.ts";
 import { freshBenchDatabase, graphqlUrl, hubEnvironment, startProcess, startSubgraphs, stopProcesses } from "../support/hub-processes.ts";
+import { processCpuMs } from "../support/process-cpu.ts";
 import type { BenchRow } from "../support/report.ts";
 import { dashboardMix, differentForceEachTime, type DashboardRequest } from "./dashboard-mix.ts";
 import { responseIncidentsFile } from "../../tests/support/incidents-file.ts";
@@ -45,6 +46,8 @@ interface Run {
   failures: number;
   hits: number;
   responses: number;
+  /** CPU the gateway's process used during the run, in ms. */
+  gatewayCpuMs: number;
   /** Answers to requests sent after the change had finished, by request, each distinct body counted. */
   afterChange: Map<number, Map<string, number>>;
 }
@@ -64,6 +67,9 @@ async function ask(port: number, request: DashboardRequest): Promise<string> {
 
 const dataOf = (body: string) => JSON.stringify(JSON.parse(body).data);
 
+/** Each gateway's process, to read the CPU it spends per answer. */
+const gatewayPids = new Map<Gateway, number>();
+
 async function load(gateway: Gateway, mix: DashboardRequest[], change?: () => Promise<void>, seconds = SECONDS): Promise<Run> {
   let next = 0;
   // Answers are kept for the stale count only when a change is made, and only those to requests sent after it.
@@ -72,6 +78,7 @@ async function load(gateway: Gateway, mix: DashboardRequest[], change?: () => Pr
   let hits = 0;
   let responses = 0;
   const pending = change && new Promise<void>((resolve, reject) => setTimeout(() => change().then(() => { changedAt = performance.now(); resolve(); }, reject), CHANGE_AFTER_MS));
+  const cpuBefore = processCpuMs(gatewayPids.get(gateway)!);
   const result = await autocannon({
     url: graphqlUrl(gateway.port),
     connections: CONNECTIONS,
@@ -96,8 +103,9 @@ async function load(gateway: Gateway, mix: DashboardRequest[], change?: () => Pr
       },
     }],
   });
+  const gatewayCpuMs = processCpuMs(gatewayPids.get(gateway)!) - cpuBefore;
   await pending;
-  return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, failures: result.errors + result.timeouts + result.non2xx, hits, responses, afterChange };
+  return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, failures: result.errors + result.timeouts + result.non2xx, hits, responses, gatewayCpuMs, afterChange };
 }
 
 const TURNS = 3;
@@ -105,7 +113,7 @@ const TURNS = 3;
 /** Runs of equal length as one: the mean rate, the highest p99 of any, and everything counted summed. */
 function inAll(runs: Run[]): Run {
   const sum = (count: (run: Run) => number) => runs.reduce((total, run) => total + count(run), 0);
-  return { requestsPerSecond: sum((run) => run.requestsPerSecond) / runs.length, p99Ms: Math.max(...runs.map((run) => run.p99Ms)), failures: sum((run) => run.failures), hits: sum((run) => run.hits), responses: sum((run) => run.responses), afterChange: new Map() };
+  return { requestsPerSecond: sum((run) => run.requestsPerSecond) / runs.length, p99Ms: Math.max(...runs.map((run) => run.p99Ms)), failures: sum((run) => run.failures), hits: sum((run) => run.hits), responses: sum((run) => run.responses), gatewayCpuMs: sum((run) => run.gatewayCpuMs), afterChange: new Map() };
 }
 
 /** Every request of the mix once, a few at a time. */
@@ -125,7 +133,10 @@ async function staleAnswers(run: Run, mix: DashboardRequest[]): Promise<number> 
 
 async function startAll(env: NodeJS.ProcessEnv, children: ChildProcess[]) {
   await startSubgraphs(children, env);
-  await Promise.all(Object.values(GATEWAYS).map((gateway) => startProcess(children, { ...env, ...gateway.env, PORT: String(gateway.port) }, gateway.name, [gateway.entry], gateway.readyLine)));
+  await Promise.all(Object.values(GATEWAYS).map(async (gateway) => {
+    const child = await startProcess(children, { ...env, ...gateway.env, PORT: String(gateway.port) }, gateway.name, [gateway.entry], gateway.readyLine);
+    gatewayPids.set(gateway, child.pid!);
+  }));
 }
 
 /** Imports the incidents file, or withdraws it when it stands: either way the figures of the mix change. */
@@ -145,6 +156,7 @@ function batchToggler(env: NodeJS.ProcessEnv, file: string) {
 }
 
 const percent = (part: number, whole: number) => `${((100 * part) / Math.max(whole, 1)).toFixed(1)}%`;
+const gatewayCpuPerAnswer = (run: Run) => run.gatewayCpuMs / Math.max(run.responses, 1);
 
 function row(benchmark: string, subject: [Gateway, Run, number], baseline: [Gateway, Run, number]): BenchRow {
   const [[ours, oursRun, oursStale], [theirs, theirRun, theirStale]] = [subject, baseline];
@@ -156,7 +168,7 @@ function row(benchmark: string, subject: [Gateway, Run, number], baseline: [Gate
     baselineValue: theirRun.requestsPerSecond,
     unit: "requests/s (higher is better)",
     ratio: oursRun.requestsPerSecond / theirRun.requestsPerSecond,
-    note: `p99 ${oursRun.p99Ms} vs ${theirRun.p99Ms} ms; stale answers after the change ${oursStale} vs ${theirStale}; our cache hits ${percent(oursRun.hits, oursRun.responses)}`,
+    note: `p99 ${oursRun.p99Ms} vs ${theirRun.p99Ms} ms; gateway CPU ${gatewayCpuPerAnswer(oursRun).toFixed(2)} vs ${gatewayCpuPerAnswer(theirRun).toFixed(2)} ms per answer; stale answers after the change ${oursStale} vs ${theirStale}; our cache hits ${percent(oursRun.hits, oursRun.responses)}`,
   };
 }
 
@@ -219,7 +231,7 @@ export async function servingBenchmark(): Promise<BenchRow[]> {
 function writeSummary(measured: Map<Gateway, [Gateway, Run, number]>, unchanged: Map<Gateway, [Gateway, Run, number]>, nationalPicture: { ours: Run; hive: Run }, oursSpread: Run) {
   const figures = (gateway: Gateway, runs = measured) => {
     const [, run, stale] = runs.get(gateway)!;
-    return { requestsPerSecond: Math.round(run.requestsPerSecond), p99Ms: run.p99Ms, staleAnswers: stale, cacheHitRate: run.hits / Math.max(run.responses, 1), answersAfterChange: [...run.afterChange.values()].reduce((sum, bodies) => sum + [...bodies.values()].reduce((a, b) => a + b, 0), 0) };
+    return { requestsPerSecond: Math.round(run.requestsPerSecond), p99Ms: run.p99Ms, staleAnswers: stale, cacheHitRate: run.hits / Math.max(run.responses, 1), gatewayCpuMsPerAnswer: +gatewayCpuPerAnswer(run).toFixed(2), answersAfterChange: [...run.afterChange.values()].reduce((sum, bodies) => sum + [...bodies.values()].reduce((a, b) => a + b, 0), 0) };
   };
   const [ours, hive] = [figures(GATEWAYS.oursCached), figures(GATEWAYS.hiveCached)];
   const [oursUnchanged, hiveUnchanged] = [figures(GATEWAYS.oursCached, unchanged), figures(GATEWAYS.hiveCached, unchanged)];
@@ -231,7 +243,12 @@ function writeSummary(measured: Map<Gateway, [Gateway, Run, number]>, unchanged:
     cached: { ours, hive, ratio: ours.requestsPerSecond / hive.requestsPerSecond, staleAnswers: ours.staleAnswers },
     cachedNothingLoaded: { ours: oursUnchanged, hive: hiveUnchanged, ratio: oursUnchanged.requestsPerSecond / hiveUnchanged.requestsPerSecond },
     uncached: { ours: figures(GATEWAYS.oursUncached), hive: figures(GATEWAYS.hiveUncached), ratio: measured.get(GATEWAYS.oursUncached)![1].requestsPerSecond / measured.get(GATEWAYS.hiveUncached)![1].requestsPerSecond },
-    nationalPictureUncached: { ours: Math.round(nationalPicture.ours.requestsPerSecond), hive: Math.round(nationalPicture.hive.requestsPerSecond), ratio: nationalPicture.ours.requestsPerSecond / nationalPicture.hive.requestsPerSecond },
+    nationalPictureUncached: {
+      ours: Math.round(nationalPicture.ours.requestsPerSecond),
+      hive: Math.round(nationalPicture.hive.requestsPerSecond),
+      ratio: nationalPicture.ours.requestsPerSecond / nationalPicture.hive.requestsPerSecond,
+      gatewayCpuMsPerAnswer: { ours: +gatewayCpuPerAnswer(nationalPicture.ours).toFixed(2), hive: +gatewayCpuPerAnswer(nationalPicture.hive).toFixed(2) },
+    },
     oneForceDifferentEachRequest: { requestsPerSecond: Math.round(oursSpread.requestsPerSecond), p99Ms: oursSpread.p99Ms, ratioToBefore: oursSpread.requestsPerSecond / RATE_BEFORE.high },
   };
   const folder = new URL("../results/", import.meta.url);

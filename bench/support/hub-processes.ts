@@ -44,11 +44,12 @@ export async function freshBenchDatabase(name: string): Promise<string> {
   return benchDatabase(name);
 }
 
-/** Starts one process of the hub (or a gateway beside it) and keeps it in `children` to stop later. */
-export function startProcess(children: ChildProcess[], env: NodeJS.ProcessEnv, name: string, args: string[], readyLine: RegExp): Promise<void> {
+/** Starts one process of the hub (or a gateway beside it), keeps it in `children` to stop later and gives it once it is ready. */
+export async function startProcess(children: ChildProcess[], env: NodeJS.ProcessEnv, name: string, args: string[], readyLine: RegExp): Promise<ChildProcess> {
   const { child, ready } = startChild(name, args, { env, readyLine, echo: false });
   children.push(child);
-  return ready;
+  await ready;
+  return child;
 }
 
 /** The five subgraphs, one after another: the first on an empty database loads the sample, the others then find it there. */
