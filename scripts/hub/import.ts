@@ -5,7 +5,7 @@ import { seedSampleIfNew } from "../../subgraphs/index.ts";
 import { readConfig } from "../../shared/config.ts";
 import { loadForceResolver } from "../../subgraphs/shared/ingest/force-resolver.ts";
 import { formatRowError } from "../../subgraphs/shared/ingest/row-error.ts";
-import { runImport, type ImportResult } from "../../subgraphs/shared/ingest/run-import.ts";
+import { runImport, type ImportProgress, type ImportResult } from "../../subgraphs/shared/ingest/run-import.ts";
 import { parseArgs, UsageError } from "./cli.ts";
 import { withDatabases } from "./databases.ts";
 
@@ -18,19 +18,32 @@ function filesIn(path: string, matches: (name: string) => boolean): string[] {
     .sort();
 }
 
+/**
+ * Progress on stderr, rewritten in place on a terminal; elsewhere (and not with --json) a line every
+ * 100,000 rows and one as the writing starts, so a long transaction is never silent.
+ */
 function progressPrinter(file: string, json: boolean) {
   const started = performance.now();
   let lastPlain = 0;
-  return ({ rowsRead, bytesRead, totalBytes }: { rowsRead: number; bytesRead: number; totalBytes: number }) => {
-    const seconds = (performance.now() - started) / 1000;
-    const rate = rowsRead / Math.max(seconds, 0.001);
-    const eta = bytesRead > 0 ? (seconds * (totalBytes - bytesRead)) / bytesRead : 0;
-    const line = `${file}: ${rowsRead.toLocaleString("en-GB")} rows, ${Math.round(rate).toLocaleString("en-GB")} rows/s, ETA ${eta.toFixed(0)} s`;
+  let writing = false;
+  const show = (line: string, rows: number, always = false) => {
     if (process.stderr.isTTY) process.stderr.write(`\r${line}\x1b[K`);
-    else if (!json && rowsRead - lastPlain >= 100_000) {
-      lastPlain = rowsRead;
+    else if (!json && (always || rows - lastPlain >= 100_000)) {
+      lastPlain = rows;
       console.error(line);
     }
+  };
+  return (progress: ImportProgress) => {
+    if (progress.phase === "checking") {
+      const seconds = (performance.now() - started) / 1000;
+      const rate = progress.rowsRead / Math.max(seconds, 0.001);
+      const eta = progress.bytesRead > 0 ? (seconds * (progress.totalBytes - progress.bytesRead)) / progress.bytesRead : 0;
+      return show(`${file}: ${progress.rowsRead.toLocaleString("en-GB")} rows checked, ${Math.round(rate).toLocaleString("en-GB")} rows/s, ETA ${eta.toFixed(0)} s`, progress.rowsRead);
+    }
+    const starting = !writing;
+    if (starting) lastPlain = 0;
+    writing = true;
+    show(`${file}: writing in one transaction, ${progress.rowsWritten.toLocaleString("en-GB")} of ${progress.rowsToWrite.toLocaleString("en-GB")} rows`, progress.rowsWritten, starting);
   };
 }
 

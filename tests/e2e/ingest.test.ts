@@ -199,6 +199,10 @@ describe("the hub import command", () => {
     const loaded = hub("import", "police-uk-street", fixture("street"), "--json");
     expect(loaded.status).toBe(0);
     expect(JSON.parse(loaded.stdout).map((result: { status: string }) => result.status)).toEqual(["LOADED", "LOADED"]);
+    const plain = hub("import", "comparison-groups", fixture("comparison-groups.csv"));
+    expect(plain.status).toBe(0);
+    // Off a terminal, progress is a line now and then; the writing always gets one, so a long transaction is never silent.
+    expect(plain.stderr).toContain("comparison-groups.csv: writing in one transaction, 0 of 3 rows");
     const report = join(dataDir, "report.txt");
     const rejected = hub("import", "police-uk-street", fixture("invalid/2024-01-kent-street.csv"), "--report", report);
     expect(rejected.status).toBe(1);

@@ -12,6 +12,8 @@ const LENGTH_BYTES = 4;
  */
 export interface RowSpill<Row> {
   append(rows: Row[]): Promise<void>;
+  /** How many rows have been appended. */
+  readonly rowCount: number;
   /** The chunks in the order appended; appending is over once this is called. */
   chunks(): AsyncIterable<Row[]>;
   remove(): Promise<void>;
@@ -22,12 +24,17 @@ export async function createRowSpill<Row>(): Promise<RowSpill<Row>> {
   const path = join(folder, "rows.bin");
   const writing: FileHandle = await open(path, "w");
   let closed = false;
+  let rowCount = 0;
   const closeWriting = async () => {
     if (!closed) await writing.close();
     closed = true;
   };
   return {
+    get rowCount() {
+      return rowCount;
+    },
     append: async (rows) => {
+      rowCount += rows.length;
       const body = serialize(rows);
       const length = Buffer.alloc(LENGTH_BYTES);
       length.writeUInt32LE(body.length);

@@ -11,10 +11,15 @@ import { bodyOutsideTheForcesOfFile } from "../reference/outside-bodies.ts";
 import { readableError, type RowError } from "./row-error.ts";
 import { createRowSpill, type RowSpill } from "./row-spill.ts";
 
+/** Where a long import is: reading and checking the file, then writing its checked rows in the transaction. */
+export type ImportProgress =
+  | { phase: "checking"; rowsRead: number; bytesRead: number; totalBytes: number }
+  | { phase: "writing"; rowsWritten: number; rowsToWrite: number };
+
 export interface ImportOptions {
   /** Load the valid rows and record the rejected ones with the batch, instead of loading nothing. */
   skipInvalid?: boolean;
-  onProgress?(progress: { rowsRead: number; bytesRead: number; totalBytes: number }): void;
+  onProgress?(progress: ImportProgress): void;
   /** Tests only: fail after this many rows have been read, to show nothing is committed. */
   failAfterRows?: number;
 }
@@ -77,9 +82,10 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
   const rows = await createRowSpill<Row>();
   try {
     await checkRows(importer, file, { name, forces, lookup: (await importer.prepare?.(sql)) as Lookup, totalBytes }, rows, result, options);
-    options.onProgress?.({ rowsRead: result.rowsRead, bytesRead: totalBytes, totalBytes });
+    options.onProgress?.({ phase: "checking", rowsRead: result.rowsRead, bytesRead: totalBytes, totalBytes });
     if (result.rowsRejected > 0 && !options.skipInvalid) return finished("REJECTED", { rowsLoaded: 0 });
-    await sql.transaction((tx) => writeBatch(importer, tx, { schema, name, digest }, rows, result));
+    const written = (rowsWritten: number) => options.onProgress?.({ phase: "writing", rowsWritten, rowsToWrite: rows.rowCount });
+    await sql.transaction((tx) => writeBatch(importer, tx, { schema, name, digest }, rows, result, written));
   } catch (error) {
     if (error instanceof AlreadyLoaded) return finished("ALREADY_LOADED", { batchId: error.batchId });
     throw error;
@@ -121,13 +127,13 @@ async function checkRows<Row, Lookup>(importer: Importer<Row, Lookup>, file: str
       await rows.append(pending);
       pending = [];
     }
-    options.onProgress?.({ rowsRead: result.rowsRead, bytesRead: progress.bytesRead, totalBytes: context.totalBytes });
+    options.onProgress?.({ phase: "checking", rowsRead: result.rowsRead, bytesRead: progress.bytesRead, totalBytes: context.totalBytes });
   }
   if (pending.length) await rows.append(pending);
 }
 
 /** The transaction: the batch, its checked rows, the earlier rows they replace and its coverage. */
-async function writeBatch<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlClient, file: { schema: string; name: string; digest: string }, rows: RowSpill<Row>, result: ImportResult) {
+async function writeBatch<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlClient, file: { schema: string; name: string; digest: string }, rows: RowSpill<Row>, result: ImportResult, written: (rowsWritten: number) => void) {
   const { schema } = file;
   await beginDataChange(tx, schema);
   // Checked again under the lock: the same file may have been loaded beside this one meanwhile.
@@ -141,12 +147,14 @@ async function writeBatch<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlC
   const writer = importer.open(tx, batchId);
   const scopes = new Set<string>();
   const superseded = new Set<number>();
+  written(0);
   for await (const chunk of rows.chunks()) {
     const fresh = [...new Set(chunk.map((row) => importer.scopeOf(row)))].filter((scope) => !scopes.has(scope));
     fresh.forEach((scope) => scopes.add(scope));
     if (fresh.length) (await importer.replaceScopes(tx, fresh, batchId, importer.kind)).forEach((id) => superseded.add(id));
     await writer.write(chunk);
     result.rowsLoaded += chunk.length;
+    written(result.rowsLoaded);
   }
   await writer.finish();
   const units = importer.coverageOf ? importer.coverageOf([...scopes]) : [...scopes];
