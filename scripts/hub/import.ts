@@ -20,30 +20,34 @@ function filesIn(path: string, matches: (name: string) => boolean): string[] {
 
 /**
  * Progress on stderr, rewritten in place on a terminal; elsewhere (and not with --json) a line every
- * 100,000 rows and one as the writing starts, so a long transaction is never silent.
+ * 100,000 rows and one as each phase starts, so a long transaction is never silent.
  */
 function progressPrinter(file: string, json: boolean) {
   const started = performance.now();
   let lastPlain = 0;
-  let writing = false;
-  const show = (line: string, rows: number, always = false) => {
+  let phase: ImportProgress["phase"] = "checking";
+  const show = (line: string, rows: number, always: boolean) => {
     if (process.stderr.isTTY) process.stderr.write(`\r${line}\x1b[K`);
     else if (!json && (always || rows - lastPlain >= 100_000)) {
       lastPlain = rows;
       console.error(line);
     }
   };
+  const count = (rows: number) => rows.toLocaleString("en-GB");
   return (progress: ImportProgress) => {
+    const starting = progress.phase !== phase;
+    if (starting) lastPlain = 0;
+    phase = progress.phase;
     if (progress.phase === "checking") {
       const seconds = (performance.now() - started) / 1000;
       const rate = progress.rowsRead / Math.max(seconds, 0.001);
       const eta = progress.bytesRead > 0 ? (seconds * (progress.totalBytes - progress.bytesRead)) / progress.bytesRead : 0;
-      return show(`${file}: ${progress.rowsRead.toLocaleString("en-GB")} rows checked, ${Math.round(rate).toLocaleString("en-GB")} rows/s, ETA ${eta.toFixed(0)} s`, progress.rowsRead);
+      show(`${file}: ${count(progress.rowsRead)} rows checked, ${count(Math.round(rate))} rows/s, ETA ${eta.toFixed(0)} s`, progress.rowsRead, false);
+    } else if (progress.phase === "staging") {
+      show(`${file}: staging before the transaction, ${count(progress.rowsStaged)} of ${count(progress.rowsToStage)} rows`, progress.rowsStaged, starting);
+    } else {
+      show(`${file}: writing in one transaction, ${count(progress.rowsWritten)} of ${count(progress.rowsToWrite)} rows`, progress.rowsWritten, starting);
     }
-    const starting = !writing;
-    if (starting) lastPlain = 0;
-    writing = true;
-    show(`${file}: writing in one transaction, ${progress.rowsWritten.toLocaleString("en-GB")} of ${progress.rowsToWrite.toLocaleString("en-GB")} rows`, progress.rowsWritten, starting);
   };
 }
 
@@ -83,7 +87,9 @@ export async function importCommand(args: string[]): Promise<number> {
     const forces = await loadForceResolver(databases.get("forces")!.sql);
     const results: ImportResult[] = [];
     for (const file of files) {
-      const result = await runImport(importer, file, databases.get(importer.subgraph)!.sql, forces, { skipInvalid: flags.has("--skip-invalid"), onProgress: progressPrinter(file, json) });
+      const database = databases.get(importer.subgraph)!;
+      // On the embedded database every query waits for an open transaction: keep it to the move of staged rows.
+      const result = await runImport(importer, file, database.sql, forces, { skipInvalid: flags.has("--skip-invalid"), stageRows: database.embedded, onProgress: progressPrinter(file, json) });
       if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
       results.push(result);
       if (!json) console.log(describe(result));

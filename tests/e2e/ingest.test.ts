@@ -9,6 +9,7 @@ import type { Database } from "../../subgraphs/shared/database/open.ts";
 import { openSubgraphDatabase } from "../../subgraphs/index.ts";
 import { loadForceResolver, type ForceResolver } from "../../subgraphs/shared/ingest/force-resolver.ts";
 import { runImport, type ImportOptions } from "../../subgraphs/shared/ingest/run-import.ts";
+import { responseIncidentsFile } from "../support/incidents-file.ts";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/ingest");
 const fixture = (path: string) => join(FIXTURES, path);
@@ -169,6 +170,26 @@ describe("importing published files", () => {
     const result = await load("calls-999", "calls-999.csv", { skipInvalid: true });
     expect(result).toMatchObject({ rowsLoaded: 1, rowsRejected: 1 });
     expect(result.errors[0]).toMatchObject({ line: 3, column: "Calls received", reason: "answered bands add up to 4950, not the calls received" });
+  });
+
+  it("stages incident rows outside the transaction when asked, with the same result as writing them in it", async () => {
+    const sql = databases["response-times"].sql;
+    const juneIncidents = async () => (await sql.query<{ incidents: number }>(
+      `SELECT sum(incidents)::int AS incidents FROM response_times.attendance_month WHERE force_id = 'kent' AND month = '2025-06-01' AND grade = 'EMERGENCY'`,
+    ))[0].incidents;
+    const file = (incidents: number) => responseIncidentsFile(mkdtempSync(join(tmpdir(), "hub-staged-")), incidents);
+    const staged = await runImport(IMPORTERS["response-incidents"], file(3_000), sql, forces, { stageRows: true });
+    expect(staged).toMatchObject({ status: "LOADED", rowsLoaded: 3_000 });
+    expect(await juneIncidents()).toBe(3_000);
+    // A revision written in the transaction replaces the staged load's rows, as it would any other.
+    const revision = await runImport(IMPORTERS["response-incidents"], file(3_001), sql, forces);
+    expect(revision).toMatchObject({ status: "LOADED", rowsLoaded: 3_001, supersededBatchIds: [staged.batchId] });
+    expect(await juneIncidents()).toBe(3_001);
+    const [{ replaced }] = await sql.query<{ replaced: number }>(`SELECT count(*)::int AS replaced FROM response_times.replaced_row WHERE batch_id = $1`, [staged.batchId]);
+    expect(replaced).toBe(3_000);
+    // Staged (its schema made on first use), and the staging table gone with the import.
+    expect(await sql.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'hub_import_staging'`)).toHaveLength(1);
+    expect(await sql.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'hub_import_staging'`)).toEqual([]);
   });
 
   it("checks misconduct and vetting submissions against the categories and each other", async () => {

@@ -5,6 +5,7 @@ import { bulkInsert } from "../../shared/database/bulk-insert.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes, type ReplaceRule } from "../../shared/ingest/replace-scopes.ts";
+import type { StagingTarget } from "../../shared/ingest/staged-rows.ts";
 import { monthScope, parseScope, spanMonths } from "../../shared/ingest/scope.ts";
 import { readCsv, readJsonLines } from "../../shared/ingest/source-records.ts";
 import { refreshAttendanceAggregates } from "../aggregates.ts";
@@ -25,10 +26,14 @@ function ukMonth(instant: Date): Date {
 
 type IncidentRow = [forceId: string, reference: string, grade: string, areaType: string, month: Date, connected: Date, answered: Date | null, deployed: Date | null, arrived: Date | null];
 
-const INSERT_COLUMNS = {
-  force_id: "text", reference: "text", grade: "text", area_type: "text", month: "date",
-  call_connected_at: "timestamptz", call_answered_at: "timestamptz", deployed_at: "timestamptz", arrived_at: "timestamptz", batch_id: "int",
-} as const;
+const INCIDENTS: StagingTarget<IncidentRow> = {
+  table: "response_times.incident",
+  columns: {
+    force_id: "text", reference: "text", grade: "text", area_type: "text", month: "date",
+    call_connected_at: "timestamptz", call_answered_at: "timestamptz", deployed_at: "timestamptz", arrived_at: "timestamptz",
+  },
+  values: (row) => row,
+};
 
 const scopePairs = (scopes: string[]) => [scopes.map((scope) => parseScope(scope).forceId), scopes.map((scope) => parseScope(scope).start)];
 const REPLACES_SAMPLE: ReplaceRule = { rule: "outranked", measures: ["ATTENDANCE"] };
@@ -67,7 +72,8 @@ export const responseIncidentsImporter: Importer<IncidentRow> = {
   replaceRule: REPLACES_SAMPLE,
   replaceScopes: (sql, scopes, batchId, kind) =>
     replaceForcePeriodScopes(sql, { table: "response_times.incident", periodOfRow: "t.month", replace: REPLACES_SAMPLE }, scopes, batchId, kind),
-  open: (sql, batchId) => chunkWriter((rows) => bulkInsert(sql, "response_times.incident", INSERT_COLUMNS, rows.map((row) => [...row, batchId]))),
+  staging: INCIDENTS,
+  open: (sql, batchId) => chunkWriter((rows) => bulkInsert(sql, INCIDENTS.table, { ...INCIDENTS.columns, batch_id: "int" }, rows.map((row) => [...row, batchId]))),
   async afterLoad(sql, scopes) {
     const [forceIds, months] = scopePairs(scopes);
     await refreshAttendanceAggregates(sql, { forceIds: [...new Set(forceIds)], months: [...new Set(months)].map((month) => new Date(month)) });

@@ -3,6 +3,7 @@ import type { SqlClient } from "../database/open.ts";
 import type { ForceResolver } from "./force-resolver.ts";
 import type { ReplaceRule } from "./replace-scopes.ts";
 import type { RowError } from "./row-error.ts";
+import type { StagingTarget } from "./staged-rows.ts";
 import type { ReadProgress, SourceRecord } from "./source-records.ts";
 
 /** What a parsed record became: a row to load, the errors that stop it, or nothing (a row the kind leaves out on purpose). */
@@ -42,6 +43,8 @@ export interface Importer<Row, Lookup = undefined> {
   replaceRule?: ReplaceRule;
   /** The units a file covers, from its rows' scopes (default: those scopes); e.g. every month a case-level file spans. */
   coverageOf?(scopes: string[]): string[];
+  /** The one table this kind's rows go to as they are, when so: the rows can then be staged outside the transaction (ImportOptions.stageRows). */
+  staging?: StagingTarget<Row>;
   /** Starts writing one file's rows in its transaction. */
   open(sql: SqlClient, batchId: number): ImportWriter<Row>;
   /** Work after the rows are in, in the same transaction (e.g. refreshing pre-aggregates for the scopes). */

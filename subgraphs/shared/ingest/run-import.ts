@@ -10,16 +10,24 @@ import type { Importer } from "./importer.ts";
 import { bodyOutsideTheForcesOfFile } from "../reference/outside-bodies.ts";
 import { readableError, type RowError } from "./row-error.ts";
 import { createRowSpill, type RowSpill } from "./row-spill.ts";
+import { stageRows, type StagedRows } from "./staged-rows.ts";
 
 /** Where a long import is: reading and checking the file, then writing its checked rows in the transaction. */
 export type ImportProgress =
   | { phase: "checking"; rowsRead: number; bytesRead: number; totalBytes: number }
+  | { phase: "staging"; rowsStaged: number; rowsToStage: number }
   | { phase: "writing"; rowsWritten: number; rowsToWrite: number };
 
 export interface ImportOptions {
   /** Load the valid rows and record the rejected ones with the batch, instead of loading nothing. */
   skipInvalid?: boolean;
   onProgress?(progress: ImportProgress): void;
+  /**
+   * Stage the checked rows in a table of their own before the transaction, a statement per chunk, and
+   * move them in with one INSERT … SELECT (importers with `staging`): on the embedded database, where
+   * every query waits for an open transaction, the transaction is then shorter.
+   */
+  stageRows?: boolean;
   /** Tests only: fail after this many rows have been read, to show nothing is committed. */
   failAfterRows?: number;
 }
@@ -85,7 +93,13 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
     options.onProgress?.({ phase: "checking", rowsRead: result.rowsRead, bytesRead: totalBytes, totalBytes });
     if (result.rowsRejected > 0 && !options.skipInvalid) return finished("REJECTED", { rowsLoaded: 0 });
     const written = (rowsWritten: number) => options.onProgress?.({ phase: "writing", rowsWritten, rowsToWrite: rows.rowCount });
-    await sql.transaction((tx) => writeBatch(importer, tx, { schema, name, digest }, rows, result, written));
+    const staging = options.stageRows ? importer.staging : undefined;
+    const staged = staging ? await stageRows(sql, staging, rows, (row) => importer.scopeOf(row), (rowsStaged) => options.onProgress?.({ phase: "staging", rowsStaged, rowsToStage: rows.rowCount })) : undefined;
+    try {
+      await sql.transaction((tx) => writeBatch(importer, tx, { schema, name, digest }, { rows, staged }, result, written));
+    } finally {
+      if (staged) await staged.drop();
+    }
   } catch (error) {
     if (error instanceof AlreadyLoaded) return finished("ALREADY_LOADED", { batchId: error.batchId });
     throw error;
@@ -93,6 +107,29 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
     await rows.remove();
   }
   return finished("LOADED");
+}
+
+/** The checked rows chunk by chunk through the importer's writer, each chunk's scopes replaced before it is written. */
+async function writeChunks<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlClient, rows: RowSpill<Row>, batchId: number, wrote: (rows: number) => void) {
+  const writer = importer.open(tx, batchId);
+  const scopes = new Set<string>();
+  const superseded = new Set<number>();
+  for await (const chunk of rows.chunks()) {
+    const fresh = [...new Set(chunk.map((row) => importer.scopeOf(row)))].filter((scope) => !scopes.has(scope));
+    fresh.forEach((scope) => scopes.add(scope));
+    if (fresh.length) (await importer.replaceScopes(tx, fresh, batchId, importer.kind)).forEach((id) => superseded.add(id));
+    await writer.write(chunk);
+    wrote(chunk.length);
+  }
+  await writer.finish();
+  return { scopes, superseded };
+}
+
+/** The staged rows' scopes replaced, then the rows moved in, in one statement each. */
+async function moveStaged<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlClient, staged: StagedRows, batchId: number) {
+  const superseded = new Set(staged.scopes.size ? await importer.replaceScopes(tx, [...staged.scopes], batchId, importer.kind) : []);
+  await staged.moveInto(tx, batchId);
+  return { scopes: staged.scopes, superseded };
 }
 
 async function earlierLoad(sql: SqlClient, schema: string, kind: string, digest: string): Promise<number | undefined> {
@@ -133,7 +170,7 @@ async function checkRows<Row, Lookup>(importer: Importer<Row, Lookup>, file: str
 }
 
 /** The transaction: the batch, its checked rows, the earlier rows they replace and its coverage. */
-async function writeBatch<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlClient, file: { schema: string; name: string; digest: string }, rows: RowSpill<Row>, result: ImportResult, written: (rowsWritten: number) => void) {
+async function writeBatch<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlClient, file: { schema: string; name: string; digest: string }, checked: { rows: RowSpill<Row>; staged?: StagedRows }, result: ImportResult, written: (rowsWritten: number) => void) {
   const { schema } = file;
   await beginDataChange(tx, schema);
   // Checked again under the lock: the same file may have been loaded beside this one meanwhile.
@@ -144,19 +181,14 @@ async function writeBatch<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlC
     [importer.kind, file.name, file.digest],
   );
   result.batchId = batchId;
-  const writer = importer.open(tx, batchId);
-  const scopes = new Set<string>();
-  const superseded = new Set<number>();
   written(0);
-  for await (const chunk of rows.chunks()) {
-    const fresh = [...new Set(chunk.map((row) => importer.scopeOf(row)))].filter((scope) => !scopes.has(scope));
-    fresh.forEach((scope) => scopes.add(scope));
-    if (fresh.length) (await importer.replaceScopes(tx, fresh, batchId, importer.kind)).forEach((id) => superseded.add(id));
-    await writer.write(chunk);
-    result.rowsLoaded += chunk.length;
-    written(result.rowsLoaded);
-  }
-  await writer.finish();
+  const { scopes, superseded } = checked.staged
+    ? await moveStaged(importer, tx, checked.staged, batchId)
+    : await writeChunks(importer, tx, checked.rows, batchId, (rows) => {
+        result.rowsLoaded += rows;
+        written(result.rowsLoaded);
+      });
+  if (checked.staged) result.rowsLoaded = checked.rows.rowCount;
   const units = importer.coverageOf ? importer.coverageOf([...scopes]) : [...scopes];
   const spanned = units.filter((unit) => !scopes.has(unit));
   if (spanned.length) (await importer.replaceScopes(tx, spanned, batchId, importer.kind)).forEach((id) => superseded.add(id));
