@@ -6,12 +6,13 @@
  * Ratios: embedded against PostgreSQL, both measured in this run.
  */
 import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { envKey, SUBGRAPH_NAMES } from "../shared/config.ts";
 import { responseIncidentsFile } from "../tests/support/incidents-file.ts";
+import { descendantsOf } from "../tests/support/processes.ts";
 import { NATIONAL_PICTURE } from "../tests/support/queries.ts";
 import { freshBenchDatabase } from "./support/hub-processes.ts";
 import type { BenchRow } from "./support/report.ts";
@@ -38,23 +39,10 @@ const residentKb = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, "
 
 /** The launcher and every process under it, by command line. */
 function processTree(root: number): Map<number, string> {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      parents.set(Number(entry), Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[1]));
-    } catch {
-      // gone meanwhile
-    }
-  }
   const tree = new Map<number, string>([[root, "launcher"]]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, parent] of parents) {
-      if (tree.has(pid) || !tree.has(parent)) continue;
-      const command = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").find((part) => part.endsWith(".js")) ?? "node";
-      tree.set(pid, command.replace(/.*\.build\/runtime\//, "").replace(/\/index\.js$|\.js$/, ""));
-      grew = true;
-    }
+  for (const pid of descendantsOf(root)) {
+    const command = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").find((part) => part.endsWith(".js")) ?? "node";
+    tree.set(pid, command.replace(/.*\.build\/runtime\//, "").replace(/\/index\.js$|\.js$/, ""));
   }
   return tree;
 }

@@ -1,30 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { runningEmbeddedDatabase } from "../../subgraphs/shared/database/embedded-server/index.ts";
 import { startHubProcess } from "../support/launcher.ts";
+import { descendantsOf } from "../support/processes.ts";
 
 const PORT = 4940;
-
-/** Every process under `root`, found through /proc. */
-function descendantsOf(root: number): Set<number> {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      parents.set(Number(entry), Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[1]));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const found = new Set<number>();
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, parent] of parents) {
-      if (!found.has(pid) && (parent === root || found.has(parent))) grew = !!found.add(pid);
-    }
-  }
-  return found;
-}
 
 const alive = (pid: number) => {
   try {

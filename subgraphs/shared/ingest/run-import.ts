@@ -126,9 +126,10 @@ async function writeChunks<Row, Lookup>(importer: Importer<Row, Lookup>, tx: Sql
 }
 
 /** The staged rows' scopes replaced, then the rows moved in, in one statement each. */
-async function moveStaged<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlClient, staged: StagedRows, batchId: number) {
+async function moveStaged<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlClient, staged: StagedRows, batchId: number, wrote: (rows: number) => void) {
   const superseded = new Set(staged.scopes.size ? await importer.replaceScopes(tx, [...staged.scopes], batchId, importer.kind) : []);
   await staged.moveInto(tx, batchId);
+  wrote(staged.rowCount);
   return { scopes: staged.scopes, superseded };
 }
 
@@ -182,13 +183,11 @@ async function writeBatch<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlC
   );
   result.batchId = batchId;
   written(0);
-  const { scopes, superseded } = checked.staged
-    ? await moveStaged(importer, tx, checked.staged, batchId)
-    : await writeChunks(importer, tx, checked.rows, batchId, (rows) => {
-        result.rowsLoaded += rows;
-        written(result.rowsLoaded);
-      });
-  if (checked.staged) result.rowsLoaded = checked.rows.rowCount;
+  const wrote = (rows: number) => {
+    result.rowsLoaded += rows;
+    written(result.rowsLoaded);
+  };
+  const { scopes, superseded } = checked.staged ? await moveStaged(importer, tx, checked.staged, batchId, wrote) : await writeChunks(importer, tx, checked.rows, batchId, wrote);
   const units = importer.coverageOf ? importer.coverageOf([...scopes]) : [...scopes];
   const spanned = units.filter((unit) => !scopes.has(unit));
   if (spanned.length) (await importer.replaceScopes(tx, spanned, batchId, importer.kind)).forEach((id) => superseded.add(id));

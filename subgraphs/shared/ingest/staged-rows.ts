@@ -18,6 +18,7 @@ export interface StagingTarget<Row> {
 export interface StagedRows {
   /** The scopes of the rows staged, as `Importer.scopeOf` gives them. */
   scopes: Set<string>;
+  rowCount: number;
   /** Moves every staged row into the target under the batch, in the caller's transaction. */
   moveInto(tx: SqlClient, batchId: number): Promise<void>;
   drop(): Promise<void>;
@@ -46,8 +47,8 @@ export async function stageRows<Row>(sql: SqlClient, target: StagingTarget<Row>,
   await sql.query(`CREATE UNLOGGED TABLE ${table} AS SELECT ${columns} FROM ${target.table} WITH NO DATA`);
   const drop = async () => void (await sql.query(`DROP TABLE IF EXISTS ${table}`));
   const scopes = new Set<string>();
+  let rowsStaged = 0;
   try {
-    let rowsStaged = 0;
     for await (const chunk of rows.chunks()) {
       chunk.forEach((row) => scopes.add(scopeOf(row)));
       rowsStaged += await bulkInsert(sql, table, target.columns, chunk.map(target.values));
@@ -59,6 +60,7 @@ export async function stageRows<Row>(sql: SqlClient, target: StagingTarget<Row>,
   }
   return {
     scopes,
+    rowCount: rowsStaged,
     moveInto: async (tx, batchId) => void (await tx.query(`INSERT INTO ${target.table} (${columns}, batch_id) SELECT ${columns}, $1 FROM ${table}`, [batchId])),
     drop,
   };
