@@ -19,7 +19,7 @@ const config = readConfig({ ...process.env, HUB_SAMPLE_SCALE: scale, HUB_SAMPLE:
 const env = {
   // Children write to a pipe: on a terminal they are told to write readable lines, not JSON.
   ...(process.stdout.isTTY && !process.env.LOG_FORMAT ? { LOG_FORMAT: "pretty" } : {}),
-  ...process.env, HUB_DATA_DIR: config.dataDir, GATEWAY_SECRET: config.gatewaySecret(), HUB_SAMPLE_SCALE: String(config.sampleScale), HUB_SAMPLE: config.sample ? "synthetic" : "none", APOLLO_TELEMETRY_DISABLED: "1",
+  ...process.env, HUB_DATA_DIR: config.dataDir, GATEWAY_SECRET: config.gatewaySecret(), HUB_SAMPLE_SCALE: String(config.sampleScale), ...(config.sampleExplicit ? { HUB_SAMPLE: config.sample ? "synthetic" : "none" } : {}), APOLLO_TELEMETRY_DISABLED: "1",
   // The gateway finds each subgraph where this launcher starts it, also on ports other than the supergraph's.
   ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${envKey(name)}_URL`, config.subgraphUrl(name)])),
 };

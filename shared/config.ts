@@ -33,8 +33,10 @@ export interface HubConfig {
   subgraphTimeoutMs: number;
   /** Multiplier of the sample incidents loaded into an empty database (HUB_SAMPLE_SCALE; 100 ≈ 10 million). */
   sampleScale: number;
-  /** Whether an empty database gets the synthetic sample (HUB_SAMPLE=none: reference data only). */
+  /** Whether a new database gets the synthetic sample (HUB_SAMPLE=none: reference data only); a database follows its first choice. */
   sample: boolean;
+  /** Whether HUB_SAMPLE was set: a database that decided otherwise refuses an explicit request, and follows its record without one. */
+  sampleExplicit: boolean;
   /** Tokens: HS256 secret (JWT_SECRET, else made once per data folder for development tokens) or a JWKS URL. */
   jwtSecret(): string;
   jwksUrl: string | undefined;
@@ -157,6 +159,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     subgraphTimeoutMs: intFrom(env.SUBGRAPH_TIMEOUT_MS, 10_000, "SUBGRAPH_TIMEOUT_MS"),
     sampleScale: intFrom(env.HUB_SAMPLE_SCALE, 1, "HUB_SAMPLE_SCALE"),
     sample: sampleFrom(env.HUB_SAMPLE),
+    sampleExplicit: !!env.HUB_SAMPLE,
     metrics: onOffFrom(env.METRICS, "METRICS")
       ? { host: env.METRICS_HOST ?? "127.0.0.1", port: (service) => (service === "gateway" ? intFrom(env.METRICS_PORT, METRICS_PORT_BASE, "METRICS_PORT") : intFrom(env[`${envKey(service)}_METRICS_PORT`], METRICS_PORT_BASE + 1 + SUBGRAPH_NAMES.indexOf(service), `${envKey(service)}_METRICS_PORT`)) }
       : undefined,

@@ -5,6 +5,7 @@ import { responseTimesSubgraph } from "./response-times/server.ts";
 import type { HubConfig, SubgraphName } from "../shared/config.ts";
 import { openDatabase, type Database, type OpenOptions } from "./shared/database/open.ts";
 import { seedIfEmpty } from "./shared/sample/seed-if-empty.ts";
+import { followSampleChoice, sampleRequest } from "./shared/sample/sample-choice.ts";
 import { createSubgraph, type PrismaLike, type Subgraph, type SubgraphDefinition, type SubgraphOptions } from "./shared/subgraph.ts";
 import { workforceSubgraph } from "./workforce/server.ts";
 
@@ -32,6 +33,8 @@ export async function openSubgraphDatabase(name: SubgraphName, config: HubConfig
   return database;
 }
 
-/** The synthetic sample into a subgraph's database when the configuration asks for it and nothing was ever loaded there. */
-export const seedSampleIfNew = (name: SubgraphName, config: HubConfig, database: Database) =>
-  config.sample ? seedIfEmpty(name, database.sql, (sql, batchId) => SUBGRAPHS[name].seedSampleData(sql, batchId, { scale: config.sampleScale }), SUBGRAPHS[name].sampleCoverage?.()) : Promise.resolve(false);
+/** The synthetic sample into a subgraph's database when the database's recorded choice is the sample and nothing was ever loaded there. */
+export async function seedSampleIfNew(name: SubgraphName, config: HubConfig, database: Database, command: string): Promise<boolean> {
+  if (!(await followSampleChoice(name, database.sql, sampleRequest(config, command)))) return false;
+  return seedIfEmpty(name, database.sql, (sql, batchId) => SUBGRAPHS[name].seedSampleData(sql, batchId, { scale: config.sampleScale }), SUBGRAPHS[name].sampleCoverage?.());
+}

@@ -82,8 +82,8 @@ export async function importCommand(args: string[]): Promise<number> {
   const config = readConfig();
   const names = importer.subgraph === "forces" ? (["forces"] as const) : (["forces", importer.subgraph] as const);
   return withDatabases(config, async (databases) => {
-    // As `npm start` would have: the sample first (unless HUB_SAMPLE=none), so the file's scopes replace it.
-    for (const name of names) await seedSampleIfNew(name, config, databases.get(name)!);
+    // As `npm start` would have on a new database: the sample first when the database's choice is the sample, so the file's scopes replace it.
+    for (const name of names) await seedSampleIfNew(name, config, databases.get(name)!, "hub import");
     const forces = await loadForceResolver(databases.get("forces")!.sql);
     const results: ImportResult[] = [];
     for (const file of files) {

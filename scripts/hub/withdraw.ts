@@ -5,6 +5,7 @@ import { readConfig, SUBGRAPH_NAMES, type SubgraphName } from "../../shared/conf
 import type { Database, SqlClient } from "../../subgraphs/shared/database/open.ts";
 import { postgresSchema } from "../../subgraphs/shared/database/migrations.ts";
 import { withdrawBatch, type WithdrawResult } from "../../subgraphs/shared/ingest/withdraw.ts";
+import { recordSampleRemoved } from "../../subgraphs/shared/sample/sample-choice.ts";
 import { parseArgs, UsageError } from "./cli.ts";
 import { withDatabases } from "./databases.ts";
 
@@ -52,6 +53,7 @@ export async function removeSample(databases: Map<SubgraphName, Database>): Prom
       `SELECT id FROM "${postgresSchema(name)}".import_batch WHERE synthetic AND withdrawn_at IS NULL AND finished_at IS NOT NULL ORDER BY id`,
     );
     for (const { id } of sample) done.push(await withdraw(databases, name, id, `hub sample remove (${name}:${id})`));
+    await recordSampleRemoved(name, databases.get(name)!.sql);
   }
   return done;
 }

@@ -10,6 +10,7 @@ import { buildFederatedSchema, type ReferenceResolvers } from "./graphql/federat
 import { createSubgraphHttp, type SubgraphHttp } from "./http/subgraph-server.ts";
 import type { SampleCoverage } from "./sample/sample-coverage.ts";
 import { seedIfEmpty, type SampleOptions } from "./sample/seed-if-empty.ts";
+import { followSampleChoice, sampleRequest } from "./sample/sample-choice.ts";
 import { createDataMemo, type RequestMemo } from "./graphql/request-memo.ts";
 import { startDataVersionFeed, type DataVersionFeed } from "./data-version/data-version-feed.ts";
 import { postgresSchema } from "./database/migrations.ts";
@@ -41,7 +42,7 @@ export interface SubgraphDefinition<TPrisma extends PrismaLike, TContext extends
 }
 
 export interface SubgraphOptions extends OpenOptions, SampleOptions {
-  /** Load the synthetic sample data when the database holds no batch yet (default true; HUB_SAMPLE=none turns it off). */
+  /** Whether a new database gets the synthetic sample (default HUB_SAMPLE's; a database keeps its first choice, and refuses a contrary one). */
   seed?: boolean;
 }
 
@@ -64,7 +65,7 @@ export async function createSubgraph<TPrisma extends PrismaLike, TContext extend
   const database = await openDatabase(definition.name, config, options);
   try {
     await definition.seedReferenceData(database.sql);
-    if (options.seed ?? config.sample) {
+    if (await followSampleChoice(definition.name, database.sql, sampleRequest(config, "a start", options.seed))) {
       await seedIfEmpty(definition.name, database.sql, (sql, batchId) => definition.seedSampleData(sql, batchId, options), definition.sampleCoverage?.());
     }
     const prisma = definition.createPrisma(database.adapter);
