@@ -44,6 +44,7 @@ const STOP_SEARCH_SQL = `
   SELECT force_id AS "forceId", sum(searches)::int AS searches,
          COALESCE(sum(searches) FILTER (WHERE outcome = 'Arrest'), 0)::int AS arrests,
          COALESCE(sum(searches) FILTER (WHERE object_of_search IN ('Offensive weapons', 'Firearms')), 0)::int AS "weaponSearches",
+         COALESCE(sum(searches) FILTER (WHERE object_of_search IN ('Offensive weapons', 'Firearms') AND outcome_linked IS NOT NULL), 0)::int AS "weaponSearchesLinkRecorded",
          COALESCE(sum(searches) FILTER (WHERE object_of_search IN ('Offensive weapons', 'Firearms') AND outcome_linked), 0)::int AS "weaponFinds"
   FROM crime_priorities.stop_search WHERE month BETWEEN $1::date AND $2::date GROUP BY force_id`;
 
@@ -73,7 +74,7 @@ export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
   return {
     stopSearch: (period: Period) =>
       memo(`stop-search|${periodKey(period)}`, async () => {
-        const rows = await prisma.$queryRawUnsafe<{ forceId: string; searches: number; arrests: number; weaponSearches: number; weaponFinds: number }[]>(at(STOP_SEARCH_SQL, period), period.from, period.to);
+        const rows = await prisma.$queryRawUnsafe<{ forceId: string; searches: number; arrests: number; weaponSearches: number; weaponSearchesLinkRecorded: number; weaponFinds: number }[]>(at(STOP_SEARCH_SQL, period), period.from, period.to);
         return new Map(rows.map((row) => [row.forceId, row]));
       }),
     sources: (period: Period, forceId: string) => sources(periodKey(period), at(SOURCE_BATCHES_SQL, period), [period.from, period.to], forceId),

@@ -222,6 +222,31 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     });
   });
 
+  it("places each search of the real July 2018 Metropolitan file in its UK month, and a blank link column is not published, not \"no\"", async () => {
+    // The file starts with 18 searches at 2018-06-30T23:xx:00+00:00: 00:xx on 1 July in London.
+    expect(await hub.load("police-uk-stop-search", realData("police-uk/2018-07-metropolitan-stop-and-search.csv"))).toMatchObject({ status: "LOADED", rowsRead: 9_588, rowsLoaded: 9_588 });
+    const { body } = await hub.graphql(`{ force(id: "metropolitan") {
+      july: stopAndSearch(from: "2018-07-01", to: "2018-07-31") { searches arrests weaponSearches weaponFindRate weaponFindRateReason coverage { complete } }
+      june: stopAndSearch(from: "2018-06-01", to: "2018-06-30") { searches coverage { complete } }
+    } }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.force).toEqual({
+      july: {
+        searches: 9_588, arrests: 1_766, weaponSearches: 2_001, weaponFindRate: null, coverage: { complete: true },
+        weaponFindRateReason: "not recorded by this force in this file: \"Outcome linked to object of search\" is blank on every weapon search",
+      },
+      june: null,
+    });
+  });
+
+  it("refuses a stop and search row dated outside its file's month in UK time, naming the line", async () => {
+    const result = await hub.load("police-uk-stop-search", realData("validation/2018-08-metropolitan-stop-and-search.csv"));
+    expect(result).toMatchObject({ status: "REJECTED", rowsRejected: 1 });
+    expect(result.errors).toEqual([
+      { file: "2018-08-metropolitan-stop-and-search.csv", line: 2, column: "Date", value: "2018-07-31T22:59:00+00:00", reason: "in 2018-07 in UK time, outside the file's month 2018-08" },
+    ]);
+  });
+
   it("checks anti-social behaviour rows before skipping them: month 2025-13 rejects the file", async () => {
     const result = await hub.load("police-uk-street", realData("validation/2025-01-kent-street.csv"));
     expect(result).toMatchObject({ status: "REJECTED", rowsRejected: 1 });

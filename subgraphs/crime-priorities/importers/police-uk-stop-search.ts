@@ -4,6 +4,8 @@ import type { Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { monthScope } from "../../shared/ingest/scope.ts";
 import { readCsv } from "../../shared/ingest/source-records.ts";
+import { ukMonth } from "../../shared/ingest/uk-month.ts";
+import { isoDay } from "../../shared/graphql/period.ts";
 
 export const STOP_SEARCH_HEADER = [
   "Type", "Date", "Part of a policing operation", "Policing operation", "Latitude", "Longitude", "Gender", "Age range",
@@ -15,7 +17,10 @@ const FILE_NAME = /^(\d{4}-\d{2})-(.+)-stop-and-search\.csv$/i;
 
 type SearchRow = [forceId: string, month: Date, searchType: string, objectOfSearch: string, outcome: string, outcomeLinked: boolean | null];
 
-/** data.police.uk stop and search CSV, counted by force, month, type, object and outcome. */
+/**
+ * data.police.uk stop and search CSV, counted by force, month, type, object and outcome. A search
+ * belongs to the month of its date in UK time (the file's month): a row dated outside it is an error.
+ */
 export const policeUkStopSearchImporter: Importer<SearchRow> = {
   kind: "police-uk-stop-search",
   subgraph: "crime-priorities",
@@ -27,14 +32,15 @@ export const policeUkStopSearchImporter: Importer<SearchRow> = {
     const named = FILE_NAME.exec(file);
     const forceId = named ? (forces.resolve(named[2]) ?? reader.fail(undefined, `unknown force "${named[2]}" in the file name`)) : reader.fail(undefined, "file name must be YYYY-MM-<force>-stop-and-search.csv", file);
     const searchedAt = reader.timestamp("Date", hubDateBounds());
+    const month = searchedAt && ukMonth(searchedAt);
+    if (named && month && isoDay(month).slice(0, 7) !== named[1]) reader.fail("Date", `in ${isoDay(month).slice(0, 7)} in UK time, outside the file's month ${named[1]}`, reader.text("Date"));
     const searchType = reader.text("Type");
     const objectOfSearch = reader.text("Object of search", { optional: true }) ?? "Not stated";
     const outcome = reader.text("Outcome", { optional: true }) ?? "Not stated";
     const linkedText = reader.text("Outcome linked to object of search", { optional: true });
     const outcomeLinked = linkedText === null ? null : linkedText.toLowerCase() === "true" ? true : linkedText.toLowerCase() === "false" ? false : reader.fail("Outcome linked to object of search", "true, false or empty", linkedText);
     if (reader.errors.length) return { errors: reader.errors };
-    const month = new Date(Date.UTC(searchedAt!.getUTCFullYear(), searchedAt!.getUTCMonth(), 1));
-    return { row: [forceId!, month, searchType!, objectOfSearch, outcome, outcomeLinked] };
+    return { row: [forceId!, month!, searchType!, objectOfSearch, outcome, outcomeLinked] };
   },
   scopeOf: (row) => monthScope(row[0], row[1]),
   replaceRule: { rule: "same-kind" },

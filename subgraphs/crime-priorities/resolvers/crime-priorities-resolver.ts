@@ -29,6 +29,17 @@ export class ForceCrimePrioritiesResolver {
   }
 }
 
+/**
+ * Finds over the weapon searches whose file recorded whether the outcome was linked to the object:
+ * a force that leaves the column blank on every row (the Metropolitan Police in 2018) did not
+ * publish it, which is not "no find".
+ */
+function weaponFindRate(finds: number, searchesLinkRecorded: number, weaponSearches: number): Pick<StopSearchSummary, "weaponFindRate" | "weaponFindRateReason"> {
+  if (searchesLinkRecorded > 0) return { weaponFindRate: finds / searchesLinkRecorded, weaponFindRateReason: null };
+  const reason = weaponSearches > 0 ? "not recorded by this force in this file: \"Outcome linked to object of search\" is blank on every weapon search" : "no weapon searches in the period";
+  return { weaponFindRate: null, weaponFindRateReason: reason };
+}
+
 @Resolver(() => Force)
 export class ForceStopSearchResolver {
   @FieldResolver(() => StopSearchSummary, { nullable: true, description: "Stop and search over a period (months that start within it); null when none is loaded." })
@@ -43,8 +54,8 @@ export class ForceStopSearchResolver {
     const [rows, coverageOf] = await Promise.all([loaders.stopSearch(period), loaders.coverage(period, "STOP_AND_SEARCH", "stop and search")]);
     const row = rows.get(force.id);
     if (!row) return null;
-    const { weaponFinds, ...counts } = row;
-    return { ...counts, ...period, coverage: coverageOf(force.id), weaponFindRate: row.weaponSearches > 0 ? weaponFinds / row.weaponSearches : null };
+    const { weaponFinds, weaponSearchesLinkRecorded, ...counts } = row;
+    return { ...counts, ...period, coverage: coverageOf(force.id), ...weaponFindRate(weaponFinds, weaponSearchesLinkRecorded, row.weaponSearches) };
   }
 }
 

@@ -16,6 +16,9 @@ export class StopSearchSummary extends PeriodSummary {
   @Field(() => Int, { description: "Searches for offensive weapons or firearms: the knife crime lever." })
   weaponSearches!: number;
 
-  @Field(() => Float, { nullable: true, description: "Share (0-1) of weapon searches with an outcome linked to the object searched for; null with none." })
+  @Field(() => Float, { nullable: true, description: "Share (0-1) of weapon searches with an outcome linked to the object searched for, over the weapon searches whose file recorded the link; null with none (see weaponFindRateReason)." })
   weaponFindRate!: number | null;
+
+  @Field(() => String, { nullable: true, description: "Why weaponFindRate is null: no weapon searches, or the link not recorded by the force (blank is not published, not \"no\"); null when there is a rate." })
+  weaponFindRateReason!: string | null;
 }

@@ -8,6 +8,7 @@ import { replaceForcePeriodScopes, type ReplaceRule } from "../../shared/ingest/
 import type { StagingTarget } from "../../shared/ingest/staged-rows.ts";
 import { monthScope, parseScope, spanMonths } from "../../shared/ingest/scope.ts";
 import { readCsv, readJsonLines } from "../../shared/ingest/source-records.ts";
+import { ukMonth } from "../../shared/ingest/uk-month.ts";
 import { refreshAttendanceAggregates } from "../aggregates.ts";
 import { projectPath } from "../../../shared/project-path.ts";
 
@@ -16,13 +17,6 @@ const COLUMNS = Object.keys(RESPONSE_INCIDENT_SCHEMA.properties);
 const ajv = new Ajv({ allErrors: true });
 (addFormats as unknown as (ajv: Ajv) => void)(ajv);
 const validate = ajv.compile(RESPONSE_INCIDENT_SCHEMA);
-
-const londonMonth = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit" });
-/** First day of the month the instant falls in, UK time. */
-function ukMonth(instant: Date): Date {
-  const parts = Object.fromEntries(londonMonth.formatToParts(instant).map((part) => [part.type, part.value]));
-  return new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, 1));
-}
 
 type IncidentRow = [forceId: string, reference: string, grade: string, areaType: string, month: Date, connected: Date, answered: Date | null, deployed: Date | null, arrived: Date | null];
 
