@@ -1,6 +1,7 @@
 /**
  * RFC 4180 records from text arriving in chunks, fast: a line without quotes is split on commas;
  * quoted cells (with commas, doubled quotes or line breaks inside) are read character by character.
+ * Lines end in LF, CRLF or CR alone, as the file's first line break shows.
  * csv-parse managed about 250,000 rows a second here, too slow to keep up with COPY.
  */
 export interface CsvRecord {
@@ -52,15 +53,35 @@ const quoteCount = (text: string) => {
   return count;
 };
 
+/**
+ * How a file ends its lines, from its first line break: LF or CRLF (the CR is dropped with the line),
+ * or CR alone (Excel for Mac's "CSV"), read by turning every CR into LF. Undecided while the text
+ * so far has no line break, or ends on a CR whose next character has not arrived.
+ */
+function lineEndsOf(text: string): "lf" | "cr" | undefined {
+  const match = /[\r\n]/.exec(text);
+  if (!match) return undefined;
+  if (match[0] === "\n") return "lf";
+  if (match.index === text.length - 1) return undefined;
+  return text[match.index + 1] === "\n" ? "lf" : "cr";
+}
+
 export class CsvRecordReader {
   private rest = "";
   private pending: string | null = null;
   private pendingLine = 0;
   private line = 0;
+  private lineEnds: "lf" | "cr" | undefined;
 
   /** Records completed by this chunk of text. */
   push(chunk: string): CsvRecord[] {
-    const lines = (this.rest + chunk).split("\n");
+    const text = this.rest + chunk;
+    this.lineEnds ??= lineEndsOf(text);
+    if (this.lineEnds === undefined) {
+      this.rest = text;
+      return [];
+    }
+    const lines = (this.lineEnds === "cr" ? text.replaceAll("\r", "\n") : text).split("\n");
     this.rest = lines.pop()!;
     const records: CsvRecord[] = [];
     for (const raw of lines) this.take(raw, records);
@@ -69,7 +90,7 @@ export class CsvRecordReader {
 
   /** The last records; throws when the file ends inside a quoted cell. */
   end(): CsvRecord[] {
-    const records: CsvRecord[] = [];
+    const records: CsvRecord[] = this.lineEnds === undefined && this.rest.endsWith("\r") ? this.push("\n") : [];
     if (this.rest) this.take(this.rest, records);
     this.rest = "";
     if (this.pending !== null) {

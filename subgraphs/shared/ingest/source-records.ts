@@ -2,6 +2,7 @@ import { createReadStream } from "node:fs";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import { CsvRecordReader, type CsvRecord } from "./csv-records.ts";
+import { textEncodingOf } from "./text-encoding.ts";
 import type { RowError } from "./row-error.ts";
 
 /** One record of a file, with the line it ends on, or the error that stopped it being read. */
@@ -71,15 +72,16 @@ export async function* readCsv(file: string, expectedHeader: readonly string[], 
   if (!header) yield [{ line: 1, error: { file: name, line: 1, reason: "empty file: no header" } }];
 }
 
-/** A CSV file's records in batches as read; throws (with the line) when it ends inside a quoted cell. */
+/** A CSV file's records in batches as read, in its encoding; throws (with the line) when it ends inside a quoted cell. */
 export async function* csvRecords(file: string, progress: ReadProgress): AsyncGenerator<CsvRecord[]> {
   const reader = new CsvRecordReader();
-  const stream = countBytes(createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 }), progress);
-  for await (const chunk of stream as AsyncIterable<string>) {
-    const records = reader.push(chunk);
+  const decoder = new TextDecoder(await textEncodingOf(file));
+  const stream = countBytes(createReadStream(file, { highWaterMark: 1 << 20 }), progress);
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const records = reader.push(decoder.decode(chunk, { stream: true }));
     if (records.length) yield records;
   }
-  const last = reader.end();
+  const last = [...reader.push(decoder.decode()), ...reader.end()];
   if (last.length) yield last;
 }
 
