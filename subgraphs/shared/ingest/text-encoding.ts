@@ -16,7 +16,7 @@ function incompleteTail(chunk: Buffer): number {
  * character is never read wrongly because it falls late in a file read as it streams.
  */
 export async function textEncodingOf(file: string): Promise<"utf-8" | "windows-1252"> {
-  let carried = Buffer.alloc(0);
+  let carried: Buffer = Buffer.alloc(0);
   for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     const bytes = carried.length ? Buffer.concat([carried, chunk]) : chunk;
     const tail = incompleteTail(bytes);
