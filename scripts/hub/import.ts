@@ -70,9 +70,9 @@ function writeReport(results: ImportResult[], reportFile: string | undefined) {
   console.error(`row errors written to ${file}`);
 }
 
-/** `hub import <kind> <file or folder> [--skip-invalid] [--json] [--report FILE]`: 0 loaded, 1 a file rejected. */
+/** `hub import <kind> <file or folder> [--sheet NAME] [--skip-invalid] [--json] [--report FILE]`: 0 loaded, 1 a file rejected. */
 export async function importCommand(args: string[]): Promise<number> {
-  const { positional: [kind, path], flags, options } = parseArgs(args, { flags: ["--skip-invalid", "--json"], options: ["--report"] });
+  const { positional: [kind, path], flags, options } = parseArgs(args, { flags: ["--skip-invalid", "--json"], options: ["--report", "--sheet"] });
   const importer = IMPORTERS[kind];
   if (!importer) throw new UsageError(kind ? `unknown kind "${kind}"` : "name a kind");
   if (!path) throw new UsageError("name a file or folder");
@@ -89,7 +89,7 @@ export async function importCommand(args: string[]): Promise<number> {
     for (const file of files) {
       const database = databases.get(importer.subgraph)!;
       // On the embedded database every query waits for an open transaction: keep it to the move of staged rows.
-      const result = await runImport(importer, file, database.sql, forces, { skipInvalid: flags.has("--skip-invalid"), stageRows: database.embedded, onProgress: progressPrinter(file, json) });
+      const result = await runImport(importer, file, database.sql, forces, { skipInvalid: flags.has("--skip-invalid"), sheet: options.get("--sheet"), stageRows: database.embedded, onProgress: progressPrinter(file, json) });
       if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
       results.push(result);
       if (!json) console.log(describe(result));

@@ -163,6 +163,30 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     });
   });
 
+  it("reads the ONS police force area tables as published (.xlsx, Table P4): the 43 forces' knife offences sum to 46,936", async () => {
+    const result = await hub.load("ons-knife-crime", realData("ons/policeforceareatablesyeendingmarch2019.xlsx"));
+    // England and Wales, England, nine English regions and Wales are totals; British Transport Police is outside the 43.
+    expect(result).toMatchObject({
+      status: "LOADED", rowsRead: 56, rowsLoaded: 43, rowsRejected: 0,
+      skipped: {
+        "a national total row: not one of the 43 territorial forces": 3, "a regional total row: not one of the 43 territorial forces": 9,
+        "British Transport Police: not one of the 43 territorial forces": 1,
+      },
+    });
+    const yearEndingMarch2019 = await knifeCrimeByForce("2018-04-01", "2019-03-31");
+    expect(sumOf(yearEndingMarch2019)).toEqual({ offences: 46_936, forces: 43 });
+    // Footnote digits stuck to names ("Northumbria8", "Surrey10,11") are not part of them.
+    expect([yearEndingMarch2019.get("kent"), yearEndingMarch2019.get("northumbria"), yearEndingMarch2019.get("surrey")]).toEqual([955, 942, 464]);
+  });
+
+  it("says which sheets a workbook has when the one named with --sheet is not there", async () => {
+    const result = await hub.load("ons-knife-crime", realData("ons/policeforceareatablesyeendingmarch2019.xlsx"), { sheet: "Table P9" });
+    expect(result).toMatchObject({ status: "REJECTED", rowsLoaded: 0 });
+    expect(result.errors[0].reason).toBe(
+      'unreadable: no sheet "Table P9" in the workbook (sheets: "Notes", "Table P1", "Table P2", "Table P3", "Table P4", "Table P5", "Table P6", "Table P7", "Table P8")',
+    );
+  });
+
   it("revises one force's year in the hub format: that unit alone is superseded", async () => {
     const knifeLoads = () => listBatches(hub.subgraphs["crime-priorities"].database.sql, "crime-priorities", { kind: "ons-knife-crime" });
     const [table] = await knifeLoads();

@@ -4,7 +4,7 @@ import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes, type ReplaceRule } from "../../shared/ingest/replace-scopes.ts";
 import { lastDayOfMonth } from "../../shared/graphql/period.ts";
 import { unitScope } from "../../shared/ingest/scope.ts";
-import { readCsv } from "../../shared/ingest/source-records.ts";
+import { readTable } from "../../shared/ingest/source-records.ts";
 
 export const RECORDED_CRIME_HEADER = ["Financial Year", "Financial Quarter", "Force Name", "Offence Description", "Offence Group", "Offence Subgroup", "Offence Code", "Number of Offences"];
 
@@ -35,7 +35,7 @@ export const hoRecordedCrimeImporter: Importer<OffenceRow, Map<string, Flags>> =
   subgraph: "crime-priorities",
   description: "Police recorded crime by force, quarterly (Home Office)",
   matches: (fileName) => /\.csv$/i.test(fileName),
-  read: (file, progress) => readCsv(file, RECORDED_CRIME_HEADER, progress),
+  read: (file, progress, options) => readTable(file, RECORDED_CRIME_HEADER, progress, options),
   prepare: async (sql) => {
     const rows = await sql.query<{ offence_code: string; vawg: boolean; knife_crime: boolean; csa: boolean }>("SELECT offence_code, vawg, knife_crime, csa FROM crime_priorities.offence_code_mapping");
     return new Map(rows.map((row) => [row.offence_code, { vawg: row.vawg, knifeCrime: row.knife_crime, csa: row.csa }]));

@@ -5,14 +5,15 @@ import { replaceForcePeriodScopes, type ReplaceRule } from "../../shared/ingest/
 import { isoDay, lastDayOfMonth } from "../../shared/graphql/period.ts";
 import { unitScope } from "../../shared/ingest/scope.ts";
 import { readKnifeCrimeTable } from "./knife-crime-table.ts";
+import { isSpreadsheet } from "../../shared/ingest/spreadsheet.ts";
 
 type KnifeCrimeRow = [forceId: string, periodStart: Date, periodEnd: Date, offences: number];
 /** The force and period start of each figure already read in this file, with its line. */
 type FiguresRead = Map<string, number>;
 
 const SAME_KIND: ReplaceRule = { rule: "same-kind" };
-/** ONS shorthand for a cell with no figure: [x] not available, [c] confidential, [z] not applicable, ".." older tables. */
-const NO_FIGURE: Record<string, string> = { "[x]": "not available", "[c]": "confidential", "[z]": "not applicable", "..": "not available" };
+/** ONS shorthand for a cell with no figure: [x] not available, [c] confidential, [z] not applicable; "..", "NA" and "-" in older tables. */
+const NO_FIGURE: Record<string, string> = { "[x]": "not available", "[c]": "confidential", "[z]": "not applicable", "..": "not available", na: "not available", "-": "not published" };
 
 /** A period's first day (from YYYY-MM or YYYY-MM-DD, which must be the 1st) or last day (YYYY-MM, or the month's last day). */
 function periodBound(reader: FieldReader, column: string, edge: "start" | "end"): Date | null {
@@ -43,8 +44,8 @@ function checkSpan(reader: FieldReader, start: Date | null, end: Date | null): v
 export const onsKnifeCrimeImporter: Importer<KnifeCrimeRow, FiguresRead> = {
   kind: "ons-knife-crime",
   subgraph: "crime-priorities",
-  description: "Offences involving a knife or sharp instrument by police force area (ONS table as CSV, or Force,Period start,Period end,Offences)",
-  matches: (fileName) => /\.csv$/i.test(fileName),
+  description: "Offences involving a knife or sharp instrument by police force area (ONS police force area tables, .xlsx/.ods as published or CSV; or Force,Period start,Period end,Offences)",
+  matches: (fileName) => /\.csv$/i.test(fileName) || isSpreadsheet(fileName),
   read: readKnifeCrimeTable,
   prepare: async () => new Map(),
   parse(fields, { file, line, forces, lookup: figuresRead }) {

@@ -2,7 +2,7 @@ import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import type { Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { monthScope } from "../../shared/ingest/scope.ts";
-import { readCsv } from "../../shared/ingest/source-records.ts";
+import { readTable } from "../../shared/ingest/source-records.ts";
 
 export const OUTCOMES_HEADER = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code", "LSOA name", "Outcome type"];
 /** Outcomes files carry no crime type, so their counts are of all recorded crime, not one priority. */
@@ -16,7 +16,7 @@ export const policeUkOutcomesImporter: Importer<OutcomeRow> = {
   subgraph: "crime-priorities",
   description: "data.police.uk outcomes CSV (YYYY-MM-<force>-outcomes.csv)",
   matches: (fileName) => /-outcomes\.csv$/i.test(fileName),
-  read: (file, progress) => readCsv(file, OUTCOMES_HEADER, progress),
+  read: (file, progress, options) => readTable(file, OUTCOMES_HEADER, progress, options),
   parse(fields, { file, line, forces }) {
     const reader = new FieldReader(fields, file, line);
     const forceId = reader.force("Falls within", forces);

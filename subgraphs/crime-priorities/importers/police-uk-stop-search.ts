@@ -3,7 +3,7 @@ import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import type { Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { monthScope } from "../../shared/ingest/scope.ts";
-import { readCsv } from "../../shared/ingest/source-records.ts";
+import { readTable } from "../../shared/ingest/source-records.ts";
 import { ukMonth } from "../../shared/ingest/uk-month.ts";
 import { isoDay } from "../../shared/graphql/period.ts";
 
@@ -26,7 +26,7 @@ export const policeUkStopSearchImporter: Importer<SearchRow> = {
   subgraph: "crime-priorities",
   description: "data.police.uk stop and search CSV (YYYY-MM-<force>-stop-and-search.csv)",
   matches: (fileName) => FILE_NAME.test(basename(fileName)),
-  read: (file, progress) => readCsv(file, STOP_SEARCH_HEADER, progress),
+  read: (file, progress, options) => readTable(file, STOP_SEARCH_HEADER, progress, options),
   parse(fields, { file, line, forces }) {
     const reader = new FieldReader(fields, file, line);
     const named = FILE_NAME.exec(file);

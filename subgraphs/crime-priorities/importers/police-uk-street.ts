@@ -3,7 +3,7 @@ import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import type { Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes, type ReplaceRule } from "../../shared/ingest/replace-scopes.ts";
 import { monthScope } from "../../shared/ingest/scope.ts";
-import { readCsv } from "../../shared/ingest/source-records.ts";
+import { readTable } from "../../shared/ingest/source-records.ts";
 
 export const STREET_HEADER = [
   "Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code", "LSOA name", "Crime type", "Last outcome category", "Context",
@@ -24,7 +24,7 @@ export const policeUkStreetImporter: Importer<StreetRow, Set<string>> = {
   subgraph: "crime-priorities",
   description: "data.police.uk street-level crime CSV (single files or the YYYY-MM/YYYY-MM-<force>-street.csv archive)",
   matches: (fileName) => /-street\.csv$/i.test(fileName),
-  read: (file, progress) => readCsv(file, STREET_HEADER, progress),
+  read: (file, progress, options) => readTable(file, STREET_HEADER, progress, options),
   prepare: async (sql) =>
     new Set((await sql.query<{ crime_type: string }>("SELECT crime_type FROM crime_priorities.crime_type_mapping WHERE source = 'police-uk'")).map((row) => row.crime_type)),
   parse(fields, { file, line, forces, lookup: mappedCrimeTypes }) {

@@ -1,6 +1,6 @@
 import { FieldReader } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
-import { readCsv } from "../../shared/ingest/source-records.ts";
+import { readTable } from "../../shared/ingest/source-records.ts";
 
 export const COMPARISON_GROUPS_HEADER = ["Group id", "Group name", "Kind", "Anchor force", "Member force", "Description"];
 const KINDS = ["MOST_SIMILAR", "CUSTOM"];
@@ -13,7 +13,7 @@ export const comparisonGroupsImporter: Importer<MemberRow> = {
   subgraph: "forces",
   description: "Comparison groups (most similar groups, custom groups), one row per member",
   matches: (fileName) => /\.csv$/i.test(fileName),
-  read: (file, progress) => readCsv(file, COMPARISON_GROUPS_HEADER, progress),
+  read: (file, progress, options) => readTable(file, COMPARISON_GROUPS_HEADER, progress, options),
   parse(fields, { file, line, forces }) {
     const reader = new FieldReader(fields, file, line);
     const groupId = reader.text("Group id");

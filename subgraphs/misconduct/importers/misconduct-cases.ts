@@ -3,7 +3,7 @@ import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { monthScope, spanMonths } from "../../shared/ingest/scope.ts";
-import { readCsv } from "../../shared/ingest/source-records.ts";
+import { readTable } from "../../shared/ingest/source-records.ts";
 
 export const MISCONDUCT_HEADER = [
   "force", "reference", "case_type", "subject_type", "subject_sex", "subject_ethnicity", "standard",
@@ -35,7 +35,7 @@ export const misconductCasesImporter: Importer<CaseRow> = {
   subgraph: "misconduct",
   description: "Misconduct case submissions (hub format, README)",
   matches: (fileName) => /\.csv$/i.test(fileName),
-  read: (file, progress) => readCsv(file, MISCONDUCT_HEADER, progress),
+  read: (file, progress, options) => readTable(file, MISCONDUCT_HEADER, progress, options),
   parse(fields, { file, line, forces }) {
     const reader = new FieldReader(fields, file, line);
     const bounds = hubDateBounds();

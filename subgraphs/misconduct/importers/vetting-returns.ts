@@ -3,7 +3,7 @@ import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { unitScope } from "../../shared/ingest/scope.ts";
-import { readCsv } from "../../shared/ingest/source-records.ts";
+import { readTable } from "../../shared/ingest/source-records.ts";
 
 export const VETTING_HEADER = ["force", "period_start", "period_end", "level", "applications", "refusals", "renewals_due", "renewals_overdue"];
 const LEVELS = ["RV", "MV", "NPPV1", "NPPV2", "NPPV3"];
@@ -16,7 +16,7 @@ export const vettingReturnsImporter: Importer<VettingRow> = {
   subgraph: "misconduct",
   description: "Vetting returns by force, period and level (hub format, README)",
   matches: (fileName) => /\.csv$/i.test(fileName),
-  read: (file, progress) => readCsv(file, VETTING_HEADER, progress),
+  read: (file, progress, options) => readTable(file, VETTING_HEADER, progress, options),
   parse(fields, { file, line, forces }) {
     const reader = new FieldReader(fields, file, line);
     const bounds = hubDateBounds();

@@ -3,7 +3,7 @@ import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { monthScope } from "../../shared/ingest/scope.ts";
-import { readCsv } from "../../shared/ingest/source-records.ts";
+import { readTable } from "../../shared/ingest/source-records.ts";
 
 /** Monthly 999 answer figures by force, as BT publishes them on police.uk (one row per force and month). */
 export const CALLS_999_HEADER = [
@@ -17,7 +17,7 @@ export const calls999Importer: Importer<CallsRow> = {
   subgraph: "response-times",
   description: "Monthly 999 answer figures by force (BT, police.uk)",
   matches: (fileName) => /\.csv$/i.test(fileName),
-  read: (file, progress) => readCsv(file, CALLS_999_HEADER, progress),
+  read: (file, progress, options) => readTable(file, CALLS_999_HEADER, progress, options),
   parse(fields, { file, line, forces }) {
     const reader = new FieldReader(fields, file, line);
     const forceId = reader.force("Force", forces);

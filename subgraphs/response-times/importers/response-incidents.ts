@@ -7,7 +7,7 @@ import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes, type ReplaceRule } from "../../shared/ingest/replace-scopes.ts";
 import type { StagingTarget } from "../../shared/ingest/staged-rows.ts";
 import { monthScope, parseScope, spanMonths } from "../../shared/ingest/scope.ts";
-import { readCsv, readJsonLines } from "../../shared/ingest/source-records.ts";
+import { readTable, readJsonLines } from "../../shared/ingest/source-records.ts";
 import { ukMonth } from "../../shared/ingest/uk-month.ts";
 import { refreshAttendanceAggregates } from "../aggregates.ts";
 import { projectPath } from "../../../shared/project-path.ts";
@@ -38,7 +38,7 @@ export const responseIncidentsImporter: Importer<IncidentRow> = {
   subgraph: "response-times",
   description: "Incident-level response submissions (CSV or JSON Lines, see response-incident.schema.json)",
   matches: (fileName) => /\.(csv|jsonl|ndjson)$/i.test(fileName),
-  read: (file, progress) => (/\.csv$/i.test(file) ? readCsv(file, COLUMNS, progress) : readJsonLines(file, progress)),
+  read: (file, progress) => (/\.csv$/i.test(file) ? readTable(file, COLUMNS, progress) : readJsonLines(file, progress)),
   parse(fields, { file, line, forces }) {
     const record = Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value === "" ? null : value]));
     if (!validate(record)) {

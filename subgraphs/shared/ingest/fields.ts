@@ -1,4 +1,4 @@
-import { bodyOutsideTheForces } from "../reference/outside-bodies.ts";
+import { bodyOutsideTheForces, bodyOutsideTheForcesByCode } from "../reference/outside-bodies.ts";
 import type { ForceResolver } from "./force-resolver.ts";
 import type { ParsedRecord } from "./importer.ts";
 import type { RowError } from "./row-error.ts";
@@ -27,6 +27,8 @@ export class FieldReader {
   force(column: string, forces: ForceResolver, ...names: (string | null)[]): string | null {
     const candidates = (names.length ? names : [this.text(column)]).filter((name): name is string => !!name);
     if (!candidates.length) return null;
+    this.outsideBody = candidates.map(bodyOutsideTheForcesByCode).find(Boolean);
+    if (this.outsideBody) return null;
     for (const name of candidates) {
       const forceId = forces.resolve(name);
       if (forceId) return forceId;

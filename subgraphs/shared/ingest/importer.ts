@@ -4,7 +4,7 @@ import type { ForceResolver } from "./force-resolver.ts";
 import type { ReplaceRule } from "./replace-scopes.ts";
 import type { RowError } from "./row-error.ts";
 import type { StagingTarget } from "./staged-rows.ts";
-import type { ReadProgress, SourceRecord } from "./source-records.ts";
+import type { ReadOptions, ReadProgress, SourceRecord } from "./source-records.ts";
 
 /** What a parsed record became: a row to load, the errors that stop it, or nothing (a row the kind leaves out on purpose). */
 export type ParsedRecord<Row> = { row: Row } | { errors: RowError[] } | { skip: string };
@@ -31,7 +31,7 @@ export interface Importer<Row, Lookup = undefined> {
   /** Whether a file found in a folder is of this kind. */
   matches(fileName: string): boolean;
   /** The file's records in batches, so a million rows cost a few hundred awaits, not a million. */
-  read(file: string, progress: ReadProgress): AsyncIterable<SourceRecord[]>;
+  read(file: string, progress: ReadProgress, options?: ReadOptions): AsyncIterable<SourceRecord[]>;
   /** Reference data the checks need (e.g. a mapping table), read once per file. */
   prepare?(sql: SqlClient): Promise<Lookup>;
   parse(fields: Record<string, unknown>, context: { file: string; line: number; forces: ForceResolver; lookup: Lookup }): ParsedRecord<Row>;

@@ -28,6 +28,8 @@ export interface ImportOptions {
    * every query waits for an open transaction, the transaction is then shorter.
    */
   stageRows?: boolean;
+  /** The sheet of a workbook to read (`hub import --sheet`); by default the one each kind recognises. */
+  sheet?: string;
   /** Tests only: fail after this many rows have been read, to show nothing is committed. */
   failAfterRows?: number;
 }
@@ -83,7 +85,8 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
   const finished = (status: ImportResult["status"], changes: Partial<ImportResult> = {}) => ({ ...result, status, ...changes, durationMs: performance.now() - started });
   const outsideBody = bodyOutsideTheForcesOfFile(name);
   if (outsideBody) return finished("SKIPPED", { skippedBecause: `${outsideBody}: not one of the 43 territorial forces` });
-  const digest = await sha256(file);
+  // A workbook read at another sheet is another load.
+  const digest = options.sheet ? createHash("sha256").update(`${await sha256(file)}\nsheet ${options.sheet.trim().toLowerCase()}`).digest("hex") : await sha256(file);
   const earlier = await earlierLoad(sql, schema, importer.kind, digest);
   if (earlier) return finished("ALREADY_LOADED", { batchId: earlier });
   const totalBytes = statSync(file).size;
@@ -145,7 +148,7 @@ async function earlierLoad(sql: SqlClient, schema: string, kind: string, digest:
 async function checkRows<Row, Lookup>(importer: Importer<Row, Lookup>, file: string, context: { name: string; forces: ForceResolver; lookup: Lookup; totalBytes: number }, rows: RowSpill<Row>, result: ImportResult, options: ImportOptions) {
   const progress = { bytesRead: 0 };
   let pending: Row[] = [];
-  for await (const records of importer.read(file, progress)) {
+  for await (const records of importer.read(file, progress, { sheet: options.sheet })) {
     for (const record of records) {
       result.rowsRead++;
       if (options.failAfterRows !== undefined && result.rowsRead > options.failAfterRows) throw new Error(`injected failure after ${options.failAfterRows} rows`);

@@ -1,8 +1,9 @@
-import { createReadStream } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import { CsvRecordReader, type CsvRecord } from "./csv-records.ts";
 import { textEncodingOf } from "./text-encoding.ts";
+import { isSpreadsheet, namedSheet, openWorkbook, sheetRecords, type Workbook } from "./spreadsheet.ts";
 import type { RowError } from "./row-error.ts";
 
 /** One record of a file, with the line it ends on, or the error that stopped it being read. */
@@ -22,14 +23,59 @@ function countBytes(stream: NodeJS.ReadableStream, progress: ReadProgress) {
 /** A column name as matched: trimmed, spaces collapsed, lower case. */
 export const columnKey = (column: string) => column.trim().replace(/\s+/g, " ").toLowerCase();
 
+/** What `hub import` says of how to read a file: the sheet of a workbook (--sheet), else the one with the expected columns. */
+export interface ReadOptions {
+  sheet?: string;
+}
+
 /**
- * Streams a CSV file in batches of records keyed by the expected column names. Columns are found
- * by name, ignoring case, order and extra columns, as published tables shift; a missing column
- * rejects the file. Handles a UTF-8 byte order mark, CRLF, quoted commas and line breaks; a short
- * row (such as a truncated last line) or an unclosed quote becomes a row error, not a crash.
+ * Streams a table in batches of records keyed by the expected column names: a CSV file, or a sheet
+ * of an .xlsx/.ods workbook as published (title rows above the header passed over). Columns are
+ * found by name, ignoring case, order and extra columns, as published tables shift; a missing column
+ * rejects the file. Handles a byte order mark, CRLF or CR line ends, quoted commas and line breaks;
+ * a short row (such as a truncated last line) or an unclosed quote becomes a row error, not a crash.
  */
-export async function* readCsv(file: string, expectedHeader: readonly string[], progress: ReadProgress = { bytesRead: 0 }): AsyncGenerator<SourceRecord[]> {
+export async function* readTable(file: string, expectedHeader: readonly string[], progress: ReadProgress = { bytesRead: 0 }, options: ReadOptions = {}): AsyncGenerator<SourceRecord[]> {
   const name = basename(file);
+  if (!isSpreadsheet(file)) {
+    yield* keyedRecords(name, expectedHeader, csvRecords(file, progress));
+    return;
+  }
+  let records: CsvRecord[];
+  try {
+    records = headedSheet(openWorkbook(file), expectedHeader, options);
+  } catch (error) {
+    yield [{ line: 1, error: { file: name, line: 1, reason: (error as Error).message } }];
+    return;
+  }
+  progress.bytesRead = statSync(file).size;
+  yield* keyedRecords(name, expectedHeader, (async function* () {
+    yield records;
+  })());
+}
+
+/** Whether a row holds every expected column's name. */
+const headsTable = (cells: string[], expectedHeader: readonly string[]) => {
+  const keys = new Set(cells.map(columnKey));
+  return expectedHeader.every((column) => keys.has(columnKey(column)));
+};
+
+/** Rows published tables put above the header (title, notes) that the hub looks through for it. */
+const HEADER_SEARCH_ROWS = 30;
+
+/** The records of the sheet named, or of the first sheet whose header has the expected columns, from the header row on. */
+function headedSheet(book: Workbook, expectedHeader: readonly string[], options: ReadOptions): CsvRecord[] {
+  const sheets = options.sheet ? [namedSheet(book, options.sheet)] : book.sheetNames;
+  for (const sheet of sheets) {
+    const records = sheetRecords(book.rows(sheet));
+    const header = records.slice(0, HEADER_SEARCH_ROWS).findIndex((record) => headsTable(record.cells, expectedHeader));
+    if (header >= 0 || options.sheet) return records.slice(Math.max(header, 0));
+  }
+  throw new Error(`no sheet has the columns "${expectedHeader.join(",")}" in its first ${HEADER_SEARCH_ROWS} rows (sheets: ${book.sheetNames.map((sheet) => `"${sheet.trim()}"`).join(", ")}); name one with --sheet`);
+}
+
+/** Records keyed by the expected column names, the first record being the header. */
+async function* keyedRecords(name: string, expectedHeader: readonly string[], batches: AsyncIterable<CsvRecord[]>): AsyncGenerator<SourceRecord[]> {
   let header: string[] | undefined;
   let positions: number[] = [];
   let wrongHeader = false;
@@ -61,7 +107,7 @@ export async function* readCsv(file: string, expectedHeader: readonly string[], 
     return batch;
   };
   try {
-    for await (const records of csvRecords(file, progress)) {
+    for await (const records of batches) {
       const batch = toSource(records);
       if (batch.length) yield batch;
       if (wrongHeader) return;
@@ -85,10 +131,10 @@ export async function* csvRecords(file: string, progress: ReadProgress): AsyncGe
   if (last.length) yield last;
 }
 
-/** The error record for a CSV file csvRecords could not finish reading. */
+/** The error record for a file that could not be read to its end. */
 export function unreadable(name: string, error: unknown): SourceRecord {
   const line = (error as { line?: number }).line ?? 1;
-  return { line, error: { file: name, line, reason: `unreadable CSV: ${(error as Error).message}` } };
+  return { line, error: { file: name, line, reason: `unreadable: ${(error as Error).message}` } };
 }
 
 /** Streams a JSON Lines file: one JSON object per line; a line that is not one is a row error. */

@@ -16,6 +16,18 @@ const OUTSIDE_BODIES: [names: string[], body: string][] = [
 
 const BY_NAME = new Map(OUTSIDE_BODIES.flatMap(([names, body]) => names.map((name) => [normaliseForceName(name), body] as const)));
 
+/**
+ * GSS codes of areas that are not police force areas: English regions (E12), England (E92), Wales
+ * (W92), England and Wales (K04), Great Britain (K03) and the United Kingdom (K02). ONS tables name
+ * the West Midlands region and force alike: the code tells them apart, so it is read first.
+ */
+const AREA_CODES: [pattern: RegExp, body: string][] = [
+  [/^E12\d{6}$/i, "a regional total row"],
+  [/^(E92|W92|K04|K03|K02)\d{6}$/i, "a national total row"],
+];
+
+export const bodyOutsideTheForcesByCode = (code: string): string | undefined => AREA_CODES.find(([pattern]) => pattern.test(code.trim()))?.[1];
+
 /** The body a name stands for when it is not one of the 43 forces (call after force aliases failed). */
 export const bodyOutsideTheForces = (name: string): string | undefined => BY_NAME.get(normaliseForceName(name));
 

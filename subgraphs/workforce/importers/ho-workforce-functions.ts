@@ -2,7 +2,7 @@ import { FieldReader } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { dayScope } from "../../shared/ingest/scope.ts";
-import { readCsv } from "../../shared/ingest/source-records.ts";
+import { readTable } from "../../shared/ingest/source-records.ts";
 import { insertWorkforceRecords, readSnapshotFields, type WorkforceRecord } from "./workforce-fields.ts";
 import { WORKFORCE_REPLACE } from "./workforce-replace.ts";
 
@@ -24,7 +24,7 @@ export const hoWorkforceFunctionsImporter: Importer<WorkforceRecord> = {
   subgraph: "workforce",
   description: "Home Office police workforce by function CSV (FTE by worker type, function and frontline status)",
   matches: (fileName) => /\.csv$/i.test(fileName),
-  read: (file, progress) => readCsv(file, HO_WORKFORCE_FUNCTIONS_HEADER, progress),
+  read: (file, progress, options) => readTable(file, HO_WORKFORCE_FUNCTIONS_HEADER, progress, options),
   parse(fields, { file, line, forces }) {
     const reader = new FieldReader(fields, file, line);
     const { asAt, forceId, workerType } = readSnapshotFields(reader, forces);
