@@ -4,6 +4,7 @@ import { listBatches } from "../../scripts/hub/batches.ts";
 import { REVISABLE_TABLES } from "../../subgraphs/importers.ts";
 import { withdrawBatch } from "../../subgraphs/shared/ingest/withdraw.ts";
 import { freshTestDatabase } from "../support/fresh-database.ts";
+import { writeWorkbook } from "../support/workbook.ts";
 import { DATABASES, mintToken, startHub, type RunningHub } from "../support/hub.ts";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/ingest");
@@ -185,6 +186,45 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     expect(result.errors[0].reason).toBe(
       'unreadable: no sheet "Table P9" in the workbook (sheets: "Notes", "Table P1", "Table P2", "Table P3", "Table P4", "Table P5", "Table P6", "Table P7", "Table P8")',
     );
+  });
+
+  it("sums a recorded crime table's negative adjustments into their force × quarter and skips the national fraud bodies by name", async () => {
+    const result = await hub.load("ho-recorded-crime", realData("validation/ho-recorded-crime-2017-18-adjustments.csv"));
+    expect(result).toMatchObject({
+      status: "LOADED", rowsRead: 8, rowsLoaded: 3, rowsRejected: 0,
+      skipped: { "a national fraud reporting body: not one of the 43 territorial forces": 4, "British Transport Police: not one of the 43 territorial forces": 1 },
+    });
+    const { body } = await hub.graphql(`{ force(id: "kent") {
+      q1: crimePriorities(from: "2017-04-01", to: "2017-06-30") { recordedOffences }
+      q2: crimePriorities(from: "2017-07-01", to: "2017-09-30") { recordedOffences }
+    } }`);
+    expect(body.data!.force).toEqual({ q1: { recordedOffences: 310 }, q2: { recordedOffences: 117 } });
+  });
+
+  it("reads a recorded crime table from a workbook as published: title rows above the header, the data sheet after a notes sheet", async () => {
+    const file = writeWorkbook("prc-pfa-mar2019.xlsx", {
+      Notes: [["Police recorded crime open data tables: notes"], ["See the user guide."]],
+      "2018_19": [
+        ["Police recorded crime by police force area, year ending March 2019"],
+        [],
+        ["Financial Year", "Financial Quarter", "Force Name", "Offence Description", "Offence Group", "Offence Subgroup", "Offence Code", "Number of Offences"],
+        ["2018/19", 1, "Dorset", "Shoplifting", "Theft offences", "Shoplifting", "46", 812],
+        ["2018/19", 1, "Dorset", "Theft from the person", "Theft offences", "Theft from the person", "39", -2],
+        ["2018/19", 1, "Financial Fraud Action UK", "Fraud", "Fraud offences", "Financial Fraud Action UK", "53D", 14_902],
+      ],
+    });
+    expect(await hub.load("ho-recorded-crime", file)).toMatchObject({ status: "LOADED", rowsRead: 3, rowsLoaded: 2, rowsSkipped: 1 });
+    const { body } = await hub.graphql(`{ force(id: "dorset") { crimePriorities(from: "2018-04-01", to: "2018-06-30") { recordedOffences } } }`);
+    expect(body.data!.force.crimePriorities.recordedOffences).toBe(810);
+  });
+
+  it("rejects a recorded crime table whose force × quarter nets below zero, naming the unit", async () => {
+    const result = await hub.load("ho-recorded-crime", realData("validation/ho-recorded-crime-2017-18-net-negative.csv"));
+    expect(result).toMatchObject({ status: "REJECTED", rowsLoaded: 0, rowsRejected: 1 });
+    expect(result.errors).toEqual([{
+      file: "ho-recorded-crime-2017-18-net-negative.csv", line: 3, column: "Number of Offences", value: "-40",
+      reason: "surrey, quarter from 2017-10-01: its rows net to -40 offences (negative adjustments beyond the offences recorded)",
+    }]);
   });
 
   it("revises one force's year in the hub format: that unit alone is superseded", async () => {

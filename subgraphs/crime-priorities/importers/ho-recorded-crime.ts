@@ -2,7 +2,8 @@ import type { SqlClient } from "../../shared/database/open.ts";
 import { FieldReader } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes, type ReplaceRule } from "../../shared/ingest/replace-scopes.ts";
-import { lastDayOfMonth } from "../../shared/graphql/period.ts";
+import { isoDay, lastDayOfMonth } from "../../shared/graphql/period.ts";
+import { isSpreadsheet } from "../../shared/ingest/spreadsheet.ts";
 import { unitScope } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
 
@@ -26,30 +27,66 @@ function quarterStart(reader: FieldReader, yearText: string | null, quarterText:
   return start.getUTCFullYear() < 2010 ? reader.fail("Financial Year", "out of range (2010 onwards)", yearText) : start;
 }
 
+/** A force × quarter's net count so far, and the last line that added to it. */
+interface UnitTally {
+  forceId: string;
+  quarterStart: Date;
+  net: number;
+  lastLine: number;
+}
+
+/** The priority flags of each offence code, and each force × quarter's net count as the file is read. */
+interface RecordedCrimeLookup {
+  flagsByCode: Map<string, Flags>;
+  netByUnit: Map<string, UnitTally>;
+}
+
+function tallyUnit(netByUnit: Map<string, UnitTally>, row: OffenceRow, line: number) {
+  const key = `${row[0]}|${isoDay(row[1])}`;
+  const unit = netByUnit.get(key) ?? { forceId: row[0], quarterStart: row[1], net: 0, lastLine: line };
+  unit.net += row[5];
+  unit.lastLine = line;
+  netByUnit.set(key, unit);
+}
+
 /**
- * Police recorded crime by force (Home Office, one sheet per financial year exported as CSV).
- * Each quarter is one unit (first to last day), never spread over or placed in its months; priority flags come from offence_code_mapping.
+ * Police recorded crime by force (Home Office open data tables, one sheet per financial year: the
+ * published .xlsx/.ods or CSV). Each quarter is one unit (first to last day), never spread over or
+ * placed in its months; priority flags come from offence_code_mapping. Negative counts are data:
+ * crimes cancelled after the quarter they were recorded in, published as negative adjustments, summed
+ * into their force × quarter (a unit whose rows net below zero rejects the file). National fraud
+ * bodies (Action Fraud, CIFAS, UK Finance, Financial Fraud Action UK) are skipped and counted by name.
  */
-export const hoRecordedCrimeImporter: Importer<OffenceRow, Map<string, Flags>> = {
+export const hoRecordedCrimeImporter: Importer<OffenceRow, RecordedCrimeLookup> = {
   kind: "ho-recorded-crime",
   subgraph: "crime-priorities",
-  description: "Police recorded crime by force, quarterly (Home Office)",
-  matches: (fileName) => /\.csv$/i.test(fileName),
+  description: "Police recorded crime by force, quarterly (Home Office open data table: .xlsx/.ods as published, or CSV)",
+  matches: (fileName) => /\.csv$/i.test(fileName) || isSpreadsheet(fileName),
   read: (file, progress, options) => readTable(file, RECORDED_CRIME_HEADER, progress, options),
   prepare: async (sql) => {
     const rows = await sql.query<{ offence_code: string; vawg: boolean; knife_crime: boolean; csa: boolean }>("SELECT offence_code, vawg, knife_crime, csa FROM crime_priorities.offence_code_mapping");
-    return new Map(rows.map((row) => [row.offence_code, { vawg: row.vawg, knifeCrime: row.knife_crime, csa: row.csa }]));
+    return { flagsByCode: new Map(rows.map((row) => [row.offence_code, { vawg: row.vawg, knifeCrime: row.knife_crime, csa: row.csa }])), netByUnit: new Map() };
   },
-  parse(fields, { file, line, forces, lookup: flagsByCode }) {
+  parse(fields, { file, line, forces, lookup: { flagsByCode, netByUnit } }) {
     const reader = new FieldReader(fields, file, line);
     const month = quarterStart(reader, reader.text("Financial Year"), reader.text("Financial Quarter"));
     const forceId = reader.force("Force Name", forces);
     const code = reader.text("Offence Code");
     const description = reader.text("Offence Description");
     const group = reader.text("Offence Group");
-    const offences = reader.count("Number of Offences");
-    return reader.result(() => [forceId!, month!, code!, description!, group!, offences!, flagsByCode.get(code!) ?? NO_FLAGS]);
+    const offences = reader.integer("Number of Offences");
+    const parsed = reader.result((): OffenceRow => [forceId!, month!, code!, description!, group!, offences!, flagsByCode.get(code!) ?? NO_FLAGS]);
+    if ("row" in parsed) tallyUnit(netByUnit, parsed.row, line);
+    return parsed;
   },
+  checkFile: ({ netByUnit }, file) =>
+    [...netByUnit.values()].filter((unit) => unit.net < 0).map((unit) => ({
+      file,
+      line: unit.lastLine,
+      column: "Number of Offences",
+      value: String(unit.net),
+      reason: `${unit.forceId}, quarter from ${isoDay(unit.quarterStart)}: its rows net to ${unit.net} offences (negative adjustments beyond the offences recorded)`,
+    })),
   scopeOf: (row) => unitScope(row[0], row[1], quarterEnd(row[1])),
   replaceRule: SAME_KIND,
   replaceScopes: (sql, scopes, batchId, kind) =>

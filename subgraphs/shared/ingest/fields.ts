@@ -59,6 +59,14 @@ export class FieldReader {
     return Number.isInteger(value) && value >= 0 ? value : this.fail(column, "not a whole number of 0 or more", text);
   }
 
+  /** A whole number that may be negative (an adjustment), allowing thousands separators and padding spaces. */
+  integer(column: string): number | null {
+    const text = this.text(column);
+    if (text === null) return null;
+    const value = Number(text.replace(/,/g, ""));
+    return Number.isInteger(value) ? value : this.fail(column, "not a whole number", text);
+  }
+
   decimal(column: string): number | null {
     const text = this.text(column);
     if (text === null) return null;

@@ -35,6 +35,8 @@ export interface Importer<Row, Lookup = undefined> {
   /** Reference data the checks need (e.g. a mapping table), read once per file. */
   prepare?(sql: SqlClient): Promise<Lookup>;
   parse(fields: Record<string, unknown>, context: { file: string; line: number; forces: ForceResolver; lookup: Lookup }): ParsedRecord<Row>;
+  /** Checks across rows, once every record is read (e.g. a unit whose rows net to a negative count): each error rejects the file like a bad row. */
+  checkFile?(lookup: Lookup, file: string): RowError[];
   /** The force × unit of time a row belongs to (`scope.ts`): a later file for the same scope replaces the earlier rows. */
   scopeOf(row: Row): string;
   /** Deletes rows of earlier batches in these scopes; returns the ids of the batches that lost rows. */

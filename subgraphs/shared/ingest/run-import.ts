@@ -170,7 +170,10 @@ async function checkRows<Row, Lookup>(importer: Importer<Row, Lookup>, file: str
     }
     options.onProgress?.({ phase: "checking", rowsRead: result.rowsRead, bytesRead: progress.bytesRead, totalBytes: context.totalBytes });
   }
-  if (pending.length) await rows.append(pending);
+  const acrossRows = (importer.checkFile?.(context.lookup, context.name) ?? []).map(readableError);
+  result.rowsRejected += acrossRows.length;
+  result.errors.push(...acrossRows);
+  if (pending.length && (options.skipInvalid || result.rowsRejected === 0)) await rows.append(pending);
 }
 
 /** The transaction: the batch, its checked rows, the earlier rows they replace and its coverage. */

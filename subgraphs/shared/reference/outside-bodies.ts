@@ -9,7 +9,7 @@ const OUTSIDE_BODIES: [names: string[], body: string][] = [
   [["Police Service of Northern Ireland", "PSNI", "Northern Ireland"], "Police Service of Northern Ireland"],
   [["Police Scotland", "Scotland"], "Police Scotland"],
   [["Civil Nuclear Constabulary", "Ministry of Defence Police", "National Crime Agency"], "a national non-territorial body"],
-  [["Action Fraud", "CIFAS", "UK Finance"], "a national fraud reporting body"],
+  [["Action Fraud", "CIFAS", "UK Finance", "Financial Fraud Action UK"], "a national fraud reporting body"],
   [["England and Wales", "England", "Wales", "Total", "All forces", "England and Wales total"], "a national total row"],
   [["North East", "North West", "Yorkshire and the Humber", "Yorkshire and The Humber", "East Midlands", "West Midlands", "East of England", "East", "London", "South East", "South West"], "a regional total row"],
 ];

@@ -3,6 +3,7 @@ import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { dayScope } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
+import { isSpreadsheet } from "../../shared/ingest/spreadsheet.ts";
 import { insertWorkforceRecords, readSnapshotFields, type WorkforceRecord } from "./workforce-fields.ts";
 import { WORKFORCE_REPLACE } from "./workforce-replace.ts";
 
@@ -22,8 +23,8 @@ const isTotal = (name: string) => /^(total|all functions)$/i.test(name);
 export const hoWorkforceFunctionsImporter: Importer<WorkforceRecord> = {
   kind: "ho-workforce-functions",
   subgraph: "workforce",
-  description: "Home Office police workforce by function CSV (FTE by worker type, function and frontline status)",
-  matches: (fileName) => /\.csv$/i.test(fileName),
+  description: "Home Office police workforce by function (FTE by worker type, function and frontline status): .xlsx/.ods as published, or CSV",
+  matches: (fileName) => /\.csv$/i.test(fileName) || isSpreadsheet(fileName),
   read: (file, progress, options) => readTable(file, HO_WORKFORCE_FUNCTIONS_HEADER, progress, options),
   parse(fields, { file, line, forces }) {
     const reader = new FieldReader(fields, file, line);

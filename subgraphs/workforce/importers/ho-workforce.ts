@@ -3,6 +3,7 @@ import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { dayScope } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
+import { isSpreadsheet } from "../../shared/ingest/spreadsheet.ts";
 import { insertWorkforceRecords, readSnapshotFields, type WorkforceRecord } from "./workforce-fields.ts";
 import { WORKFORCE_REPLACE } from "./workforce-replace.ts";
 
@@ -16,8 +17,8 @@ export const HO_WORKFORCE_HEADER = ["As at 31 March", "Geocode", "Force name", "
 export const hoWorkforceImporter: Importer<WorkforceRecord> = {
   kind: "ho-workforce",
   subgraph: "workforce",
-  description: "Home Office police workforce open data CSV (by worker type, sex and rank)",
-  matches: (fileName) => /\.csv$/i.test(fileName),
+  description: "Home Office police workforce open data (by worker type, sex and rank): the Data sheet of the .xlsx/.ods as published, or CSV",
+  matches: (fileName) => /\.csv$/i.test(fileName) || isSpreadsheet(fileName),
   read: (file, progress, options) => readTable(file, HO_WORKFORCE_HEADER, progress, options),
   parse(fields, { file, line, forces }) {
     const reader = new FieldReader(fields, file, line);
