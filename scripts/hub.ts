@@ -11,7 +11,7 @@ import { statusCommand } from "./hub/status.ts";
 import { sampleCommand, withdrawCommand } from "./hub/withdraw.ts";
 
 const USAGE = `usage:
-  hub import <kind> <file or folder> [--sheet NAME] [--skip-invalid] [--json] [--report FILE]
+  hub import <kind> <file or folder> [--published-on YYYY-MM-DD] [--sheet NAME] [--skip-invalid] [--json] [--report FILE]
   hub batches [--kind K] [--force F] [--subgraph S] [--json]
   hub withdraw <subgraph>:<id> [--json]
   hub sample remove [--json]

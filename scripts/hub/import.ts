@@ -51,6 +51,8 @@ function progressPrinter(file: string, json: boolean) {
   };
 }
 
+const PUBLICATION_SOURCE = { file: "as the file says", option: "--published-on", "load date": "the load date: neither the file nor --published-on says" } as const;
+
 const skippedByName = (result: ImportResult) =>
   Object.entries(result.skipped).map(([reason, rows]) => `${rows.toLocaleString("en-GB")} × ${reason}`).join("; ");
 
@@ -59,7 +61,8 @@ const describe = (result: ImportResult) =>
   : result.status === "SKIPPED" ? `${result.file}: skipped, nothing loaded: ${result.skippedBecause}`
   : result.status === "REJECTED" ? `${result.file}: REJECTED, nothing loaded: ${result.rowsRejected} invalid of ${result.rowsRead} rows`
   : `${result.file}: loaded as batch ${result.batchId}: ${result.rowsLoaded} rows loaded, ${result.rowsRejected} rejected, ${result.rowsSkipped} skipped` +
-    `${result.rowsSkipped ? ` (${skippedByName(result)})` : ""}` +
+    `${result.rowsSkipped ? ` (${skippedByName(result)})` : ""}; published on ${result.publishedOn} (${PUBLICATION_SOURCE[result.publishedOnSource!]})` +
+    `${result.supersededByLaterPublications.length ? `; batch ${result.supersededByLaterPublications.join(", ")}, published later, keeps the units both cover` : ""}` +
     `${result.supersededBatchIds.length ? `; supersedes batch ${result.supersededBatchIds.join(", ")} where it covers the same units` : ""} (${Math.round(result.rowsRead / (result.durationMs / 1000)).toLocaleString("en-GB")} rows/s)`;
 
 function writeReport(results: ImportResult[], reportFile: string | undefined) {
@@ -70,13 +73,23 @@ function writeReport(results: ImportResult[], reportFile: string | undefined) {
   console.error(`row errors written to ${file}`);
 }
 
-/** `hub import <kind> <file or folder> [--sheet NAME] [--skip-invalid] [--json] [--report FILE]`: 0 loaded, 1 a file rejected. */
+/** A day given as --published-on: YYYY-MM-DD, not after today. */
+function publicationDay(text: string | undefined): Date | undefined {
+  if (text === undefined) return undefined;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : undefined;
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text) throw new UsageError(`--published-on takes a day as YYYY-MM-DD, got "${text}"`);
+  if (day.getTime() > Date.now()) throw new UsageError(`--published-on ${text} is in the future`);
+  return day;
+}
+
+/** `hub import <kind> <file or folder> [--published-on YYYY-MM-DD] [--sheet NAME] [--skip-invalid] [--json] [--report FILE]`: 0 loaded, 1 a file rejected. */
 export async function importCommand(args: string[]): Promise<number> {
-  const { positional: [kind, path], flags, options } = parseArgs(args, { flags: ["--skip-invalid", "--json"], options: ["--report", "--sheet"] });
+  const { positional: [kind, path], flags, options } = parseArgs(args, { flags: ["--skip-invalid", "--json"], options: ["--report", "--sheet", "--published-on"] });
   const importer = IMPORTERS[kind];
   if (!importer) throw new UsageError(kind ? `unknown kind "${kind}"` : "name a kind");
   if (!path) throw new UsageError("name a file or folder");
   const json = flags.has("--json");
+  const publishedOn = publicationDay(options.get("--published-on"));
   const files = filesIn(path, importer.matches);
   if (!files.length) throw new UsageError(`no ${importer.kind} files in ${path}`);
   const config = readConfig();
@@ -89,7 +102,7 @@ export async function importCommand(args: string[]): Promise<number> {
     for (const file of files) {
       const database = databases.get(importer.subgraph)!;
       // On the embedded database every query waits for an open transaction: keep it to the move of staged rows.
-      const result = await runImport(importer, file, database.sql, forces, { skipInvalid: flags.has("--skip-invalid"), sheet: options.get("--sheet"), stageRows: database.embedded, onProgress: progressPrinter(file, json) });
+      const result = await runImport(importer, file, database.sql, forces, { skipInvalid: flags.has("--skip-invalid"), sheet: options.get("--sheet"), publishedOn, stageRows: database.embedded, onProgress: progressPrinter(file, json) });
       if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
       results.push(result);
       if (!json) console.log(describe(result));

@@ -33,11 +33,11 @@ describe("figures as published on a date", () => {
     const forces = await loadForceResolver(forcesDatabase.sql);
     subgraph = await buildSubgraph("crime-priorities", config, { inMemory: true, seed: false });
     const { sql } = subgraph.database;
-    // The first file published in March 2024, its revision in April: loads are dated as they would have been.
-    for (const [file, finishedAt] of [["street/2024-01/2024-01-kent-street.csv", "2024-03-01T12:00:00Z"], ["street-revised/2024-01-kent-street.csv", "2024-04-10T22:30:00Z"]]) {
-      const result = await runImport(IMPORTERS["police-uk-street"], join(FIXTURES, file), sql, forces, {});
+    // The first file published in March 2024, its revision in April, both loaded today: dated by publication.
+    for (const [file, publishedOn] of [["street/2024-01/2024-01-kent-street.csv", "2024-03-01"], ["street-revised/2024-01-kent-street.csv", "2024-04-10"]]) {
+      const result = await runImport(IMPORTERS["police-uk-street"], join(FIXTURES, file), sql, forces, { publishedOn: new Date(publishedOn) });
+      expect(result).toMatchObject({ publishedOn, publishedOnSource: "option" });
       batchIds.push(result.batchId!);
-      await sql.query(`UPDATE crime_priorities.import_batch SET finished_at = $2 WHERE id = $1`, [result.batchId, finishedAt]);
     }
     server = await listen(subgraph.http.app, 0, "127.0.0.1");
   });
@@ -66,12 +66,54 @@ describe("figures as published on a date", () => {
     expect(crimePriorityMeasures.comparisons[0].value).toBeNull();
   });
 
-  it("counts a load finished late in the evening (UK time) on that day, and nothing before the first load", async () => {
-    // 22:30 UTC on 10 April 2024 is 23:30 in London (BST): still the 10th there.
+  it("counts a publication from its day (UK time), and nothing before the first", async () => {
     expect((await ask("2024-04-10")).crimePriorities.possessionOfWeapons.offences).toBe(3);
     expect((await ask("2024-04-09")).crimePriorities.possessionOfWeapons.offences).toBe(2);
     // Before the first load nothing covers the month: null, not zero.
     expect((await ask("2024-02-29")).crimePriorities).toMatchObject({ recordedOffences: null, possessionOfWeapons: { offences: null }, sources: [] });
+  });
+});
+
+describe("history backfilled: an older publication loaded after its revision", () => {
+  let subgraph: Subgraph<PrismaLike>;
+  let forcesDatabase: Database;
+  let server: Awaited<ReturnType<typeof listen>>;
+  const loaded: Record<string, Awaited<ReturnType<typeof runImport>>> = {};
+
+  beforeAll(async () => {
+    const config = readConfig({ HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-backfill-")), GATEWAY_SECRET: TEST_SECRET });
+    forcesDatabase = await openSubgraphDatabase("forces", config, { inMemory: true });
+    const forces = await loadForceResolver(forcesDatabase.sql);
+    subgraph = await buildSubgraph("crime-priorities", config, { inMemory: true, seed: false });
+    // The April 2024 revision first, then the March 2024 file it revised, as an archive is loaded newest first.
+    for (const [name, file, publishedOn] of [["revision", "street-revised/2024-01-kent-street.csv", "2024-04-10"], ["first", "street/2024-01/2024-01-kent-street.csv", "2024-03-01"]]) {
+      loaded[name] = await runImport(IMPORTERS["police-uk-street"], join(FIXTURES, file), subgraph.database.sql, forces, { publishedOn: new Date(publishedOn) });
+    }
+    server = await listen(subgraph.http.app, 0, "127.0.0.1");
+  });
+  afterAll(async () => {
+    if (server) await closeServer(server.server);
+    await subgraph?.close();
+    await forcesDatabase?.close();
+  });
+
+  const ask = async (on: string | null) => {
+    const { body } = await postJson(`${server.url}/graphql`, { query: QUERY, variables: { r: [KENT], on } }, subgraphHeaders());
+    expect(body.errors).toBeUndefined();
+    return body.data!._entities[0].crimePriorities;
+  };
+
+  it("keeps the revision as the latest figures: the older file yields to it and says so", async () => {
+    expect(loaded.first).toMatchObject({ status: "LOADED", supersededBatchIds: [], supersededByLaterPublications: [loaded.revision.batchId] });
+    expect(await ask(null)).toMatchObject({ possessionOfWeapons: { offences: 3 }, sources: [{ batchId: String(loaded.revision.batchId) }] });
+    const statuses = await subgraph.database.sql.query<{ id: number; status: string }>("SELECT id, status FROM crime_priorities.import_batch ORDER BY id");
+    expect(statuses).toEqual([{ id: loaded.revision.batchId, status: "LOADED" }, { id: loaded.first.batchId, status: "SUPERSEDED" }]);
+  });
+
+  it("answers each publication day with what was published then, whatever order the files were loaded in", async () => {
+    expect(await ask("2024-02-29")).toMatchObject({ possessionOfWeapons: { offences: null }, sources: [] });
+    expect(await ask("2024-03-15")).toMatchObject({ possessionOfWeapons: { offences: 2 }, sources: [{ batchId: String(loaded.first.batchId) }] });
+    expect(await ask("2024-04-10")).toMatchObject({ possessionOfWeapons: { offences: 3 }, sources: [{ batchId: String(loaded.revision.batchId) }] });
   });
 });
 
@@ -100,11 +142,9 @@ describe("figures as published on a date, in every subgraph", () => {
     const forces = await loadForceResolver(forcesDatabase.sql);
     for (const [name, kind, file, first, revision] of LOADS) {
       const subgraph = await buildSubgraph(name, config, { inMemory: true, seed: false });
-      const schema = name.replace(/-/g, "_");
-      for (const [path, finishedAt] of [[edited(file, `first-${file}`, first), "2025-06-01T12:00:00Z"], [edited(file, `revised-${file}`, revision), "2025-07-01T12:00:00Z"]]) {
-        const result = await runImport(IMPORTERS[kind], path, subgraph.database.sql, forces, {});
+      for (const [path, publishedOn] of [[edited(file, `first-${file}`, first), "2025-06-01"], [edited(file, `revised-${file}`, revision), "2025-07-01"]]) {
+        const result = await runImport(IMPORTERS[kind], path, subgraph.database.sql, forces, { publishedOn: new Date(publishedOn) });
         expect(result, JSON.stringify(result.errors)).toMatchObject({ status: "LOADED" });
-        await subgraph.database.sql.query(`UPDATE ${schema}.import_batch SET finished_at = $2 WHERE id = $1`, [result.batchId, finishedAt]);
       }
       const listening = await listen(subgraph.http.app, 0, "127.0.0.1");
       subgraphs[name] = { subgraph, url: `${listening.url}/graphql`, close: () => closeServer(listening.server) };
@@ -171,7 +211,7 @@ describe("figures as published on a date, in every subgraph", () => {
       const [{ id }] = await sql.query<{ id: number }>(`SELECT max(id) AS id FROM ${schema}.import_batch`);
       await withdrawBatch(sql, name, REVISABLE_TABLES[name], id, afterRowsChange(name));
       // The withdrawal dated 1 August 2025: the revision stood through July.
-      await sql.query(`UPDATE ${schema}.import_batch SET finished_at = '2025-08-01T12:00:00Z' WHERE kind = 'withdrawal'`);
+      await sql.query(`UPDATE ${schema}.import_batch SET finished_at = '2025-08-01T12:00:00Z', published_at = '2025-08-01T12:00:00Z' WHERE kind = 'withdrawal'`);
       await sql.query(`UPDATE ${schema}.import_batch SET withdrawn_at = '2025-08-01T12:00:00Z' WHERE id = $1`, [id]);
       expect(await read(null), name).toEqual(first);
       expect(await read("2025-07-15"), name).toEqual(revised);

@@ -1,13 +1,14 @@
 import { isoDay, type Period } from "../graphql/period.ts";
 import type { CoverageUnit } from "./tile.ts";
 
-/** The instant figures are read at: the end of the asked day in UK time, or now. */
+/** The instant figures are read before: the start of the day after the asked day in UK time, or the end of time. */
 const readingInstant = (asPublishedOn?: Date) =>
   asPublishedOn ? `((DATE '${isoDay(asPublishedOn)}' + 1)::timestamp AT TIME ZONE 'Europe/London')` : "'infinity'::timestamptz";
 
 /**
- * The units each batch covered for each measure as they stood at an instant: the batch had finished
- * and was not yet withdrawn, and no load that superseded the unit had finished (and stood) by then.
+ * The units each batch covered for each measure as they stood at an instant: the batch was loaded,
+ * published by then and not yet withdrawn, and no load that superseded the unit was published (and
+ * stood) by then. Publication, not loading, dates a batch: history backfilled today keeps its days.
  * Parameters: $1 measures, $2 first day, $3 last day.
  */
 export function liveCoverageSql(schema: string, asPublishedOn?: Date): string {
@@ -19,8 +20,8 @@ export function liveCoverageSql(schema: string, asPublishedOn?: Date): string {
     JOIN "${schema}".source_measure sm ON sm.kind = b.kind AND sm.measure = c.measure
     LEFT JOIN "${schema}".import_batch s ON s.id = c.superseded_by_batch_id
     WHERE c.measure = ANY($1::text[]) AND c.period_end >= $2::date AND c.period_start <= $3::date
-      AND b.finished_at <= ${at} AND (b.withdrawn_at IS NULL OR b.withdrawn_at > ${at})
-      AND NOT (s.id IS NOT NULL AND s.finished_at <= ${at} AND (s.withdrawn_at IS NULL OR s.withdrawn_at > ${at}))`;
+      AND b.finished_at IS NOT NULL AND b.published_at < ${at} AND (b.withdrawn_at IS NULL OR b.withdrawn_at >= ${at})
+      AND NOT (s.id IS NOT NULL AND s.finished_at IS NOT NULL AND s.published_at < ${at} AND (s.withdrawn_at IS NULL OR s.withdrawn_at >= ${at}))`;
 }
 
 type QueryRaw = { $queryRawUnsafe<T>(sql: string, ...values: unknown[]): Promise<T> };

@@ -4,8 +4,9 @@ import { LocalDate } from "./scalars.ts";
 
 /**
  * Points SQL that reads a subgraph's fact tables ("schema.table") at their `<table>_as_published`
- * functions instead, as the figures stood at the end of the given day in UK time: loads finished by
- * then, and rows that later revisions replaced. Without a day the SQL reads the latest figures.
+ * functions instead, as the figures stood at the end of the given day in UK time: batches published
+ * by then (each dated by its publication, not its load), and rows that revisions published later
+ * replaced. Without a day the SQL reads the latest figures.
  */
 export function asPublished(sql: string, tables: readonly string[], on: Date | undefined): string {
   if (!on) return sql;
@@ -23,7 +24,7 @@ export const replaceTable = (sql: string, table: string, replacement: string) =>
 export const AsPublishedOnArg = () =>
   Arg("asPublishedOn", () => LocalDate, {
     nullable: true,
-    description: "Figures as they stood at the end of this day (UK time): loads finished by then, before any later revision replaced them. The latest when omitted.",
+    description: "Figures as they stood at the end of this day (UK time): files published by then (dated by their publication, not by when the hub loaded them), before any revision published later replaced them. The latest when omitted.",
   });
 
 /** A request's loaders for each publication day it asks about (and for the latest figures), each set built on first use. */

@@ -40,3 +40,41 @@ export async function markFullySuperseded(sql: SqlClient, schema: string, batchI
     [byBatchId, batchIds],
   );
 }
+
+/** A later publication of the same kind whose units a load has just taken over, with those units. */
+export interface LaterPublication {
+  batchId: number;
+  units: string[];
+}
+
+/**
+ * Batches of the same kind published after this one whose units it has just superseded, earliest
+ * published first: an older file loaded after its revision, which must keep those units.
+ */
+export async function laterPublicationsSuperseded(sql: SqlClient, schema: string, batchId: number, kind: string): Promise<LaterPublication[]> {
+  return sql.query<LaterPublication>(
+    `SELECT c.batch_id AS "batchId", array_agg(DISTINCT c.force_id || '|' || c.period_start::text || '|' || c.period_end::text) AS units
+     FROM "${schema}".batch_coverage c JOIN "${schema}".import_batch b ON b.id = c.batch_id
+     WHERE c.superseded_by_batch_id = $1 AND b.kind = $2 AND NOT b.synthetic AND b.withdrawn_at IS NULL
+       AND b.published_at > (SELECT published_at FROM "${schema}".import_batch WHERE id = $1)
+     GROUP BY c.batch_id, b.published_at ORDER BY b.published_at, c.batch_id`,
+    [batchId, kind],
+  );
+}
+
+/**
+ * Gives a later publication back what a load of an older one took from it: its coverage stands
+ * again, and its rows the load had replaced return to their tables from replaced_row.
+ */
+export async function reinstate(sql: SqlClient, schema: string, laterId: number, byBatchId: number): Promise<void> {
+  await sql.query(`UPDATE "${schema}".batch_coverage SET superseded_by_batch_id = NULL WHERE batch_id = $1 AND superseded_by_batch_id = $2`, [laterId, byBatchId]);
+  await sql.query(`UPDATE "${schema}".import_batch SET status = 'LOADED', superseded_by_batch_id = NULL WHERE id = $1 AND superseded_by_batch_id = $2`, [laterId, byBatchId]);
+  const tables = await sql.query<{ table_name: string }>(`SELECT DISTINCT table_name FROM "${schema}".replaced_row WHERE batch_id = $1 AND replaced_by_batch_id = $2`, [laterId, byBatchId]);
+  for (const { table_name: table } of tables) {
+    await sql.query(
+      `WITH back AS (DELETE FROM "${schema}".replaced_row WHERE table_name = $3 AND batch_id = $1 AND replaced_by_batch_id = $2 RETURNING row)
+       INSERT INTO "${schema}"."${table}" SELECT (jsonb_populate_record(NULL::"${schema}"."${table}", back.row)).* FROM back`,
+      [laterId, byBatchId, table],
+    );
+  }
+}

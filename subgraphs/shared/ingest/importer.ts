@@ -32,6 +32,8 @@ export interface Importer<Row, Lookup = undefined> {
   matches(fileName: string): boolean;
   /** The file's records in batches, so a million rows cost a few hundred awaits, not a million. */
   read(file: string, progress: ReadProgress, options?: ReadOptions): AsyncIterable<SourceRecord[]>;
+  /** The day the file says it was published (e.g. a workbook's "Last updated"), when it says. */
+  publishedOn?(file: string, options: ReadOptions): Date | undefined;
   /** Reference data the checks need (e.g. a mapping table), read once per file. */
   prepare?(sql: SqlClient): Promise<Lookup>;
   parse(fields: Record<string, unknown>, context: { file: string; line: number; forces: ForceResolver; lookup: Lookup }): ParsedRecord<Row>;

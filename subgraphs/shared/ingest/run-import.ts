@@ -4,13 +4,15 @@ import { basename } from "node:path";
 import type { SqlClient } from "../database/open.ts";
 import { postgresSchema } from "../database/migrations.ts";
 import type { ForceResolver } from "./force-resolver.ts";
-import { markFullySuperseded, recordCoverage } from "./coverage-records.ts";
+import { laterPublicationsSuperseded, markFullySuperseded, recordCoverage, reinstate } from "./coverage-records.ts";
 import { beginDataChange } from "./data-change.ts";
 import type { Importer } from "./importer.ts";
 import { bodyOutsideTheForcesOfFile } from "../reference/outside-bodies.ts";
 import { readableError, type RowError } from "./row-error.ts";
 import { createRowSpill, type RowSpill } from "./row-spill.ts";
 import { stageRows, type StagedRows } from "./staged-rows.ts";
+import { isoDay } from "../graphql/period.ts";
+import { PUBLICATION_COLUMNS, publicationOf, publicationValues, type Publication, type PublicationSource } from "./publication.ts";
 
 /** Where a long import is: reading and checking the file, then writing its checked rows in the transaction. */
 export type ImportProgress =
@@ -28,6 +30,8 @@ export interface ImportOptions {
    * every query waits for an open transaction, the transaction is then shorter.
    */
   stageRows?: boolean;
+  /** When the file was published (`hub import --published-on`), where the file itself does not say. */
+  publishedOn?: Date;
   /** The sheet of a workbook to read (`hub import --sheet`); by default the one each kind recognises. */
   sheet?: string;
   /** Tests only: fail after this many rows have been read, to show nothing is committed. */
@@ -50,6 +54,11 @@ export interface ImportResult {
   /** Every error when rejected; with --skip-invalid, the rejected rows. */
   errors: RowError[];
   supersededBatchIds: number[];
+  /** Later publications of the kind that keep some of this file's units (an older file loaded after its revision). */
+  supersededByLaterPublications: number[];
+  /** The day the figures were published (YYYY-MM-DD, UK), and where that comes from. */
+  publishedOn: string | null;
+  publishedOnSource: PublicationSource | null;
   durationMs: number;
 }
 
@@ -80,7 +89,8 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
   const schema = postgresSchema(importer.subgraph);
   const name = basename(file);
   const result: ImportResult = {
-    file, kind: importer.kind, status: "LOADED", batchId: null, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsSkipped: 0, skipped: {}, errors: [], supersededBatchIds: [], durationMs: 0,
+    file, kind: importer.kind, status: "LOADED", batchId: null, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsSkipped: 0, skipped: {}, errors: [], supersededBatchIds: [], supersededByLaterPublications: [],
+    publishedOn: null, publishedOnSource: null, durationMs: 0,
   };
   const finished = (status: ImportResult["status"], changes: Partial<ImportResult> = {}) => ({ ...result, status, ...changes, durationMs: performance.now() - started });
   const outsideBody = bodyOutsideTheForcesOfFile(name);
@@ -92,6 +102,8 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
   const totalBytes = statSync(file).size;
   const rows = await createRowSpill<Row>();
   try {
+    const publication = publicationOf(importer.publishedOn?.(file, { sheet: options.sheet }), options.publishedOn);
+    Object.assign(result, { publishedOn: publication.day, publishedOnSource: publication.source });
     await checkRows(importer, file, { name, forces, lookup: (await importer.prepare?.(sql)) as Lookup, totalBytes }, rows, result, options);
     options.onProgress?.({ phase: "checking", rowsRead: result.rowsRead, bytesRead: totalBytes, totalBytes });
     if (result.rowsRejected > 0 && !options.skipInvalid) return finished("REJECTED", { rowsLoaded: 0 });
@@ -99,7 +111,7 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
     const staging = options.stageRows ? importer.staging : undefined;
     const staged = staging ? await stageRows(sql, staging, rows, (row) => importer.scopeOf(row), (rowsStaged) => options.onProgress?.({ phase: "staging", rowsStaged, rowsToStage: rows.rowCount })) : undefined;
     try {
-      await sql.transaction((tx) => writeBatch(importer, tx, { schema, name, digest }, { rows, staged }, result, written));
+      await sql.transaction((tx) => writeBatch(importer, tx, { schema, name, digest, publication }, { rows, staged }, result, written));
     } finally {
       if (staged) await staged.drop();
     }
@@ -177,17 +189,18 @@ async function checkRows<Row, Lookup>(importer: Importer<Row, Lookup>, file: str
 }
 
 /** The transaction: the batch, its checked rows, the earlier rows they replace and its coverage. */
-async function writeBatch<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlClient, file: { schema: string; name: string; digest: string }, checked: { rows: RowSpill<Row>; staged?: StagedRows }, result: ImportResult, written: (rowsWritten: number) => void) {
+async function writeBatch<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlClient, file: { schema: string; name: string; digest: string; publication: Publication }, checked: { rows: RowSpill<Row>; staged?: StagedRows }, result: ImportResult, written: (rowsWritten: number) => void) {
   const { schema } = file;
   await beginDataChange(tx, schema);
   // Checked again under the lock: the same file may have been loaded beside this one meanwhile.
   const earlier = await earlierLoad(tx, schema, importer.kind, file.digest);
   if (earlier) throw new AlreadyLoaded(earlier);
-  const [{ id: batchId }] = await tx.query<{ id: number }>(
-    `INSERT INTO "${schema}".import_batch (kind, file_name, sha256, status) VALUES ($1, $2, $3, 'LOADING') RETURNING id`,
-    [importer.kind, file.name, file.digest],
+  const [{ id: batchId, published_on }] = await tx.query<{ id: number; published_on: Date }>(
+    `INSERT INTO "${schema}".import_batch (kind, file_name, sha256, status, ${PUBLICATION_COLUMNS}) VALUES ($1, $2, $3, 'LOADING', ${publicationValues(4)}) RETURNING id, published_on`,
+    [importer.kind, file.name, file.digest, file.publication.day, file.publication.source],
   );
   result.batchId = batchId;
+  result.publishedOn = isoDay(published_on);
   written(0);
   const wrote = (rows: number) => {
     result.rowsLoaded += rows;
@@ -197,7 +210,6 @@ async function writeBatch<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlC
   const units = importer.coverageOf ? importer.coverageOf([...scopes]) : [...scopes];
   const spanned = units.filter((unit) => !scopes.has(unit));
   if (spanned.length) (await importer.replaceScopes(tx, spanned, batchId, importer.kind)).forEach((id) => superseded.add(id));
-  await importer.afterLoad?.(tx, units);
   if (importer.replaceRule) (await recordCoverage(tx, schema, batchId, importer.kind, units, importer.replaceRule)).forEach((id) => superseded.add(id));
   superseded.delete(batchId);
   result.supersededBatchIds = [...superseded].sort((a, b) => a - b);
@@ -212,4 +224,25 @@ async function writeBatch<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlC
     `UPDATE "${schema}".import_batch SET status = 'LOADED', rows_read = $2, rows_loaded = $3, rows_rejected = $4, finished_at = now(), rejections = $5::jsonb WHERE id = $1`,
     [batchId, result.rowsRead, result.rowsLoaded, result.rowsRejected, result.errors.length ? JSON.stringify(result.errors) : null],
   );
+  if (importer.replaceRule) {
+    result.supersededByLaterPublications = await yieldToLaterPublications(importer, tx, schema, batchId);
+    result.supersededBatchIds = result.supersededBatchIds.filter((id) => !result.supersededByLaterPublications.includes(id));
+  }
+  await importer.afterLoad?.(tx, units);
+}
+
+/**
+ * An older publication loaded after its revision: in the units a later publication of the kind held,
+ * the later one keeps them (its rows and coverage reinstated) and this batch's rows there are kept
+ * aside as it was published, answerable "as published on" its own days. Returns the later batches.
+ */
+async function yieldToLaterPublications<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlClient, schema: string, batchId: number): Promise<number[]> {
+  const later = await laterPublicationsSuperseded(tx, schema, batchId, importer.kind);
+  for (const { batchId: laterId, units } of later) {
+    await importer.replaceScopes(tx, units, laterId, importer.kind);
+    await reinstate(tx, schema, laterId, batchId);
+    await recordCoverage(tx, schema, laterId, importer.kind, units, importer.replaceRule!);
+    await markFullySuperseded(tx, schema, [batchId], laterId);
+  }
+  return later.map((publication) => publication.batchId);
 }

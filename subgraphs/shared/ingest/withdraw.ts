@@ -2,6 +2,7 @@ import type { SubgraphName } from "../../../shared/config.ts";
 import type { SqlClient } from "../database/open.ts";
 import { postgresSchema } from "../database/migrations.ts";
 import { beginDataChange } from "./data-change.ts";
+import { PUBLICATION_COLUMNS, PUBLISHED_NOW } from "./publication.ts";
 import { unitScope } from "./scope.ts";
 
 /** A table a batch's rows live in, with the SQL for a row's unit start (the table aliased `t`), as its importers replace it. */
@@ -81,7 +82,7 @@ export async function withdrawBatch(
     await beginDataChange(tx, schema);
     const batch = await findBatch(tx, schema, subgraph, batchId);
     const [{ id: withdrawalId }] = await tx.query<{ id: number }>(
-      `INSERT INTO "${schema}".import_batch (kind, file_name, sha256, status, finished_at) VALUES ('withdrawal', $1, '', 'WITHDRAWAL', now()) RETURNING id`,
+      `INSERT INTO "${schema}".import_batch (kind, file_name, sha256, status, finished_at, ${PUBLICATION_COLUMNS}) VALUES ('withdrawal', $1, '', 'WITHDRAWAL', now(), ${PUBLISHED_NOW}) RETURNING id`,
       [`withdrawal of batch ${batchId} (${batch.file_name})`],
     );
     const keeps = await tableExists(tx, `"${schema}".replaced_row`);

@@ -3,6 +3,7 @@ import type { SqlClient } from "../database/open.ts";
 import { postgresSchema } from "../database/migrations.ts";
 import { beginDataChange } from "../ingest/data-change.ts";
 import { parseScope } from "../ingest/scope.ts";
+import { PUBLICATION_COLUMNS, PUBLISHED_NOW } from "../ingest/publication.ts";
 import type { SampleCoverage } from "./sample-coverage.ts";
 
 export interface SampleOptions {
@@ -32,8 +33,8 @@ export async function seedIfEmpty(
     const [{ again }] = await tx.query<{ again: number }>(`SELECT count(*)::int AS again FROM "${schema}".import_batch`);
     if (again > 0) return false;
     const [{ id }] = await tx.query<{ id: number }>(
-      `INSERT INTO "${schema}".import_batch (kind, file_name, sha256, synthetic, status)
-       VALUES ('sample', 'synthetic sample data (generated, fixed seed)', '', true, 'LOADING') RETURNING id`,
+      `INSERT INTO "${schema}".import_batch (kind, file_name, sha256, synthetic, status, ${PUBLICATION_COLUMNS})
+       VALUES ('sample', 'synthetic sample data (generated, fixed seed)', '', true, 'LOADING', ${PUBLISHED_NOW}) RETURNING id`,
     );
     const rows = await seed(tx, id);
     for (const { measures, scopes } of coverage) {
