@@ -14,10 +14,11 @@ import type { Importer } from "./shared/ingest/importer.ts";
 import type { RevisableTable } from "./shared/ingest/withdraw.ts";
 import { hoWorkforceImporter } from "./workforce/importers/ho-workforce.ts";
 import { hoWorkforceFunctionsImporter } from "./workforce/importers/ho-workforce-functions.ts";
+import { hoWorkforceTablesImporter } from "./workforce/importers/ho-workforce-tables.ts";
 
 /** Every kind of file `hub import` loads, by kind. */
 export const IMPORTERS: Record<string, Importer<unknown, unknown>> = Object.fromEntries(
-  [responseIncidentsImporter, calls999Importer, policeUkStreetImporter, policeUkOutcomesImporter, policeUkStopSearchImporter, hoRecordedCrimeImporter, onsKnifeCrimeImporter, hoWorkforceImporter, hoWorkforceFunctionsImporter, misconductCasesImporter, vettingReturnsImporter, comparisonGroupsImporter].map((importer) => [importer.kind, importer as Importer<unknown, unknown>]),
+  [responseIncidentsImporter, calls999Importer, policeUkStreetImporter, policeUkOutcomesImporter, policeUkStopSearchImporter, hoRecordedCrimeImporter, onsKnifeCrimeImporter, hoWorkforceImporter, hoWorkforceFunctionsImporter, hoWorkforceTablesImporter, misconductCasesImporter, vettingReturnsImporter, comparisonGroupsImporter].map((importer) => [importer.kind, importer as Importer<unknown, unknown>]),
 );
 
 /** The tables each subgraph's loads write, with each row's unit start as its importers replace it: what `hub withdraw` takes back. */

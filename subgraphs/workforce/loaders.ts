@@ -18,15 +18,19 @@ export type SnapshotRow = Omit<WorkforceSnapshot, "visibleFrontlineOfficerShare"
   frontlineUnit: CoverageUnit | undefined;
 };
 
-/** Each chosen batch's figures for a force at a snapshot day. */
+/**
+ * Each chosen batch's figures for a force at a snapshot day. A headcount is known for a worker type
+ * when every row of that type gives one (the bulletin tables give officers in FTE alone, special
+ * constables in headcount alone); with no row of the type, when the batch gives headcounts throughout.
+ */
 const FACTS_SQL = `
   SELECT batch_id AS "batchId", force_id AS "forceId", as_at AS "asAt",
          COALESCE(sum(fte) FILTER (WHERE worker_type = 'OFFICER'), 0)::float8 AS "officersFte",
-         CASE WHEN bool_and(headcount IS NOT NULL) THEN COALESCE(sum(headcount) FILTER (WHERE worker_type = 'OFFICER'), 0)::int END AS "officersHeadcount",
+         CASE WHEN COALESCE(bool_and(headcount IS NOT NULL) FILTER (WHERE worker_type = 'OFFICER'), bool_and(headcount IS NOT NULL)) THEN COALESCE(sum(headcount) FILTER (WHERE worker_type = 'OFFICER'), 0)::int END AS "officersHeadcount",
          COALESCE(sum(fte) FILTER (WHERE worker_type = 'STAFF'), 0)::float8 AS "staffFte",
          COALESCE(sum(fte) FILTER (WHERE worker_type = 'PCSO'), 0)::float8 AS "pcsoFte",
          COALESCE(sum(fte) FILTER (WHERE worker_type = 'DESIGNATED'), 0)::float8 AS "designatedFte",
-         CASE WHEN bool_and(headcount IS NOT NULL) THEN COALESCE(sum(headcount) FILTER (WHERE worker_type = 'SPECIAL'), 0)::int END AS "specialsHeadcount",
+         CASE WHEN COALESCE(bool_and(headcount IS NOT NULL) FILTER (WHERE worker_type = 'SPECIAL'), bool_and(headcount IS NOT NULL)) THEN COALESCE(sum(headcount) FILTER (WHERE worker_type = 'SPECIAL'), 0)::int END AS "specialsHeadcount",
          COALESCE(sum(fte) FILTER (WHERE worker_type <> 'SPECIAL'), 0)::float8 AS "totalWorkforceFte",
          COALESCE(sum(fte) FILTER (WHERE neighbourhood AND worker_type IN ('OFFICER', 'PCSO')), 0)::float8 AS "neighbourhoodFte",
          COALESCE(sum(fte) FILTER (WHERE neighbourhood AND worker_type = 'OFFICER'), 0)::float8 AS "neighbourhoodOfficersFte",

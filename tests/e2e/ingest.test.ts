@@ -140,12 +140,12 @@ describe("importing published files", () => {
     const result = await load("ho-workforce", "ho-workforce.csv");
     expect(result).toMatchObject({ status: "LOADED", rowsLoaded: 5 });
     const rows = await databases.workforce.sql.query<{ force_id: string; worker_type: string; headcount: number; fte: string }>(
-      `SELECT force_id, worker_type, sum(headcount)::int AS headcount, sum(fte)::text AS fte FROM workforce.workforce_record GROUP BY 1, 2 ORDER BY 1, 2`,
+      `SELECT force_id, worker_type, sum(headcount)::int AS headcount, sum(fte)::float8::text AS fte FROM workforce.workforce_record GROUP BY 1, 2 ORDER BY 1, 2`,
     );
     expect(rows).toEqual([
-      { force_id: "city-of-london", worker_type: "OFFICER", headcount: 120, fte: "118.50" },
-      { force_id: "devon-and-cornwall", worker_type: "PCSO", headcount: 150, fte: "140.20" },
-      { force_id: "devon-and-cornwall", worker_type: "SPECIAL", headcount: 200, fte: "0.00" },
+      { force_id: "city-of-london", worker_type: "OFFICER", headcount: 120, fte: "118.5" },
+      { force_id: "devon-and-cornwall", worker_type: "PCSO", headcount: 150, fte: "140.2" },
+      { force_id: "devon-and-cornwall", worker_type: "SPECIAL", headcount: 200, fte: "0" },
       { force_id: "kent", worker_type: "OFFICER", headcount: 3314, fte: "3270.75" },
     ]);
   });

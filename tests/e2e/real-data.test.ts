@@ -366,6 +366,29 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     expect(after.neighbourhoodPolicingGuarantee).toBeNull();
   });
 
+  it("reads the Home Office workforce bulletin tables as published (.ods): 122,395.45 FTE officers over the 43 forces at 30 September 2018", async () => {
+    const result = await hub.load("ho-workforce-tables", realData("home-office/police-workforce-sep18-tables.ods"));
+    expect(result).toMatchObject({ status: "LOADED", rowsRejected: 0, publishedOn: "2019-01-24", publishedOnSource: "file" });
+    // Tables 1, 2, 3, 5 and 6, three dates each: 43 forces, 10 regions (Wales, a national name, among them), Total 43 forces,
+    // British Transport Police and Total; Central Service Secondments in the officers' table alone; ".." for some forces' designated officers.
+    expect(result.skipped).toMatchObject({
+      "a regional total row: not one of the 43 territorial forces": 5 * 3 * 9,
+      "a national total row: not one of the 43 territorial forces": 5 * 3 * 3,
+      "British Transport Police: not one of the 43 territorial forces": 5 * 3,
+      "central service secondments (officers seconded to national bodies): not one of the 43 territorial forces": 3,
+    });
+    const { body } = await hub.graphql(`{ forces { id workforce(asAt: "2018-09-30") { asAt officersFte officersHeadcount pcsoFte specialsHeadcount sources { kind publishedOn publishedOnSource } } } }`);
+    expect(body.errors).toBeUndefined();
+    const forces = body.data!.forces;
+    expect(forces.every((force: any) => force.workforce.asAt === "2018-09-30")).toBe(true);
+    const officers = forces.reduce((sum: number, force: any) => sum + force.workforce.officersFte, 0);
+    expect(Math.round(officers * 100) / 100).toBe(122_395.45);
+    const kent = forces.find((force: any) => force.id === "kent").workforce;
+    // The bulletin gives officers in FTE only, special constables in headcount only.
+    expect(kent).toMatchObject({ officersHeadcount: null, specialsHeadcount: expect.any(Number), sources: [{ kind: "ho-workforce-tables", publishedOn: "2019-01-24", publishedOnSource: "file" }] });
+    expect(kent.officersFte).toBeCloseTo(3333.3082, 4);
+  });
+
   it("quotes a bad value escaped and cut to a readable length", async () => {
     const result = await hub.load("police-uk-street", realData("validation/2025-02-kent-street.csv"));
     expect(result.status).toBe("REJECTED");

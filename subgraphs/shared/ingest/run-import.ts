@@ -102,7 +102,7 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
   const totalBytes = statSync(file).size;
   const rows = await createRowSpill<Row>();
   try {
-    const publication = publicationOf(importer.publishedOn?.(file, { sheet: options.sheet }), options.publishedOn);
+    const publication = publicationOf(filePublicationDay(importer, file, options), options.publishedOn);
     Object.assign(result, { publishedOn: publication.day, publishedOnSource: publication.source });
     await checkRows(importer, file, { name, forces, lookup: (await importer.prepare?.(sql)) as Lookup, totalBytes }, rows, result, options);
     options.onProgress?.({ phase: "checking", rowsRead: result.rowsRead, bytesRead: totalBytes, totalBytes });
@@ -122,6 +122,15 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
     await rows.remove();
   }
   return finished("LOADED");
+}
+
+/** The day the file says it was published; none when it cannot be read (reading it then reports why). */
+function filePublicationDay<Row, Lookup>(importer: Importer<Row, Lookup>, file: string, options: ImportOptions): Date | undefined {
+  try {
+    return importer.publishedOn?.(file, { sheet: options.sheet });
+  } catch {
+    return undefined;
+  }
 }
 
 /** The checked rows chunk by chunk through the importer's writer, each chunk's scopes replaced before it is written. */

@@ -37,10 +37,10 @@ export function openWorkbook(file: string): Workbook {
   };
 }
 
-/** A cell as CSV would have it: a date as YYYY-MM-DD, a number in full, nothing as "". */
+/** A cell as CSV would have it: a date as YYYY-MM-DD, a number in full, nothing (or a date cell holding no real date) as "". */
 export function cellText(cell: Cell): string {
   if (cell === null) return "";
-  if (cell instanceof Date) return isoDay(cell);
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : isoDay(cell);
   return String(cell);
 }
 

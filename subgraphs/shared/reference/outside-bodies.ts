@@ -10,8 +10,9 @@ const OUTSIDE_BODIES: [names: string[], body: string][] = [
   [["Police Scotland", "Scotland"], "Police Scotland"],
   [["Civil Nuclear Constabulary", "Ministry of Defence Police", "National Crime Agency"], "a national non-territorial body"],
   [["Action Fraud", "CIFAS", "UK Finance", "Financial Fraud Action UK"], "a national fraud reporting body"],
-  [["England and Wales", "England", "Wales", "Total", "All forces", "England and Wales total"], "a national total row"],
-  [["North East", "North West", "Yorkshire and the Humber", "Yorkshire and The Humber", "East Midlands", "West Midlands", "East of England", "East", "London", "South East", "South West"], "a regional total row"],
+  [["England and Wales", "England", "Wales", "Total", "All forces", "England and Wales total", "Total 43 forces"], "a national total row"],
+  [["Central Service Secondments"], "central service secondments (officers seconded to national bodies)"],
+  [["North East", "North West", "Yorkshire and the Humber", "Yorkshire and The Humber", "East Midlands", "West Midlands", "East of England", "East", "Eastern", "London", "South East", "South West"], "a regional total row"],
 ];
 
 const BY_NAME = new Map(OUTSIDE_BODIES.flatMap(([names, body]) => names.map((name) => [normaliseForceName(name), body] as const)));

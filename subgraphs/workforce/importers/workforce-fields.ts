@@ -39,9 +39,9 @@ export function readSnapshotFields(reader: FieldReader, forces: ForceResolver): 
   return { asAt, forceId, workerType };
 }
 
-/** One workforce_record row; headcount is null where the table gives FTE only. */
+/** One workforce_record row; headcount is null where the table gives FTE only, FTE where it gives headcount only. */
 export type WorkforceRecord = [
-  forceId: string, asAt: Date, workerType: string, rank: string | null, sex: string, functionName: string, frontlineStatus: string, neighbourhood: boolean, headcount: number | null, fte: number,
+  forceId: string, asAt: Date, workerType: string, rank: string | null, sex: string, functionName: string, frontlineStatus: string, neighbourhood: boolean, headcount: number | null, fte: number | null,
 ];
 
 export const insertWorkforceRecords = (sql: SqlClient, batchId: number, rows: WorkforceRecord[]) =>
