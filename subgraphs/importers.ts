@@ -1,6 +1,7 @@
 import { misconductCasesImporter } from "./misconduct/importers/misconduct-cases.ts";
 import { vettingReturnsImporter } from "./misconduct/importers/vetting-returns.ts";
 import { comparisonGroupsImporter } from "./forces/importers/comparison-groups.ts";
+import { onsPopulationImporter } from "./forces/importers/ons-population.ts";
 import { hoRecordedCrimeImporter } from "./crime-priorities/importers/ho-recorded-crime.ts";
 import { onsKnifeCrimeImporter } from "./crime-priorities/importers/ons-knife-crime.ts";
 import { policeUkOutcomesImporter } from "./crime-priorities/importers/police-uk-outcomes.ts";
@@ -18,12 +19,12 @@ import { hoWorkforceTablesImporter } from "./workforce/importers/ho-workforce-ta
 
 /** Every kind of file `hub import` loads, by kind. */
 export const IMPORTERS: Record<string, Importer<unknown, unknown>> = Object.fromEntries(
-  [responseIncidentsImporter, calls999Importer, policeUkStreetImporter, policeUkOutcomesImporter, policeUkStopSearchImporter, hoRecordedCrimeImporter, onsKnifeCrimeImporter, hoWorkforceImporter, hoWorkforceFunctionsImporter, hoWorkforceTablesImporter, misconductCasesImporter, vettingReturnsImporter, comparisonGroupsImporter].map((importer) => [importer.kind, importer as Importer<unknown, unknown>]),
+  [responseIncidentsImporter, calls999Importer, policeUkStreetImporter, policeUkOutcomesImporter, policeUkStopSearchImporter, hoRecordedCrimeImporter, onsKnifeCrimeImporter, hoWorkforceImporter, hoWorkforceFunctionsImporter, hoWorkforceTablesImporter, misconductCasesImporter, vettingReturnsImporter, comparisonGroupsImporter, onsPopulationImporter].map((importer) => [importer.kind, importer as Importer<unknown, unknown>]),
 );
 
 /** The tables each subgraph's loads write, with each row's unit start as its importers replace it: what `hub withdraw` takes back. */
 export const REVISABLE_TABLES: Record<SubgraphName, RevisableTable[]> = {
-  forces: [{ table: "forces.comparison_group", periodOfRow: "NULL::date" }],
+  forces: [{ table: "forces.comparison_group", periodOfRow: "NULL::date" }, { table: "forces.population_estimate", periodOfRow: "make_date(t.year, 6, 30)" }],
   "response-times": [{ table: "response_times.incident", periodOfRow: "t.month" }, { table: "response_times.calls_999_month", periodOfRow: "t.month" }],
   "crime-priorities": [
     { table: "crime_priorities.recorded_offence", periodOfRow: "t.month" },

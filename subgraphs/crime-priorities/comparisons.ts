@@ -1,4 +1,4 @@
-import type { ForcePopulation } from "../shared/graphql/force-population.ts";
+import { populationsFor, type ForcePopulation, type PopulationBasis } from "../shared/graphql/force-population.ts";
 import { yearEarlier, type Period } from "../shared/graphql/period.ts";
 import { compareMeasure } from "../shared/measures/compare.ts";
 import type { MeasureComparison } from "../shared/measures/measure-types.ts";
@@ -14,12 +14,12 @@ export interface ComparisonForce {
   forcePopulations?: ForcePopulation[];
 }
 
-function withPopulation(counts: ForceCrimeCounts, populations: Map<string, number>): CrimeFigures | undefined {
-  const population = populations.get(counts.forceId);
+function withPopulation(counts: ForceCrimeCounts, populations: Map<string, PopulationBasis>): CrimeFigures | undefined {
+  const population = populations.get(counts.forceId)?.population;
   return population ? { ...completeCounts(counts), population } : undefined;
 }
 
-function withPopulations(rows: Map<string, ForceCrimeCounts>, populations: Map<string, number>): Map<string, CrimeFigures> {
+function withPopulations(rows: Map<string, ForceCrimeCounts>, populations: Map<string, PopulationBasis>): Map<string, CrimeFigures> {
   const figures = new Map<string, CrimeFigures>();
   for (const [forceId, counts] of rows) {
     const withPeople = withPopulation(counts, populations);
@@ -29,13 +29,15 @@ function withPopulations(rows: Map<string, ForceCrimeCounts>, populations: Map<s
 }
 
 export async function compareCrimeMeasure(measure: CrimeMeasure, force: ComparisonForce, period: Period, { loaders }: CrimePrioritiesContext, groupForceIds: string[] = []): Promise<MeasureComparison> {
-  const populations = new Map((force.forcePopulations ?? []).map((entry) => [entry.forceId, entry.population]));
+  // Each period divides by the populations of the year it starts in; the monthly series by the period's.
+  const populations = populationsFor(force.forcePopulations, period.from.getUTCFullYear());
   const counts = await loaders.figures(period);
   const monthly = await loaders.monthlyFigures(period, force.id);
   return compareMeasure(measure, {
     forceId: force.id,
     figures: withPopulations(counts, populations),
-    yearEarlierFigures: withPopulations(await loaders.figures(yearEarlier(period)), populations),
+    yearEarlierFigures: withPopulations(await loaders.figures(yearEarlier(period)), populationsFor(force.forcePopulations, period.from.getUTCFullYear() - 1)),
+    populations,
     regionForceIds: force.regionForceIds ?? [],
     mostSimilarGroupForceIds: force.mostSimilarGroupForceIds ?? [],
     groupForceIds,

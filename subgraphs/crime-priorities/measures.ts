@@ -23,8 +23,9 @@ function ratePer1000(id: string, name: string, field: "vawg" | "knifeCrime" | "c
     unit: "offences per 1,000 residents",
     direction: Direction.LOWER_IS_BETTER,
     groupValue: POPULATION_WEIGHTED,
+    perResident: true,
     definition:
-      `Recorded offences flagged ${flag} in the months that start within the period, per 1,000 residents of the force area (population from the forces subgraph); ` +
+      `Recorded offences flagged ${flag} in the months that start within the period, per 1,000 residents of the force area (population: the ONS mid-year estimate of the year the period starts in, else the nearest earlier year loaded, else the 2011 census); ` +
       "not annualised. Source: police recorded crime by force, flagged (knife crime: ONS offences involving a knife or sharp instrument). " +
       "Only forces whose loaded sources cover every month of the period have a value; group and national values are formed from those. " +
       "Recording practice affects it: a lower rate ranks first.",

@@ -17,6 +17,7 @@ export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
   const aliases = () => memo("aliases", () => prisma.forceAlias.findMany({ orderBy: { alias: "asc" } }));
   const governance = () => memo("governance", () => prisma.governance.findMany({ orderBy: { validFrom: "asc" } }));
   const memberships = () => memo("memberships", () => prisma.comparisonGroupMember.findMany({ include: { group: true }, orderBy: [{ forceId: "asc" }, { groupId: "asc" }] }));
+  const estimates = () => memo("population-estimates", () => prisma.populationEstimate.findMany({ orderBy: [{ forceId: "asc" }, { year: "asc" }] }));
   const wholeTable = <K extends string, T>(rows: () => Promise<T[]>, keyOf: (row: T) => K) => async (keys: readonly K[]) => groupBy(keys, await rows(), keyOf);
   return {
     allForces,
@@ -38,6 +39,7 @@ export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
     groupsByForce: new DataLoader(async (forceIds: readonly string[]) => (await wholeTable(memberships, (row) => row.forceId)(forceIds)).map((members) => members.map((member) => member.group))),
     membersByGroup: new DataLoader(async (groupIds: readonly string[]) => (await wholeTable(memberships, (row) => row.groupId)(groupIds)).map((members) => members.map((member) => member.forceId))),
     forcesByRegion: new DataLoader(wholeTable(forcesByName, (row) => row.regionId)),
+    estimatesByForce: new DataLoader(async (forceIds: readonly string[]) => (await wholeTable(estimates, (row) => row.forceId)(forceIds)).map((rows) => rows.map(({ year, population }) => ({ year, population })))),
   };
 }
 

@@ -23,6 +23,7 @@ const perThousand = (members: WorkforceFigures[], field: Field) => {
   return population > 0 ? (sum(counted, field) / population) * 1000 : null;
 };
 const SNAPSHOT = "At the latest Home Office workforce snapshot on or before the date asked for";
+const POPULATION = "population: the ONS mid-year estimate of the year the snapshot's financial year starts in, else the nearest earlier year loaded, else the 2011 census";
 
 export const OFFICERS_PER_1000: Measure<WorkforceFigures> = {
   id: "OFFICERS_PER_1000",
@@ -30,7 +31,8 @@ export const OFFICERS_PER_1000: Measure<WorkforceFigures> = {
   unit: "officers (FTE) per 1,000 residents",
   direction: Direction.HIGHER_IS_BETTER,
   groupValue: "Weighted by population: the group's officers over the group's population, × 1,000.",
-  definition: `${SNAPSHOT}: police officers (FTE) per 1,000 residents of the force area (population from the forces subgraph).`,
+  perResident: true,
+  definition: `${SNAPSHOT}: police officers (FTE) per 1,000 residents of the force area (${POPULATION}).`,
   valueOf: (members) => perThousand(members, "officersFte"),
 };
 
@@ -40,7 +42,8 @@ export const NEIGHBOURHOOD_FTE_PER_1000: Measure<WorkforceFigures> = {
   unit: "FTE per 1,000 residents",
   direction: Direction.HIGHER_IS_BETTER,
   groupValue: "Weighted by population.",
-  definition: `${SNAPSHOT}: officers and PCSOs in neighbourhood policing roles (FTE) per 1,000 residents. Source: the Home Office workforce table by function; forces without one for the snapshot are left out.`,
+  perResident: true,
+  definition: `${SNAPSHOT}: officers and PCSOs in neighbourhood policing roles (FTE) per 1,000 residents (${POPULATION}). Source: the Home Office workforce table by function; forces without one for the snapshot are left out.`,
   valueOf: (members) => perThousand(members, "neighbourhoodFte"),
 };
 

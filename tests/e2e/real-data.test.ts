@@ -180,6 +180,40 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     expect([yearEndingMarch2019.get("kent"), yearEndingMarch2019.get("northumbria"), yearEndingMarch2019.get("surrey")]).toEqual([955, 942, 464]);
   });
 
+  it("divides rates by the ONS mid-year estimate of the year the period starts in, else the nearest earlier, else the 2011 census, and says which", async () => {
+    const KENT_RATE = `{ force(id: "kent") {
+      y2018: crimePriorities(from: "2018-04-01", to: "2019-03-31") { knifeCrime { offences ratePer1000 populationYear populationSource } }
+      y2016: crimePriorities(from: "2016-04-01", to: "2017-03-31") { knifeCrime { populationYear populationSource } }
+      crimePriorityMeasures(from: "2018-04-01", to: "2019-03-31") { comparisons(measures: ["KNIFE_CRIME_RATE_PER_1000"]) { value populationBasis } }
+    } }`;
+    const before = (await hub.graphql(KENT_RATE)).body.data!.force;
+    expect(before.y2018.knifeCrime).toEqual({ offences: 955, ratePer1000: (955 / 1_727_665) * 1000, populationYear: 2011, populationSource: "2011 census" });
+    expect(before.crimePriorityMeasures.comparisons[0].populationBasis).toBe("2011 census (43 forces)");
+    // An ONS-style table (values for the test): a column per mid-year, regions among the forces, told apart by code.
+    const estimates = writeWorkbook("pfa-population-estimates.xlsx", {
+      Contents: [["Population estimates for police force areas"]],
+      MYE5: [
+        ["Mid-year population estimates for police force areas in England and Wales, mid-2016 and mid-2017"],
+        [],
+        ["Code", "Name", "Geography", "Estimated Population mid-2016", "Estimated Population mid-2017"],
+        ["E12000008", "South East", "Region", 9_030_300, 9_080_800],
+        ["E23000032", "Kent", "Police Force Area", 1_820_400, 1_846_500],
+        ["E23000031", "Surrey", "Police Force Area", 1_180_000, 1_189_900],
+        ["E23000014", "West Midlands", "Police Force Area", 2_897_300, 2_916_500],
+        [],
+        ["Source: Office for National Statistics (values here are for the test)"],
+      ],
+    });
+    expect(await hub.load("ons-population", estimates)).toMatchObject({
+      status: "LOADED", rowsLoaded: 6, skipped: { "a regional total row: not one of the 43 territorial forces": 2 },
+    });
+    const after = (await hub.graphql(KENT_RATE)).body.data!.force;
+    // 2018/19 starts in 2018: no mid-2018 estimate is loaded, so the nearest earlier, mid-2017.
+    expect(after.y2018.knifeCrime).toEqual({ offences: 955, ratePer1000: (955 / 1_846_500) * 1000, populationYear: 2017, populationSource: "ONS mid-year estimate" });
+    expect(after.y2016.knifeCrime).toEqual({ populationYear: 2016, populationSource: "ONS mid-year estimate" });
+    expect(after.crimePriorityMeasures.comparisons[0]).toEqual({ value: (955 / 1_846_500) * 1000, populationBasis: "ONS mid-2017 estimate (3 forces), 2011 census (40 forces)" });
+  });
+
   it("says which sheets a workbook has when the one named with --sheet is not there", async () => {
     const result = await hub.load("ons-knife-crime", realData("ons/policeforceareatablesyeendingmarch2019.xlsx"), { sheet: "Table P9" });
     expect(result).toMatchObject({ status: "REJECTED", rowsLoaded: 0 });

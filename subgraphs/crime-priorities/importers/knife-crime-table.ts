@@ -1,8 +1,7 @@
-import { statSync } from "node:fs";
 import { basename } from "node:path";
 import type { CsvRecord } from "../../shared/ingest/csv-records.ts";
-import { columnKey, csvRecords, unreadable, type ReadOptions, type ReadProgress, type SourceRecord } from "../../shared/ingest/source-records.ts";
-import { isSpreadsheet, namedSheet, openWorkbook, sheetRecords, sheetTitle } from "../../shared/ingest/spreadsheet.ts";
+import { columnKey, fileRecords, unreadable, type ReadOptions, type ReadProgress, type SourceRecord } from "../../shared/ingest/source-records.ts";
+import { sheetTitle } from "../../shared/ingest/spreadsheet.ts";
 
 /** The hub's own layout: one row per force and period. */
 export const KNIFE_CRIME_HEADER = ["Force", "Period start", "Period end", "Offences"];
@@ -83,19 +82,6 @@ function recordsOf(layout: Layout, { line, cells }: CsvRecord): SourceRecord[] {
   return layout.periods.map(({ position, start, end }) => ({ line, fields: { ...force, "Period start": start, "Period end": end, Offences: cells[position] } }));
 }
 
-/** The rows to read: a CSV file's, or those of the workbook's knife offences sheet (or the one named with --sheet). */
-async function* tableRecords(file: string, progress: ReadProgress, options: ReadOptions): AsyncGenerator<CsvRecord[]> {
-  if (!isSpreadsheet(file)) {
-    yield* csvRecords(file, progress);
-    return;
-  }
-  const book = openWorkbook(file);
-  const sheet = options.sheet ? namedSheet(book, options.sheet) : book.sheetNames.find((name) => isKnifeTableTitle(sheetTitle(book.rows(name))));
-  if (sheet === undefined) throw new Error(`no sheet titled as knife or sharp instrument offences by police force area (sheets: ${book.sheetNames.map((name) => `"${name.trim()}"`).join(", ")}); name one with --sheet`);
-  progress.bytesRead = statSync(file).size;
-  yield sheetRecords(book.rows(sheet));
-}
-
 /**
  * Reads knife or sharp instrument offences in any layout: the hub's (`Force,Period start,Period
  * end,Offences`), an ONS police force area table with a column per 12-month period, or one of a
@@ -110,7 +96,7 @@ export async function* readKnifeCrimeTable(file: string, progress: ReadProgress,
   let width = 0;
   const above: Above = { groups: [] };
   try {
-    for await (const records of tableRecords(file, progress, options)) {
+    for await (const records of fileRecords(file, progress, options, (rows) => isKnifeTableTitle(sheetTitle(rows)), "a table titled as knife or sharp instrument offences by police force area")) {
       const batch: SourceRecord[] = [];
       for (const record of records) {
         if (record.cells.every((cell) => !cell.trim())) continue;

@@ -11,6 +11,7 @@ import { CrimePrioritySummary } from "../schema/crime-priority-summary.ts";
 import { StopSearchSummary } from "../schema/stop-search-summary.ts";
 import { ALL_RECORDED_CRIME } from "../importers/police-uk-outcomes.ts";
 import { Force } from "../schema/force.ts";
+import { populationFor } from "../../shared/graphql/force-population.ts";
 import { CrimePriority } from "../schema/priority.ts";
 import { OffenceFigure, OutcomeCount, PriorityCrime } from "../schema/priority-crime.ts";
 
@@ -23,9 +24,10 @@ const PRIORITY_COUNT: Record<CrimePriority, CrimeCount> = {
 @Resolver(() => Force)
 export class ForceCrimePrioritiesResolver {
   @FieldResolver(() => CrimePrioritySummary, { nullable: true, description: "Recorded crime in the national priorities (VAWG, knife crime, CSA) over a period." })
-  @Directive('@requires(fields: "population")')
+  @Directive('@requires(fields: "population populationEstimates { year population }")')
   crimePriorities(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date, @AsPublishedOnArg() asPublishedOn: Date | null) {
-    return { forceId: force.id, population: force.population ?? null, ...checkPeriod(from, to, asPublishedOn) };
+    const population = force.population ? populationFor(force.population, force.populationEstimates, from.getUTCFullYear()) : null;
+    return { forceId: force.id, population, ...checkPeriod(from, to, asPublishedOn) };
   }
 }
 
@@ -72,7 +74,14 @@ export class CrimePrioritySummaryResolver {
   private async figure(summary: CrimePrioritySummary, count: CrimeCount, context: CrimePrioritiesContext): Promise<OffenceFigure> {
     const { counts, coverage } = await this.counts(summary, context);
     const offences = counts[count];
-    return { offences, ratePer1000: summary.population && offences !== null ? (offences / summary.population) * 1000 : null, coverage: coverage[count] };
+    const { population } = summary;
+    return {
+      offences,
+      ratePer1000: population && offences !== null ? (offences / population.population) * 1000 : null,
+      populationYear: population?.year ?? null,
+      populationSource: population?.source ?? null,
+      coverage: coverage[count],
+    };
   }
 
   private async priority(summary: CrimePrioritySummary, priority: CrimePriority, context: CrimePrioritiesContext): Promise<PriorityCrime> {

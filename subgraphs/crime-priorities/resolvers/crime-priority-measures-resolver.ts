@@ -18,7 +18,7 @@ export class ForceCrimeMeasuresResolver {
   @FieldResolver(() => CrimePriorityMeasures, {
     description: "Crime-priority measures (rates per 1,000 weighted by population, VAWG charge rate) over a period: comparisons and watchlist alerts.",
   })
-  @Directive('@requires(fields: "regionForceIds mostSimilarGroupForceIds forcePopulations { forceId population }")')
+  @Directive('@requires(fields: "regionForceIds mostSimilarGroupForceIds forcePopulations { forceId population estimates { year population } }")')
   crimePriorityMeasures(
     @Root() force: Force,
     @Arg("from", () => LocalDate) from: Date,

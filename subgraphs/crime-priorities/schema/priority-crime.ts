@@ -22,9 +22,15 @@ export class OffenceFigure {
 
   @Field(() => Float, {
     nullable: true,
-    description: "Offences in the period per 1,000 residents of the force area (population from the forces subgraph); not annualised. Null without a population or a count.",
+    description: "Offences in the period per 1,000 residents of the force area (population: see populationYear); not annualised. Null without a population or a count.",
   })
   ratePer1000!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "The year of the population ratePer1000 divides by: the ONS mid-year estimate of the year the period starts in, else the nearest earlier year loaded, else 2011 (the census)." })
+  populationYear!: number | null;
+
+  @Field(() => String, { nullable: true, description: "What that population is: `ONS mid-year estimate` or `2011 census`." })
+  populationSource!: string | null;
 
   @Field(() => Coverage, { description: "Months of the period the sources cover; a partial count covers only those." })
   coverage!: Coverage;
@@ -43,9 +49,15 @@ export class PriorityCrime {
 
   @Field(() => Float, {
     nullable: true,
-    description: "Offences in the period per 1,000 residents of the force area (population from the forces subgraph); not annualised. Null without a population.",
+    description: "Offences in the period per 1,000 residents of the force area (population: see populationYear); not annualised. Null without a population.",
   })
   ratePer1000!: number | null;
+
+  @Field(() => Int, { nullable: true, description: "The year of the population ratePer1000 divides by: the ONS mid-year estimate of the year the period starts in, else the nearest earlier year loaded, else 2011 (the census)." })
+  populationYear!: number | null;
+
+  @Field(() => String, { nullable: true, description: "What that population is: `ONS mid-year estimate` or `2011 census`." })
+  populationSource!: string | null;
 
   @Field(() => Float, { nullable: true, description: "Share (0-1) of all recorded offences in the period that carry this flag; null with none recorded, or unless both counts cover the whole period." })
   shareOfRecordedCrime!: number | null;

@@ -4,7 +4,7 @@ import { ComparisonGroup, ComparisonGroupKind } from "../schema/comparison-group
 import { Force } from "../schema/force.ts";
 import { Governance } from "../schema/governance.ts";
 import { Region } from "../schema/region.ts";
-import { ForcePopulation } from "../../shared/graphql/force-population.ts";
+import { ForcePopulation, PopulationEstimate } from "../../shared/graphql/force-population.ts";
 
 @Resolver(() => Force)
 export class ForceResolver {
@@ -50,10 +50,17 @@ export class ForceResolver {
   }
 
   @FieldResolver(() => [ForcePopulation], {
-    description: "The population of every force, for subgraphs that weight group rates (national, region, most similar group) by population and rank forces on rates.",
+    description: "The population of every force (2011 census and the ONS mid-year estimates loaded), for subgraphs that weight group rates (national, region, most similar group) by population and rank forces on rates.",
   })
-  async forcePopulations(@Ctx() { loaders }: ForcesContext) {
-    return (await loaders.allForces()).map((force) => ({ forceId: force.id, population: force.population }));
+  async forcePopulations(@Ctx() { loaders }: ForcesContext): Promise<ForcePopulation[]> {
+    const forces = await loaders.allForces();
+    const estimates = await loaders.estimatesByForce.loadMany(forces.map((force) => force.id));
+    return forces.map((force, index) => ({ forceId: force.id, population: force.population, estimates: estimates[index] as PopulationEstimate[] }));
+  }
+
+  @FieldResolver(() => [PopulationEstimate], { description: "ONS mid-year population estimates loaded for the force area (`ons-population`), oldest first: a rate divides by the estimate of the year its period starts in." })
+  populationEstimates(@Root() force: Force, @Ctx() { loaders }: ForcesContext) {
+    return loaders.estimatesByForce.load(force.id);
   }
 
   @FieldResolver(() => ComparisonGroup, { nullable: true, description: "The force's most similar group (the force and its peers); null when none is loaded." })

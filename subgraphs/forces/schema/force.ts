@@ -15,7 +15,7 @@ export class Force {
   @Field(() => String, { description: "England or Wales." })
   country!: string;
 
-  @Field(() => Int, { description: "Resident population of the force area (persons) in `populationYear`; source: ONS census. The denominator of every rate per 1,000." })
+  @Field(() => Int, { description: "Resident population of the force area (persons) in `populationYear`; source: ONS census. The denominator of rates per 1,000 where no mid-year estimate is loaded (see `populationEstimates`)." })
   population!: number;
 
   @Field(() => Int, { description: "Year of the census or estimate that `population` comes from." })

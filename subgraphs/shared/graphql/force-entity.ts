@@ -1,10 +1,11 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { ForceOfficerStrength } from "./force-officer-strength.ts";
-import { ForcePopulation } from "./force-population.ts";
+import { ForcePopulation, PopulationEstimate } from "./force-population.ts";
 
 /** Fields other subgraphs own that an extending subgraph may need through @requires. */
 const EXTERNAL_FIELDS = {
-  population: { type: () => Int, description: "Resident population of the force area, owned by the forces subgraph." },
+  population: { type: () => Int, description: "Resident population of the force area at the 2011 census, owned by the forces subgraph." },
+  populationEstimates: { type: () => [PopulationEstimate], description: "ONS mid-year population estimates of the force area (owned by the forces subgraph)." },
   regionForceIds: { type: () => [ID], description: "Ids of every force in the same region (owned by the forces subgraph)." },
   mostSimilarGroupForceIds: { type: () => [ID], description: "Ids of the forces in the most similar group (owned by the forces subgraph)." },
   forcePopulations: { type: () => [ForcePopulation], description: "Every force's population (owned by the forces subgraph)." },
@@ -24,6 +25,7 @@ export function forceEntity(description: string, externals: ExternalForceField[]
     id!: string;
 
     population?: number;
+    populationEstimates?: PopulationEstimate[];
     regionForceIds?: string[];
     mostSimilarGroupForceIds?: string[];
     forcePopulations?: ForcePopulation[];

@@ -30,6 +30,9 @@ export function shiftYears(day: Date, years: number): Date {
 
 export const yearEarlier = (period: Period): Period => ({ ...period, from: shiftYears(period.from, -1), to: shiftYears(period.to, -1) });
 
+/** The year a day's financial year (April to March) starts in: 31 March 2025 is in 2024/25, so 2024. */
+export const financialYearOf = (day: Date) => day.getUTCFullYear() - (day.getUTCMonth() < 3 ? 1 : 0);
+
 export const lastDayOfMonth = (month: Date) => new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0));
 
 /** One calendar month as a period, read as published on the same day as the period it lies in. */

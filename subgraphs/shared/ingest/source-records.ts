@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import { CsvRecordReader, type CsvRecord } from "./csv-records.ts";
 import { textEncodingOf } from "./text-encoding.ts";
-import { isSpreadsheet, namedSheet, openWorkbook, sheetRecords, type Workbook } from "./spreadsheet.ts";
+import { isSpreadsheet, namedSheet, openWorkbook, sheetRecords, type Cell, type Workbook } from "./spreadsheet.ts";
 import type { RowError } from "./row-error.ts";
 
 /** One record of a file, with the line it ends on, or the error that stopped it being read. */
@@ -52,6 +52,23 @@ export async function* readTable(file: string, expectedHeader: readonly string[]
   yield* keyedRecords(name, expectedHeader, (async function* () {
     yield records;
   })());
+}
+
+/**
+ * A file's rows as records: a CSV file's, or those of a workbook's sheet (the one named with --sheet,
+ * else the first that `wanted` recognises from its rows). Throws, naming the sheets there are, when
+ * no sheet is recognised; `what` says what was looked for.
+ */
+export async function* fileRecords(file: string, progress: ReadProgress, options: ReadOptions, wanted: (rows: Cell[][]) => boolean, what: string): AsyncGenerator<CsvRecord[]> {
+  if (!isSpreadsheet(file)) {
+    yield* csvRecords(file, progress);
+    return;
+  }
+  const book = openWorkbook(file);
+  const sheet = options.sheet ? namedSheet(book, options.sheet) : book.sheetNames.find((name) => wanted(book.rows(name)));
+  if (sheet === undefined) throw new Error(`no sheet holds ${what} (sheets: ${book.sheetNames.map((name) => `"${name.trim()}"`).join(", ")}); name one with --sheet`);
+  progress.bytesRead = statSync(file).size;
+  yield sheetRecords(book.rows(sheet));
 }
 
 /** Whether a row holds every expected column's name. */

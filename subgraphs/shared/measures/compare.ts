@@ -1,9 +1,12 @@
 import { Direction, rankValues } from "./ranking.ts";
 import type { MeasureComparison, MeasureDefinition, MonthlyValue } from "./measure-types.ts";
+import { describePopulations, type PopulationBasis } from "../graphql/force-population.ts";
 
 /** A measure with its one computation: the value of any set of forces from their figures, pooled. */
 export interface Measure<F> extends MeasureDefinition {
   valueOf(members: F[]): number | null;
+  /** A rate per resident: its comparisons say which populations it divided by. */
+  perResident?: boolean;
 }
 
 export interface ComparisonInput<F> {
@@ -19,6 +22,15 @@ export interface ComparisonInput<F> {
   monthly: { month: Date; figures: F | undefined }[];
   /** Why the force has no value, when the caller knows better than "no data" (e.g. partial coverage). */
   unavailableReason?: string;
+  /** The population each force's rates divide by, for measures per resident. */
+  populations?: Map<string, PopulationBasis>;
+}
+
+/** The populations behind the forces valued in the national figure, in words; null for a measure not per resident. */
+function populationBasisOf<F>(measure: Measure<F>, input: ComparisonInput<F>, values: Map<string, number | null>): string | null {
+  if (!measure.perResident || !input.populations) return null;
+  const valued = [...values].filter(([, value]) => value !== null).map(([forceId]) => input.populations!.get(forceId));
+  return describePopulations(valued.filter((basis): basis is PopulationBasis => basis !== undefined));
 }
 
 const difference = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
@@ -62,6 +74,7 @@ export function compareMeasure<F>(measure: Measure<F>, input: ComparisonInput<F>
     yearEarlier,
     changeFromYearEarlier: value !== null && yearEarlier ? (value - yearEarlier) / yearEarlier : null,
     monthly,
+    populationBasis: populationBasisOf(measure, input, values),
   };
 }
 

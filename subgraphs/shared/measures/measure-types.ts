@@ -79,6 +79,12 @@ export class MeasureComparison {
   @Field(() => Float, { nullable: true, description: "Relative change from a year earlier: (value − yearEarlier) / yearEarlier; null when either is missing or yearEarlier is 0." })
   changeFromYearEarlier!: number | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "For rates per resident: the populations divided by, with how many of the forces in the national value used each, e.g. `ONS mid-2024 estimate (43 forces)`; null for measures not per resident.",
+  })
+  populationBasis!: string | null;
+
   @Field(() => [MonthlyValue], { description: "The force's value month by month over the period." })
   monthly!: MonthlyValue[];
 }
