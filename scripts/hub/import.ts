@@ -106,6 +106,7 @@ export async function importCommand(args: string[]): Promise<number> {
       if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
       results.push(result);
       if (!json) console.log(describe(result));
+      for (const warning of result.qualityWarnings) console.error(`  warning: ${warning}`);
       for (const error of result.errors.slice(0, 20)) console.error(`  ${formatRowError(error)}`);
       if (result.errors.length > 20) console.error(`  … and ${result.errors.length - 20} more (see the report)`);
     }

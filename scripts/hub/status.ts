@@ -1,4 +1,7 @@
 import { readConfig, SUBGRAPH_NAMES, type SubgraphName } from "../../shared/config.ts";
+import { IMPORTERS } from "../../subgraphs/importers.ts";
+import type { Database } from "../../subgraphs/shared/database/open.ts";
+import { implausibleMonths, type ImplausibleMonth, type MonthlyTotal } from "../../subgraphs/shared/ingest/plausibility.ts";
 import type { SqlClient } from "../../subgraphs/shared/database/open.ts";
 import { postgresSchema } from "../../subgraphs/shared/database/migrations.ts";
 import { liveCoverageSql } from "../../subgraphs/shared/coverage/live-coverage.ts";
@@ -42,17 +45,28 @@ export async function measureStatus(sql: SqlClient, subgraph: SubgraphName, forc
 
 const missing = (forces: string[]) => (forces.length === 0 ? "-" : forces.length > 4 ? `${forces.length} forces` : forces.join(", "));
 
-/** `hub status [--json]`: per subgraph and measure, what is covered, what is synthetic and what is missing. */
+/** The loaded force-months of every monthly kind whose counts are implausibly low (possibly partial submissions). */
+async function flaggedMonths(databases: Map<SubgraphName, Database>): Promise<(ImplausibleMonth & { kind: string })[]> {
+  const flagged: (ImplausibleMonth & { kind: string })[] = [];
+  for (const importer of Object.values(IMPORTERS)) {
+    if (!importer.plausibility) continue;
+    const totals = await databases.get(importer.subgraph)!.sql.query<MonthlyTotal>(importer.plausibility.monthlyTotalsSql);
+    flagged.push(...implausibleMonths(totals, importer.plausibility.measure).map((month) => ({ kind: importer.kind, ...month })));
+  }
+  return flagged;
+}
+
+/** `hub status [--json]`: per subgraph and measure, what is covered, what is synthetic and what is missing; then the months flagged as implausible. */
 export async function statusCommand(args: string[]): Promise<number> {
   const { positional, flags } = parseArgs(args, { flags: ["--json"] });
   if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
-  const statuses = await withDatabases(readConfig(), async (databases) => {
+  const { statuses, flagged } = await withDatabases(readConfig(), async (databases) => {
     const forceIds = (await databases.get("forces")!.sql.query<{ id: string }>(`SELECT id FROM forces.force ORDER BY id`)).map((row) => row.id);
     const all: MeasureStatus[] = [];
     for (const name of SUBGRAPH_NAMES.filter((subgraph) => subgraph !== "forces")) all.push(...(await measureStatus(databases.get(name)!.sql, name, forceIds)));
-    return all;
+    return { statuses: all, flagged: await flaggedMonths(databases) };
   });
-  if (flags.has("--json")) console.log(JSON.stringify(statuses, null, 2));
+  if (flags.has("--json")) console.log(JSON.stringify({ measures: statuses, implausibleMonths: flagged }, null, 2));
   else {
     console.log(table(
       ["subgraph", "measure", "forces", "period covered", "units", "synthetic units", "no data for", "real sources able to give it"],
@@ -62,6 +76,7 @@ export async function statusCommand(args: string[]): Promise<number> {
         status.syntheticUnits.toLocaleString("en-GB"), missing(status.missingForces), status.sourceKinds.join(", "),
       ]),
     ));
+    console.log(flagged.length ? `\nMonths flagged as implausible (loaded; possibly partial submissions):\n${flagged.map((month) => `  ${month.kind}: ${month.note}`).join("\n")}` : "\nNo month flagged as implausible.");
   }
   return 0;
 }

@@ -1,8 +1,11 @@
-import { populationsFor, type ForcePopulation, type PopulationBasis } from "../shared/graphql/force-population.ts";
+import type { ForcePopulation } from "../shared/graphql/force-population.ts";
+import { populationsFor, type PopulationBasis } from "../shared/measures/population.ts";
 import { yearEarlier, type Period } from "../shared/graphql/period.ts";
 import { compareMeasure } from "../shared/measures/compare.ts";
 import type { MeasureComparison } from "../shared/measures/measure-types.ts";
-import { completeCounts, type ForceCrimeCounts } from "./figures.ts";
+import { completeCounts, qualityNotesOf, type ForceCrimeCounts } from "./figures.ts";
+import { STREET_MONTHS } from "./plausibility.ts";
+import type { ImplausibleMonth } from "../shared/ingest/plausibility.ts";
 import type { CrimePrioritiesContext } from "./loaders.ts";
 import type { CrimeFigures, CrimeMeasure } from "./measures.ts";
 
@@ -43,5 +46,14 @@ export async function compareCrimeMeasure(measure: CrimeMeasure, force: Comparis
     groupForceIds,
     monthly: monthly.map(({ month, counts: monthCounts }) => ({ month, figures: withPopulation(monthCounts, populations) })),
     unavailableReason: counts.get(force.id)?.coverage[measure.count].reason ?? undefined,
+    qualityNotes: flaggedMonthNotes(measure, force.id, counts, await loaders.implausibleMonths(period, STREET_MONTHS)),
   });
+}
+
+/** The force's flagged months behind the measure's count, and which other forces' values have one. */
+function flaggedMonthNotes(measure: CrimeMeasure, forceId: string, counts: Map<string, ForceCrimeCounts>, flagged: ImplausibleMonth[]): string[] {
+  const own = qualityNotesOf(counts.get(forceId), measure.count, flagged);
+  const others = [...counts.values()].filter((force) => force.forceId !== forceId && force.coverage[measure.count].complete && qualityNotesOf(force, measure.count, flagged).length);
+  if (!others.length) return own;
+  return [...own, `${others.length} other force${others.length === 1 ? "'s value includes" : "s' values include"} a flagged month: ${others.map((force) => force.forceId).join(", ")}`];
 }

@@ -1,6 +1,7 @@
 import { tileCoverage, type CoverageUnit, type PeriodCoverage } from "../shared/coverage/tile.ts";
 import { unitKey } from "../shared/coverage/live-coverage.ts";
-import type { Period } from "../shared/graphql/period.ts";
+import { isoDay, type Period } from "../shared/graphql/period.ts";
+import type { ImplausibleMonth } from "../shared/ingest/plausibility.ts";
 
 /** Counts a force's recorded crime figures are made of, each from the sources able to give it. */
 export const CRIME_COUNTS = {
@@ -29,19 +30,31 @@ export interface ForceCrimeCounts {
   forceId: string;
   counts: Record<CrimeCount, number | null>;
   coverage: Record<CrimeCount, PeriodCoverage>;
+  /** The units each count was summed from. */
+  units: Record<CrimeCount, CoverageUnit[]>;
 }
 
 export function tallyForce(data: CrimeData, period: Period, forceId: string): ForceCrimeCounts {
   const counts = {} as ForceCrimeCounts["counts"];
   const coverage = {} as ForceCrimeCounts["coverage"];
+  const units = {} as ForceCrimeCounts["units"];
   for (const [count, { measure, label }] of Object.entries(CRIME_COUNTS) as [CrimeCount, (typeof CRIME_COUNTS)[CrimeCount]][]) {
     const tiled = tileCoverage(period, data.coverage.get(measure)?.get(forceId) ?? [], label);
     coverage[count] = tiled.coverage;
+    units[count] = tiled.chosen;
     counts[count] = tiled.coverage.monthsCovered === 0
       ? null
       : tiled.chosen.reduce((total, unit) => total + (data.facts.get(unitKey(unit.batchId, forceId, unit.periodStart))?.[count] ?? 0), 0);
   }
-  return { forceId, counts, coverage };
+  return { forceId, counts, coverage, units };
+}
+
+/** Notes on the flagged months a count was summed from (a partial submission among them). */
+export function qualityNotesOf(counts: ForceCrimeCounts | undefined, count: CrimeCount, flagged: ImplausibleMonth[]): string[] {
+  const units = counts?.units[count] ?? [];
+  return flagged
+    .filter((month) => month.forceId === counts?.forceId && units.some((unit) => unit.batchId === month.batchId && isoDay(unit.periodStart) === month.month))
+    .map((month) => month.note);
 }
 
 /** Every force some source covers in the period. */

@@ -4,7 +4,8 @@ import { asPublishedForPeriod } from "../shared/graphql/as-published.ts";
 import { forcePeriodLoader } from "../shared/graphql/period-loader.ts";
 import { loadCoverage, unitKey } from "../shared/coverage/live-coverage.ts";
 import { tileCoverage } from "../shared/coverage/tile.ts";
-import { monthPeriod, monthsStartingWithin, periodKey, type Period } from "../shared/graphql/period.ts";
+import { isoDay, monthPeriod, monthsStartingWithin, periodKey, type Period } from "../shared/graphql/period.ts";
+import { implausibleMonths, type MonthlyTotal, type PlausibilityCheck } from "../shared/ingest/plausibility.ts";
 import type { RequestMemo } from "../shared/graphql/request-memo.ts";
 import { createSourceLoader } from "../shared/graphql/source.ts";
 import { COVERAGE_MEASURES, coveredForces, tallyForce, type CrimeData, type UnitFacts } from "./figures.ts";
@@ -95,6 +96,11 @@ export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
         const units = (await loadCoverage(prisma, "crime_priorities", [measure], period)).get(measure)!;
         return (forceId: string) => tileCoverage(period, units.get(forceId) ?? [], label).coverage;
       }),
+    /** The force-months of each monthly kind whose counts are implausibly low, as the data stood on the period's day. */
+    implausibleMonths: (period: Period, check: PlausibilityCheck) =>
+      memo(`implausible|${check.measure}|${period.asPublishedOn ? isoDay(period.asPublishedOn) : "latest"}`, async () =>
+        implausibleMonths(await prisma.$queryRawUnsafe<MonthlyTotal[]>(at(check.monthlyTotalsSql, period)), check.measure),
+      ),
     watchlistRules: () => memo("watchlist-rules", () => prisma.watchlistRule.findMany({ orderBy: { id: "asc" } })),
     outcomes: forcePeriodLoader(async (forceIds: string[], period: Period) => {
       const rows = await prisma.$queryRawUnsafe<OutcomeRow[]>(at(OUTCOMES_SQL, period), forceIds, period.from, period.to);

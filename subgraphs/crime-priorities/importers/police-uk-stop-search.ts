@@ -5,6 +5,7 @@ import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts"
 import { monthScope } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
 import { ukMonth } from "../../shared/ingest/uk-month.ts";
+import { STOP_SEARCH_MONTHS } from "../plausibility.ts";
 import { isoDay } from "../../shared/graphql/period.ts";
 
 export const STOP_SEARCH_HEADER = [
@@ -43,6 +44,7 @@ export const policeUkStopSearchImporter: Importer<SearchRow> = {
     return { row: [forceId!, month!, searchType!, objectOfSearch, outcome, outcomeLinked] };
   },
   scopeOf: (row) => monthScope(row[0], row[1]),
+  plausibility: STOP_SEARCH_MONTHS,
   replaceRule: { rule: "same-kind" },
   replaceScopes: (sql, scopes, batchId, kind) =>
     replaceForcePeriodScopes(sql, { table: "crime_priorities.stop_search", periodOfRow: "t.month", replace: { rule: "same-kind" } }, scopes, batchId, kind),

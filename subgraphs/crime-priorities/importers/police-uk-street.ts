@@ -4,6 +4,7 @@ import type { Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes, type ReplaceRule } from "../../shared/ingest/replace-scopes.ts";
 import { monthScope } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
+import { STREET_MONTHS } from "../plausibility.ts";
 
 export const STREET_HEADER = [
   "Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code", "LSOA name", "Crime type", "Last outcome category", "Context",
@@ -39,6 +40,7 @@ export const policeUkStreetImporter: Importer<StreetRow, Set<string>> = {
     return reader.result(() => [forceId!, month!, crimeType!]);
   },
   scopeOf: (row) => monthScope(row[0], row[1]),
+  plausibility: STREET_MONTHS,
   replaceRule: SAME_KIND,
   replaceScopes: (sql, scopes, batchId, kind) =>
     replaceForcePeriodScopes(sql, { table: "crime_priorities.recorded_offence", periodOfRow: "t.month", replace: SAME_KIND }, scopes, batchId, kind),

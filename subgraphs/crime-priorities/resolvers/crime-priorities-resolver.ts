@@ -1,17 +1,18 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
-import { checkPeriod } from "../../shared/graphql/period.ts";
+import { checkPeriod, isoDay, monthsStartingWithin } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { Source } from "../../shared/graphql/source.ts";
 import { Coverage } from "../../shared/graphql/coverage.ts";
 import { tileCoverage } from "../../shared/coverage/tile.ts";
-import { CRIME_COUNTS, type CrimeCount, type ForceCrimeCounts } from "../figures.ts";
+import { CRIME_COUNTS, qualityNotesOf, type CrimeCount, type ForceCrimeCounts } from "../figures.ts";
+import { STOP_SEARCH_MONTHS, STREET_MONTHS } from "../plausibility.ts";
 import type { CrimePrioritiesContext } from "../loaders.ts";
 import { CrimePrioritySummary } from "../schema/crime-priority-summary.ts";
 import { StopSearchSummary } from "../schema/stop-search-summary.ts";
 import { ALL_RECORDED_CRIME } from "../importers/police-uk-outcomes.ts";
 import { Force } from "../schema/force.ts";
-import { populationFor } from "../../shared/graphql/force-population.ts";
+import { populationFor } from "../../shared/measures/population.ts";
 import { CrimePriority } from "../schema/priority.ts";
 import { OffenceFigure, OutcomeCount, PriorityCrime } from "../schema/priority-crime.ts";
 
@@ -57,7 +58,9 @@ export class ForceStopSearchResolver {
     const row = rows.get(force.id);
     if (!row) return null;
     const { weaponFinds, weaponSearchesLinkRecorded, ...counts } = row;
-    return { ...counts, ...period, coverage: coverageOf(force.id), ...weaponFindRate(weaponFinds, weaponSearchesLinkRecorded, row.weaponSearches) };
+    const months = new Set(monthsStartingWithin(period).map(isoDay));
+    const qualityNotes = (await loaders.implausibleMonths(period, STOP_SEARCH_MONTHS)).filter((month) => month.forceId === force.id && months.has(month.month)).map((month) => month.note);
+    return { ...counts, ...period, coverage: coverageOf(force.id), qualityNotes, ...weaponFindRate(weaponFinds, weaponSearchesLinkRecorded, row.weaponSearches) };
   }
 }
 
@@ -68,7 +71,12 @@ export class CrimePrioritySummaryResolver {
     const found = (await loaders.figures(summary)).get(summary.forceId);
     if (found) return found;
     const entries = (Object.keys(CRIME_COUNTS) as CrimeCount[]).map((count) => [count, tileCoverage(summary, [], CRIME_COUNTS[count].label).coverage]);
-    return { forceId: summary.forceId, counts: Object.fromEntries(entries.map(([count]) => [count, null])), coverage: Object.fromEntries(entries) } as ForceCrimeCounts;
+    return { forceId: summary.forceId, counts: Object.fromEntries(entries.map(([count]) => [count, null])), coverage: Object.fromEntries(entries), units: Object.fromEntries(entries.map(([count]) => [count, []])) } as ForceCrimeCounts;
+  }
+
+  /** Notes on the flagged street-file months a count of the summary was summed from. */
+  private async notes(summary: CrimePrioritySummary, count: CrimeCount, context: CrimePrioritiesContext): Promise<string[]> {
+    return qualityNotesOf(await this.counts(summary, context), count, await context.loaders.implausibleMonths(summary, STREET_MONTHS));
   }
 
   private async figure(summary: CrimePrioritySummary, count: CrimeCount, context: CrimePrioritiesContext): Promise<OffenceFigure> {
@@ -81,6 +89,7 @@ export class CrimePrioritySummaryResolver {
       populationYear: population?.year ?? null,
       populationSource: population?.source ?? null,
       coverage: coverage[count],
+      qualityNotes: await this.notes(summary, count, context),
     };
   }
 
@@ -100,6 +109,12 @@ export class CrimePrioritySummaryResolver {
   @FieldResolver(() => Int, { nullable: true, description: "All offences recorded in the covered months of the period, flagged or not (offences); null when no source covers any of it." })
   async recordedOffences(@Root() summary: CrimePrioritySummary, @Ctx() context: CrimePrioritiesContext) {
     return (await this.counts(summary, context)).counts.recordedOffences;
+  }
+
+  @FieldResolver(() => [String], { description: "Flagged months any figure of this summary is counted from (possibly partial submissions: a force-month under half the force's usual count), one note each; empty when none." })
+  async qualityNotes(@Root() summary: CrimePrioritySummary, @Ctx() context: CrimePrioritiesContext) {
+    const notes = await Promise.all((Object.keys(CRIME_COUNTS) as CrimeCount[]).map((count) => this.notes(summary, count, context)));
+    return [...new Set(notes.flat())];
   }
 
   @FieldResolver(() => Coverage, { description: "Months of the period that sources of all recorded crime cover." })

@@ -34,6 +34,9 @@ export class OffenceFigure {
 
   @Field(() => Coverage, { description: "Months of the period the sources cover; a partial count covers only those." })
   coverage!: Coverage;
+
+  @Field(() => [String], { description: "Flagged months the figure is counted from: a force-month under half the force's usual count (possibly a partial submission), loaded but worth knowing of; empty when none." })
+  qualityNotes!: string[];
 }
 
 @ObjectType({ description: "Recorded offences carrying one priority flag over a period. Source: police recorded crime by force (Home Office), flagged; knife crime also from ONS." })
@@ -64,6 +67,9 @@ export class PriorityCrime {
 
   @Field(() => Coverage, { description: "Months of the period covered by a source able to flag these offences; a partial count covers only those." })
   coverage!: Coverage;
+
+  @Field(() => [String], { description: "Flagged months the figure is counted from: a force-month under half the force's usual count (possibly a partial submission), loaded but worth knowing of; empty when none." })
+  qualityNotes!: string[];
 
   forceId!: string;
   period!: Period;

@@ -7,6 +7,9 @@ export class StopSearchSummary extends PeriodSummary {
   @Field(() => Coverage, { description: "Months of the period the loaded stop and search files cover: partial when some are missing." })
   coverage!: Coverage;
 
+  @Field(() => [String], { description: "Flagged months of the period (possibly partial submissions: a force-month under half the force's usual count of searches), one note each; empty when none." })
+  qualityNotes!: string[];
+
   @Field(() => Int, { description: "Searches of people and vehicles (searches)." })
   searches!: number;
 

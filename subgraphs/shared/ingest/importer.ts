@@ -4,6 +4,7 @@ import type { ForceResolver } from "./force-resolver.ts";
 import type { ReplaceRule } from "./replace-scopes.ts";
 import type { RowError } from "./row-error.ts";
 import type { StagingTarget } from "./staged-rows.ts";
+import type { PlausibilityCheck } from "./plausibility.ts";
 import type { ReadOptions, ReadProgress, SourceRecord } from "./source-records.ts";
 
 /** What a parsed record became: a row to load, the errors that stop it, or nothing (a row the kind leaves out on purpose). */
@@ -47,6 +48,8 @@ export interface Importer<Row, Lookup = undefined> {
   replaceRule?: ReplaceRule;
   /** The units a file covers, from its rows' scopes (default: those scopes); e.g. every month a case-level file spans. */
   coverageOf?(scopes: string[]): string[];
+  /** Monthly kinds: the count each force-month is checked on, so a partial month loads flagged, not unremarked. */
+  plausibility?: PlausibilityCheck;
   /** The one table this kind's rows go to as they are, when so: the rows can then be staged outside the transaction (ImportOptions.stageRows). */
   staging?: StagingTarget<Row>;
   /** Starts writing one file's rows in its transaction. */

@@ -12,6 +12,7 @@ import { readableError, type RowError } from "./row-error.ts";
 import { createRowSpill, type RowSpill } from "./row-spill.ts";
 import { stageRows, type StagedRows } from "./staged-rows.ts";
 import { isoDay } from "../graphql/period.ts";
+import { implausibleMonths, type MonthlyTotal, type PlausibilityCheck } from "./plausibility.ts";
 import { PUBLICATION_COLUMNS, publicationOf, publicationValues, type Publication, type PublicationSource } from "./publication.ts";
 
 /** Where a long import is: reading and checking the file, then writing its checked rows in the transaction. */
@@ -54,6 +55,8 @@ export interface ImportResult {
   /** Every error when rejected; with --skip-invalid, the rejected rows. */
   errors: RowError[];
   supersededBatchIds: number[];
+  /** Force-months of this file whose counts are implausibly low (possibly partial submissions): loaded, and flagged. */
+  qualityWarnings: string[];
   /** Later publications of the kind that keep some of this file's units (an older file loaded after its revision). */
   supersededByLaterPublications: number[];
   /** The day the figures were published (YYYY-MM-DD, UK), and where that comes from. */
@@ -89,7 +92,7 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
   const schema = postgresSchema(importer.subgraph);
   const name = basename(file);
   const result: ImportResult = {
-    file, kind: importer.kind, status: "LOADED", batchId: null, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsSkipped: 0, skipped: {}, errors: [], supersededBatchIds: [], supersededByLaterPublications: [],
+    file, kind: importer.kind, status: "LOADED", batchId: null, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsSkipped: 0, skipped: {}, errors: [], supersededBatchIds: [], supersededByLaterPublications: [], qualityWarnings: [],
     publishedOn: null, publishedOnSource: null, durationMs: 0,
   };
   const finished = (status: ImportResult["status"], changes: Partial<ImportResult> = {}) => ({ ...result, status, ...changes, durationMs: performance.now() - started });
@@ -111,7 +114,8 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
     const staging = options.stageRows ? importer.staging : undefined;
     const staged = staging ? await stageRows(sql, staging, rows, (row) => importer.scopeOf(row), (rowsStaged) => options.onProgress?.({ phase: "staging", rowsStaged, rowsToStage: rows.rowCount })) : undefined;
     try {
-      await sql.transaction((tx) => writeBatch(importer, tx, { schema, name, digest, publication }, { rows, staged }, result, written));
+      const units = await sql.transaction((tx) => writeBatch(importer, tx, { schema, name, digest, publication }, { rows, staged }, result, written));
+      if (importer.plausibility) result.qualityWarnings = await implausibleUnits(sql, importer.plausibility, units);
     } finally {
       if (staged) await staged.drop();
     }
@@ -238,6 +242,14 @@ async function writeBatch<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlC
     result.supersededBatchIds = result.supersededBatchIds.filter((id) => !result.supersededByLaterPublications.includes(id));
   }
   await importer.afterLoad?.(tx, units);
+  return units;
+}
+
+/** Notes on the loaded force-months whose counts are implausibly low against the data as it now stands. */
+async function implausibleUnits(sql: SqlClient, check: PlausibilityCheck, units: string[]): Promise<string[]> {
+  const loaded = new Set(units.map((unit) => unit.split("|").slice(0, 2).join("|")));
+  const flagged = implausibleMonths(await sql.query<MonthlyTotal>(check.monthlyTotalsSql), check.measure);
+  return flagged.filter((month) => loaded.has(`${month.forceId}|${month.month}`)).map((month) => month.note);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Direction, rankValues } from "./ranking.ts";
 import type { MeasureComparison, MeasureDefinition, MonthlyValue } from "./measure-types.ts";
-import { describePopulations, type PopulationBasis } from "../graphql/force-population.ts";
+import { describePopulations, type PopulationBasis } from "./population.ts";
 
 /** A measure with its one computation: the value of any set of forces from their figures, pooled. */
 export interface Measure<F> extends MeasureDefinition {
@@ -24,6 +24,8 @@ export interface ComparisonInput<F> {
   unavailableReason?: string;
   /** The population each force's rates divide by, for measures per resident. */
   populations?: Map<string, PopulationBasis>;
+  /** Notes on flagged months behind the values (partial submissions), as the caller found them. */
+  qualityNotes?: string[];
 }
 
 /** The populations behind the forces valued in the national figure, in words; null for a measure not per resident. */
@@ -75,6 +77,7 @@ export function compareMeasure<F>(measure: Measure<F>, input: ComparisonInput<F>
     changeFromYearEarlier: value !== null && yearEarlier ? (value - yearEarlier) / yearEarlier : null,
     monthly,
     populationBasis: populationBasisOf(measure, input, values),
+    qualityNotes: input.qualityNotes ?? [],
   };
 }
 

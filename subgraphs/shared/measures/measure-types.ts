@@ -85,6 +85,11 @@ export class MeasureComparison {
   })
   populationBasis!: string | null;
 
+  @Field(() => [String], {
+    description: "Flagged months behind the values (possibly partial submissions: a force-month under half the force's usual count): the force's own, then how many other forces in the national value have one; empty when none.",
+  })
+  qualityNotes!: string[];
+
   @Field(() => [MonthlyValue], { description: "The force's value month by month over the period." })
   monthly!: MonthlyValue[];
 }

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import { financialYearOf, shiftYears } from "../../shared/graphql/period.ts";
-import { populationsFor, type PopulationBasis } from "../../shared/graphql/force-population.ts";
+import { populationsFor, type PopulationBasis } from "../../shared/measures/population.ts";
 import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { compareMeasure } from "../../shared/measures/compare.ts";
