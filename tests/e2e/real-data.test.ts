@@ -351,6 +351,12 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     expect(result.errors).toEqual([{ file: "2025-01-kent-street.csv", line: 3, column: "Month", value: "2025-13", reason: "not a month (YYYY-MM)" }]);
   });
 
+  it("refuses a street row of another month than its file's, so a month is covered only by its own files", async () => {
+    const result = await hub.load("police-uk-street", realData("validation/2025-03-kent-street.csv"));
+    expect(result).toMatchObject({ status: "REJECTED", rowsRejected: 1 });
+    expect(result.errors).toEqual([{ file: "2025-03-kent-street.csv", line: 3, column: "Month", value: "2025-02", reason: "outside the file's month 2025-03" }]);
+  });
+
   it("skips, by name, files and rows for bodies outside the 43 forces, and finds columns by name in any order or case", async () => {
     expect(await hub.load("police-uk-street", realData("validation/2025-01-btp-street.csv"))).toMatchObject({
       status: "SKIPPED", skippedBecause: "British Transport Police: not one of the 43 territorial forces", batchId: null,

@@ -3,6 +3,7 @@ import type { Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { monthScope } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
+import { outsideFileMonth } from "../../shared/ingest/file-month.ts";
 
 export const OUTCOMES_HEADER = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code", "LSOA name", "Outcome type"];
 /** Outcomes files carry no crime type, so their counts are of all recorded crime, not one priority. */
@@ -21,6 +22,8 @@ export const policeUkOutcomesImporter: Importer<OutcomeRow> = {
     const reader = new FieldReader(fields, file, line);
     const forceId = reader.force("Falls within", forces);
     const month = reader.month("Month", hubDateBounds());
+    const fileMonth = outsideFileMonth(file, month);
+    if (fileMonth) reader.fail("Month", `outside the file's month ${fileMonth}`, reader.text("Month"));
     const outcome = reader.text("Outcome type");
     return reader.result(() => [forceId!, month!, outcome!]);
   },

@@ -5,6 +5,7 @@ import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts"
 import { monthScope } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
 import { ukMonth } from "../../shared/ingest/uk-month.ts";
+import { outsideFileMonth } from "../../shared/ingest/file-month.ts";
 import { STOP_SEARCH_MONTHS } from "../plausibility.ts";
 import { isoDay } from "../../shared/graphql/period.ts";
 
@@ -34,7 +35,8 @@ export const policeUkStopSearchImporter: Importer<SearchRow> = {
     const forceId = named ? (forces.resolve(named[2]) ?? reader.fail(undefined, `unknown force "${named[2]}" in the file name`)) : reader.fail(undefined, "file name must be YYYY-MM-<force>-stop-and-search.csv", file);
     const searchedAt = reader.timestamp("Date", hubDateBounds());
     const month = searchedAt && ukMonth(searchedAt);
-    if (named && month && isoDay(month).slice(0, 7) !== named[1]) reader.fail("Date", `in ${isoDay(month).slice(0, 7)} in UK time, outside the file's month ${named[1]}`, reader.text("Date"));
+    const fileMonth = outsideFileMonth(file, month);
+    if (fileMonth) reader.fail("Date", `in ${isoDay(month!).slice(0, 7)} in UK time, outside the file's month ${fileMonth}`, reader.text("Date"));
     const searchType = reader.text("Type");
     const objectOfSearch = reader.text("Object of search", { optional: true }) ?? "Not stated";
     const outcome = reader.text("Outcome", { optional: true }) ?? "Not stated";

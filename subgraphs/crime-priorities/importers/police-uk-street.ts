@@ -4,6 +4,7 @@ import type { Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes, type ReplaceRule } from "../../shared/ingest/replace-scopes.ts";
 import { monthScope } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
+import { outsideFileMonth } from "../../shared/ingest/file-month.ts";
 import { STREET_MONTHS } from "../plausibility.ts";
 
 export const STREET_HEADER = [
@@ -33,6 +34,8 @@ export const policeUkStreetImporter: Importer<StreetRow, Set<string>> = {
     const crimeType = reader.text("Crime type");
     const forceId = reader.force("Falls within", forces);
     const month = reader.month("Month", hubDateBounds());
+    const fileMonth = outsideFileMonth(file, month);
+    if (fileMonth) reader.fail("Month", `outside the file's month ${fileMonth}`, reader.text("Month"));
     const antiSocial = crimeType === ANTI_SOCIAL_BEHAVIOUR;
     if (crimeType && !antiSocial && !mappedCrimeTypes.has(crimeType)) reader.fail("Crime type", "crime type with no mapping in crime_type_mapping", crimeType);
     // Anti-social behaviour rows are checked like the rest, then skipped: they are not recorded crime.
