@@ -10,6 +10,19 @@ import type { RequestMemo } from "../shared/graphql/request-memo.ts";
 import { createSourceLoader } from "../shared/graphql/source.ts";
 import { COVERAGE_MEASURES, coveredForces, tallyForce, type CrimeData, type UnitFacts } from "./figures.ts";
 
+/** A force's stop and search over a period, with how many searches recorded each optional column. */
+export interface StopSearchCounts {
+  forceId: string;
+  searches: number;
+  arrests: number;
+  outcomesRecorded: number;
+  clothingRemoved: number;
+  clothingRecorded: number;
+  weaponSearches: number;
+  weaponSearchesLinkRecorded: number;
+  weaponFinds: number;
+}
+
 type OutcomeRow = { forceId: string; priority: string; outcome: string; count: number };
 
 /** The tables a revision can replace rows of: read as published on a day when the period asks. */
@@ -44,6 +57,9 @@ const OUTCOMES_SQL = `
 const STOP_SEARCH_SQL = `
   SELECT force_id AS "forceId", sum(searches)::int AS searches,
          COALESCE(sum(searches) FILTER (WHERE outcome = 'Arrest'), 0)::int AS arrests,
+         COALESCE(sum(searches) FILTER (WHERE outcome <> 'Not stated'), 0)::int AS "outcomesRecorded",
+         COALESCE(sum(searches) FILTER (WHERE clothing_removed), 0)::int AS "clothingRemoved",
+         COALESCE(sum(searches) FILTER (WHERE clothing_removed IS NOT NULL), 0)::int AS "clothingRecorded",
          COALESCE(sum(searches) FILTER (WHERE object_of_search IN ('Offensive weapons', 'Firearms')), 0)::int AS "weaponSearches",
          COALESCE(sum(searches) FILTER (WHERE object_of_search IN ('Offensive weapons', 'Firearms') AND outcome_linked IS NOT NULL), 0)::int AS "weaponSearchesLinkRecorded",
          COALESCE(sum(searches) FILTER (WHERE object_of_search IN ('Offensive weapons', 'Firearms') AND outcome_linked), 0)::int AS "weaponFinds"
@@ -75,7 +91,7 @@ export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
   return {
     stopSearch: (period: Period) =>
       memo(`stop-search|${periodKey(period)}`, async () => {
-        const rows = await prisma.$queryRawUnsafe<{ forceId: string; searches: number; arrests: number; weaponSearches: number; weaponSearchesLinkRecorded: number; weaponFinds: number }[]>(at(STOP_SEARCH_SQL, period), period.from, period.to);
+        const rows = await prisma.$queryRawUnsafe<StopSearchCounts[]>(at(STOP_SEARCH_SQL, period), period.from, period.to);
         return new Map(rows.map((row) => [row.forceId, row]));
       }),
     sources: (period: Period, forceId: string) => sources(periodKey(period), at(SOURCE_BATCHES_SQL, period), [period.from, period.to], forceId),

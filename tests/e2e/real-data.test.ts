@@ -324,14 +324,17 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     // The file starts with 18 searches at 2018-06-30T23:xx:00+00:00: 00:xx on 1 July in London.
     expect(await hub.load("police-uk-stop-search", realData("police-uk/2018-07-metropolitan-stop-and-search.csv"))).toMatchObject({ status: "LOADED", rowsRead: 9_588, rowsLoaded: 9_588 });
     const { body } = await hub.graphql(`{ force(id: "metropolitan") {
-      july: stopAndSearch(from: "2018-07-01", to: "2018-07-31") { searches arrests weaponSearches weaponFindRate weaponFindRateReason coverage { complete } }
+      july: stopAndSearch(from: "2018-07-01", to: "2018-07-31") {
+        searches arrestCount arrestCountReason weaponSearches weaponFindRate weaponFindRateReason moreThanOuterClothingRemoved moreThanOuterClothingRemovedReason coverage { complete } }
       june: stopAndSearch(from: "2018-06-01", to: "2018-06-30") { searches coverage { complete } }
     } }`);
     expect(body.errors).toBeUndefined();
     expect(body.data!.force).toEqual({
       july: {
-        searches: 9_588, arrests: 1_766, weaponSearches: 2_001, weaponFindRate: null, coverage: { complete: true },
+        searches: 9_588, arrestCount: 1_766, arrestCountReason: null, weaponSearches: 2_001, weaponFindRate: null, coverage: { complete: true },
         weaponFindRateReason: "not recorded by this force in this file: \"Outcome linked to object of search\" is blank on every weapon search",
+        moreThanOuterClothingRemoved: null,
+        moreThanOuterClothingRemovedReason: "not recorded by this force in this file: \"Removal of more than just outer clothing\" is blank on every search",
       },
       june: null,
     });

@@ -17,7 +17,19 @@ export const STOP_SEARCH_HEADER = [
 /** The archive names stop and search files by month and force: the rows themselves do not say which force. */
 const FILE_NAME = /^(\d{4}-\d{2})-(.+)-stop-and-search\.csv$/i;
 
-type SearchRow = [forceId: string, month: Date, searchType: string, objectOfSearch: string, outcome: string, outcomeLinked: boolean | null];
+type SearchRow = [forceId: string, month: Date, searchType: string, objectOfSearch: string, outcome: string, outcomeLinked: boolean | null, clothingRemoved: boolean | null];
+
+/** Where a tally keeps its count of searches, after the row's fields. */
+const SEARCHES = 7;
+
+/** A True/False column left blank is not recorded (null), never "no". */
+function trueFalse(reader: FieldReader, column: string): boolean | null {
+  const text = reader.text(column, { optional: true });
+  if (text === null) return null;
+  if (/^true$/i.test(text)) return true;
+  if (/^false$/i.test(text)) return false;
+  return reader.fail(column, "true, false or empty", text);
+}
 
 /**
  * data.police.uk stop and search CSV, counted by force, month, type, object and outcome. A search
@@ -40,10 +52,10 @@ export const policeUkStopSearchImporter: Importer<SearchRow> = {
     const searchType = reader.text("Type");
     const objectOfSearch = reader.text("Object of search", { optional: true }) ?? "Not stated";
     const outcome = reader.text("Outcome", { optional: true }) ?? "Not stated";
-    const linkedText = reader.text("Outcome linked to object of search", { optional: true });
-    const outcomeLinked = linkedText === null ? null : linkedText.toLowerCase() === "true" ? true : linkedText.toLowerCase() === "false" ? false : reader.fail("Outcome linked to object of search", "true, false or empty", linkedText);
+    const outcomeLinked = trueFalse(reader, "Outcome linked to object of search");
+    const clothingRemoved = trueFalse(reader, "Removal of more than just outer clothing");
     if (reader.errors.length) return { errors: reader.errors };
-    return { row: [forceId!, month!, searchType!, objectOfSearch, outcome, outcomeLinked] };
+    return { row: [forceId!, month!, searchType!, objectOfSearch, outcome, outcomeLinked, clothingRemoved] };
   },
   scopeOf: (row) => monthScope(row[0], row[1]),
   plausibility: STOP_SEARCH_MONTHS,
@@ -57,7 +69,7 @@ export const policeUkStopSearchImporter: Importer<SearchRow> = {
         for (const row of rows) {
           const key = JSON.stringify([row[0], row[1].getTime(), ...row.slice(2)]);
           const existing = counts.get(key);
-          if (existing) existing[6]++;
+          if (existing) existing[SEARCHES]++;
           else counts.set(key, [...row, 1]);
         }
       },
@@ -65,9 +77,9 @@ export const policeUkStopSearchImporter: Importer<SearchRow> = {
         const tallies = [...counts.values()];
         const column = (index: number) => tallies.map((tally) => tally[index]);
         await sql.query(
-          `INSERT INTO crime_priorities.stop_search (force_id, month, search_type, object_of_search, outcome, outcome_linked, searches, batch_id)
-           SELECT *, $8 FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::int[])`,
-          [column(0), column(1), column(2), column(3), column(4), column(5), column(6), batchId],
+          `INSERT INTO crime_priorities.stop_search (force_id, month, search_type, object_of_search, outcome, outcome_linked, clothing_removed, searches, batch_id)
+           SELECT *, $9 FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::int[])`,
+          [column(0), column(1), column(2), column(3), column(4), column(5), column(6), column(SEARCHES), batchId],
         );
       },
     };

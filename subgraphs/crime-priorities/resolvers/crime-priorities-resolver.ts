@@ -7,7 +7,7 @@ import { Coverage } from "../../shared/graphql/coverage.ts";
 import { tileCoverage } from "../../shared/coverage/tile.ts";
 import { CRIME_COUNTS, qualityNotesOf, type CrimeCount, type ForceCrimeCounts } from "../figures.ts";
 import { STOP_SEARCH_MONTHS, STREET_MONTHS } from "../plausibility.ts";
-import type { CrimePrioritiesContext } from "../loaders.ts";
+import type { CrimePrioritiesContext, StopSearchCounts } from "../loaders.ts";
 import { CrimePrioritySummary } from "../schema/crime-priority-summary.ts";
 import { StopSearchSummary } from "../schema/stop-search-summary.ts";
 import { ALL_RECORDED_CRIME } from "../importers/police-uk-outcomes.ts";
@@ -43,6 +43,17 @@ function weaponFindRate(finds: number, searchesLinkRecorded: number, weaponSearc
   return { weaponFindRate: null, weaponFindRateReason: reason };
 }
 
+/** A count from an optional column: null, with the reason, where no search of the period recorded it. */
+const recordedCount = (count: number, recorded: number, column: string) =>
+  recorded > 0 ? { count, reason: null } : { count: null, reason: `not recorded by this force in this file: "${column}" is blank on every search` };
+
+/** The counts from the file's optional columns (outcome, removal of clothing), each null where blank on every search. */
+function optionalCounts(row: StopSearchCounts): Pick<StopSearchSummary, "arrestCount" | "arrestCountReason" | "moreThanOuterClothingRemoved" | "moreThanOuterClothingRemovedReason"> {
+  const arrests = recordedCount(row.arrests, row.outcomesRecorded, "Outcome");
+  const clothing = recordedCount(row.clothingRemoved, row.clothingRecorded, "Removal of more than just outer clothing");
+  return { arrestCount: arrests.count, arrestCountReason: arrests.reason, moreThanOuterClothingRemoved: clothing.count, moreThanOuterClothingRemovedReason: clothing.reason };
+}
+
 @Resolver(() => Force)
 export class ForceStopSearchResolver {
   @FieldResolver(() => StopSearchSummary, { nullable: true, description: "Stop and search over a period (months that start within it); null when none is loaded." })
@@ -57,10 +68,13 @@ export class ForceStopSearchResolver {
     const [rows, coverageOf] = await Promise.all([loaders.stopSearch(period), loaders.coverage(period, "STOP_AND_SEARCH", "stop and search")]);
     const row = rows.get(force.id);
     if (!row) return null;
-    const { weaponFinds, weaponSearchesLinkRecorded, ...counts } = row;
+    const { searches, arrests, weaponSearches } = row;
     const months = new Set(monthsStartingWithin(period).map(isoDay));
     const qualityNotes = (await loaders.implausibleMonths(period, STOP_SEARCH_MONTHS)).filter((month) => month.forceId === force.id && months.has(month.month)).map((month) => month.note);
-    return { ...counts, ...period, coverage: coverageOf(force.id), qualityNotes, ...weaponFindRate(weaponFinds, weaponSearchesLinkRecorded, row.weaponSearches) };
+    return {
+      forceId: force.id, searches, arrests, weaponSearches, ...period, coverage: coverageOf(force.id), qualityNotes,
+      ...optionalCounts(row), ...weaponFindRate(row.weaponFinds, row.weaponSearchesLinkRecorded, weaponSearches),
+    };
   }
 }
 

@@ -13,8 +13,20 @@ export class StopSearchSummary extends PeriodSummary {
   @Field(() => Int, { description: "Searches of people and vehicles (searches)." })
   searches!: number;
 
-  @Field(() => Int, { description: "Searches whose outcome was an arrest." })
+  @Field(() => Int, { description: "Searches whose outcome was an arrest.", deprecationReason: "Use arrestCount: this counts 0 where a force leaves Outcome blank on every row, arrestCount is null with a reason." })
   arrests!: number;
+
+  @Field(() => Int, { nullable: true, description: "Searches whose outcome was an arrest; null where no search of the period has its outcome recorded (see arrestCountReason)." })
+  arrestCount!: number | null;
+
+  @Field(() => String, { nullable: true, description: "Why arrestCount is null: the outcome not recorded by the force (blank is not published, not \"no arrest\"); null when there is a count." })
+  arrestCountReason!: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Searches with removal of more than just outer clothing; null where the force's files leave that column blank on every search of the period (see moreThanOuterClothingRemovedReason)." })
+  moreThanOuterClothingRemoved!: number | null;
+
+  @Field(() => String, { nullable: true, description: "Why moreThanOuterClothingRemoved is null: not recorded by the force (the Metropolitan Police's 2018 files leave it blank); null when there is a count." })
+  moreThanOuterClothingRemovedReason!: string | null;
 
   @Field(() => Int, { description: "Searches for offensive weapons or firearms: the knife crime lever." })
   weaponSearches!: number;
