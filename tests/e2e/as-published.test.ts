@@ -9,7 +9,7 @@ import { readConfig, type SubgraphName } from "../../shared/config.ts";
 import type { Database } from "../../subgraphs/shared/database/open.ts";
 import { closeServer, listen } from "../../shared/http/listen.ts";
 import { loadForceResolver } from "../../subgraphs/shared/ingest/force-resolver.ts";
-import { runImport } from "../../subgraphs/shared/ingest/run-import.ts";
+import { runImport, type ImportResult } from "../../subgraphs/shared/ingest/run-import.ts";
 import type { PrismaLike, Subgraph } from "../../subgraphs/shared/subgraph.ts";
 import { postJson, subgraphHeaders, TEST_SECRET } from "../support/hub.ts";
 
@@ -21,37 +21,51 @@ const QUERY = `query($r: [_Any!]!, $on: LocalDate) { _entities(representations: 
 } } }`;
 const KENT = { __typename: "Force", id: "kent", population: 1_000_000, regionForceIds: ["kent"], mostSimilarGroupForceIds: ["kent"], forcePopulations: [{ forceId: "kent", population: 1_000_000 }] };
 
+/** A crime-priorities subgraph in memory, serving street files loaded in the order given with their publication days. */
+async function streetFilesServed(loads: [file: string, publishedOn: string][]) {
+  const config = readConfig({ HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-as-published-")), GATEWAY_SECRET: TEST_SECRET });
+  const forcesDatabase = await openSubgraphDatabase("forces", config, { inMemory: true });
+  const forces = await loadForceResolver(forcesDatabase.sql);
+  const subgraph = await buildSubgraph("crime-priorities", config, { inMemory: true, seed: false });
+  const results: ImportResult[] = [];
+  for (const [file, publishedOn] of loads) {
+    results.push(await runImport(IMPORTERS["police-uk-street"], join(FIXTURES, file), subgraph.database.sql, forces, { publishedOn: new Date(publishedOn) }));
+  }
+  const server = await listen(subgraph.http.app, 0, "127.0.0.1");
+  return {
+    subgraph,
+    results,
+    ask: async (on: string | null) => {
+      const { body } = await postJson(`${server.url}/graphql`, { query: QUERY, variables: { r: [KENT], on } }, subgraphHeaders());
+      expect(body.errors).toBeUndefined();
+      return body.data!._entities[0];
+    },
+    close: async () => {
+      await closeServer(server.server);
+      await subgraph.close();
+      await forcesDatabase.close();
+    },
+  };
+}
+
+const FIRST = "street/2024-01/2024-01-kent-street.csv";
+const REVISION = "street-revised/2024-01-kent-street.csv";
+
 describe("figures as published on a date", () => {
-  let subgraph: Subgraph<PrismaLike>;
-  let forcesDatabase: Database;
-  let server: Awaited<ReturnType<typeof listen>>;
-  const batchIds: number[] = [];
+  let served: Awaited<ReturnType<typeof streetFilesServed>>;
+  let batchIds: number[] = [];
 
   beforeAll(async () => {
-    const config = readConfig({ HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-as-published-")), GATEWAY_SECRET: TEST_SECRET });
-    forcesDatabase = await openSubgraphDatabase("forces", config, { inMemory: true });
-    const forces = await loadForceResolver(forcesDatabase.sql);
-    subgraph = await buildSubgraph("crime-priorities", config, { inMemory: true, seed: false });
-    const { sql } = subgraph.database;
     // The first file published in March 2024, its revision in April, both loaded today: dated by publication.
-    for (const [file, publishedOn] of [["street/2024-01/2024-01-kent-street.csv", "2024-03-01"], ["street-revised/2024-01-kent-street.csv", "2024-04-10"]]) {
-      const result = await runImport(IMPORTERS["police-uk-street"], join(FIXTURES, file), sql, forces, { publishedOn: new Date(publishedOn) });
-      expect(result).toMatchObject({ publishedOn, publishedOnSource: "option" });
-      batchIds.push(result.batchId!);
-    }
-    server = await listen(subgraph.http.app, 0, "127.0.0.1");
+    served = await streetFilesServed([[FIRST, "2024-03-01"], [REVISION, "2024-04-10"]]);
+    expect(served.results.map(({ publishedOn, publishedOnSource }) => ({ publishedOn, publishedOnSource }))).toEqual([
+      { publishedOn: "2024-03-01", publishedOnSource: "option" }, { publishedOn: "2024-04-10", publishedOnSource: "option" },
+    ]);
+    batchIds = served.results.map((result) => result.batchId!);
   });
-  afterAll(async () => {
-    if (server) await closeServer(server.server);
-    await subgraph?.close();
-    await forcesDatabase?.close();
-  });
+  afterAll(() => served?.close());
 
-  const ask = async (on: string | null) => {
-    const { body } = await postJson(`${server.url}/graphql`, { query: QUERY, variables: { r: [KENT], on } }, subgraphHeaders());
-    expect(body.errors).toBeUndefined();
-    return body.data!._entities[0];
-  };
+  const ask = (on: string | null) => served.ask(on);
 
   it("gives the latest figures by default: the revision's", async () => {
     const { crimePriorities, crimePriorityMeasures } = await ask(null);
@@ -75,38 +89,23 @@ describe("figures as published on a date", () => {
 });
 
 describe("history backfilled: an older publication loaded after its revision", () => {
-  let subgraph: Subgraph<PrismaLike>;
-  let forcesDatabase: Database;
-  let server: Awaited<ReturnType<typeof listen>>;
-  const loaded: Record<string, Awaited<ReturnType<typeof runImport>>> = {};
+  let served: Awaited<ReturnType<typeof streetFilesServed>>;
+  let loaded: { revision: ImportResult; first: ImportResult };
 
   beforeAll(async () => {
-    const config = readConfig({ HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-backfill-")), GATEWAY_SECRET: TEST_SECRET });
-    forcesDatabase = await openSubgraphDatabase("forces", config, { inMemory: true });
-    const forces = await loadForceResolver(forcesDatabase.sql);
-    subgraph = await buildSubgraph("crime-priorities", config, { inMemory: true, seed: false });
     // The April 2024 revision first, then the March 2024 file it revised, as an archive is loaded newest first.
-    for (const [name, file, publishedOn] of [["revision", "street-revised/2024-01-kent-street.csv", "2024-04-10"], ["first", "street/2024-01/2024-01-kent-street.csv", "2024-03-01"]]) {
-      loaded[name] = await runImport(IMPORTERS["police-uk-street"], join(FIXTURES, file), subgraph.database.sql, forces, { publishedOn: new Date(publishedOn) });
-    }
-    server = await listen(subgraph.http.app, 0, "127.0.0.1");
+    served = await streetFilesServed([[REVISION, "2024-04-10"], [FIRST, "2024-03-01"]]);
+    const [revision, first] = served.results;
+    loaded = { revision, first };
   });
-  afterAll(async () => {
-    if (server) await closeServer(server.server);
-    await subgraph?.close();
-    await forcesDatabase?.close();
-  });
+  afterAll(() => served?.close());
 
-  const ask = async (on: string | null) => {
-    const { body } = await postJson(`${server.url}/graphql`, { query: QUERY, variables: { r: [KENT], on } }, subgraphHeaders());
-    expect(body.errors).toBeUndefined();
-    return body.data!._entities[0].crimePriorities;
-  };
+  const ask = async (on: string | null) => (await served.ask(on)).crimePriorities;
 
   it("keeps the revision as the latest figures: the older file yields to it and says so", async () => {
     expect(loaded.first).toMatchObject({ status: "LOADED", supersededBatchIds: [], supersededByLaterPublications: [loaded.revision.batchId] });
     expect(await ask(null)).toMatchObject({ possessionOfWeapons: { offences: 3 }, sources: [{ batchId: String(loaded.revision.batchId) }] });
-    const statuses = await subgraph.database.sql.query<{ id: number; status: string }>("SELECT id, status FROM crime_priorities.import_batch ORDER BY id");
+    const statuses = await served.subgraph.database.sql.query<{ id: number; status: string }>("SELECT id, status FROM crime_priorities.import_batch ORDER BY id");
     expect(statuses).toEqual([{ id: loaded.revision.batchId, status: "LOADED" }, { id: loaded.first.batchId, status: "SUPERSEDED" }]);
   });
 

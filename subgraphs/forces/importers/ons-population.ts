@@ -10,6 +10,12 @@ const NO_FIGURE = new Set(["..", "-", "[x]", "na", "n/a"]);
 /** Mid-year estimates the hub takes: from the first after the 2011 census to next year's. */
 const FIRST_YEAR = 2011;
 
+/** A mid-year estimate's year, from the first after the census to next year's; undefined for anything else. */
+function estimateYear(text: string): number | undefined {
+  const year = /^\d{4}$/.test(text) ? Number(text) : NaN;
+  return year >= FIRST_YEAR && year <= new Date().getUTCFullYear() + 1 ? year : undefined;
+}
+
 /**
  * ONS mid-year population estimates by police force area: the denominators of rates by year (a rate
  * uses the estimate of the year its period starts in). Each force × year is one unit: a later file
@@ -26,14 +32,14 @@ export const onsPopulationImporter: Importer<EstimateRow, Map<string, number>> =
     const reader = new FieldReader(fields, file, line);
     const forceId = reader.force("Force", forces, reader.text("Force code", { optional: true }), reader.text("Force"));
     const yearText = reader.text("Year");
-    const year = yearText && /^\d{4}$/.test(yearText) && Number(yearText) >= FIRST_YEAR && Number(yearText) <= new Date().getUTCFullYear() + 1 ? Number(yearText) : yearText && reader.fail("Year", `a year from ${FIRST_YEAR} to next year`, yearText);
+    const year = yearText === null ? null : estimateYear(yearText) ?? reader.fail("Year", `a year from ${FIRST_YEAR} to next year`, yearText);
     const populationText = reader.text("Population");
     if (populationText && NO_FIGURE.has(populationText.toLowerCase()) && !reader.errors.length) return { skip: `no figure published (${populationText})` };
     const population = reader.count("Population");
     if (population === 0) reader.fail("Population", "a force area's population is more than 0", populationText);
     const key = `${forceId}|${year}`;
     if (forceId && year && seen.has(key)) reader.fail("Year", `a second estimate for this force and year (first on line ${seen.get(key)})`, yearText);
-    const parsed = reader.result((): EstimateRow => [forceId!, year as number, population!]);
+    const parsed = reader.result((): EstimateRow => [forceId!, year!, population!]);
     if ("row" in parsed) seen.set(key, line);
     return parsed;
   },
