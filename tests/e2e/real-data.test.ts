@@ -354,6 +354,20 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     expect(result.errors).toEqual([{ file: "2025-01-kent-street.csv", line: 3, column: "Month", value: "2025-13", reason: "not a month (YYYY-MM)" }]);
   });
 
+  it("counts a real street file exactly: City of London, January 2024 (CRLF, quoted commas)", async () => {
+    // 734 rows: 12 anti-social behaviour (skipped), 722 crimes of which 6 possession of weapons.
+    expect(await hub.load("police-uk-street", realData("police-uk/2024-01-city-of-london-street.csv"))).toMatchObject({
+      status: "LOADED", rowsRead: 734, rowsLoaded: 722, rowsSkipped: 12, rowsRejected: 0, qualityWarnings: [],
+    });
+    const { body } = await hub.graphql(`{ force(id: "city-of-london") { crimePriorities(from: "2024-01-01", to: "2024-01-31") {
+      recordedOffences possessionOfWeapons { offences } knifeCrime { offences coverage { reason } } } } }`);
+    expect(body.data!.force.crimePriorities).toEqual({
+      recordedOffences: 722, possessionOfWeapons: { offences: 6 },
+      // Knife crime comes from the ONS tables loaded above, whose 12-month units a single month cannot use; never from street data.
+      knifeCrime: { offences: null, coverage: { reason: "The loaded knife crime sources cover longer units (quarters or years) than this period holds whole: no figure for it" } },
+    });
+  });
+
   it("refuses a street row of another month than its file's, so a month is covered only by its own files", async () => {
     const result = await hub.load("police-uk-street", realData("validation/2025-03-kent-street.csv"));
     expect(result).toMatchObject({ status: "REJECTED", rowsRejected: 1 });
