@@ -5,7 +5,7 @@ import { compareMeasure } from "../shared/measures/compare.ts";
 import type { MeasureComparison } from "../shared/measures/measure-types.ts";
 import { completeCounts, qualityNotesOf, type ForceCrimeCounts } from "./figures.ts";
 import { STREET_MONTHS } from "./plausibility.ts";
-import type { ImplausibleMonth } from "../shared/ingest/plausibility.ts";
+import { withOthers, type ImplausibleMonth } from "../shared/ingest/plausibility.ts";
 import type { CrimePrioritiesContext } from "./loaders.ts";
 import type { CrimeFigures, CrimeMeasure } from "./measures.ts";
 
@@ -52,8 +52,6 @@ export async function compareCrimeMeasure(measure: CrimeMeasure, force: Comparis
 
 /** The force's flagged months behind the measure's count, and which other forces' values have one. */
 function flaggedMonthNotes(measure: CrimeMeasure, forceId: string, counts: Map<string, ForceCrimeCounts>, flagged: ImplausibleMonth[]): string[] {
-  const own = qualityNotesOf(counts.get(forceId), measure.count, flagged);
   const others = [...counts.values()].filter((force) => force.forceId !== forceId && force.coverage[measure.count].complete && qualityNotesOf(force, measure.count, flagged).length);
-  if (!others.length) return own;
-  return [...own, `${others.length} other force${others.length === 1 ? "'s value includes" : "s' values include"} a flagged month: ${others.map((force) => force.forceId).join(", ")}`];
+  return withOthers(qualityNotesOf(counts.get(forceId), measure.count, flagged), others.map((force) => force.forceId));
 }

@@ -9,6 +9,7 @@ import { loadCoverage } from "../shared/coverage/live-coverage.ts";
 import { tileCoverage, type PeriodCoverage } from "../shared/coverage/tile.ts";
 import { attendanceHistogramSelect, attendanceMonthSelect } from "./aggregates.ts";
 import type { AttendanceFigures, CallFigures } from "./measures.ts";
+import { implausibleMonths, type MonthlyTotal, type PlausibilityCheck } from "../shared/ingest/plausibility.ts";
 
 type ByForce<F> = Map<string, F>;
 /** Figures per month (ISO first day) per force. */
@@ -145,6 +146,11 @@ export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
       (await coverage(period, measure)).get(forceId) ?? tileCoverage(period, [], RESPONSE_MEASURES[measure]).coverage,
     sources: (period: Period, forceId: string) => sources(periodKey(period), at(SOURCE_BATCHES_SQL, period), [period.from, period.to], forceId),
     watchlistRules: () => memo("watchlist-rules", () => prisma.watchlistRule.findMany({ orderBy: { id: "asc" } })),
+    /** The force-months of a monthly kind whose counts are implausibly low, as the data stood on the period's day. */
+    implausibleMonths: (period: Period, check: PlausibilityCheck) =>
+      memo(`implausible|${check.measure}|${period.asPublishedOn ? isoDay(period.asPublishedOn) : "latest"}`, async () =>
+        implausibleMonths(await query<MonthlyTotal>(at(check.monthlyTotalsSql, period)), check.measure),
+      ),
     calls: (period: Period) =>
       memo(`calls|${periodKey(period)}`, async () => callFigures(await query<CallRow>(at(CALLS_SQL, period), period.from, period.to), false).get("") ?? new Map<string, CallFigures>()),
     monthlyCalls: (period: Period) =>

@@ -2,6 +2,8 @@ import type { PeriodCoverage } from "../shared/coverage/tile.ts";
 import type { Measure } from "../shared/measures/compare.ts";
 import { isoDay, monthsStartingWithin, type Period } from "../shared/graphql/period.ts";
 import type { ResponseMeasure, ResponseTimesContext } from "./loaders.ts";
+import type { PlausibilityCheck } from "../shared/ingest/plausibility.ts";
+import { CALLS_999_MONTHS, INCIDENT_MONTHS } from "./plausibility.ts";
 import {
   CALLS_999_MEAN_ANSWER, CALLS_999_WITHIN_10S, EMERGENCY_ATTENDANCE_MEDIAN, EMERGENCY_ATTENDANCE_P90, EMERGENCY_WITHIN_STANDARD,
   type AttendanceFigures, type CallFigures,
@@ -14,6 +16,8 @@ interface Sourced<F> {
   measure: Measure<F>;
   /** The measure in source_measure whose coverage decides which forces have a value. */
   coverage: ResponseMeasure;
+  /** The monthly count its source's months are checked on (partial submissions flagged). */
+  check: PlausibilityCheck;
   /** Figures of the forces whose loaded sources cover every month of the period: the others are left out of comparisons. */
   period(loaders: Loaders, period: Period): Promise<Map<string, F>>;
   /** Month-by-month figures of the given forces. */
@@ -30,6 +34,7 @@ const emergencyPeriod = async (loaders: Loaders, period: Period) => completeOnly
 const withHistograms = (measure: Measure<AttendanceFigures>): Sourced<AttendanceFigures> => ({
   measure,
   coverage: "ATTENDANCE",
+  check: INCIDENT_MONTHS,
   period: emergencyPeriod,
   monthly: async (loaders, period, forceIds) => {
     const perForce = await Promise.all(forceIds.map((forceId) => loaders.monthlyAttendance(period, "EMERGENCY", forceId)));
@@ -44,6 +49,7 @@ const withHistograms = (measure: Measure<AttendanceFigures>): Sourced<Attendance
 const calls = (measure: Measure<CallFigures>): Sourced<CallFigures> => ({
   measure,
   coverage: "CALLS_999",
+  check: CALLS_999_MONTHS,
   period: async (loaders, period) => completeOnly(await loaders.calls(period), loaders.coverage(period, "CALLS_999")),
   monthly: (loaders, period) => loaders.monthlyCalls(period),
 });
@@ -52,7 +58,7 @@ const calls = (measure: Measure<CallFigures>): Sourced<CallFigures> => ({
 export const RESPONSE_TIME_MEASURES: Sourced<any>[] = [
   withHistograms(EMERGENCY_ATTENDANCE_P90),
   withHistograms(EMERGENCY_ATTENDANCE_MEDIAN),
-  { measure: EMERGENCY_WITHIN_STANDARD, coverage: "ATTENDANCE", period: emergencyPeriod, monthly: (loaders, period) => loaders.monthlyCounts(period, "EMERGENCY") },
+  { measure: EMERGENCY_WITHIN_STANDARD, coverage: "ATTENDANCE", check: INCIDENT_MONTHS, period: emergencyPeriod, monthly: (loaders, period) => loaders.monthlyCounts(period, "EMERGENCY") },
   calls(CALLS_999_WITHIN_10S),
   calls(CALLS_999_MEAN_ANSWER),
 ];

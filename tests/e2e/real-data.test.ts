@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listBatches } from "../../scripts/hub/batches.ts";
@@ -444,6 +446,23 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     // The bulletin gives officers in FTE only, special constables in headcount only.
     expect(kent).toMatchObject({ officersHeadcount: null, specialsHeadcount: expect.any(Number), sources: [{ kind: "ho-workforce-tables", publishedOn: "2019-01-24", publishedOnSource: "file" }] });
     expect(kent.officersFte).toBeCloseTo(3333.3082, 4);
+  });
+
+  it("flags a partial month of 999 calls in the import, the league table and the comparisons", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "hub-999-")), "calls-999-dorset-2019.csv");
+    writeFileSync(file, [
+      "Month,Force,Calls received,Answered in under 10 seconds,Answered in 10 to 60 seconds,Answered in 60 seconds or more,Mean answer time (seconds)",
+      "2019-01,Dorset,9200,8900,250,50,4.2", "2019-02,Dorset,8400,8150,200,50,4.0", "2019-03,Dorset,9100,8800,250,50,4.4", "2019-04,Dorset,310,300,10,0,3.9",
+    ].join("\n"));
+    const note = "dorset 2019-04: 310 999 calls received (999 answer times file), under half the median of its 3 other loaded months (9,100): possibly a partial submission";
+    expect(await hub.load("calls-999", file)).toMatchObject({ status: "LOADED", qualityWarnings: [note] });
+    const { body } = await hub.graphql(`{
+      responseTimeLeagueTable(measure: "CALLS_999_ANSWERED_WITHIN_10S_SHARE", from: "2019-01-01", to: "2019-04-30") { force { id } qualityNotes }
+      force(id: "dorset") { responseTimes(from: "2019-01-01", to: "2019-04-30") { comparisons(measures: ["CALLS_999_ANSWERED_WITHIN_10S_SHARE"]) { qualityNotes } } }
+    }`);
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.responseTimeLeagueTable).toEqual([{ force: { id: "dorset" }, qualityNotes: [note] }]);
+    expect(body.data!.force.responseTimes.comparisons).toEqual([{ qualityNotes: [note] }]);
   });
 
   it("quotes a bad value escaped and cut to a readable length", async () => {

@@ -7,6 +7,7 @@ import { Coverage } from "../../shared/graphql/coverage.ts";
 import { tileCoverage } from "../../shared/coverage/tile.ts";
 import { CRIME_COUNTS, qualityNotesOf, type CrimeCount, type ForceCrimeCounts } from "../figures.ts";
 import { STOP_SEARCH_MONTHS, STREET_MONTHS } from "../plausibility.ts";
+import { notesWithin } from "../../shared/ingest/plausibility.ts";
 import type { CrimePrioritiesContext, StopSearchCounts } from "../loaders.ts";
 import { CrimePrioritySummary } from "../schema/crime-priority-summary.ts";
 import { StopSearchSummary } from "../schema/stop-search-summary.ts";
@@ -69,8 +70,7 @@ export class ForceStopSearchResolver {
     const row = rows.get(force.id);
     if (!row) return null;
     const { searches, arrests, weaponSearches } = row;
-    const months = new Set(monthsStartingWithin(period).map(isoDay));
-    const qualityNotes = (await loaders.implausibleMonths(period, STOP_SEARCH_MONTHS)).filter((month) => month.forceId === force.id && months.has(month.month)).map((month) => month.note);
+    const qualityNotes = notesWithin(await loaders.implausibleMonths(period, STOP_SEARCH_MONTHS), force.id, new Set(monthsStartingWithin(period).map(isoDay)));
     return {
       forceId: force.id, searches, arrests, weaponSearches, ...period, coverage: coverageOf(force.id), qualityNotes,
       ...optionalCounts(row), ...weaponFindRate(row.weaponFinds, row.weaponSearchesLinkRecorded, weaponSearches),

@@ -4,6 +4,7 @@ import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
 import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { monthScope } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
+import { CALLS_999_MONTHS } from "../plausibility.ts";
 
 /** Monthly 999 answer figures by force, as BT publishes them on police.uk (one row per force and month). */
 export const CALLS_999_HEADER = [
@@ -30,6 +31,7 @@ export const calls999Importer: Importer<CallsRow> = {
     return reader.result(() => [forceId!, month!, received!, within10!, within60!, over60!, mean!]);
   },
   scopeOf: (row) => monthScope(row[0], row[1]),
+  plausibility: CALLS_999_MONTHS,
   replaceRule: { rule: "outranked", measures: ["CALLS_999"] },
   replaceScopes: (sql, scopes, batchId, kind) =>
     replaceForcePeriodScopes(sql, { table: "response_times.calls_999_month", periodOfRow: "t.month", replace: { rule: "outranked", measures: ["CALLS_999"] } }, scopes, batchId, kind),

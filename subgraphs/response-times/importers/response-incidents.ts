@@ -9,6 +9,7 @@ import type { StagingTarget } from "../../shared/ingest/staged-rows.ts";
 import { monthScope, parseScope, spanMonths } from "../../shared/ingest/scope.ts";
 import { readTable, readJsonLines } from "../../shared/ingest/source-records.ts";
 import { ukMonth } from "../../shared/ingest/uk-month.ts";
+import { INCIDENT_MONTHS } from "../plausibility.ts";
 import { refreshAttendanceAggregates } from "../aggregates.ts";
 import { projectPath } from "../../../shared/project-path.ts";
 
@@ -62,6 +63,7 @@ export const responseIncidentsImporter: Importer<IncidentRow> = {
     return reader.result(() => [forceId!, String(record.reference), String(record.grade), String(record.area_type), ukMonth(connected!), connected!, answered, deployed, arrived]);
   },
   scopeOf: (row) => monthScope(row[0], row[4]),
+  plausibility: INCIDENT_MONTHS,
   coverageOf: spanMonths,
   replaceRule: REPLACES_SAMPLE,
   replaceScopes: (sql, scopes, batchId, kind) =>

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
-import { yearEarlier } from "../../shared/graphql/period.ts";
+import { isoDay, monthsStartingWithin, yearEarlier } from "../../shared/graphql/period.ts";
+import { comparisonNotes } from "../../shared/ingest/plausibility.ts";
 import { badArgument } from "../../../shared/graphql/errors.ts";
 import { compareMeasure } from "../../shared/measures/compare.ts";
 import { Source } from "../../shared/graphql/source.ts";
@@ -90,18 +91,21 @@ export class ResponseTimeSummaryResolver {
     if (unknown) throw badArgument("measures", `unknown measure "${unknown}"; known: ${RESPONSE_TIME_MEASURES.map((sourced) => sourced.measure.id).join(", ")}`);
     const chosen = ids ? ids.map((id) => findMeasure(id)!) : RESPONSE_TIME_MEASURES;
     return Promise.all(
-      chosen.map(async (sourced) =>
-        compareMeasure(sourced.measure, {
+      chosen.map(async (sourced) => {
+        const figures = await sourced.period(loaders, summary);
+        const months = new Set(monthsStartingWithin(summary).map(isoDay));
+        return compareMeasure(sourced.measure, {
           forceId: summary.forceId,
-          figures: await sourced.period(loaders, summary),
+          figures,
           yearEarlierFigures: await sourced.period(loaders, yearEarlier(summary)),
           regionForceIds: summary.regionForceIds,
           mostSimilarGroupForceIds: summary.mostSimilarGroupForceIds,
           groupForceIds: group ?? [],
           monthly: await monthlySeries(sourced, loaders, summary, summary.forceId),
           unavailableReason: (await loaders.forceCoverage(summary, sourced.coverage, summary.forceId)).reason ?? undefined,
-        }),
-      ),
+          qualityNotes: comparisonNotes(await loaders.implausibleMonths(summary, sourced.check), summary.forceId, months, figures.keys()),
+        });
+      }),
     );
   }
 }

@@ -67,3 +67,15 @@ export function implausibleMonths(totals: MonthlyTotal[], measure: string): Impl
   }
   return flagged.sort((a, b) => a.forceId.localeCompare(b.forceId) || a.month.localeCompare(b.month));
 }
+
+/** The flagged months of one force among those that start within a period (first days, YYYY-MM-DD), as notes. */
+export const notesWithin = (flagged: ImplausibleMonth[], forceId: string, months: Set<string>) =>
+  flagged.filter((month) => month.forceId === forceId && months.has(month.month)).map((month) => month.note);
+
+/** A comparison's notes: the force's own, then which other forces in the national value have a flagged month behind theirs. */
+export const withOthers = (own: string[], others: string[]) =>
+  others.length ? [...own, `${others.length} other force${others.length === 1 ? "'s value includes" : "s' values include"} a flagged month: ${others.join(", ")}`] : own;
+
+/** `withOthers` for values built on whole months: a force's flagged months among those that start within the period. */
+export const comparisonNotes = (flagged: ImplausibleMonth[], forceId: string, months: Set<string>, valued: Iterable<string>) =>
+  withOthers(notesWithin(flagged, forceId, months), [...valued].filter((id) => id !== forceId && notesWithin(flagged, id, months).length));
