@@ -47,6 +47,7 @@ export async function compareCrimeMeasure(measure: CrimeMeasure, force: Comparis
     monthly: monthly.map(({ month, counts: monthCounts }) => ({ month, figures: withPopulation(monthCounts, populations) })),
     unavailableReason: counts.get(force.id)?.coverage[measure.count].reason ?? undefined,
     qualityNotes: flaggedMonthNotes(measure, force.id, counts, await loaders.implausibleMonths(period, STREET_MONTHS)),
+    sources: await loaders.batchSources((counts.get(force.id)?.units[measure.count] ?? []).map((unit) => unit.batchId)),
   });
 }
 

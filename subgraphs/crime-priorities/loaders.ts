@@ -7,7 +7,7 @@ import { tileCoverage } from "../shared/coverage/tile.ts";
 import { isoDay, monthPeriod, monthsStartingWithin, periodKey, type Period } from "../shared/graphql/period.ts";
 import { implausibleMonths, type MonthlyTotal, type PlausibilityCheck } from "../shared/ingest/plausibility.ts";
 import type { RequestMemo } from "../shared/graphql/request-memo.ts";
-import { createSourceLoader } from "../shared/graphql/source.ts";
+import { createBatchSources, createSourceLoader } from "../shared/graphql/source.ts";
 import { COVERAGE_MEASURES, coveredForces, tallyForce, type CrimeData, type UnitFacts } from "./figures.ts";
 
 /** A force's stop and search over a period, with how many searches recorded each optional column. */
@@ -89,6 +89,8 @@ export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
       return { facts, coverage };
     });
   return {
+    /** The sources of the given batches (the units a count was tiled from). */
+    batchSources: createBatchSources(prisma, memo, "crime_priorities"),
     stopSearch: (period: Period) =>
       memo(`stop-search|${periodKey(period)}`, async () => {
         const rows = await prisma.$queryRawUnsafe<StopSearchCounts[]>(at(STOP_SEARCH_SQL, period), period.from, period.to);

@@ -33,6 +33,8 @@ export async function compareMisconductMeasure(measure: Measure<MisconductFigure
     figures: figuresFor(await loaders.casesOpened(period), officers, (forceId) => coverage(forceId).complete),
     yearEarlierFigures: figuresFor(await loaders.casesOpened(earlier), officers, (forceId) => earlierCoverage(forceId).complete),
     unavailableReason: coverage(force.id).reason ?? undefined,
+    sources: await loaders.sources(period, force.id),
+    syntheticInputs: (force.forceOfficerStrengths ?? []).find((entry) => entry.forceId === force.id)?.synthetic,
     regionForceIds: force.regionForceIds ?? [],
     mostSimilarGroupForceIds: force.mostSimilarGroupForceIds ?? [],
     groupForceIds,

@@ -95,11 +95,14 @@ function callFigures(rows: CallRow[], byMonth: boolean): Monthly<CallFigures> {
  * all come from the same rows. Monthly histograms, the largest, are fetched only for the forces asked about.
  */
 /** Batches behind a force's figures for the months that start within the period. */
-const SOURCE_BATCHES_SQL = `
-  SELECT force_id AS "forceId", array_agg(DISTINCT batch_id ORDER BY batch_id) AS "batchIds"
-  FROM (SELECT force_id, unnest(batch_ids) AS batch_id FROM response_times.attendance_month WHERE ${MONTHS}
-        UNION SELECT force_id, batch_id FROM response_times.calls_999_month WHERE ${MONTHS}) contributing
-  GROUP BY force_id`;
+/** The batches behind each measure's figures per force, in the period. */
+const MEASURE_BATCHES = {
+  ATTENDANCE: `SELECT force_id, unnest(batch_ids) AS batch_id FROM response_times.attendance_month WHERE ${MONTHS}`,
+  CALLS_999: `SELECT force_id, batch_id FROM response_times.calls_999_month WHERE ${MONTHS}`,
+};
+const batchesByForce = (contributing: string) => `
+  SELECT force_id AS "forceId", array_agg(DISTINCT batch_id ORDER BY batch_id) AS "batchIds" FROM (${contributing}) contributing GROUP BY force_id`;
+const SOURCE_BATCHES_SQL = batchesByForce(`${MEASURE_BATCHES.ATTENDANCE} UNION ${MEASURE_BATCHES.CALLS_999}`);
 
 /**
  * SQL over the pre-aggregates, pointed at the figures as published on the period's day when it asks:
@@ -145,6 +148,9 @@ export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
     forceCoverage: async (period: Period, measure: ResponseMeasure, forceId: string) =>
       (await coverage(period, measure)).get(forceId) ?? tileCoverage(period, [], RESPONSE_MEASURES[measure]).coverage,
     sources: (period: Period, forceId: string) => sources(periodKey(period), at(SOURCE_BATCHES_SQL, period), [period.from, period.to], forceId),
+    /** The sources of one measure's figures for a force: incident files for attendance, 999 files for call answering. */
+    measureSources: (period: Period, measure: ResponseMeasure, forceId: string) =>
+      sources(`${measure}|${periodKey(period)}`, at(batchesByForce(MEASURE_BATCHES[measure]), period), [period.from, period.to], forceId),
     watchlistRules: () => memo("watchlist-rules", () => prisma.watchlistRule.findMany({ orderBy: { id: "asc" } })),
     /** The force-months of a monthly kind whose counts are implausibly low, as the data stood on the period's day. */
     implausibleMonths: (period: Period, check: PlausibilityCheck) =>

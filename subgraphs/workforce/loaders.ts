@@ -6,7 +6,7 @@ import { loadCoverage, unitKey } from "../shared/coverage/live-coverage.ts";
 import type { CoverageUnit } from "../shared/coverage/tile.ts";
 import { isoDay } from "../shared/graphql/period.ts";
 import { withinMemo, type RequestMemo } from "../shared/graphql/request-memo.ts";
-import { createSourceLoader } from "../shared/graphql/source.ts";
+import { createBatchSources, createSourceLoader } from "../shared/graphql/source.ts";
 import type { FunctionStrength, WorkforceSnapshot } from "./schema/workforce-snapshot.ts";
 import { chooseSnapshot, COVERAGE_MEASURES, latestUnit, missingReason, SNAPSHOT_MEASURES, type ChosenSnapshot, type SnapshotFacts, type SnapshotPart, type WorkforceCoverage } from "./snapshots.ts";
 
@@ -16,6 +16,8 @@ export type SnapshotRow = Omit<WorkforceSnapshot, "visibleFrontlineOfficerShare"
   /** Officer FTE of the source frontline status is read from, the share's denominator. */
   frontlineOfficersFte: number | null;
   frontlineUnit: CoverageUnit | undefined;
+  /** The unit (batch) each part of the snapshot is read from: the provenance of figures built on it. */
+  units: ChosenSnapshot["units"];
 };
 
 /**
@@ -74,6 +76,7 @@ function snapshotRow(chosen: ChosenSnapshot, facts: Map<string, SnapshotFacts>):
     visibleFrontlineOfficersFte: frontline?.visibleFrontlineOfficersFte ?? null,
     frontlineOfficersFte: frontline?.officersFte ?? null,
     frontlineUnit: chosen.units.frontline,
+    units: chosen.units,
     coverage: (Object.keys(SNAPSHOT_MEASURES) as SnapshotPart[]).map((part) => ({
       measure: SNAPSHOT_MEASURES[part].measure,
       available: !!chosen.units[part],
@@ -100,12 +103,19 @@ export function createLoaders(prisma: PrismaClient, dataMemo: RequestMemo, asPub
       const facts = await factsOf(chosen.flatMap((snapshot) => Object.values(snapshot.units).filter((unit) => unit !== undefined)));
       return new Map(chosen.map((snapshot) => [snapshot.forceId, snapshotRow(snapshot, facts)]));
     });
+  const batchSources = createBatchSources(prisma, dataMemo, "workforce");
   return {
     sources: (asAt: Date, forceId: string) => sources(isoDay(asAt), at(SOURCE_BATCHES_SQL), [asAt], forceId),
+    /** The sources of the given batches (the units a snapshot's parts were read from). */
+    batchSources,
     allSnapshots,
     snapshot: async (forceId: string, day: Date) => (await allSnapshots(day)).get(forceId) ?? null,
     /** Officer FTE of every force at its latest snapshot, for per-officer measures in other subgraphs. */
-    latestOfficers: async () => [...(await allSnapshots(LATEST)).values()].map(({ forceId, asAt, officersFte }) => ({ forceId, asAt, officersFte })),
+    latestOfficers: async () => {
+      const snapshots = [...(await allSnapshots(LATEST)).values()];
+      const synthetic = new Set((await batchSources(snapshots.map((snapshot) => snapshot.units.workforce!.batchId))).filter((source) => source.synthetic).map((source) => Number(source.batchId)));
+      return snapshots.map(({ forceId, asAt, officersFte, units }) => ({ forceId, asAt, officersFte, synthetic: synthetic.has(units.workforce!.batchId) }));
+    },
     /** Neighbourhood FTE of every force a functions source covers, at its latest such snapshot on or before a day. */
     neighbourhoodByForce: (day: Date) =>
       memo(`neighbourhood|${isoDay(day)}`, async () => {

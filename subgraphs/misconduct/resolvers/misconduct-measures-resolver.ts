@@ -15,7 +15,7 @@ import { misconductAlerts } from "../watchlist.ts";
 @Resolver(() => Force)
 export class ForceMisconductMeasuresResolver {
   @FieldResolver(() => MisconductMeasures, { description: "Misconduct measures (cases per 100 officers) over a period: comparisons and watchlist alerts." })
-  @Directive('@requires(fields: "regionForceIds mostSimilarGroupForceIds forceOfficerStrengths { forceId officersFte }")')
+  @Directive('@requires(fields: "regionForceIds mostSimilarGroupForceIds forceOfficerStrengths { forceId officersFte synthetic }")')
   misconductMeasures(
     @Root() force: Force,
     @Arg("from", () => LocalDate) from: Date,

@@ -104,6 +104,7 @@ export class ResponseTimeSummaryResolver {
           monthly: await monthlySeries(sourced, loaders, summary, summary.forceId),
           unavailableReason: (await loaders.forceCoverage(summary, sourced.coverage, summary.forceId)).reason ?? undefined,
           qualityNotes: comparisonNotes(await loaders.implausibleMonths(summary, sourced.check), summary.forceId, months, figures.keys()),
+          sources: await loaders.measureSources(summary, sourced.coverage, summary.forceId),
         });
       }),
     );

@@ -12,4 +12,7 @@ export class ForceOfficerStrength {
 
   @Field(() => LocalDate, { description: "Date of the snapshot." })
   asAt!: Date;
+
+  @Field(() => Boolean, { description: "True when the snapshot is the synthetic sample's, not a published table's." })
+  synthetic!: boolean;
 }

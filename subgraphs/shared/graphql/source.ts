@@ -37,23 +37,32 @@ type BatchRow = { id: number; kind: string; file_name: string; finished_at: Date
  */
 export function createSourceLoader(prisma: PrismaLike, dataMemo: RequestMemo, schema: string) {
   const memo = withinMemo(dataMemo, "sources");
+  const ofBatches = createBatchSources(prisma, dataMemo, schema);
+  return async (key: string, batchIdsSql: string, params: unknown[], forceId: string): Promise<Source[]> => {
+    const byForce = await memo(`sources|${key}`, async () => {
+      const rows = await prisma.$queryRawUnsafe<{ forceId: string; batchIds: number[] }[]>(batchIdsSql, ...params);
+      return new Map(rows.map((row) => [row.forceId, row.batchIds]));
+    });
+    return ofBatches(byForce.get(forceId) ?? []);
+  };
+}
+
+/** The sources of given batches (e.g. the units a figure was tiled from), in batch order; batches are read once per data version. */
+export function createBatchSources(prisma: PrismaLike, dataMemo: RequestMemo, schema: string) {
+  const memo = withinMemo(dataMemo, "sources");
   const batches = () =>
     memo("batches", async () => {
       const rows = await prisma.$queryRawUnsafe<BatchRow[]>(`SELECT id, kind, file_name, started_at, finished_at, synthetic, published_on, published_on_source FROM "${schema}".import_batch`);
       return new Map(rows.map((row) => [row.id, row]));
     });
-  return async (key: string, batchIdsSql: string, params: unknown[], forceId: string): Promise<Source[]> => {
-    const [byForce, known] = await Promise.all([
-      memo(`sources|${key}`, async () => {
-        const rows = await prisma.$queryRawUnsafe<{ forceId: string; batchIds: number[] }[]>(batchIdsSql, ...params);
-        return new Map(rows.map((row) => [row.forceId, row.batchIds]));
-      }),
-      batches(),
-    ]);
-    return (byForce.get(forceId) ?? [])
+  return async (batchIds: readonly number[]): Promise<Source[]> => {
+    const known = await batches();
+    return [...new Set(batchIds)]
+      .sort((a, b) => a - b)
       .map((id) => known.get(id))
       .filter((batch): batch is BatchRow => batch !== undefined)
-      .map((batch) => ({ batchId: String(batch.id), kind: batch.kind, file: batch.file_name, importedAt: batch.finished_at ?? batch.started_at, synthetic: batch.synthetic,
+      .map((batch) => ({
+        batchId: String(batch.id), kind: batch.kind, file: batch.file_name, importedAt: batch.finished_at ?? batch.started_at, synthetic: batch.synthetic,
         publishedOn: batch.published_on, publishedOnSource: batch.published_on_source,
       }));
   };

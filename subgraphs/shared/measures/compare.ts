@@ -1,6 +1,7 @@
 import { Direction, rankValues } from "./ranking.ts";
 import type { MeasureComparison, MeasureDefinition, MonthlyValue } from "./measure-types.ts";
 import { describePopulations, type PopulationBasis } from "./population.ts";
+import type { Source } from "../graphql/source.ts";
 
 /** A measure with its one computation: the value of any set of forces from their figures, pooled. */
 export interface Measure<F> extends MeasureDefinition {
@@ -26,6 +27,10 @@ export interface ComparisonInput<F> {
   populations?: Map<string, PopulationBasis>;
   /** Notes on flagged months behind the values (partial submissions), as the caller found them. */
   qualityNotes?: string[];
+  /** The batches the force's value is computed from. */
+  sources?: Source[];
+  /** Whether a figure the value uses from another subgraph (e.g. the officer strength it divides by) is synthetic. */
+  syntheticInputs?: boolean;
 }
 
 /** The populations behind the forces valued in the national figure, in words; null for a measure not per resident. */
@@ -78,6 +83,8 @@ export function compareMeasure<F>(measure: Measure<F>, input: ComparisonInput<F>
     monthly,
     populationBasis: populationBasisOf(measure, input, values),
     qualityNotes: input.qualityNotes ?? [],
+    sources: input.sources ?? [],
+    synthetic: !!input.syntheticInputs || (input.sources ?? []).some((source) => source.synthetic),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { LocalDate } from "../graphql/scalars.ts";
+import { Source } from "../graphql/source.ts";
 import { Direction } from "./ranking.ts";
 
 @ObjectType({ description: "What a measure is: one definition in code, the same for every force." })
@@ -84,6 +85,12 @@ export class MeasureComparison {
     description: "For rates per resident: the populations divided by, with how many of the forces in the national value used each, e.g. `ONS mid-2024 estimate (43 forces)`; null for measures not per resident.",
   })
   populationBasis!: string | null;
+
+  @Field(() => [Source], { description: "The import batches (files, or the synthetic sample) the force's value is computed from." })
+  sources!: Source[];
+
+  @Field(() => Boolean, { description: "True when the force's value rests, wholly or partly, on the synthetic sample: not a published figure." })
+  synthetic!: boolean;
 
   @Field(() => [String], {
     description: "Flagged months behind the values (possibly partial submissions: a force-month under half the force's usual count): the force's own, then how many other forces in the national value have one; empty when none.",

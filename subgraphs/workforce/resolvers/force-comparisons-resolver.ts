@@ -42,8 +42,9 @@ export class ForceWorkforceComparisonsResolver {
     const populations = populationsFor(force.forcePopulations, financialYearOf(asAt));
     const [now, yearBefore] = await Promise.all([loaders.allSnapshots(asAt), loaders.allSnapshots(shiftYears(asAt, -1))]);
     const snapshot = now.get(force.id);
-    return WORKFORCE_MEASURES.map(([measure, part]) =>
+    return Promise.all(WORKFORCE_MEASURES.map(async ([measure, part]) =>
       compareMeasure(measure, {
+        sources: await loaders.batchSources(snapshot?.units[part] ? [snapshot.units[part].batchId] : []),
         unavailableReason: snapshot?.coverage.find((entry) => entry.measure === SNAPSHOT_MEASURES[part].measure)?.reason ?? undefined,
         forceId: force.id,
         figures: withPopulations(now, populations),
@@ -54,6 +55,6 @@ export class ForceWorkforceComparisonsResolver {
         groupForceIds: group ?? [],
         monthly: [],
       }),
-    );
+    ));
   }
 }
