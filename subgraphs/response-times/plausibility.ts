@@ -1,12 +1,16 @@
 import type { PlausibilityCheck } from "../shared/ingest/plausibility.ts";
 
-/** Incidents per force and month from incident files (months fed by other loads, such as the sample, left out), from the pre-aggregates. */
+/**
+ * Incidents per force and month from incident files (months fed by other loads, such as the sample,
+ * left out), from the pre-aggregates; unaliased, so "as published" can swap the table for a subquery.
+ */
 export const INCIDENT_MONTHS: PlausibilityCheck = {
   measure: "incidents (response incident file)",
   monthlyTotalsSql: `
-    SELECT a.force_id AS "forceId", to_char(a.month, 'YYYY-MM-DD') AS month, sum(a.incidents)::int AS count, max(a.batch_ids[1]) AS "batchId"
-    FROM response_times.attendance_month a
-    WHERE NOT EXISTS (SELECT 1 FROM response_times.import_batch b WHERE b.id = ANY(a.batch_ids) AND b.kind <> 'response-incidents')
+    SELECT attendance_month.force_id AS "forceId", to_char(attendance_month.month, 'YYYY-MM-DD') AS month, sum(attendance_month.incidents)::int AS count,
+           max(attendance_month.batch_ids[1]) AS "batchId"
+    FROM response_times.attendance_month
+    WHERE NOT EXISTS (SELECT 1 FROM response_times.import_batch b WHERE b.id = ANY(attendance_month.batch_ids) AND b.kind <> 'response-incidents')
     GROUP BY 1, 2`,
 };
 

@@ -5,7 +5,8 @@ import { NATIONAL_PICTURE } from "../support/queries.ts";
 describe("staying up when a subgraph fails", () => {
   let hub: RunningHub;
   beforeAll(async () => {
-    hub = await startHub(undefined, { subgraphTimeoutMs: 1_000 });
+    // No response cache: every answer here must come from the subgraphs as they are (dead, slow or back).
+    hub = await startHub(undefined, { subgraphTimeoutMs: 1_000, env: { RESPONSE_CACHE: "off" } });
     // A first answer warms every subgraph (plans, JIT, figure sets): on a loaded machine a cold subgraph
     // can take longer than this hub's 1 s timeout, and the tests are about a dead or slow subgraph, not a cold one.
     await hub.graphql(NATIONAL_PICTURE);
