@@ -10,6 +10,7 @@ export const CASES_PER_100_OFFICERS: Measure<MisconductFigures> = {
   id: "MISCONDUCT_CASES_PER_100_OFFICERS",
   name: "Misconduct cases per 100 officers",
   unit: "cases per 100 officers",
+  precision: 2,
   direction: Direction.LOWER_IS_BETTER,
   groupValue: "Pooled: the group's cases over the group's officers (weighted by officer strength).",
   definition:

@@ -59,4 +59,22 @@ describe("provenance in league tables and comparisons: a synthetic figure can be
     expect(dorset.workforceComparisons.every((comparison: any) => comparison.synthetic && comparison.sources.every((source: any) => source.kind === "sample"))).toBe(true);
     expect(dorset.misconductMeasures.comparisons.every((comparison: any) => comparison.synthetic)).toBe(true);
   });
+
+  it("serves every value of a comparison to its measure's precision: no float noise", async () => {
+    const { body } = await hub.graphql(`{ forces { responseTimes(from: "2025-04-01", to: "2026-03-31") {
+      comparisons { measure { id precision } value national region mostSimilarGroup differenceFromNational yearEarlier monthly { value } } } } }`, undefined, token);
+    expect(body.errors).toBeUndefined();
+    const decimals = (value: number) => (String(value).split(".")[1] ?? "").length;
+    let checked = 0;
+    for (const force of body.data!.forces) {
+      for (const { measure, monthly, ...values } of force.responseTimes.comparisons) {
+        for (const value of [...Object.values(values), ...monthly.map((month: { value: number | null }) => month.value)]) {
+          if (typeof value !== "number") continue;
+          expect(decimals(value), `${measure.id} ${value}`).toBeLessThanOrEqual(measure.precision);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(43 * 5 * 12);
+  });
 });

@@ -213,7 +213,8 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     // 2018/19 starts in 2018: no mid-2018 estimate is loaded, so the nearest earlier, mid-2017.
     expect(after.y2018.knifeCrime).toEqual({ offences: 955, ratePer1000: (955 / 1_846_500) * 1000, populationYear: 2017, populationSource: "ONS mid-year estimate" });
     expect(after.y2016.knifeCrime).toEqual({ populationYear: 2016, populationSource: "ONS mid-year estimate" });
-    expect(after.crimePriorityMeasures.comparisons[0]).toEqual({ value: (955 / 1_846_500) * 1000, populationBasis: "ONS mid-2017 estimate (3 forces), 2011 census (40 forces)" });
+    // 955 / 1,846,500 × 1,000 = 0.5172…, served to the measure's 3 decimal places.
+    expect(after.crimePriorityMeasures.comparisons[0]).toEqual({ value: 0.517, populationBasis: "ONS mid-2017 estimate (3 forces), 2011 census (40 forces)" });
   });
 
   it("says which sheets a workbook has when the one named with --sheet is not there", async () => {

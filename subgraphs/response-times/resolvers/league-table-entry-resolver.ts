@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { MonthlyValue } from "../../shared/measures/measure-types.ts";
+import { figuresValue } from "../../shared/measures/compare.ts";
 import type { ResponseTimesContext } from "../loaders.ts";
 import { findMeasure, monthlySeries } from "../measure-figures.ts";
 import { LeagueTableEntry } from "../schema/league-table-entry.ts";
@@ -31,6 +32,6 @@ export class LeagueTableEntryResolver {
   async monthly(@Root() entry: LeagueTableEntry, @Ctx() { loaders }: ResponseTimesContext): Promise<MonthlyValue[]> {
     const sourced = findMeasure(entry.measureId)!;
     const series = await monthlySeries(sourced, loaders, entry.period, entry.force.id);
-    return series.map(({ month, figures }) => ({ month, value: figures ? sourced.measure.valueOf([figures]) : null }));
+    return series.map(({ month, figures }) => ({ month, value: figuresValue(sourced.measure, figures) }));
   }
 }

@@ -40,12 +40,22 @@ function populationBasisOf<F>(measure: Measure<F>, input: ComparisonInput<F>, va
   return describePopulations(valued.filter((basis): basis is PopulationBasis => basis !== undefined));
 }
 
-const difference = (a: number | null, b: number | null) => (a === null || b === null ? null : a - b);
+/** A value to so many decimal places: what is served, so no float noise (14.722500000000002) reaches a table or a CSV. */
+export const roundTo = (value: number | null, places: number): number | null => (value === null ? null : Math.round(value * 10 ** places) / 10 ** places);
 
+/** Relative changes are shares: given to four decimal places. */
+const CHANGE_PLACES = 4;
+
+const difference = (a: number | null, b: number | null, places: number) => (a === null || b === null ? null : roundTo(a - b, places));
+
+/** The measure's value of a set of forces, to its precision (ranks and differences are taken on what is served). */
 export function groupValue<F>(measure: Measure<F>, figures: Map<string, F>, forceIds: Iterable<string>): number | null {
   const members = [...forceIds].map((id) => figures.get(id)).filter((member): member is F => member !== undefined);
-  return members.length ? measure.valueOf(members) : null;
+  return members.length ? roundTo(measure.valueOf(members), measure.precision) : null;
 }
+
+/** The measure's value of one force's figures, to its precision: a month of a series. */
+export const figuresValue = <F>(measure: Measure<F>, figures: F | undefined) => (figures ? roundTo(measure.valueOf([figures]), measure.precision) : null);
 
 export function forceValue<F>(measure: Measure<F>, figures: Map<string, F>, forceId: string): number | null {
   return groupValue(measure, figures, [forceId]);
@@ -64,7 +74,7 @@ export function compareMeasure<F>(measure: Measure<F>, input: ComparisonInput<F>
   const national = groupValue(measure, input.figures, input.figures.keys());
   const mostSimilarGroup = input.mostSimilarGroupForceIds.length ? groupValue(measure, input.figures, input.mostSimilarGroupForceIds) : null;
   const yearEarlier = forceValue(measure, input.yearEarlierFigures, input.forceId);
-  const monthly: MonthlyValue[] = input.monthly.map(({ month, figures }) => ({ month, value: figures ? measure.valueOf([figures]) : null }));
+  const monthly: MonthlyValue[] = input.monthly.map(({ month, figures }) => ({ month, value: figuresValue(measure, figures) }));
   return {
     measure,
     value,
@@ -76,10 +86,10 @@ export function compareMeasure<F>(measure: Measure<F>, input: ComparisonInput<F>
     group: input.groupForceIds?.length ? groupValue(measure, input.figures, input.groupForceIds) : null,
     rank: ranks.get(input.forceId) ?? null,
     forcesRanked,
-    differenceFromNational: difference(value, national),
-    differenceFromMostSimilarGroup: difference(value, mostSimilarGroup),
+    differenceFromNational: difference(value, national, measure.precision),
+    differenceFromMostSimilarGroup: difference(value, mostSimilarGroup, measure.precision),
     yearEarlier,
-    changeFromYearEarlier: value !== null && yearEarlier ? (value - yearEarlier) / yearEarlier : null,
+    changeFromYearEarlier: value !== null && yearEarlier ? roundTo((value - yearEarlier) / yearEarlier, CHANGE_PLACES) : null,
     monthly,
     populationBasis: populationBasisOf(measure, input, values),
     qualityNotes: input.qualityNotes ?? [],

@@ -15,6 +15,9 @@ export class MeasureDefinition {
   @Field(() => String, { description: "Unit of the values, e.g. `minutes`, `share (0-1)`, `offences per 1,000 residents`." })
   unit!: string;
 
+  @Field(() => Int, { description: "Decimal places every value of the measure is given to (values, group values, differences, monthly series), in JSON and CSV alike." })
+  precision!: number;
+
   @Field(() => Direction)
   direction!: Direction;
 
