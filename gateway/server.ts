@@ -117,7 +117,8 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
   if (existsSync(EXPLORER_DIST)) {
     app.get("/explorer/config.json", (_request, response) => {
       const oidc = config.oidc && { issuer: config.oidc.issuer, clientId: config.oidc.clientId, scope: config.oidc.scope, roleClaim: config.oidc.roleClaim };
-      response.json({ oidc });
+      // In production the schema is for signed-in roles: the explorer opens without asking for it until then.
+      response.json({ oidc, introspection: config.environment === "production" ? "signed-in" : "open" });
     });
     app.use("/explorer", express.static(EXPLORER_DIST));
     app.get("/", (_request, response) => response.redirect("/explorer/"));

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { beginSignIn, signOut, type ExplorerOidc, type SignedIn } from "./sign-in.ts";
+import { beginSignIn, keepSession, signOut, tokenSession, type ExplorerOidc, type SignedIn } from "./sign-in.ts";
 
 interface SignInProps {
   oidc: ExplorerOidc | undefined;
@@ -7,10 +7,32 @@ interface SignInProps {
   problem: string | undefined;
 }
 
-/** Who is asking: a sign-in button (when an OpenID provider is configured), or the signed-in name and role. */
+/** Pastes a hub token (from `npm run token` or an administrator) where no OpenID provider is configured. */
+function UseToken({ onError }: { onError: (message: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [token, setToken] = useState("");
+  if (!open) return <button type="button" className="graphiql-button" onClick={() => setOpen(true)}>Use a token</button>;
+  const use = () => {
+    try {
+      keepSession(tokenSession(token));
+      window.location.reload();
+    } catch (error) {
+      onError((error as Error).message);
+    }
+  };
+  return (
+    <span className="hub-token">
+      <label>
+        Token <input aria-label="Token" type="password" value={token} onChange={(event) => setToken(event.target.value)} onKeyDown={(event) => event.key === "Enter" && use()} />
+      </label>{" "}
+      <button type="button" className="graphiql-button" onClick={use}>Use</button>
+    </span>
+  );
+}
+
+/** Who is asking: the signed-in name and role, or a Sign in button (with an OpenID provider) or a "Use a token" control (without). */
 export function SignIn({ oidc, session, problem }: SignInProps) {
   const [error, setError] = useState(problem);
-  if (!oidc) return null;
   if (session) {
     return (
       <span className="hub-session">
@@ -22,7 +44,9 @@ export function SignIn({ oidc, session, problem }: SignInProps) {
   return (
     <span className="hub-session">
       {error && <span role="alert" className="hub-warning">{error} </span>}
-      <button type="button" className="graphiql-button" onClick={() => beginSignIn(oidc).catch((reason: Error) => setError(reason.message))}>Sign in</button>
+      {oidc
+        ? <button type="button" className="graphiql-button" onClick={() => beginSignIn(oidc).catch((reason: Error) => setError(reason.message))}>Sign in</button>
+        : <UseToken onError={setError} />}
     </span>
   );
 }

@@ -22,14 +22,20 @@ const PLUGINS: GraphiQLPlugin[] = [
   { title: "Chart", icon: ChartIcon, content: ChartPanel },
 ];
 
-async function explorerConfig(): Promise<{ oidc?: ExplorerOidc }> {
-  const response = await fetch(new URL("config.json", window.location.href));
-  return response.ok ? ((await response.json()) as { oidc?: ExplorerOidc }) : {};
+interface ExplorerConfig {
+  oidc?: ExplorerOidc;
+  /** "signed-in" in production: the public may run operations but not read the schema. */
+  introspection?: "open" | "signed-in";
 }
 
-/** Signs in on the way back from the provider; otherwise the session this tab already has. */
+async function explorerConfig(): Promise<ExplorerConfig> {
+  const response = await fetch(new URL("config.json", window.location.href));
+  return response.ok ? ((await response.json()) as ExplorerConfig) : {};
+}
+
+/** Signs in on the way back from the provider; otherwise the session the browser already has (any tab's). */
 async function signInState(oidc: ExplorerOidc | undefined): Promise<{ session?: SignedIn; problem?: string }> {
-  if (!oidc) return {};
+  if (!oidc) return { session: currentSession() };
   try {
     return { session: (await completeSignIn(oidc)) ?? currentSession() };
   } catch (error) {
@@ -37,14 +43,17 @@ async function signInState(oidc: ExplorerOidc | undefined): Promise<{ session?: 
   }
 }
 
-const { oidc } = await explorerConfig();
+const { oidc, introspection } = await explorerConfig();
 const { session, problem } = await signInState(oidc);
+/** Without a role that may read it, the schema is not asked for: the explorer opens usable, saying how to get it. */
+const schemaHidden = introspection === "signed-in" && !session;
 const shared = sharedOperation();
 const fetcher = hubFetcher(new URL("/graphql", window.location.href).toString(), () => session?.token);
 
 createRoot(document.getElementById("root")!).render(
   <GraphiQL
     fetcher={fetcher}
+    {...(schemaHidden ? { schema: null } : {})}
     plugins={PLUGINS}
     defaultQuery={EXAMPLE_OPERATIONS}
     initialQuery={shared.query}
@@ -55,6 +64,11 @@ createRoot(document.getElementById("root")!).render(
   >
     <GraphiQL.Logo>
       <span className="hub-title">Police performance hub</span> <SignIn oidc={oidc} session={session} problem={problem} />
+      {schemaHidden && (
+        <span role="note" className="hub-note hub-schema-note">
+          {" "}You can run the example operations as the public. {oidc ? "Sign in" : "Use a token"} to browse the schema, build queries by ticking fields and see restricted figures.
+        </span>
+      )}
     </GraphiQL.Logo>
     <GraphiQL.Toolbar>
       {({ prettify, copy, merge }) => (

@@ -1,7 +1,8 @@
 /**
  * OpenID Connect sign-in from the browser: the authorization code flow with PKCE (RFC 7636), as a
- * public client. The ID token it gets is sent to the gateway as the bearer token; it lives in this
- * tab's session storage only.
+ * public client. The ID token it gets is sent to the gateway as the bearer token. The session (or a
+ * token pasted where no provider is configured) is kept in a session cookie: every tab of the
+ * explorer shares it, and it ends when the browser closes.
  */
 import { discoveryUrl } from "../../auth/discovery.ts";
 
@@ -77,17 +78,37 @@ export async function completeSignIn(oidc: ExplorerOidc): Promise<SignedIn | und
   if (claims.nonce !== nonce) throw new Error("sign-in answer does not match the request (nonce)");
   const role = [claims[oidc.roleClaim]].flat().find((value) => typeof value === "string");
   const signedIn: SignedIn = { token: tokens.id_token, name: String(claims.name ?? claims.sub), role: String(role ?? "no hub role"), expiresAtMs: Number(claims.exp) * 1000 };
-  sessionStorage.setItem(SESSION, JSON.stringify(signedIn));
+  keepSession(signedIn);
   window.history.replaceState(null, "", returnTo);
   return signedIn;
 }
 
+/** A hub token pasted by the viewer (e.g. from `npm run token`), read for its role and expiry; an error naming what is wrong otherwise. */
+export function tokenSession(token: string): SignedIn {
+  const trimmed = token.trim().replace(/^bearer\s+/i, "");
+  let claims: Record<string, unknown>;
+  try {
+    claims = claimsOf(trimmed);
+  } catch {
+    throw new Error("that is not a token: paste the whole JWT (three parts separated by dots)");
+  }
+  const expiresAtMs = typeof claims.exp === "number" ? claims.exp * 1000 : Date.now() + 3_600_000;
+  if (expiresAtMs <= Date.now()) throw new Error("that token has expired: mint a new one");
+  return { token: trimmed, name: String(claims.name ?? claims.sub ?? "token"), role: String(claims.role ?? "no hub role"), expiresAtMs };
+}
+
+/** Keeps the session in a session cookie (every tab, until the browser closes), scoped to the explorer. */
+export function keepSession(session: SignedIn): void {
+  const secure = window.location.protocol === "https:" ? "; Secure" : "";
+  document.cookie = `${SESSION}=${encodeURIComponent(JSON.stringify(session))}; Path=/; SameSite=Strict${secure}`;
+}
+
 export function currentSession(): SignedIn | undefined {
-  const stored = sessionStorage.getItem(SESSION);
-  const session = stored ? (JSON.parse(stored) as SignedIn) : undefined;
+  const stored = document.cookie.split("; ").find((cookie) => cookie.startsWith(`${SESSION}=`));
+  const session = stored ? (JSON.parse(decodeURIComponent(stored.slice(SESSION.length + 1))) as SignedIn) : undefined;
   return session && session.expiresAtMs > Date.now() ? session : undefined;
 }
 
 export function signOut(): void {
-  sessionStorage.removeItem(SESSION);
+  document.cookie = `${SESSION}=; Path=/; Max-Age=0; SameSite=Strict`;
 }
