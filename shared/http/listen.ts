@@ -1,10 +1,16 @@
 import { createServer, type RequestListener, type Server } from "node:http";
 
+/**
+ * How long a server keeps an idle connection: longer than its clients keep theirs idle, so the
+ * gateway never sends a call on a connection the subgraph is closing (Node's default is 5 s).
+ */
+export const KEEP_ALIVE_MS = 65_000;
+
 /** Listens and resolves once the port is bound (port 0 picks a free one). */
 export function listen(handler: RequestListener, port: number, host: string): Promise<{ server: Server; url: string }> {
   return new Promise((resolve, reject) => {
     const server = createServer(handler);
-    server.keepAliveTimeout = 65_000;
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
     server.once("error", reject);
     server.listen(port, host, () => {
       server.off("error", reject);

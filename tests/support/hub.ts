@@ -16,7 +16,7 @@ import { codeFingerprint } from "../../subgraphs/shared/data-version/code-finger
 import { readDataVersion } from "../../subgraphs/shared/data-version/data-version.ts";
 import { versionToken } from "../../shared/data-version/version-token.ts";
 import { postgresSchema } from "../../subgraphs/shared/database/migrations.ts";
-import { closeServer, listen } from "../../shared/http/listen.ts";
+import { closeServer, KEEP_ALIVE_MS, listen } from "../../shared/http/listen.ts";
 import type { PrismaLike, Subgraph } from "../../subgraphs/shared/subgraph.ts";
 
 export const TEST_SECRET = "test-gateway-secret";
@@ -88,6 +88,9 @@ export const subgraphHeaders = (viewer: Viewer = { subject: "test", role: "HOME_
 /** Serves an app on a port; a subgraph's answers can be held back to play a slow one. */
 function serve(app: (request: IncomingMessage, response: ServerResponse) => void, port: number, delayMs: (request: IncomingMessage) => number): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => void setTimeout(() => app(request, response), delayMs(request)));
+  // As listen() serves the hub: the gateway keeps its subgraph connections open, and a server that closed an idle
+  // one after Node's default 5 s raced the gateway's next call on it (a SUBGRAPH_UNAVAILABLE once in a suite).
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
 }
 
