@@ -165,6 +165,24 @@ describe("the explorer", () => {
     await monthly.screenshot({ path: screenshotPath("explorer-chart-months.png") });
   });
 
+  it("opens a shared link on the same view, run: the chart of the list and measure chosen, without a click", async () => {
+    const page = await open(explorerAt(KENT_MONTHLY));
+    await run(page, '"monthly"');
+    await showPlugin(page, "Chart");
+    await page.getByLabel("Rows from").selectOption("force.responseTimes.comparisons.monthly");
+    await page.getByLabel("Measure").selectOption("monthly.value");
+    await expect.poll(() => new URL(page.url()).searchParams.get("measure"), { timeout: 10_000 }).toBe("monthly.value");
+    const link = new URL(page.url());
+    expect(Object.fromEntries(["view", "list"].map((name) => [name, link.searchParams.get(name)]))).toEqual({ view: "chart", list: "force.responseTimes.comparisons.monthly" });
+    link.searchParams.set("run", "1");
+
+    const shared = await open(link.toString());
+    const months = ((await ask(KENT_MONTHLY)) as { data: { force: { responseTimes: { comparisons: { monthly: { value: number | null }[] }[] } } } }).data.force.responseTimes.comparisons[0].monthly;
+    await expect.poll(() => shared.locator('.hub-chart svg g[aria-label="dot"] circle').count(), { timeout: 30_000 }).toBe(months.filter((month) => month.value !== null).length);
+    expect(await shared.getByLabel("Measure").inputValue()).toBe("monthly.value");
+    expect(await responseText(shared)).toContain('"monthly"');
+  });
+
   /** Signs in at the provider's login page (and consent page) and waits until the explorer is back. */
   async function signIn(page: Page, login: string): Promise<void> {
     await page.getByRole("button", { name: "Sign in" }).click();

@@ -4,6 +4,7 @@ import type { AnswerTable } from "../../answer-table/answer-table.ts";
 import { chartSpec, measureColumns, type ChartSpec } from "./chart-spec.ts";
 import { ListPicker } from "./ListPicker.tsx";
 import { useAnswerTable } from "./use-answer-table.ts";
+import { rememberInAddress, sharedOperation } from "./share-link.ts";
 
 type Datum = { x: unknown; y: number | null; series?: unknown; [reference: string]: unknown };
 
@@ -66,7 +67,7 @@ function plotOf(table: AnswerTable, spec: ChartSpec, width: number): Element {
 /** The latest answer as a chart, titled: a line over months, a bar per force or measure with group values as reference lines, or one force against its groups as bars. */
 export function ChartPanel() {
   const { lists, list, choose, table } = useAnswerTable();
-  const [measure, setMeasure] = useState<string>();
+  const [measure, setMeasure] = useState<string | undefined>(() => sharedOperation().measure);
   const holder = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const spec = table && chartSpec(table, measure);
@@ -93,7 +94,10 @@ export function ChartPanel() {
         {!("reason" in spec) && (
           <label className="hub-picker">
             Measure{" "}
-            <select aria-label="Measure" value={table.columns[spec.y]} onChange={(event) => setMeasure(event.target.value)}>
+            <select aria-label="Measure" value={table.columns[spec.y]} onChange={(event) => {
+              setMeasure(event.target.value);
+              rememberInAddress({ measure: event.target.value });
+            }}>
               {measureColumns(table).map((index) => <option key={index} value={table.columns[index]}>{table.columns[index]}</option>)}
             </select>
           </label>

@@ -9,11 +9,14 @@ import { createRoot } from "react-dom/client";
 import { ChartPanel } from "./ChartPanel.tsx";
 import { EXAMPLE_OPERATIONS } from "./example-operations.ts";
 import { hubFetcher } from "./fetcher.ts";
-import { rememberInAddress, sharedOperation } from "./share-link.ts";
+import { permalink, rememberInAddress, sharedOperation } from "./share-link.ts";
+import { RunOnOpen } from "./RunOnOpen.tsx";
 import { completeSignIn, currentSession, type ExplorerOidc, type SignedIn } from "./sign-in.ts";
 import { SignIn } from "./SignIn.tsx";
 import { TablePanel } from "./TablePanel.tsx";
 
+/** The side panels a link can open, by their name in the address. */
+const VIEWS: Record<string, string> = { table: "Table", chart: "Chart" };
 const TableIcon = () => <span aria-hidden>▦</span>;
 const ChartIcon = () => <span aria-hidden>▮</span>;
 const PLUGINS: GraphiQLPlugin[] = [
@@ -60,10 +63,13 @@ createRoot(document.getElementById("root")!).render(
     initialVariables={shared.variables}
     onEditQuery={(query) => rememberInAddress({ query })}
     onEditVariables={(variables) => rememberInAddress({ variables })}
+    visiblePlugin={shared.view ? VIEWS[shared.view] : undefined}
+    onTogglePluginVisibility={(plugin) => rememberInAddress({ view: Object.keys(VIEWS).find((view) => VIEWS[view] === plugin?.title) ?? "" })}
     defaultEditorToolsVisibility={shared.variables ? "variables" : false}
   >
     <GraphiQL.Logo>
       <span className="hub-title">Police performance hub</span> <SignIn oidc={oidc} session={session} problem={problem} />
+      <RunOnOpen enabled={shared.run === "1"} />
       {schemaHidden && (
         <span role="note" className="hub-note hub-schema-note">
           {" "}You can run the example operations as the public. {oidc ? "Sign in" : "Use a token"} to browse the schema, build queries by ticking fields and see restricted figures.
@@ -76,7 +82,7 @@ createRoot(document.getElementById("root")!).render(
           {prettify}
           {merge}
           {copy}
-          <ToolbarButton label="Copy link to this query" onClick={() => void navigator.clipboard?.writeText(window.location.href)}>
+          <ToolbarButton label="Copy link to this query and view" onClick={() => void navigator.clipboard?.writeText(permalink())}>
             <span aria-hidden>🔗</span>
           </ToolbarButton>
         </>

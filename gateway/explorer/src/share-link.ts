@@ -1,15 +1,26 @@
 /**
- * The operation and its variables live in the address (`?query=…&variables=…`), so the address
- * bar, or the Copy link button, gives a link that opens the same query.
+ * The operation, its variables and the view live in the address (`?query=…&variables=…&view=chart&list=…
+ * &measure=…`), so the address bar, or the Copy link button (which adds `run=1`), gives a link that
+ * opens the same query, runs it, and shows it as it was shown.
  */
 export interface SharedOperation {
   query?: string;
   variables?: string;
+  /** The side panel open: `table` or `chart`. */
+  view?: string;
+  /** The list of the answer shown as rows. */
+  list?: string;
+  /** The column charted. */
+  measure?: string;
+  /** `1`: run the operation as the link opens. */
+  run?: string;
 }
+
+const PARAMETERS = ["query", "variables", "view", "list", "measure", "run"] as const;
 
 export function sharedOperation(location: Location = window.location): SharedOperation {
   const params = new URLSearchParams(location.search);
-  return { query: params.get("query") ?? undefined, variables: params.get("variables") ?? undefined };
+  return Object.fromEntries(PARAMETERS.flatMap((name) => (params.has(name) ? [[name, params.get(name)!]] : [])));
 }
 
 export function rememberInAddress(change: SharedOperation): void {
@@ -20,4 +31,11 @@ export function rememberInAddress(change: SharedOperation): void {
     else url.searchParams.delete(name);
   }
   window.history.replaceState(window.history.state, "", url);
+}
+
+/** The address as a link to share: the same query and view, run as it opens. */
+export function permalink(): string {
+  const url = new URL(window.location.href);
+  url.searchParams.set("run", "1");
+  return url.toString();
 }
