@@ -217,6 +217,23 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     expect(after.crimePriorityMeasures.comparisons[0]).toEqual({ value: 0.517, populationBasis: "ONS mid-2017 estimate (3 forces), 2011 census (40 forces)" });
   });
 
+  it("reads the mid-2017 populations of the real ONS workbook (Table P3), not its household column, and divides by them", async () => {
+    const result = await hub.load("ons-population", realData("ons/policeforceareatablesyeendingmarch2019.xlsx"));
+    expect(result).toMatchObject({
+      status: "LOADED", rowsLoaded: 43, rowsRejected: 0,
+      skipped: { "a national total row: not one of the 43 territorial forces": 3, "a regional total row: not one of the 43 territorial forces": 9 },
+    });
+    const { body } = await hub.graphql(`{ forces { id populationEstimates { year population } }
+      force(id: "kent") { crimePriorityMeasures(from: "2018-04-01", to: "2019-03-31") { comparisons(measures: ["KNIFE_CRIME_RATE_PER_1000"]) { value populationBasis } } } }`);
+    expect(body.errors).toBeUndefined();
+    const mid2017 = body.data!.forces.map((force: any) => force.populationEstimates.find((estimate: any) => estimate.year === 2017)?.population);
+    // The 43 police force areas at mid-2017, as the table gives them (rounded to 100): 58,744,800 in all.
+    expect(mid2017.reduce((sum: number, population: number) => sum + population, 0)).toBe(58_744_800);
+    expect(body.data!.forces.find((force: any) => force.id === "kent").populationEstimates).toContainEqual({ year: 2017, population: 1_832_300 });
+    // 955 / 1,832,300 × 1,000 = 0.5212…: the later load replaced the test's own mid-2017 figures, force by force.
+    expect(body.data!.force.crimePriorityMeasures.comparisons).toEqual([{ value: 0.521, populationBasis: "ONS mid-2017 estimate (43 forces)" }]);
+  });
+
   it("says which sheets a workbook has when the one named with --sheet is not there", async () => {
     const result = await hub.load("ons-knife-crime", realData("ons/policeforceareatablesyeendingmarch2019.xlsx"), { sheet: "Table P9" });
     expect(result).toMatchObject({ status: "REJECTED", rowsLoaded: 0 });

@@ -11,6 +11,13 @@ const CODE_COLUMNS = ["code", "area code", "police force area code", "pfa code",
 /** "Mid-2024", "Mid 2024", "Estimated Population mid-2022": a mid-year estimate's year. */
 const MID_YEAR = /\bmid[-\s]?(\d{4})\b/i;
 
+/** A column of population at a mid-year: "Mid-2024", or a header naming population ("Population figures (mid-2017)"), never households. */
+function populationYear(header: string): string | undefined {
+  const year = MID_YEAR.exec(header)?.[1];
+  const bare = /^mid[-\s]?\d{4}$/i.test(header.trim());
+  return year && (bare || /population/i.test(header)) && !/household/i.test(header) ? year : undefined;
+}
+
 type Layout =
   | { format: "hub"; positions: number[] }
   | { format: "ons"; name: number; code: number; years: { position: number; year: string }[] };
@@ -22,7 +29,7 @@ function layoutOf(cells: string[], titleYear: string | undefined): Layout | unde
   if (positions.every((position) => position >= 0)) return { format: "hub", positions };
   const name = keys.findIndex((key) => NAME_COLUMNS.includes(key));
   const midYears = cells.flatMap((cell, position) => {
-    const year = MID_YEAR.exec(cell)?.[1];
+    const year = populationYear(cell);
     return year ? [{ position, year }] : [];
   });
   const allAges = keys.indexOf("all ages");
