@@ -96,7 +96,7 @@ export async function* readKnifeCrimeTable(file: string, progress: ReadProgress,
   let width = 0;
   const above: Above = { groups: [] };
   try {
-    for await (const records of fileRecords(file, progress, options, (rows) => isKnifeTableTitle(sheetTitle(rows)), "a table titled as knife or sharp instrument offences by police force area")) {
+    for await (const records of fileRecords(file, progress, options, (_records, rows) => (isKnifeTableTitle(sheetTitle(rows)) ? 0 : undefined), "a table titled as knife or sharp instrument offences by police force area")) {
       const batch: SourceRecord[] = [];
       for (const record of records) {
         if (record.cells.every((cell) => !cell.trim())) continue;

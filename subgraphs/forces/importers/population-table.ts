@@ -60,7 +60,7 @@ export async function* readPopulationTable(file: string, progress: ReadProgress,
   let layout: Layout | undefined;
   let titleYear: string | undefined;
   try {
-    for await (const records of fileRecords(file, progress, options, isPopulationSheet, "mid-year population estimates by police force area")) {
+    for await (const records of fileRecords(file, progress, options, (_records, rows) => (isPopulationSheet(rows) ? 0 : undefined), "mid-year population estimates by police force area")) {
       const batch: SourceRecord[] = [];
       for (const record of records) {
         if (layout) batch.push(...recordsOf(layout, record));

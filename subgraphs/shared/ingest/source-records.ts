@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { createInterface } from "node:readline";
 import { CsvRecordReader, type CsvRecord } from "./csv-records.ts";
 import { textEncodingOf } from "./text-encoding.ts";
-import { isSpreadsheet, namedSheet, openWorkbook, sheetRecords, type Cell, type Workbook } from "./spreadsheet.ts";
+import { isSpreadsheet, namedSheet, openWorkbook, sheetRecords, type Cell } from "./spreadsheet.ts";
 import type { RowError } from "./row-error.ts";
 
 /** One record of a file, with the line it ends on, or the error that stopped it being read. */
@@ -36,39 +36,39 @@ export interface ReadOptions {
  * a short row (such as a truncated last line) or an unclosed quote becomes a row error, not a crash.
  */
 export async function* readTable(file: string, expectedHeader: readonly string[], progress: ReadProgress = { bytesRead: 0 }, options: ReadOptions = {}): AsyncGenerator<SourceRecord[]> {
-  const name = basename(file);
-  if (!isSpreadsheet(file)) {
-    yield* keyedRecords(name, expectedHeader, csvRecords(file, progress));
-    return;
-  }
-  let records: CsvRecord[];
-  try {
-    records = headedSheet(openWorkbook(file), expectedHeader, options);
-  } catch (error) {
-    yield [{ line: 1, error: { file: name, line: 1, reason: (error as Error).message } }];
-    return;
-  }
-  progress.bytesRead = statSync(file).size;
-  yield* keyedRecords(name, expectedHeader, (async function* () {
-    yield records;
-  })());
+  const headerAt = (records: CsvRecord[]) => {
+    const header = records.slice(0, HEADER_SEARCH_ROWS).findIndex((record) => headsTable(record.cells, expectedHeader));
+    return header >= 0 ? header : undefined;
+  };
+  const what = `the columns "${expectedHeader.join(",")}" in its first ${HEADER_SEARCH_ROWS} rows`;
+  yield* keyedRecords(basename(file), expectedHeader, fileRecords(file, progress, options, headerAt, what));
 }
+
+/** Where a workbook's sheet is read from: the index of its first record to read, or undefined when the sheet is not the one wanted. */
+export type SheetStart = (records: CsvRecord[], rows: Cell[][]) => number | undefined;
 
 /**
  * A file's rows as records: a CSV file's, or those of a workbook's sheet (the one named with --sheet,
- * else the first that `wanted` recognises from its rows). Throws, naming the sheets there are, when
- * no sheet is recognised; `what` says what was looked for.
+ * else the first that `start` recognises), from the record `start` gives on. Throws, naming the
+ * sheets there are, when no sheet is recognised; `what` says what was looked for.
  */
-export async function* fileRecords(file: string, progress: ReadProgress, options: ReadOptions, wanted: (rows: Cell[][]) => boolean, what: string): AsyncGenerator<CsvRecord[]> {
+export async function* fileRecords(file: string, progress: ReadProgress, options: ReadOptions, start: SheetStart, what: string): AsyncGenerator<CsvRecord[]> {
   if (!isSpreadsheet(file)) {
     yield* csvRecords(file, progress);
     return;
   }
   const book = openWorkbook(file);
-  const sheet = options.sheet ? namedSheet(book, options.sheet) : book.sheetNames.find((name) => wanted(book.rows(name)));
-  if (sheet === undefined) throw new Error(`no sheet holds ${what} (sheets: ${book.sheetNames.map((name) => `"${name.trim()}"`).join(", ")}); name one with --sheet`);
-  progress.bytesRead = statSync(file).size;
-  yield sheetRecords(book.rows(sheet));
+  const sheets = options.sheet ? [namedSheet(book, options.sheet)] : book.sheetNames;
+  for (const sheet of sheets) {
+    const rows = book.rows(sheet);
+    const records = sheetRecords(rows);
+    const first = start(records, rows) ?? (options.sheet ? 0 : undefined);
+    if (first === undefined) continue;
+    progress.bytesRead = statSync(file).size;
+    yield records.slice(first);
+    return;
+  }
+  throw new Error(`no sheet holds ${what} (sheets: ${book.sheetNames.map((name) => `"${name.trim()}"`).join(", ")}); name one with --sheet`);
 }
 
 /** Whether a row holds every expected column's name. */
@@ -79,17 +79,6 @@ const headsTable = (cells: string[], expectedHeader: readonly string[]) => {
 
 /** Rows published tables put above the header (title, notes) that the hub looks through for it. */
 const HEADER_SEARCH_ROWS = 30;
-
-/** The records of the sheet named, or of the first sheet whose header has the expected columns, from the header row on. */
-function headedSheet(book: Workbook, expectedHeader: readonly string[], options: ReadOptions): CsvRecord[] {
-  const sheets = options.sheet ? [namedSheet(book, options.sheet)] : book.sheetNames;
-  for (const sheet of sheets) {
-    const records = sheetRecords(book.rows(sheet));
-    const header = records.slice(0, HEADER_SEARCH_ROWS).findIndex((record) => headsTable(record.cells, expectedHeader));
-    if (header >= 0 || options.sheet) return records.slice(Math.max(header, 0));
-  }
-  throw new Error(`no sheet has the columns "${expectedHeader.join(",")}" in its first ${HEADER_SEARCH_ROWS} rows (sheets: ${book.sheetNames.map((sheet) => `"${sheet.trim()}"`).join(", ")}); name one with --sheet`);
-}
 
 /** Records keyed by the expected column names, the first record being the header. */
 async function* keyedRecords(name: string, expectedHeader: readonly string[], batches: AsyncIterable<CsvRecord[]>): AsyncGenerator<SourceRecord[]> {

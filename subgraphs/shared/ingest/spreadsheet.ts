@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import * as XLSX from "@e965/xlsx";
 import { isoDay } from "../graphql/period.ts";
 import type { CsvRecord } from "./csv-records.ts";
@@ -15,12 +15,23 @@ export interface Workbook {
   rows(sheet: string): Cell[][];
 }
 
+/** A workbook's sheets; the last one opened is kept, as an import reads it twice (its publication date, then its rows). */
+export function openWorkbook(file: string): Workbook {
+  const { mtimeMs, size } = statSync(file);
+  if (lastOpened?.file === file && lastOpened.mtimeMs === mtimeMs && lastOpened.size === size) return lastOpened.book;
+  const book = parseWorkbook(file);
+  lastOpened = { file, mtimeMs, size, book };
+  return book;
+}
+
+let lastOpened: { file: string; mtimeMs: number; size: number; book: Workbook } | undefined;
+
 /**
- * Opens a workbook with SheetJS. Its ODS reader reports on console.error the cell display formats
+ * Parses a workbook with SheetJS. Its ODS reader reports on console.error the cell display formats
  * it cannot render exactly ("ODS number format may be incorrect"); the hub reads values, never
  * display formats, so those lines are not shown to the operator.
  */
-export function openWorkbook(file: string): Workbook {
+function parseWorkbook(file: string): Workbook {
   const bytes = readFileSync(file);
   const report = console.error;
   console.error = () => undefined;
