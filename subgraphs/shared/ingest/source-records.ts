@@ -120,6 +120,7 @@ async function* keyedRecords(name: string, expectedHeader: readonly string[], ba
     }
   } catch (error) {
     yield [unreadable(name, error)];
+    return;
   }
   if (!header) yield [{ line: 1, error: { file: name, line: 1, reason: "empty file: no header" } }];
 }
