@@ -16,7 +16,7 @@ import type { BenchRow } from "./support/report.ts";
 
 const SCALE = Number(process.env.BENCH_SCALE ?? 100);
 const SECRET = "bench-secret";
-const LEAGUE_TABLE = `{ responseTimeLeagueTable(measure: "EMERGENCY_ATTENDANCE_P90_MINUTES", from: "2025-04-01", to: "2026-03-31") {
+const LEAGUE_TABLE = `{ responseTimeLeagueTable(measureId: EMERGENCY_ATTENDANCE_P90_MINUTES, from: "2025-04-01", to: "2026-03-31") {
   force { id } value rank monthly { month value } } }`;
 const RAW_LEAGUE_TABLE = `
   SELECT force_id, month, percentile_cont(0.9) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM arrived_at - call_connected_at) / 60) AS p90

@@ -1,7 +1,7 @@
 import type { ForcePopulation } from "../shared/graphql/force-population.ts";
 import { populationsFor, type PopulationBasis } from "../shared/measures/population.ts";
 import { yearEarlier, type Period } from "../shared/graphql/period.ts";
-import { compareMeasure } from "../shared/measures/compare.ts";
+import { compareMeasure, type ComparisonOptions } from "../shared/measures/compare.ts";
 import type { MeasureComparison } from "../shared/measures/measure-types.ts";
 import { completeCounts, qualityNotesOf, type ForceCrimeCounts } from "./figures.ts";
 import { STREET_MONTHS } from "./plausibility.ts";
@@ -31,15 +31,26 @@ function withPopulations(rows: Map<string, ForceCrimeCounts>, populations: Map<s
   return figures;
 }
 
-export async function compareCrimeMeasure(measure: CrimeMeasure, force: ComparisonForce, period: Period, { loaders }: CrimePrioritiesContext, groupForceIds: string[] = []): Promise<MeasureComparison> {
+/**
+ * The force's value of a crime measure against its groups. Tables of figures leave out the monthly
+ * series and the year earlier (`series: false`); the value and group values are the same.
+ */
+export async function compareCrimeMeasure(
+  measure: CrimeMeasure,
+  force: ComparisonForce,
+  period: Period,
+  { loaders }: CrimePrioritiesContext,
+  { groupForceIds = [], series = true }: ComparisonOptions = {},
+): Promise<MeasureComparison> {
   // Each period divides by the populations of the year it starts in; the monthly series by the period's.
   const populations = populationsFor(force.forcePopulations, period.from.getUTCFullYear());
   const counts = await loaders.figures(period);
-  const monthly = await loaders.monthlyFigures(period, force.id);
+  const monthly = series ? await loaders.monthlyFigures(period, force.id) : [];
+  const earlier = series ? await loaders.figures(yearEarlier(period)) : new Map<string, ForceCrimeCounts>();
   return compareMeasure(measure, {
     forceId: force.id,
     figures: withPopulations(counts, populations),
-    yearEarlierFigures: withPopulations(await loaders.figures(yearEarlier(period)), populationsFor(force.forcePopulations, period.from.getUTCFullYear() - 1)),
+    yearEarlierFigures: withPopulations(earlier, populationsFor(force.forcePopulations, period.from.getUTCFullYear() - 1)),
     populations,
     regionForceIds: force.regionForceIds ?? [],
     mostSimilarGroupForceIds: force.mostSimilarGroupForceIds ?? [],

@@ -1,3 +1,4 @@
+import { MeasureId } from "../shared/figures/measure-id.ts";
 import { Direction, type Measure } from "../shared/measures/compare.ts";
 import type { CrimeCount } from "./figures.ts";
 
@@ -15,7 +16,7 @@ const sum = (members: CrimeFigures[], field: keyof CrimeFigures) => members.redu
 
 const POPULATION_WEIGHTED = "Weighted by population: the group's offences over the group's population, × 1,000 (as the Home Office forms MSG rates).";
 
-function ratePer1000(id: string, name: string, field: "vawg" | "knifeCrime" | "csa", flag: string): CrimeMeasure {
+function ratePer1000(id: MeasureId, name: string, field: "vawg" | "knifeCrime" | "csa", flag: string): CrimeMeasure {
   return {
     id,
     count: field,
@@ -38,12 +39,12 @@ function ratePer1000(id: string, name: string, field: "vawg" | "knifeCrime" | "c
   };
 }
 
-export const KNIFE_CRIME_RATE = ratePer1000("KNIFE_CRIME_RATE_PER_1000", "Knife crime rate", "knifeCrime", "as involving a knife or sharp instrument");
-export const VAWG_RATE = ratePer1000("VAWG_RATE_PER_1000", "VAWG rate", "vawg", "as violence against women and girls");
-export const CSA_RATE = ratePer1000("CSA_RATE_PER_1000", "Child sexual abuse rate", "csa", "as child sexual abuse");
+export const KNIFE_CRIME_RATE = ratePer1000(MeasureId.KNIFE_CRIME_RATE_PER_1000, "Knife crime rate", "knifeCrime", "as involving a knife or sharp instrument");
+export const VAWG_RATE = ratePer1000(MeasureId.VAWG_RATE_PER_1000, "VAWG rate", "vawg", "as violence against women and girls");
+export const CSA_RATE = ratePer1000(MeasureId.CSA_RATE_PER_1000, "Child sexual abuse rate", "csa", "as child sexual abuse");
 
 export const VAWG_CHARGE_RATE: CrimeMeasure = {
-  id: "VAWG_CHARGE_RATE",
+  id: MeasureId.VAWG_CHARGE_RATE,
   count: "vawgOutcomes",
   name: "VAWG offences charged or summonsed",
   unit: "share (0-1)",

@@ -8,11 +8,13 @@ import { CrimePriorityMeasuresResolver, ForceCrimeMeasuresResolver } from "./res
 import { seedCrimePriorities } from "./sample-data.ts";
 import { seedCrimePrioritiesReference } from "./reference-data.ts";
 import { Force } from "./schema/force.ts";
+import { FigureTable, Measure } from "./schema/figures.ts";
+import { CrimePriorityFiguresResolver, CrimePriorityDefinitionResolver } from "./resolvers/figures-resolver.ts";
 
 export const crimePrioritiesSubgraph: SubgraphDefinition<PrismaClient, CrimePrioritiesContext> = {
   name: "crime-priorities",
-  resolvers: [ForceCrimePrioritiesResolver, CrimePrioritySummaryResolver, PriorityCrimeResolver, ForceCrimeMeasuresResolver, CrimePriorityMeasuresResolver, ForceStopSearchResolver],
-  orphanedTypes: [Force],
+  resolvers: [ForceCrimePrioritiesResolver, CrimePrioritySummaryResolver, PriorityCrimeResolver, ForceCrimeMeasuresResolver, CrimePriorityMeasuresResolver, ForceStopSearchResolver, CrimePriorityFiguresResolver, CrimePriorityDefinitionResolver],
+  orphanedTypes: [Force, FigureTable, Measure],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,
   seedReferenceData: seedCrimePrioritiesReference,

@@ -7,13 +7,15 @@ import { AuditResolver } from "./resolvers/audit-resolver.ts";
 import { ComparisonGroupResolver } from "./resolvers/comparison-group-resolver.ts";
 import { ForceResolver, resolveForceReference } from "./resolvers/force-resolver.ts";
 import { RegionResolver } from "./resolvers/region-resolver.ts";
+import { FigureTableResolver, resolveFigureTableReference } from "./resolvers/figures-resolver.ts";
+import { MeasureResolver, resolveMeasureReference } from "./resolvers/measure-resolver.ts";
 import { seedForces } from "./sample-data.ts";
 import { seedForcesReference } from "./reference-data.ts";
 
 export const forcesSubgraph: SubgraphDefinition<PrismaClient, ForcesContext> = {
   name: "forces",
-  resolvers: [ForceResolver, RegionResolver, ComparisonGroupResolver, AuditResolver],
-  referenceResolvers: { Force: resolveForceReference as never },
+  resolvers: [ForceResolver, RegionResolver, ComparisonGroupResolver, AuditResolver, FigureTableResolver, MeasureResolver],
+  referenceResolvers: { Force: resolveForceReference as never, FigureTable: resolveFigureTableReference as never, Measure: resolveMeasureReference as never },
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,
   seedReferenceData: seedForcesReference,

@@ -1,3 +1,4 @@
+import { MeasureId } from "../shared/figures/measure-id.ts";
 import { Direction, type Measure } from "../shared/measures/compare.ts";
 
 /** A force's misconduct cases over some days, with the officer strength they are set against. */
@@ -7,7 +8,7 @@ export interface MisconductFigures {
 }
 
 export const CASES_PER_100_OFFICERS: Measure<MisconductFigures> = {
-  id: "MISCONDUCT_CASES_PER_100_OFFICERS",
+  id: MeasureId.MISCONDUCT_CASES_PER_100_OFFICERS,
   name: "Misconduct cases per 100 officers",
   unit: "cases per 100 officers",
   precision: 2,

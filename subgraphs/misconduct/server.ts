@@ -8,11 +8,13 @@ import { ForceMisconductMeasuresResolver, MisconductMeasuresResolver } from "./r
 import { seedMisconduct } from "./sample-data.ts";
 import { seedMisconductReference } from "./reference-data.ts";
 import { Force } from "./schema/force.ts";
+import { FigureTable, Measure } from "./schema/figures.ts";
+import { MisconductFiguresResolver, MisconductDefinitionResolver } from "./resolvers/figures-resolver.ts";
 
 export const misconductSubgraph: SubgraphDefinition<PrismaClient, MisconductContext> = {
   name: "misconduct",
-  resolvers: [ForceMisconductResolver, MisconductSummaryResolver, ForceMisconductMeasuresResolver, MisconductMeasuresResolver],
-  orphanedTypes: [Force],
+  resolvers: [ForceMisconductResolver, MisconductSummaryResolver, ForceMisconductMeasuresResolver, MisconductMeasuresResolver, MisconductFiguresResolver, MisconductDefinitionResolver],
+  orphanedTypes: [Force, FigureTable, Measure],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,
   seedReferenceData: seedMisconductReference,

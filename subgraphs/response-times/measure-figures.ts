@@ -12,7 +12,7 @@ import {
 type Loaders = ResponseTimesContext["loaders"];
 
 /** A measure with where its figures come from. */
-interface Sourced<F> {
+export interface Sourced<F> {
   measure: Measure<F>;
   /** The measure in source_measure whose coverage decides which forces have a value. */
   coverage: ResponseMeasure;

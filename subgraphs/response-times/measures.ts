@@ -1,3 +1,4 @@
+import { MeasureId } from "../shared/figures/measure-id.ts";
 import { Direction, type Measure } from "../shared/measures/compare.ts";
 import { addHistograms, percentileFromHistogram, type Histogram } from "../shared/measures/histogram.ts";
 
@@ -60,7 +61,7 @@ const ATTENDANCE_CLOCK =
   "Minutes from the 999 call being connected to the first arrival on scene, over emergency incidents with a recorded arrival whose call was connected in the months that start within the period (UK time).";
 
 export const EMERGENCY_ATTENDANCE_P90: Measure<AttendanceFigures> = {
-  id: "EMERGENCY_ATTENDANCE_P90_MINUTES",
+  id: MeasureId.EMERGENCY_ATTENDANCE_P90_MINUTES,
   name: "Emergency attendance, 90th percentile",
   unit: "minutes",
   precision: 2,
@@ -71,7 +72,7 @@ export const EMERGENCY_ATTENDANCE_P90: Measure<AttendanceFigures> = {
 };
 
 export const EMERGENCY_ATTENDANCE_MEDIAN: Measure<AttendanceFigures> = {
-  id: "EMERGENCY_ATTENDANCE_MEDIAN_MINUTES",
+  id: MeasureId.EMERGENCY_ATTENDANCE_MEDIAN_MINUTES,
   name: "Emergency attendance, median",
   unit: "minutes",
   precision: 2,
@@ -82,7 +83,7 @@ export const EMERGENCY_ATTENDANCE_MEDIAN: Measure<AttendanceFigures> = {
 };
 
 export const EMERGENCY_WITHIN_STANDARD: Measure<AttendanceFigures> = {
-  id: "EMERGENCY_WITHIN_STANDARD_SHARE",
+  id: MeasureId.EMERGENCY_WITHIN_STANDARD_SHARE,
   name: "Emergency incidents attended within the standard",
   unit: "share (0-1)",
   precision: 4,
@@ -95,7 +96,7 @@ export const EMERGENCY_WITHIN_STANDARD: Measure<AttendanceFigures> = {
 };
 
 export const CALLS_999_WITHIN_10S: Measure<CallFigures> = {
-  id: "CALLS_999_ANSWERED_WITHIN_10S_SHARE",
+  id: MeasureId.CALLS_999_ANSWERED_WITHIN_10S_SHARE,
   name: "999 calls answered within 10 seconds",
   unit: "share (0-1)",
   precision: 4,
@@ -109,7 +110,7 @@ export const CALLS_999_WITHIN_10S: Measure<CallFigures> = {
 };
 
 export const CALLS_999_MEAN_ANSWER: Measure<CallFigures> = {
-  id: "CALLS_999_MEAN_ANSWER_SECONDS",
+  id: MeasureId.CALLS_999_MEAN_ANSWER_SECONDS,
   name: "999 mean answer time",
   unit: "seconds",
   precision: 1,

@@ -1,3 +1,4 @@
+import { MeasureId } from "../shared/figures/measure-id.ts";
 import { Direction, type Measure } from "../shared/measures/compare.ts";
 import type { SnapshotPart } from "./snapshots.ts";
 
@@ -26,7 +27,7 @@ const SNAPSHOT = "At the latest Home Office workforce snapshot on or before the 
 const POPULATION = "population: the ONS mid-year estimate of the year the snapshot's financial year starts in, else the nearest earlier year loaded, else the 2011 census";
 
 export const OFFICERS_PER_1000: Measure<WorkforceFigures> = {
-  id: "OFFICERS_PER_1000",
+  id: MeasureId.OFFICERS_PER_1000,
   name: "Police officers per 1,000 residents",
   unit: "officers (FTE) per 1,000 residents",
   precision: 3,
@@ -38,7 +39,7 @@ export const OFFICERS_PER_1000: Measure<WorkforceFigures> = {
 };
 
 export const NEIGHBOURHOOD_FTE_PER_1000: Measure<WorkforceFigures> = {
-  id: "NEIGHBOURHOOD_FTE_PER_1000",
+  id: MeasureId.NEIGHBOURHOOD_FTE_PER_1000,
   name: "Neighbourhood officers and PCSOs per 1,000 residents",
   unit: "FTE per 1,000 residents",
   precision: 3,
@@ -50,7 +51,7 @@ export const NEIGHBOURHOOD_FTE_PER_1000: Measure<WorkforceFigures> = {
 };
 
 export const VISIBLE_FRONTLINE_SHARE: Measure<WorkforceFigures> = {
-  id: "VISIBLE_FRONTLINE_OFFICER_SHARE",
+  id: MeasureId.VISIBLE_FRONTLINE_OFFICER_SHARE,
   name: "Officers in visible frontline roles",
   unit: "share (0-1)",
   precision: 4,

@@ -9,11 +9,13 @@ import { ForceWorkforceComparisonsResolver } from "./resolvers/force-comparisons
 import { seedWorkforce } from "./sample-data.ts";
 import { seedWorkforceReference } from "./reference-data.ts";
 import { Force } from "./schema/force.ts";
+import { FigureTable, Measure } from "./schema/figures.ts";
+import { WorkforceFiguresResolver, WorkforceDefinitionResolver } from "./resolvers/figures-resolver.ts";
 
 export const workforceSubgraph: SubgraphDefinition<PrismaClient, WorkforceContext> = {
   name: "workforce",
-  resolvers: [ForceWorkforceResolver, ForceOfficerStrengthsResolver, WorkforceSnapshotResolver, NeighbourhoodGuaranteeQueryResolver, ForceNeighbourhoodGuaranteeResolver, ForceWorkforceComparisonsResolver],
-  orphanedTypes: [Force],
+  resolvers: [ForceWorkforceResolver, ForceOfficerStrengthsResolver, WorkforceSnapshotResolver, NeighbourhoodGuaranteeQueryResolver, ForceNeighbourhoodGuaranteeResolver, ForceWorkforceComparisonsResolver, WorkforceFiguresResolver, WorkforceDefinitionResolver],
+  orphanedTypes: [Force, FigureTable, Measure],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,
   seedReferenceData: seedWorkforceReference,

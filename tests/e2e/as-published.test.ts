@@ -17,7 +17,7 @@ const FIXTURES = join(import.meta.dirname, "../fixtures/ingest");
 
 const QUERY = `query($r: [_Any!]!, $on: LocalDate) { _entities(representations: $r) { ... on Force {
   crimePriorities(from: "2024-01-01", to: "2024-01-31", asPublishedOn: $on) { recordedOffences possessionOfWeapons { offences ratePer1000 } sources { batchId file } }
-  crimePriorityMeasures(from: "2024-01-01", to: "2024-01-31", asPublishedOn: $on) { comparisons(measures: ["KNIFE_CRIME_RATE_PER_1000"]) { value unavailableReason } }
+  crimePriorityMeasures(from: "2024-01-01", to: "2024-01-31", asPublishedOn: $on) { comparisons(measureIds: [KNIFE_CRIME_RATE_PER_1000]) { value unavailableReason } }
 } } }`;
 const KENT = { __typename: "Force", id: "kent", population: 1_000_000, regionForceIds: ["kent"], mostSimilarGroupForceIds: ["kent"], forcePopulations: [{ forceId: "kent", population: 1_000_000 }] };
 
@@ -168,7 +168,7 @@ describe("figures as published on a date, in every subgraph", () => {
   it("response times: attendance computed from the incidents as published, month by month too", async () => {
     const fields = `responseTimes(from: "2025-01-01", to: "2025-01-31", asPublishedOn: $on) {
       emergency { incidents attendanceP90Minutes } sources { batchId }
-      comparisons(measures: ["EMERGENCY_ATTENDANCE_P90_MINUTES"]) { value monthly { month value } } }`;
+      comparisons(measureIds: [EMERGENCY_ATTENDANCE_P90_MINUTES]) { value monthly { month value } } }`;
     const latest = (await ask("response-times", fields, null)).responseTimes;
     const before = (await ask("response-times", fields, "2025-06-15")).responseTimes;
     // The revision keeps one emergency incident (9 minutes); the first file had two (9 and 25 minutes).

@@ -26,7 +26,7 @@ const representation = (id: string) => ({ __typename: "Force", id, regionForceId
 
 const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Force {
   crimePriorityMeasures(from: "2025-01-01", to: "2025-01-31") {
-    comparisons(measures: ["KNIFE_CRIME_RATE_PER_1000"], group: ["surrey", "essex"]) {
+    comparisons(measureIds: [KNIFE_CRIME_RATE_PER_1000], group: ["surrey", "essex"]) {
       value unavailableReason national forcesInNational region mostSimilarGroup group rank forcesRanked yearEarlier changeFromYearEarlier monthly { month value }
     }
     alerts { ruleId explanation }

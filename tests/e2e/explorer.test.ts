@@ -13,7 +13,7 @@ import { startHub, type RunningHub } from "../support/hub.ts";
 import { OIDC_CLIENT_ID, OIDC_SCOPE } from "../support/oidc-provider.ts";
 
 const FORCES_WITH_OFFICERS = `{ forces { id name region { name } workforce(asAt: "2025-03-31") { officersFte neighbourhoodFte } } }`;
-const KENT_MONTHLY = `{ force(id: "kent") { name responseTimes(from: "2025-04-01", to: "2026-03-31") { comparisons(measures: ["EMERGENCY_ATTENDANCE_P90_MINUTES"]) { measure { name } value national mostSimilarGroup monthly { month value } } } } }`;
+const KENT_MONTHLY = `{ force(id: "kent") { name responseTimes(from: "2025-04-01", to: "2026-03-31") { comparisons(measureIds: [EMERGENCY_ATTENDANCE_P90_MINUTES]) { measure { name } value national mostSimilarGroup monthly { month value } } } } }`;
 const METROPOLITAN_ALERTS = `{ force(id: "metropolitan") { name responseTimeAlerts(from: "2025-04-01", to: "2026-03-31") { rule } } }`;
 
 async function freePort(): Promise<number> {

@@ -89,7 +89,7 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
 
   it("computes monthly P90s in SQL by the same rule as the histograms in code", async () => {
     const { body } = await hub.graphql(`{ force(id: "kent") {
-      year: responseTimes(from: "2025-04-01", to: "2026-03-31") { comparisons(measures: ["EMERGENCY_ATTENDANCE_P90_MINUTES", "EMERGENCY_ATTENDANCE_MEDIAN_MINUTES"]) { monthly { value } } }
+      year: responseTimes(from: "2025-04-01", to: "2026-03-31") { comparisons(measureIds: [EMERGENCY_ATTENDANCE_P90_MINUTES, EMERGENCY_ATTENDANCE_MEDIAN_MINUTES]) { monthly { value } } }
       april: responseTimes(from: "2025-04-01", to: "2025-04-30") { emergency { attendanceP90Minutes attendanceMedianMinutes } } } }`);
     expect(body.errors).toBeUndefined();
     const [p90, median] = body.data!.force.year.comparisons;
@@ -114,7 +114,7 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
 
   it("compares a force with its region and most similar group through the gateway", async () => {
     const { body } = await hub.graphql(`{ force(id: "kent") { mostSimilarGroup { members { id } } responseTimes(from: "2025-04-01", to: "2026-03-31") {
-      comparisons(measures: ["EMERGENCY_WITHIN_STANDARD_SHARE"]) { value national region mostSimilarGroup rank forcesRanked yearEarlier monthly { value } } } } }`);
+      comparisons(measureIds: [EMERGENCY_WITHIN_STANDARD_SHARE]) { value national region mostSimilarGroup rank forcesRanked yearEarlier monthly { value } } } } }`);
     expect(body.errors).toBeUndefined();
     const [comparison] = body.data!.force.responseTimes.comparisons;
     expect(comparison.forcesRanked).toBe(43);

@@ -27,7 +27,7 @@ describe("provenance in league tables and comparisons: a synthetic figure can be
   afterAll(() => hub?.stop());
 
   it("says which league table entries rest on the synthetic sample, with their sources", async () => {
-    const { body } = await hub.graphql(`{ responseTimeLeagueTable(measure: "CALLS_999_ANSWERED_WITHIN_10S_SHARE", from: "2025-01-01", to: "2025-01-31") {
+    const { body } = await hub.graphql(`{ responseTimeLeagueTable(measureId: CALLS_999_ANSWERED_WITHIN_10S_SHARE, from: "2025-01-01", to: "2025-01-31") {
       force { id } rank synthetic sources { kind synthetic } } }`, undefined, token);
     expect(body.errors).toBeUndefined();
     const entries = new Map(body.data!.responseTimeLeagueTable.map((entry: any) => [entry.force.id, entry]));
@@ -41,9 +41,9 @@ describe("provenance in league tables and comparisons: a synthetic figure can be
   it("carries the force's sources and whether they are synthetic on every comparison", async () => {
     const { body } = await hub.graphql(`{
       kent: force(id: "kent") { responseTimes(from: "2025-01-01", to: "2025-01-31") {
-        comparisons(measures: ["CALLS_999_ANSWERED_WITHIN_10S_SHARE", "EMERGENCY_WITHIN_STANDARD_SHARE"]) { measure { id } synthetic sources { kind } } } }
+        comparisons(measureIds: [CALLS_999_ANSWERED_WITHIN_10S_SHARE, EMERGENCY_WITHIN_STANDARD_SHARE]) { measure { id } synthetic sources { kind } } } }
       dorset: force(id: "dorset") {
-        crimePriorityMeasures(from: "2025-04-01", to: "2026-03-31") { comparisons(measures: ["KNIFE_CRIME_RATE_PER_1000"]) { synthetic sources { kind } } }
+        crimePriorityMeasures(from: "2025-04-01", to: "2026-03-31") { comparisons(measureIds: [KNIFE_CRIME_RATE_PER_1000]) { synthetic sources { kind } } }
         workforceComparisons(asAt: "2025-03-31") { measure { id } synthetic sources { kind } }
         misconductMeasures(from: "2025-04-01", to: "2026-03-31") { comparisons { synthetic sources { kind } } }
       }

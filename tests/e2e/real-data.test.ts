@@ -68,7 +68,7 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     expect(await hub.load("response-incidents", fixture("response-incidents.csv"))).toMatchObject({ status: "LOADED" });
     const { body } = await hub.graphql(`{ force(id: "kent") { responseTimes(from: "2025-01-01", to: "2025-02-28") {
       emergency { incidents withinStandardShare coverage { complete reason } }
-      comparisons(measures: ["EMERGENCY_WITHIN_STANDARD_SHARE"]) { value unavailableReason forcesInNational }
+      comparisons(measureIds: [EMERGENCY_WITHIN_STANDARD_SHARE]) { value unavailableReason forcesInNational }
     } } }`);
     expect(body.errors).toBeUndefined();
     // R1 urban, 9 minutes (within 15); R2 rural, 25 minutes (beyond 20); the file covers January only, so February is missing.
@@ -79,7 +79,7 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     expect(body.data!.force.responseTimes.comparisons).toEqual([
       { value: null, unavailableReason: "Partial: 1 of 2 months covered for response attendance; missing 2025-02", forcesInNational: 0 },
     ]);
-    const january = await hub.graphql(`{ force(id: "kent") { responseTimes(from: "2025-01-01", to: "2025-01-31") { comparisons(measures: ["EMERGENCY_WITHIN_STANDARD_SHARE"]) { value forcesInNational } } } }`);
+    const january = await hub.graphql(`{ force(id: "kent") { responseTimes(from: "2025-01-01", to: "2025-01-31") { comparisons(measureIds: [EMERGENCY_WITHIN_STANDARD_SHARE]) { value forcesInNational } } } }`);
     expect(january.body.data!.force.responseTimes.comparisons).toEqual([{ value: 0.5, forcesInNational: 1 }]);
   });
 
@@ -186,7 +186,7 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     const KENT_RATE = `{ force(id: "kent") {
       y2018: crimePriorities(from: "2018-04-01", to: "2019-03-31") { knifeCrime { offences ratePer1000 populationYear populationSource } }
       y2016: crimePriorities(from: "2016-04-01", to: "2017-03-31") { knifeCrime { populationYear populationSource } }
-      crimePriorityMeasures(from: "2018-04-01", to: "2019-03-31") { comparisons(measures: ["KNIFE_CRIME_RATE_PER_1000"]) { value populationBasis } }
+      crimePriorityMeasures(from: "2018-04-01", to: "2019-03-31") { comparisons(measureIds: [KNIFE_CRIME_RATE_PER_1000]) { value populationBasis } }
     } }`;
     const before = (await hub.graphql(KENT_RATE)).body.data!.force;
     expect(before.y2018.knifeCrime).toEqual({ offences: 955, ratePer1000: (955 / 1_727_665) * 1000, populationYear: 2011, populationSource: "2011 census" });
@@ -224,7 +224,7 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
       skipped: { "a national total row: not one of the 43 territorial forces": 3, "a regional total row: not one of the 43 territorial forces": 9 },
     });
     const { body } = await hub.graphql(`{ forces { id populationEstimates { year population } }
-      force(id: "kent") { crimePriorityMeasures(from: "2018-04-01", to: "2019-03-31") { comparisons(measures: ["KNIFE_CRIME_RATE_PER_1000"]) { value populationBasis } } } }`);
+      force(id: "kent") { crimePriorityMeasures(from: "2018-04-01", to: "2019-03-31") { comparisons(measureIds: [KNIFE_CRIME_RATE_PER_1000]) { value populationBasis } } } }`);
     expect(body.errors).toBeUndefined();
     const mid2017 = body.data!.forces.map((force: any) => force.populationEstimates.find((estimate: any) => estimate.year === 2017)?.population);
     // The 43 police force areas at mid-2017, as the table gives them (rounded to 100): 58,744,800 in all.
@@ -475,8 +475,8 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     const note = "dorset 2019-04: 310 999 calls received (999 answer times file), under half the median of its 3 other loaded months (9,100): possibly a partial submission";
     expect(await hub.load("calls-999", file)).toMatchObject({ status: "LOADED", qualityWarnings: [note] });
     const { body } = await hub.graphql(`{
-      responseTimeLeagueTable(measure: "CALLS_999_ANSWERED_WITHIN_10S_SHARE", from: "2019-01-01", to: "2019-04-30") { force { id } qualityNotes }
-      force(id: "dorset") { responseTimes(from: "2019-01-01", to: "2019-04-30") { comparisons(measures: ["CALLS_999_ANSWERED_WITHIN_10S_SHARE"]) { qualityNotes } } }
+      responseTimeLeagueTable(measureId: CALLS_999_ANSWERED_WITHIN_10S_SHARE, from: "2019-01-01", to: "2019-04-30") { force { id } qualityNotes }
+      force(id: "dorset") { responseTimes(from: "2019-01-01", to: "2019-04-30") { comparisons(measureIds: [CALLS_999_ANSWERED_WITHIN_10S_SHARE]) { qualityNotes } } }
     }`);
     expect(body.errors).toBeUndefined();
     expect(body.data!.responseTimeLeagueTable).toEqual([{ force: { id: "dorset" }, qualityNotes: [note] }]);

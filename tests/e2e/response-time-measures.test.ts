@@ -54,9 +54,9 @@ const SUMMARY_QUERY = `query($r: [_Any!]!, $from: LocalDate!, $to: LocalDate!) {
     calls999 { callsReceived answeredWithin10sShare meanAnswerSeconds months }
   } } } }`;
 
-const COMPARISON_QUERY = `query($r: [_Any!]!, $from: LocalDate!, $to: LocalDate!, $measures: [ID!]) { _entities(representations: $r) { ... on Force {
+const COMPARISON_QUERY = `query($r: [_Any!]!, $from: LocalDate!, $to: LocalDate!, $measures: [MeasureId!]) { _entities(representations: $r) { ... on Force {
   responseTimes(from: $from, to: $to) {
-    comparisons(measures: $measures) {
+    comparisons(measureIds: $measures) {
       measure { id direction } value unavailableReason national region mostSimilarGroup rank forcesRanked
       differenceFromNational differenceFromMostSimilarGroup yearEarlier changeFromYearEarlier monthly { month value }
     } } } } }`;
@@ -199,7 +199,7 @@ describe("response-time measures against hand-worked figures", () => {
   });
 
   it("ranks every force in a league table, best first", async () => {
-    const data = await ask(`{ responseTimeLeagueTable(measure: "CALLS_999_ANSWERED_WITHIN_10S_SHARE", from: "2025-01-01", to: "2025-01-31") { force { id } value rank } }`, {});
+    const data = await ask(`{ responseTimeLeagueTable(measureId: CALLS_999_ANSWERED_WITHIN_10S_SHARE, from: "2025-01-01", to: "2025-01-31") { force { id } value rank } }`, {});
     expect(data.responseTimeLeagueTable.map((entry: any) => [entry.force.id, entry.rank])).toEqual([["essex", 1], ["kent", 2], ["surrey", 2], ["sussex", 4]]);
   });
 });

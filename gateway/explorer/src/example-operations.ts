@@ -35,7 +35,7 @@ query KnifeCrimeTrend($force: ID! = "west-midlands") {
 
 # Emergency attendance P90 league table for the year, best first.
 query ResponseTimeLeagueTable {
-  responseTimeLeagueTable(measure: "EMERGENCY_ATTENDANCE_P90_MINUTES", from: "2025-04-01", to: "2026-03-31") {
+  responseTimeLeagueTable(measureId: EMERGENCY_ATTENDANCE_P90_MINUTES, from: "2025-04-01", to: "2026-03-31") {
     rank value force { name region { name } }
   }
 }

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import { assertCanSeeForce } from "../../../shared/auth/viewer.ts";
-import { badArgument } from "../../../shared/graphql/errors.ts";
+import { chooseMeasures, STRING_MEASURE_DEPRECATION } from "../../shared/figures/choose-measures.ts";
+import { MeasureId } from "../../shared/figures/measure-id.ts";
 import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
@@ -8,7 +9,7 @@ import { MeasureComparison, WatchlistAlert } from "../../shared/measures/measure
 import { ACCESS } from "../access.ts";
 import { compareCrimeMeasure } from "../comparisons.ts";
 import type { CrimePrioritiesContext } from "../loaders.ts";
-import { CRIME_PRIORITY_MEASURES, findCrimeMeasure } from "../measures.ts";
+import { CRIME_PRIORITY_MEASURES } from "../measures.ts";
 import { CrimePriorityMeasures } from "../schema/crime-priority-measures.ts";
 import { Force } from "../schema/force.ts";
 import { crimePriorityAlerts } from "../watchlist.ts";
@@ -35,14 +36,13 @@ export class CrimePriorityMeasuresResolver {
   @FieldResolver(() => [MeasureComparison], { description: "Each measure (or those named) against national, region and most similar group, with rank, year-on-year change and monthly series." })
   comparisons(
     @Root() { force, period }: CrimePriorityMeasures,
-    @Arg("measures", () => [ID], { nullable: true, description: "Measure ids to include; all when omitted." }) ids: string[] | null,
+    @Arg("measureIds", () => [MeasureId], { nullable: true, description: "Measures to include; all when omitted." }) measureIds: MeasureId[] | null,
+    @Arg("measures", () => [ID], { nullable: true, description: "Measure ids as strings.", deprecationReason: STRING_MEASURE_DEPRECATION }) ids: string[] | null,
     @Arg("group", () => [ID], { nullable: true, description: "Ids of forces to compare with as a group, e.g. a custom group's members." }) group: string[] | null,
     @Ctx() context: CrimePrioritiesContext,
   ) {
-    const unknown = ids?.find((id) => !findCrimeMeasure(id));
-    if (unknown) throw badArgument("measures", `unknown measure "${unknown}"; known: ${CRIME_PRIORITY_MEASURES.map((measure) => measure.id).join(", ")}`);
-    const chosen = ids ? ids.map((id) => findCrimeMeasure(id)!) : CRIME_PRIORITY_MEASURES;
-    return Promise.all(chosen.map((measure) => compareCrimeMeasure(measure, force, period, context, group ?? [])));
+    const chosen = chooseMeasures(CRIME_PRIORITY_MEASURES, (measure) => measure.id, measureIds, ids);
+    return Promise.all(chosen.map((measure) => compareCrimeMeasure(measure, force, period, context, { groupForceIds: group ?? [] })));
   }
 
   @FieldResolver(() => [WatchlistAlert], { nullable: true, description: "Crime-priority watchlist rules the force triggered over the period, each with its evidence. Signed-in roles; a force sees its own." })

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { ForcesContext } from "../loaders.ts";
-import { ComparisonGroup, ComparisonGroupKind } from "../schema/comparison-group.ts";
+import { allForcePopulations, mostSimilarGroupForceIdsOf, mostSimilarGroupOf, regionForceIdsOf } from "../force-groups.ts";
+import { ComparisonGroup } from "../schema/comparison-group.ts";
 import { Force } from "../schema/force.ts";
 import { Governance } from "../schema/governance.ts";
 import { Region } from "../schema/region.ts";
@@ -39,23 +40,20 @@ export class ForceResolver {
   }
 
   @FieldResolver(() => [ID], { description: "Ids of every force in the same region, this one included: what other subgraphs compare against." })
-  async regionForceIds(@Root() force: Force, @Ctx() { loaders }: ForcesContext) {
-    return (await loaders.forcesByRegion.load(force.regionId)).map((member) => member.id);
+  regionForceIds(@Root() force: Force, @Ctx() { loaders }: ForcesContext) {
+    return regionForceIdsOf(force, loaders);
   }
 
   @FieldResolver(() => [ID], { description: "Ids of the forces in the force's most similar group, this one included; empty when none is loaded." })
-  async mostSimilarGroupForceIds(@Root() force: Force, @Ctx() context: ForcesContext) {
-    const group = await this.mostSimilarGroup(force, context);
-    return group ? context.loaders.membersByGroup.load(group.id) : [];
+  mostSimilarGroupForceIds(@Root() force: Force, @Ctx() { loaders }: ForcesContext) {
+    return mostSimilarGroupForceIdsOf(force, loaders);
   }
 
   @FieldResolver(() => [ForcePopulation], {
     description: "The population of every force (2011 census and the ONS mid-year estimates loaded), for subgraphs that weight group rates (national, region, most similar group) by population and rank forces on rates.",
   })
-  async forcePopulations(@Ctx() { loaders }: ForcesContext): Promise<ForcePopulation[]> {
-    const forces = await loaders.allForces();
-    const estimates = await loaders.estimatesByForce.loadMany(forces.map((force) => force.id));
-    return forces.map((force, index) => ({ forceId: force.id, population: force.population, estimates: estimates[index] as PopulationEstimate[] }));
+  forcePopulations(@Ctx() { loaders }: ForcesContext): Promise<ForcePopulation[]> {
+    return allForcePopulations(loaders);
   }
 
   @FieldResolver(() => [PopulationEstimate], { description: "ONS mid-year population estimates loaded for the force area (`ons-population`), oldest first: a rate divides by the estimate of the year its period starts in." })
@@ -64,9 +62,8 @@ export class ForceResolver {
   }
 
   @FieldResolver(() => ComparisonGroup, { nullable: true, description: "The force's most similar group (the force and its peers); null when none is loaded." })
-  async mostSimilarGroup(@Root() force: Force, @Ctx() { loaders }: ForcesContext) {
-    const groups = await loaders.groupsByForce.load(force.id);
-    return groups.find((group) => group.kind === ComparisonGroupKind.MOST_SIMILAR && group.anchorForceId === force.id) ?? null;
+  mostSimilarGroup(@Root() force: Force, @Ctx() { loaders }: ForcesContext) {
+    return mostSimilarGroupOf(force, loaders);
   }
 }
 

@@ -35,7 +35,7 @@ export class MisconductMeasuresResolver {
     @Arg("group", () => [ID], { nullable: true, description: "Ids of forces to compare with as a group, e.g. a custom group's members." }) group: string[] | null,
     @Ctx() context: MisconductContext,
   ) {
-    return Promise.all(MISCONDUCT_MEASURES.map((measure) => compareMisconductMeasure(measure, force, period, context, group ?? [])));
+    return Promise.all(MISCONDUCT_MEASURES.map((measure) => compareMisconductMeasure(measure, force, period, context, { groupForceIds: group ?? [] })));
   }
 
   @FieldResolver(() => [WatchlistAlert], { nullable: true, description: "Misconduct watchlist rules the force triggered over the period, each with its evidence. Signed-in roles; a force sees its own." })

@@ -1,12 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
-import { isoDay, monthsStartingWithin, yearEarlier } from "../../shared/graphql/period.ts";
-import { comparisonNotes } from "../../shared/ingest/plausibility.ts";
-import { badArgument } from "../../../shared/graphql/errors.ts";
-import { compareMeasure } from "../../shared/measures/compare.ts";
+import { chooseMeasures, STRING_MEASURE_DEPRECATION } from "../../shared/figures/choose-measures.ts";
+import { MeasureId } from "../../shared/figures/measure-id.ts";
+import { compareResponseMeasure } from "../comparisons.ts";
 import { Source } from "../../shared/graphql/source.ts";
 import { MeasureComparison } from "../../shared/measures/measure-types.ts";
 import type { ResponseTimesContext } from "../loaders.ts";
-import { findMeasure, monthlySeries, RESPONSE_TIME_MEASURES } from "../measure-figures.ts";
+import { RESPONSE_TIME_MEASURES } from "../measure-figures.ts";
 import { attendancePercentileMinutes, withinStandardShare } from "../measures.ts";
 import { Calls999Summary } from "../schema/calls-999-summary.ts";
 import { GradeAttendance } from "../schema/grade-attendance.ts";
@@ -83,30 +82,13 @@ export class ResponseTimeSummaryResolver {
   })
   async comparisons(
     @Root() summary: ResponseTimeSummary,
-    @Arg("measures", () => [ID], { nullable: true, description: "Measure ids to include; all when omitted." }) ids: string[] | null,
+    @Arg("measureIds", () => [MeasureId], { nullable: true, description: "Measures to include; all when omitted." }) measureIds: MeasureId[] | null,
+    @Arg("measures", () => [ID], { nullable: true, description: "Measure ids as strings.", deprecationReason: STRING_MEASURE_DEPRECATION }) ids: string[] | null,
     @Arg("group", () => [ID], { nullable: true, description: "Ids of forces to compare with as a group, e.g. a custom group's members." }) group: string[] | null,
-    @Ctx() { loaders }: ResponseTimesContext,
+    @Ctx() context: ResponseTimesContext,
   ): Promise<MeasureComparison[]> {
-    const unknown = ids?.find((id) => !findMeasure(id));
-    if (unknown) throw badArgument("measures", `unknown measure "${unknown}"; known: ${RESPONSE_TIME_MEASURES.map((sourced) => sourced.measure.id).join(", ")}`);
-    const chosen = ids ? ids.map((id) => findMeasure(id)!) : RESPONSE_TIME_MEASURES;
-    return Promise.all(
-      chosen.map(async (sourced) => {
-        const figures = await sourced.period(loaders, summary);
-        const months = new Set(monthsStartingWithin(summary).map(isoDay));
-        return compareMeasure(sourced.measure, {
-          forceId: summary.forceId,
-          figures,
-          yearEarlierFigures: await sourced.period(loaders, yearEarlier(summary)),
-          regionForceIds: summary.regionForceIds,
-          mostSimilarGroupForceIds: summary.mostSimilarGroupForceIds,
-          groupForceIds: group ?? [],
-          monthly: await monthlySeries(sourced, loaders, summary, summary.forceId),
-          unavailableReason: (await loaders.forceCoverage(summary, sourced.coverage, summary.forceId)).reason ?? undefined,
-          qualityNotes: comparisonNotes(await loaders.implausibleMonths(summary, sourced.check), summary.forceId, months, figures.keys()),
-          sources: await loaders.measureSources(summary, sourced.coverage, summary.forceId),
-        });
-      }),
-    );
+    const chosen = chooseMeasures(RESPONSE_TIME_MEASURES, (sourced) => sourced.measure.id, measureIds, ids);
+    const force = { id: summary.forceId, regionForceIds: summary.regionForceIds, mostSimilarGroupForceIds: summary.mostSimilarGroupForceIds };
+    return Promise.all(chosen.map((sourced) => compareResponseMeasure(sourced, force, summary, context, { groupForceIds: group ?? [] })));
   }
 }

@@ -1,13 +1,14 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
 import { ACCESS } from "../access.ts";
-import { badArgument } from "../../../shared/graphql/errors.ts";
+import { chooseMeasure } from "../../shared/figures/choose-measures.ts";
+import { MeasureId } from "../../shared/figures/measure-id.ts";
 import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { leagueTable } from "../../shared/measures/compare.ts";
 import { MeasureDefinition, WatchlistAlert } from "../../shared/measures/measure-types.ts";
 import type { ResponseTimesContext } from "../loaders.ts";
-import { findMeasure, RESPONSE_TIME_MEASURES } from "../measure-figures.ts";
+import { RESPONSE_TIME_MEASURES } from "../measure-figures.ts";
 import { LeagueTableEntry } from "../schema/league-table-entry.ts";
 import { ResponseStandard } from "../schema/response-standard.ts";
 import { responseTimeAlerts } from "../watchlist.ts";
@@ -26,18 +27,18 @@ export class ResponseTimesQueryResolver {
 
   @Query(() => [LeagueTableEntry], { description: "Every force with data ranked on one response-time measure over a period (months that start within it), best first." })
   async responseTimeLeagueTable(
-    @Arg("measure", () => ID, { description: "A measure id from `responseTimeMeasures`." }) measureId: string,
+    @Arg("measureId", () => MeasureId, { nullable: true, description: "The measure (a response-time one)." }) measureId: MeasureId | null,
+    @Arg("measure", () => ID, { nullable: true, description: "A measure id from `responseTimeMeasures`, as a string.", deprecationReason: "Use `measureId` (a MeasureId value, offered by the explorer and checked by the schema); this ID string is kept for one release." }) id: string | null,
     @Arg("from", () => LocalDate) from: Date,
     @Arg("to", () => LocalDate) to: Date,
     @AsPublishedOnArg() asPublishedOn: Date | null,
     @Ctx() { loaders }: ResponseTimesContext,
   ): Promise<LeagueTableEntry[]> {
-    const sourced = findMeasure(measureId);
-    if (!sourced) throw badArgument("measure", `unknown measure "${measureId}"`);
+    const sourced = chooseMeasure(RESPONSE_TIME_MEASURES, (candidate) => candidate.measure.id, measureId, id);
     const period = checkPeriod(from, to, asPublishedOn);
     const { values, ranks } = leagueTable(sourced.measure, await sourced.period(loaders, period));
     return [...values.entries()]
-      .map(([id, value]) => ({ force: { id }, value, rank: ranks.get(id) ?? null, measureId, period }))
+      .map(([id, value]) => ({ force: { id }, value, rank: ranks.get(id) ?? null, measureId: sourced.measure.id, period }))
       .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.force.id.localeCompare(b.force.id));
   }
 

@@ -7,7 +7,7 @@ import { gql } from "graphql-tag";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
 import { authChecker } from "../auth/auth-checker.ts";
 
-const FEDERATION_IMPORTS = ["@key", "@external", "@requires", "@shareable"];
+const FEDERATION_IMPORTS = ["@key", "@external", "@requires", "@shareable", "@inaccessible"];
 
 /** How an entity is found from a reference another subgraph sent. */
 export type ReferenceResolvers<TContext> = Record<

@@ -33,6 +33,14 @@ export interface ComparisonInput<F> {
   syntheticInputs?: boolean;
 }
 
+/** What a caller asks of a comparison beyond the force and period. */
+export interface ComparisonOptions {
+  /** A group the caller named (e.g. a custom comparison group's members). */
+  groupForceIds?: string[];
+  /** Whether to form the monthly series and the year-earlier value (tables of figures need neither). */
+  series?: boolean;
+}
+
 /** The populations behind the forces valued in the national figure, in words; null for a measure not per resident. */
 function populationBasisOf<F>(measure: Measure<F>, input: ComparisonInput<F>, values: Map<string, number | null>): string | null {
   if (!measure.perResident || !input.populations) return null;
@@ -91,6 +99,7 @@ export function compareMeasure<F>(measure: Measure<F>, input: ComparisonInput<F>
     yearEarlier,
     changeFromYearEarlier: value !== null && yearEarlier ? roundTo((value - yearEarlier) / yearEarlier, CHANGE_PLACES) : null,
     monthly,
+    covered: input.figures.has(input.forceId),
     populationBasis: populationBasisOf(measure, input, values),
     qualityNotes: input.qualityNotes ?? [],
     sources: input.sources ?? [],

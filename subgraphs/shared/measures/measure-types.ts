@@ -102,6 +102,9 @@ export class MeasureComparison {
 
   @Field(() => [MonthlyValue], { description: "The force's value month by month over the period." })
   monthly!: MonthlyValue[];
+
+  /** Whether the force's sources cover the period, so its figures were in the set valued (a null value then means too few records): tables report it as coverage. */
+  covered?: boolean;
 }
 
 @ObjectType({ description: "An intervention watchlist alert: a rule that a force's figures triggered, with the evidence." })

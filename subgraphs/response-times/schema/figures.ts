@@ -1,0 +1,7 @@
+import { figureTableEntity, measureEntity } from "../../shared/figures/figure-entities.ts";
+
+export const FigureTable = figureTableEntity();
+export type FigureTable = InstanceType<typeof FigureTable>;
+
+export const Measure = measureEntity();
+export type Measure = InstanceType<typeof Measure>;
