@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, RequestListener } from "node:http";
 import { ApolloGateway } from "@apollo/gateway";
@@ -121,6 +122,8 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
       response.json({ oidc, introspection: config.environment === "production" ? "signed-in" : "open" });
     });
     app.use("/explorer", express.static(EXPLORER_DIST));
+    // The table tool is a page of the same bundle: its assets load from /explorer/assets.
+    app.get("/tables/", (_request, response) => response.sendFile(join(EXPLORER_DIST, "tables", "index.html"), { dotfiles: "allow" }));
     app.get("/", (_request, response) => response.redirect("/explorer/"));
   }
   app.use(httpErrors);

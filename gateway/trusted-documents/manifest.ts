@@ -59,5 +59,8 @@ export function readManifest(path = MANIFEST_PATH): Map<string, ManifestOperatio
   return new Map(manifest.operations.map((operation) => [operation.id, operation]));
 }
 
-/** The documents the hub registers: the explorer's example operations. */
-export const registeredDocuments = async () => parse((await import("../explorer/src/example-operations.ts")).EXAMPLE_OPERATIONS);
+/** The documents the hub registers: the explorer's example operations and the table tool's. */
+export async function registeredDocuments(): Promise<DocumentNode> {
+  const [{ EXAMPLE_OPERATIONS }, { TABLE_OPERATIONS }] = await Promise.all([import("../explorer/src/example-operations.ts"), import("../explorer/src/tables/operations.ts")]);
+  return parse(`${EXAMPLE_OPERATIONS}\n${TABLE_OPERATIONS}`);
+}

@@ -68,7 +68,7 @@ createRoot(document.getElementById("root")!).render(
     defaultEditorToolsVisibility={shared.variables ? "variables" : false}
   >
     <GraphiQL.Logo>
-      <span className="hub-title">Police performance hub</span> <SignIn oidc={oidc} session={session} problem={problem} />
+      <span className="hub-title">Police performance hub</span> <a className="hub-link" href="/tables/">Table tool</a> <SignIn oidc={oidc} session={session} problem={problem} />
       <RunOnOpen enabled={shared.run === "1"} />
       {schemaHidden && (
         <span role="note" className="hub-note hub-schema-note">

@@ -79,7 +79,9 @@ export async function completeSignIn(oidc: ExplorerOidc): Promise<SignedIn | und
   const role = [claims[oidc.roleClaim]].flat().find((value) => typeof value === "string");
   const signedIn: SignedIn = { token: tokens.id_token, name: String(claims.name ?? claims.sub), role: String(role ?? "no hub role"), expiresAtMs: Number(claims.exp) * 1000 };
   keepSession(signedIn);
-  window.history.replaceState(null, "", returnTo);
+  // Sign-in begun on the table tool comes back through the explorer: go back to that page.
+  if (new URL(returnTo).pathname !== window.location.pathname) window.location.assign(returnTo);
+  else window.history.replaceState(null, "", returnTo);
   return signedIn;
 }
 
