@@ -14,6 +14,9 @@ export type CrimeMeasure = Measure<CrimeFigures> & { count: CrimeCount };
 const covered = (members: CrimeFigures[], count: CrimeCount) => members.filter((member) => member[count] !== null);
 const sum = (members: CrimeFigures[], field: keyof CrimeFigures) => members.reduce((total, member) => total + (member[field] ?? 0), 0);
 
+/** Decimal places of every rate per 1,000 residents (the measures and the summaries alike). */
+export const RATE_PER_1000_PRECISION = 3;
+
 const POPULATION_WEIGHTED = "Weighted by population: the group's offences over the group's population, × 1,000 (as the Home Office forms MSG rates).";
 
 function ratePer1000(id: MeasureId, name: string, field: "vawg" | "knifeCrime" | "csa", flag: string): CrimeMeasure {
@@ -22,7 +25,7 @@ function ratePer1000(id: MeasureId, name: string, field: "vawg" | "knifeCrime" |
     count: field,
     name,
     unit: "offences per 1,000 residents",
-    precision: 3,
+    precision: RATE_PER_1000_PRECISION,
     direction: Direction.LOWER_IS_BETTER,
     groupValue: POPULATION_WEIGHTED,
     perResident: true,

@@ -43,11 +43,13 @@ const MONTHLY_PERCENTILES_SQL = `
   FROM response_times.attendance_month_percentile
   WHERE grade = $3 AND ${MONTHS} AND force_id = ANY($4::text[])`;
 
+/** In a fixed order: answer seconds are summed as doubles, and a sum's last bits (which rounding to the measure's precision can show) depend on the order. */
 const CALLS_SQL = `
   SELECT force_id AS "forceId", month, calls_received AS "callsReceived", answered_within_10s AS "answeredWithin10s",
          mean_answer_seconds * calls_received AS "answerSecondsTotal"
   FROM response_times.calls_999_month
-  WHERE ${MONTHS}`;
+  WHERE ${MONTHS}
+  ORDER BY force_id, month`;
 
 type CountRow = Omit<AttendanceFigures, "histogram"> & { forceId: string; month?: Date };
 type BucketRow = { forceId: string; month?: Date; bucket: number; incidents: number };

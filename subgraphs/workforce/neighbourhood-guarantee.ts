@@ -1,4 +1,8 @@
+import { FTE_PLACES, roundTo } from "../shared/measures/compare.ts";
 import type { NeighbourhoodGuaranteeProgress } from "./schema/neighbourhood-guarantee.ts";
+
+const fte = (value: number) => roundTo(value, FTE_PLACES)!;
+const fteOrNull = (value: number | null) => roundTo(value, FTE_PLACES);
 
 export interface GuaranteeTarget {
   baselineOn: Date;
@@ -11,7 +15,7 @@ export interface GuaranteeTarget {
 export function trajectoryAt(target: GuaranteeTarget, day: Date): number | null {
   if (day < target.baselineOn) return null;
   const elapsed = Math.min(1, (day.getTime() - target.baselineOn.getTime()) / (target.targetOn.getTime() - target.baselineOn.getTime()));
-  return target.baselineFte + (target.targetFte - target.baselineFte) * elapsed;
+  return fte(target.baselineFte + (target.targetFte - target.baselineFte) * elapsed);
 }
 
 export function progress(target: GuaranteeTarget, asAt: Date, neighbourhoodFte: number): NeighbourhoodGuaranteeProgress {
@@ -19,15 +23,15 @@ export function progress(target: GuaranteeTarget, asAt: Date, neighbourhoodFte: 
   return {
     ...target,
     asAt,
-    neighbourhoodFte,
-    changeSinceBaselineFte: neighbourhoodFte - target.baselineFte,
+    neighbourhoodFte: fte(neighbourhoodFte),
+    changeSinceBaselineFte: fte(neighbourhoodFte - target.baselineFte),
     trajectoryFte,
-    gapToTrajectoryFte: trajectoryFte === null ? null : neighbourhoodFte - trajectoryFte,
+    gapToTrajectoryFte: fteOrNull(trajectoryFte === null ? null : neighbourhoodFte - trajectoryFte),
     onTrajectory: trajectoryFte === null ? null : neighbourhoodFte >= trajectoryFte - 0.005,
   };
 }
 
 /** A force's share of the national target, pro rata to its baseline. */
 export function forceTarget(national: GuaranteeTarget, forceBaselineFte: number): GuaranteeTarget {
-  return { ...national, baselineFte: forceBaselineFte, targetFte: national.baselineFte > 0 ? (national.targetFte * forceBaselineFte) / national.baselineFte : 0 };
+  return { ...national, baselineFte: forceBaselineFte, targetFte: national.baselineFte > 0 ? fte((national.targetFte * forceBaselineFte) / national.baselineFte) : 0 };
 }

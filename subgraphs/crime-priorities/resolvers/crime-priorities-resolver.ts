@@ -14,6 +14,8 @@ import { StopSearchSummary } from "../schema/stop-search-summary.ts";
 import { ALL_RECORDED_CRIME } from "../importers/police-uk-outcomes.ts";
 import { Force } from "../schema/force.ts";
 import { populationFor } from "../../shared/measures/population.ts";
+import { roundTo, SHARE_PLACES } from "../../shared/measures/compare.ts";
+import { RATE_PER_1000_PRECISION } from "../measures.ts";
 import { CrimePriority } from "../schema/priority.ts";
 import { OffenceFigure, OutcomeCount, PriorityCrime } from "../schema/priority-crime.ts";
 
@@ -39,7 +41,7 @@ export class ForceCrimePrioritiesResolver {
  * publish it, which is not "no find".
  */
 function weaponFindRate(finds: number, searchesLinkRecorded: number, weaponSearches: number): Pick<StopSearchSummary, "weaponFindRate" | "weaponFindRateReason"> {
-  if (searchesLinkRecorded > 0) return { weaponFindRate: finds / searchesLinkRecorded, weaponFindRateReason: null };
+  if (searchesLinkRecorded > 0) return { weaponFindRate: roundTo(finds / searchesLinkRecorded, SHARE_PLACES), weaponFindRateReason: null };
   const reason = weaponSearches > 0 ? "not recorded by this force in this file: \"Outcome linked to object of search\" is blank on every weapon search" : "no weapon searches in the period";
   return { weaponFindRate: null, weaponFindRateReason: reason };
 }
@@ -99,7 +101,7 @@ export class CrimePrioritySummaryResolver {
     const { population } = summary;
     return {
       offences,
-      ratePer1000: population && offences !== null ? (offences / population.population) * 1000 : null,
+      ratePer1000: population && offences !== null ? roundTo((offences / population.population) * 1000, RATE_PER_1000_PRECISION) : null,
       populationYear: population?.year ?? null,
       populationSource: population?.source ?? null,
       coverage: coverage[count],
@@ -116,7 +118,7 @@ export class CrimePrioritySummaryResolver {
       forceId: summary.forceId,
       period: { from: summary.from, to: summary.to, asPublishedOn: summary.asPublishedOn },
       ...(await this.figure(summary, count, context)),
-      shareOfRecordedCrime: bothComplete && counts.recordedOffences ? counts[count]! / counts.recordedOffences : null,
+      shareOfRecordedCrime: bothComplete && counts.recordedOffences ? roundTo(counts[count]! / counts.recordedOffences, SHARE_PLACES) : null,
     };
   }
 

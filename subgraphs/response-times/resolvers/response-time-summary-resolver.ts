@@ -6,7 +6,8 @@ import { Source } from "../../shared/graphql/source.ts";
 import { MeasureComparison } from "../../shared/measures/measure-types.ts";
 import type { ResponseTimesContext } from "../loaders.ts";
 import { RESPONSE_TIME_MEASURES } from "../measure-figures.ts";
-import { attendancePercentileMinutes, withinStandardShare } from "../measures.ts";
+import { roundTo } from "../../shared/measures/compare.ts";
+import { attendancePercentileMinutes, CALLS_999_MEAN_ANSWER, CALLS_999_WITHIN_10S, EMERGENCY_ATTENDANCE_MEDIAN, EMERGENCY_ATTENDANCE_P90, EMERGENCY_WITHIN_STANDARD, withinStandardShare } from "../measures.ts";
 import { Calls999Summary } from "../schema/calls-999-summary.ts";
 import { GradeAttendance } from "../schema/grade-attendance.ts";
 import { IncidentGrade } from "../schema/incident-grade.ts";
@@ -28,9 +29,9 @@ export class ResponseTimeSummaryResolver {
       incidents: figures.incidents,
       attended: figures.attended,
       notAttended: figures.incidents - figures.attended,
-      attendanceMedianMinutes: attendancePercentileMinutes(figures, 0.5),
-      attendanceP90Minutes: attendancePercentileMinutes(figures, 0.9),
-      withinStandardShare: withinStandardShare(figures),
+      attendanceMedianMinutes: roundTo(attendancePercentileMinutes(figures, 0.5), EMERGENCY_ATTENDANCE_MEDIAN.precision),
+      attendanceP90Minutes: roundTo(attendancePercentileMinutes(figures, 0.9), EMERGENCY_ATTENDANCE_P90.precision),
+      withinStandardShare: roundTo(withinStandardShare(figures), EMERGENCY_WITHIN_STANDARD.precision),
     };
   }
 
@@ -66,8 +67,8 @@ export class ResponseTimeSummaryResolver {
       to: summary.to,
       callsReceived: figures.callsReceived,
       answeredWithin10s: figures.answeredWithin10s,
-      answeredWithin10sShare: figures.callsReceived > 0 ? figures.answeredWithin10s / figures.callsReceived : null,
-      meanAnswerSeconds: figures.callsReceived > 0 ? figures.answerSecondsTotal / figures.callsReceived : null,
+      answeredWithin10sShare: figures.callsReceived > 0 ? roundTo(figures.answeredWithin10s / figures.callsReceived, CALLS_999_WITHIN_10S.precision) : null,
+      meanAnswerSeconds: figures.callsReceived > 0 ? roundTo(figures.answerSecondsTotal / figures.callsReceived, CALLS_999_MEAN_ANSWER.precision) : null,
       months: figures.months,
     };
   }

@@ -51,8 +51,11 @@ function populationBasisOf<F>(measure: Measure<F>, input: ComparisonInput<F>, va
 /** A value to so many decimal places: what is served, so no float noise (14.722500000000002) reaches a table or a CSV. */
 export const roundTo = (value: number | null, places: number): number | null => (value === null ? null : Math.round(value * 10 ** places) / 10 ** places);
 
-/** Relative changes are shares: given to four decimal places. */
-const CHANGE_PLACES = 4;
+/** Shares (0-1) that are not a measure of their own (a share of recorded crime, a find rate, a relative change): four decimal places, as the share measures. */
+export const SHARE_PLACES = 4;
+
+/** FTE as the workforce tables are stored (numeric(14,5)): sums and differences to that many places carry no float noise and lose nothing. */
+export const FTE_PLACES = 5;
 
 const difference = (a: number | null, b: number | null, places: number) => (a === null || b === null ? null : roundTo(a - b, places));
 
@@ -97,7 +100,7 @@ export function compareMeasure<F>(measure: Measure<F>, input: ComparisonInput<F>
     differenceFromNational: difference(value, national, measure.precision),
     differenceFromMostSimilarGroup: difference(value, mostSimilarGroup, measure.precision),
     yearEarlier,
-    changeFromYearEarlier: value !== null && yearEarlier ? roundTo((value - yearEarlier) / yearEarlier, CHANGE_PLACES) : null,
+    changeFromYearEarlier: value !== null && yearEarlier ? roundTo((value - yearEarlier) / yearEarlier, SHARE_PLACES) : null,
     monthly,
     covered: input.figures.has(input.forceId),
     populationBasis: populationBasisOf(measure, input, values),

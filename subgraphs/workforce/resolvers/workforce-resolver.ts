@@ -4,6 +4,8 @@ import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { Source } from "../../shared/graphql/source.ts";
 import type { WorkforceContext } from "../loaders.ts";
+import { roundTo } from "../../shared/measures/compare.ts";
+import { VISIBLE_FRONTLINE_SHARE } from "../measures.ts";
 import { Force } from "../schema/force.ts";
 import { FunctionStrength, WorkforceSnapshot } from "../schema/workforce-snapshot.ts";
 
@@ -19,7 +21,7 @@ export class ForceWorkforceResolver {
     const row = await loaders(asPublishedOn).snapshot(force.id, asAt);
     if (!row) return null;
     const { visibleFrontlineOfficersFte, frontlineOfficersFte, ...snapshot } = row;
-    const visibleFrontlineOfficerShare = visibleFrontlineOfficersFte !== null && frontlineOfficersFte ? visibleFrontlineOfficersFte / frontlineOfficersFte : null;
+    const visibleFrontlineOfficerShare = visibleFrontlineOfficersFte !== null && frontlineOfficersFte ? roundTo(visibleFrontlineOfficersFte / frontlineOfficersFte, VISIBLE_FRONTLINE_SHARE.precision) : null;
     return { ...snapshot, asPublishedOn: asPublishedOn ?? undefined, visibleFrontlineOfficerShare };
   }
 }
