@@ -1,4 +1,3 @@
-import { roundTo } from "../../subgraphs/shared/measures/compare.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATABASES, mintToken, postJson, startHub, subgraphHeaders, type RunningHub } from "../support/hub.ts";
 import { NATIONAL_PICTURE } from "../support/queries.ts";
