@@ -1,7 +1,6 @@
-import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { Ctx, Directive, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod, isoDay, monthsStartingWithin } from "../../shared/graphql/period.ts";
-import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { Source } from "../../shared/graphql/source.ts";
 import { Coverage } from "../../shared/graphql/coverage.ts";
 import { tileCoverage } from "../../shared/coverage/tile.ts";
@@ -18,6 +17,7 @@ import { roundTo, SHARE_PLACES } from "../../shared/measures/compare.ts";
 import { RATE_PER_1000_PRECISION } from "../measures.ts";
 import { CrimePriority } from "../schema/priority.ts";
 import { OffenceFigure, OutcomeCount, PriorityCrime } from "../schema/priority-crime.ts";
+import { FromArg, ToArg } from "../../shared/graphql/period-args.ts";
 
 const PRIORITY_COUNT: Record<CrimePriority, CrimeCount> = {
   [CrimePriority.VAWG]: "vawg",
@@ -29,7 +29,7 @@ const PRIORITY_COUNT: Record<CrimePriority, CrimeCount> = {
 export class ForceCrimePrioritiesResolver {
   @FieldResolver(() => CrimePrioritySummary, { nullable: true, description: "Recorded crime in the national priorities (VAWG, knife crime, CSA) over a period." })
   @Directive('@requires(fields: "population populationEstimates { year population }")')
-  crimePriorities(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date, @AsPublishedOnArg() asPublishedOn: Date | null) {
+  crimePriorities(@Root() force: Force, @FromArg() from: Date, @ToArg() to: Date, @AsPublishedOnArg() asPublishedOn: Date | null) {
     const population = force.population ? populationFor(force.population, force.populationEstimates, from.getUTCFullYear()) : null;
     return { forceId: force.id, population, ...checkPeriod(from, to, asPublishedOn) };
   }
@@ -62,8 +62,8 @@ export class ForceStopSearchResolver {
   @FieldResolver(() => StopSearchSummary, { nullable: true, description: "Stop and search over a period (months that start within it); null when none is loaded." })
   async stopAndSearch(
     @Root() force: Force,
-    @Arg("from", () => LocalDate) from: Date,
-    @Arg("to", () => LocalDate) to: Date,
+    @FromArg() from: Date,
+    @ToArg() to: Date,
     @AsPublishedOnArg() asPublishedOn: Date | null,
     @Ctx() { loaders }: CrimePrioritiesContext,
   ): Promise<StopSearchSummary | null> {

@@ -4,7 +4,6 @@ import { chooseMeasures, STRING_MEASURE_DEPRECATION } from "../../shared/figures
 import { MeasureId } from "../../shared/figures/measure-id.ts";
 import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
-import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { MeasureComparison, WatchlistAlert } from "../../shared/measures/measure-types.ts";
 import { ACCESS } from "../access.ts";
 import { compareCrimeMeasure } from "../comparisons.ts";
@@ -13,6 +12,7 @@ import { CRIME_PRIORITY_MEASURES } from "../measures.ts";
 import { CrimePriorityMeasures } from "../schema/crime-priority-measures.ts";
 import { Force } from "../schema/force.ts";
 import { crimePriorityAlerts } from "../watchlist.ts";
+import { FromArg, ToArg } from "../../shared/graphql/period-args.ts";
 
 @Resolver(() => Force)
 export class ForceCrimeMeasuresResolver {
@@ -22,8 +22,8 @@ export class ForceCrimeMeasuresResolver {
   @Directive('@requires(fields: "regionForceIds mostSimilarGroupForceIds forcePopulations { forceId population estimates { year population } }")')
   crimePriorityMeasures(
     @Root() force: Force,
-    @Arg("from", () => LocalDate) from: Date,
-    @Arg("to", () => LocalDate) to: Date,
+    @FromArg() from: Date,
+    @ToArg() to: Date,
     @AsPublishedOnArg() asPublishedOn: Date | null,
   ): CrimePriorityMeasures {
     const period = checkPeriod(from, to, asPublishedOn);

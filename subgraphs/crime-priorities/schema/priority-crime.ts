@@ -41,7 +41,7 @@ export class OffenceFigure {
 
 @ObjectType({ description: "Recorded offences carrying one priority flag over a period. Source: police recorded crime by force (Home Office), flagged; knife crime also from ONS." })
 export class PriorityCrime {
-  @Field(() => CrimePriority)
+  @Field(() => CrimePriority, { description: "The crime priority." })
   priority!: CrimePriority;
 
   @Field(() => Int, {

@@ -1,13 +1,12 @@
-import { registerEnumType } from "type-graphql";
+import { registerDescribedEnum } from "../../shared/graphql/described-enum.ts";
 
 export enum CrimePriority {
   VAWG = "VAWG",
   KNIFE_CRIME = "KNIFE_CRIME",
   CSA = "CSA",
 }
-registerEnumType(CrimePriority, {
-  name: "CrimePriority",
-  description:
-    "VAWG: violence against women and girls; KNIFE_CRIME: offences involving a knife or sharp instrument (the Home Office flag: " +
-    "possession of a blade, offence 10D, is recorded but not flagged); CSA: child sexual abuse.",
+registerDescribedEnum(CrimePriority, "CrimePriority", "The crime priorities the hub reports on, each a flag on recorded offences.", {
+  VAWG: "Violence against women and girls.",
+  KNIFE_CRIME: "Offences involving a knife or sharp instrument (the Home Office flag: possession of a blade, offence 10D, is recorded but not flagged).",
+  CSA: "Child sexual abuse.",
 });

@@ -6,12 +6,12 @@ import { Force } from "../schema/force.ts";
 @Resolver(() => ComparisonGroup)
 export class ComparisonGroupResolver {
   @Query(() => [ComparisonGroup], { description: "Comparison groups, optionally of one kind." })
-  comparisonGroups(@Arg("kind", () => ComparisonGroupKind, { nullable: true }) kind: ComparisonGroupKind | null, @Ctx() { prisma }: ForcesContext) {
+  comparisonGroups(@Arg("kind", () => ComparisonGroupKind, { nullable: true, description: "Only groups of this kind; every group when omitted." }) kind: ComparisonGroupKind | null, @Ctx() { prisma }: ForcesContext) {
     return prisma.comparisonGroup.findMany({ where: kind ? { kind } : {}, orderBy: { id: "asc" } });
   }
 
   @Query(() => ComparisonGroup, { nullable: true, description: "One comparison group by id; null when there is none." })
-  comparisonGroup(@Arg("id", () => ID) id: string, @Ctx() { prisma }: ForcesContext) {
+  comparisonGroup(@Arg("id", () => ID, { description: "The group's id." }) id: string, @Ctx() { prisma }: ForcesContext) {
     return prisma.comparisonGroup.findUnique({ where: { id } });
   }
 

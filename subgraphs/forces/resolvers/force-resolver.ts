@@ -10,12 +10,12 @@ import { ForcePopulation, PopulationEstimate } from "../../shared/graphql/force-
 @Resolver(() => Force)
 export class ForceResolver {
   @Query(() => [Force], { description: "The territorial forces, by name; `region` (id or name) narrows them to one region." })
-  forces(@Arg("region", () => String, { nullable: true }) region: string | null, @Ctx() { loaders }: ForcesContext) {
+  forces(@Arg("region", () => String, { nullable: true, description: "A region's id or name; every force when omitted." }) region: string | null, @Ctx() { loaders }: ForcesContext) {
     return loaders.forcesByName(region);
   }
 
   @Query(() => Force, { nullable: true, description: "One force by its data.police.uk id; null when there is no such force." })
-  force(@Arg("id", () => ID) id: string, @Ctx() { loaders }: ForcesContext) {
+  force(@Arg("id", () => ID, { description: "The data.police.uk force id, e.g. `kent`." }) id: string, @Ctx() { loaders }: ForcesContext) {
     return loaders.force.load(id);
   }
 

@@ -3,7 +3,7 @@ import { Field, ID, ObjectType } from "type-graphql";
 
 @ObjectType({ description: "One operation the gateway answered. HOME_OFFICE only." })
 export class AuditEntry {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The audit entry." })
   id!: string;
 
   @Field(() => DateTimeResolver, { description: "When it was answered." })
@@ -15,7 +15,7 @@ export class AuditEntry {
   @Field(() => String, { description: "The role they asked as." })
   role!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The operation's name as the client sent it; null for an anonymous operation." })
   operationName!: string | null;
 
   @Field(() => String, { description: "SHA-256 of the GraphQL document." })

@@ -2,7 +2,6 @@ import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Resolver, Root } fr
 import { assertCanSeeForce } from "../../../shared/auth/viewer.ts";
 import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
-import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { MeasureComparison, WatchlistAlert } from "../../shared/measures/measure-types.ts";
 import { ACCESS } from "../access.ts";
 import { compareMisconductMeasure } from "../comparisons.ts";
@@ -11,6 +10,7 @@ import { MISCONDUCT_MEASURES } from "../measures.ts";
 import { Force } from "../schema/force.ts";
 import { MisconductMeasures } from "../schema/misconduct-measures.ts";
 import { misconductAlerts } from "../watchlist.ts";
+import { FromArg, ToArg } from "../../shared/graphql/period-args.ts";
 
 @Resolver(() => Force)
 export class ForceMisconductMeasuresResolver {
@@ -18,8 +18,8 @@ export class ForceMisconductMeasuresResolver {
   @Directive('@requires(fields: "regionForceIds mostSimilarGroupForceIds forceOfficerStrengths { forceId officersFte synthetic }")')
   misconductMeasures(
     @Root() force: Force,
-    @Arg("from", () => LocalDate) from: Date,
-    @Arg("to", () => LocalDate) to: Date,
+    @FromArg() from: Date,
+    @ToArg() to: Date,
     @AsPublishedOnArg() asPublishedOn: Date | null,
   ): MisconductMeasures {
     const period = checkPeriod(from, to, asPublishedOn);

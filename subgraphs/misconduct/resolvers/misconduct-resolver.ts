@@ -1,22 +1,22 @@
-import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { assertCanSeeForce } from "../../../shared/auth/viewer.ts";
 import { ACCESS } from "../access.ts";
 import { Breakdown, breakdown } from "../../shared/disclosure/breakdown.ts";
 import { Source } from "../../shared/graphql/source.ts";
 import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
-import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { sameCounts, type MisconductContext } from "../loaders.ts";
 import { Force } from "../schema/force.ts";
 import { MisconductSummary, VettingSummary } from "../schema/misconduct-summary.ts";
+import { FromArg, ToArg } from "../../shared/graphql/period-args.ts";
 
 @Resolver(() => Force)
 export class ForceMisconductResolver {
   @FieldResolver(() => MisconductSummary, { nullable: true, description: "Misconduct cases, proceedings and outcomes over a period (inclusive days)." })
   async misconduct(
     @Root() force: Force,
-    @Arg("from", () => LocalDate) from: Date,
-    @Arg("to", () => LocalDate) to: Date,
+    @FromArg() from: Date,
+    @ToArg() to: Date,
     @AsPublishedOnArg() asPublishedOn: Date | null,
     @Ctx() { loaders }: MisconductContext,
   ): Promise<MisconductSummary | null> {
@@ -31,8 +31,8 @@ export class ForceMisconductResolver {
   @Authorized(...ACCESS.vetting)
   async vetting(
     @Root() force: Force,
-    @Arg("from", () => LocalDate) from: Date,
-    @Arg("to", () => LocalDate) to: Date,
+    @FromArg() from: Date,
+    @ToArg() to: Date,
     @AsPublishedOnArg() asPublishedOn: Date | null,
     @Ctx() { loaders, viewer }: MisconductContext,
   ): Promise<VettingSummary | null> {

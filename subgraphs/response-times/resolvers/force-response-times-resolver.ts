@@ -1,14 +1,14 @@
-import { Arg, Authorized, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
+import { Authorized, Ctx, Directive, FieldResolver, Resolver, Root } from "type-graphql";
 import { assertCanSeeForce } from "../../../shared/auth/viewer.ts";
 import { ACCESS } from "../access.ts";
 import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
-import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { WatchlistAlert } from "../../shared/measures/measure-types.ts";
 import type { ResponseTimesContext } from "../loaders.ts";
 import { Force } from "../schema/force.ts";
 import { ResponseTimeSummary } from "../schema/response-time-summary.ts";
 import { responseTimeAlerts } from "../watchlist.ts";
+import { FromArg, ToArg } from "../../shared/graphql/period-args.ts";
 
 @Resolver(() => Force)
 export class ForceResponseTimesResolver {
@@ -16,8 +16,8 @@ export class ForceResponseTimesResolver {
   @Directive('@requires(fields: "regionForceIds mostSimilarGroupForceIds")')
   responseTimes(
     @Root() force: Force,
-    @Arg("from", () => LocalDate) from: Date,
-    @Arg("to", () => LocalDate) to: Date,
+    @FromArg() from: Date,
+    @ToArg() to: Date,
     @AsPublishedOnArg() asPublishedOn: Date | null,
   ): ResponseTimeSummary {
     return {
@@ -30,7 +30,7 @@ export class ForceResponseTimesResolver {
 
   @FieldResolver(() => [WatchlistAlert], { nullable: true, description: "Response-time watchlist rules this force triggered in the period, each with its evidence. Signed-in roles; a force sees its own." })
   @Authorized(...ACCESS.alerts)
-  responseTimeAlerts(@Root() force: Force, @Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date, @Ctx() context: ResponseTimesContext) {
+  responseTimeAlerts(@Root() force: Force, @FromArg() from: Date, @ToArg() to: Date, @Ctx() context: ResponseTimesContext) {
     assertCanSeeForce(context.viewer, force.id);
     return responseTimeAlerts(context, checkPeriod(from, to), force.id);
   }

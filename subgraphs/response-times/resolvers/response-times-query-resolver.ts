@@ -4,7 +4,6 @@ import { chooseMeasure } from "../../shared/figures/choose-measures.ts";
 import { MeasureId } from "../../shared/figures/measure-id.ts";
 import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
 import { checkPeriod } from "../../shared/graphql/period.ts";
-import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { leagueTable } from "../../shared/measures/compare.ts";
 import { MeasureDefinition, WatchlistAlert } from "../../shared/measures/measure-types.ts";
 import type { ResponseTimesContext } from "../loaders.ts";
@@ -12,6 +11,7 @@ import { RESPONSE_TIME_MEASURES } from "../measure-figures.ts";
 import { LeagueTableEntry } from "../schema/league-table-entry.ts";
 import { ResponseStandard } from "../schema/response-standard.ts";
 import { responseTimeAlerts } from "../watchlist.ts";
+import { FromArg, ToArg } from "../../shared/graphql/period-args.ts";
 
 @Resolver()
 export class ResponseTimesQueryResolver {
@@ -29,8 +29,8 @@ export class ResponseTimesQueryResolver {
   async responseTimeLeagueTable(
     @Arg("measureId", () => MeasureId, { nullable: true, description: "The measure (a response-time one)." }) measureId: MeasureId | null,
     @Arg("measure", () => ID, { nullable: true, description: "A measure id from `responseTimeMeasures`, as a string.", deprecationReason: "Use `measureId` (a MeasureId value, offered by the explorer and checked by the schema); this ID string is kept for one release." }) id: string | null,
-    @Arg("from", () => LocalDate) from: Date,
-    @Arg("to", () => LocalDate) to: Date,
+    @FromArg() from: Date,
+    @ToArg() to: Date,
     @AsPublishedOnArg() asPublishedOn: Date | null,
     @Ctx() { loaders }: ResponseTimesContext,
   ): Promise<LeagueTableEntry[]> {
@@ -44,7 +44,7 @@ export class ResponseTimesQueryResolver {
 
   @Query(() => [WatchlistAlert], { nullable: true, description: "Response-time watchlist alerts for every force over a period, by rule then force. Signed-in roles; a force sees its own." })
   @Authorized(...ACCESS.alerts)
-  responseTimeAlerts(@Arg("from", () => LocalDate) from: Date, @Arg("to", () => LocalDate) to: Date, @Ctx() context: ResponseTimesContext) {
+  responseTimeAlerts(@FromArg() from: Date, @ToArg() to: Date, @Ctx() context: ResponseTimesContext) {
     return responseTimeAlerts(context, checkPeriod(from, to), context.viewer.forceId);
   }
 }

@@ -8,7 +8,7 @@ import { IncidentGrade } from "./incident-grade.ts";
     "The clock starts when the call is connected and stops at the first arrival on scene. Source: response-incidents submissions.",
 })
 export class GradeAttendance {
-  @Field(() => IncidentGrade)
+  @Field(() => IncidentGrade, { description: "The incident grade these figures are of." })
   grade!: IncidentGrade;
 
   @Field(() => Int, { nullable: true, description: "Incidents of this grade whose call was connected in the period, attended or not; null when no loaded submission covers any month of it (see `coverage`)." })

@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { registerDescribedEnum } from "../../shared/graphql/described-enum.ts";
 
 export enum IncidentGrade {
   EMERGENCY = "EMERGENCY",
@@ -6,13 +6,18 @@ export enum IncidentGrade {
   SCHEDULED = "SCHEDULED",
   RESOLVED_WITHOUT_DEPLOYMENT = "RESOLVED_WITHOUT_DEPLOYMENT",
 }
-registerEnumType(IncidentGrade, {
-  name: "IncidentGrade",
-  description: "The national grades every force's incidents are mapped to: emergency (grade 1), priority (2), scheduled (3), resolved without deployment.",
+registerDescribedEnum(IncidentGrade, "IncidentGrade", "The national grades every force's incidents are mapped to.", {
+  EMERGENCY: "Grade 1: an immediate response, measured against the national attendance standard.",
+  PRIORITY: "Grade 2: a prompt response.",
+  SCHEDULED: "Grade 3: a response at an agreed time.",
+  RESOLVED_WITHOUT_DEPLOYMENT: "Resolved without sending anyone (by telephone or online).",
 });
 
 export enum AreaType {
   URBAN = "URBAN",
   RURAL = "RURAL",
 }
-registerEnumType(AreaType, { name: "AreaType", description: "Where the incident was, by the ONS rural-urban classification: it sets the emergency standard (15 min urban, 20 min rural)." });
+registerDescribedEnum(AreaType, "AreaType", "Where the incident was, by the ONS rural-urban classification: it sets the emergency standard.", {
+  URBAN: "An urban area: the emergency standard is 15 minutes.",
+  RURAL: "A rural area: the emergency standard is 20 minutes.",
+});

@@ -4,7 +4,7 @@ import { Force } from "./force.ts";
 
 @ObjectType({ description: "One force's place in a league table of a measure." })
 export class LeagueTableEntry {
-  @Field(() => Force)
+  @Field(() => Force, { description: "The force ranked." })
   force!: Force;
 
   @Field(() => Float, { nullable: true, description: "The force's value over the period; null with no data (unranked)." })

@@ -8,10 +8,10 @@ import { AreaType, IncidentGrade } from "./incident-grade.ts";
     "so a later standard changes figures only from its start date.",
 })
 export class ResponseStandard {
-  @Field(() => IncidentGrade)
+  @Field(() => IncidentGrade, { description: "The incident grade the standard applies to." })
   grade!: IncidentGrade;
 
-  @Field(() => AreaType)
+  @Field(() => AreaType, { description: "Urban or rural: the area the incident was in." })
   areaType!: AreaType;
 
   @Field(() => Int, { description: "Attendance within this many seconds of the call being connected meets the standard." })
@@ -20,7 +20,7 @@ export class ResponseStandard {
   @Field(() => Float, { nullable: true, description: "Share (0-1) of incidents expected to meet it, where one is set." })
   targetShare!: number | null;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: "First day the standard applied (calls connected from then on)." })
   effectiveFrom!: Date;
 
   @Field(() => LocalDate, { nullable: true, description: "Last day in force; null while current." })

@@ -4,13 +4,13 @@ import { suppressSmallCounts, type CellCount } from "./suppress.ts";
 @ObjectType({ description: "One category of a sensitive breakdown; small counts are suppressed for every role but HOME_OFFICE." })
 @Directive("@shareable")
 export class BreakdownCell {
-  @Field(() => String)
+  @Field(() => String, { description: "The category counted, e.g. an age band or an ethnic group." })
   category!: string;
 
   @Field(() => Int, { nullable: true, description: "The count; null when suppressed." })
   count!: number | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "True when the count is withheld to protect individuals (see `suppressionReason`)." })
   suppressed!: boolean;
 
   @Field(() => String, { nullable: true, description: "Why the count is suppressed (primary: 1 to 9; secondary: to protect another cell)." })

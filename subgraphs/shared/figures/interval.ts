@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { registerDescribedEnum } from "../graphql/described-enum.ts";
 import { badArgument } from "../../../shared/graphql/errors.ts";
 import { lastDayOfMonth, type Period } from "../graphql/period.ts";
 
@@ -21,11 +21,7 @@ export const INTERVAL_DESCRIPTIONS: Record<Interval, string> = {
   WHOLE_PERIOD: "The span as given, `from` to `to`, as one period.",
 };
 
-registerEnumType(Interval, {
-  name: "Interval",
-  description: "How a table's span of days is cut into periods.",
-  valuesConfig: Object.fromEntries(Object.entries(INTERVAL_DESCRIPTIONS).map(([interval, description]) => [interval, { description }])),
-});
+registerDescribedEnum(Interval, "Interval", "How a table's span of days is cut into periods.", INTERVAL_DESCRIPTIONS);
 
 /** Months per period, and the month of the year a period may start in (0 = January). */
 const CALENDAR: Partial<Record<Interval, { months: number; startsIn: (month: number) => boolean }>> = {

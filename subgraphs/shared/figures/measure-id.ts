@@ -1,4 +1,4 @@
-import { registerEnumType } from "type-graphql";
+import { registerDescribedEnum } from "../graphql/described-enum.ts";
 
 /**
  * Every measure the hub serves, by its stable id: the one list of ids. Each measure's definition
@@ -37,11 +37,7 @@ export const MEASURE_ID_DESCRIPTIONS: Record<MeasureId, string> = {
   MISCONDUCT_CASES_PER_100_OFFICERS: "Misconduct cases opened per 100 officers (misconduct).",
 };
 
-registerEnumType(MeasureId, {
-  name: "MeasureId",
-  description: "Every measure the hub serves; `measures` gives each one's definition, unit and periods.",
-  valuesConfig: Object.fromEntries(Object.entries(MEASURE_ID_DESCRIPTIONS).map(([id, description]) => [id, { description }])),
-});
+registerDescribedEnum(MeasureId, "MeasureId", "Every measure the hub serves; `measures` gives each one's definition, unit and periods.", MEASURE_ID_DESCRIPTIONS);
 
 /** Whether a string names a measure (arguments given as ID before MeasureId existed). */
 export const isMeasureId = (id: string): id is MeasureId => id in MEASURE_ID_DESCRIPTIONS;

@@ -9,7 +9,7 @@ export class MeasureDefinition {
   @Field(() => ID, { description: "Stable identifier, e.g. `EMERGENCY_ATTENDANCE_P90_MINUTES`." })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Name of the measure, e.g. `Emergency attendance, 90th percentile`." })
   name!: string;
 
   @Field(() => String, { description: "Unit of the values, e.g. `minutes`, `share (0-1)`, `offences per 1,000 residents`." })
@@ -18,7 +18,7 @@ export class MeasureDefinition {
   @Field(() => Int, { description: "Decimal places every value of the measure is given to (values, group values, differences, monthly series), in JSON and CSV alike." })
   precision!: number;
 
-  @Field(() => Direction)
+  @Field(() => Direction, { description: "Whether a higher or a lower value ranks first." })
   direction!: Direction;
 
   @Field(() => String, { description: "How the value of a group of forces (region, most similar group, national) is formed from its members." })
@@ -41,7 +41,7 @@ export class MonthlyValue {
 @ObjectType({ description: "A force's value of a measure over a period set against national, regional and most-similar-group values, its rank and its trend." })
 @Directive("@shareable")
 export class MeasureComparison {
-  @Field(() => MeasureDefinition)
+  @Field(() => MeasureDefinition, { description: "The measure compared, with its definition and unit." })
   measure!: MeasureDefinition;
 
   @Field(() => Float, { nullable: true, description: "The force's value; null when it has no data for the period (see `unavailableReason`), never a zero standing in." })
@@ -125,7 +125,7 @@ export class WatchlistAlert {
   @Field(() => String, { description: "`BELOW` or `ABOVE`." })
   comparator!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: "The value the rule compares the force's figure with, in the measure's unit." })
   threshold!: number;
 
   @Field(() => [MonthlyValue], { description: "The months that triggered the rule and the force's value in each." })

@@ -1,10 +1,13 @@
-import { registerEnumType } from "type-graphql";
+import { registerDescribedEnum } from "../graphql/described-enum.ts";
 
 export enum Direction {
   LOWER_IS_BETTER = "LOWER_IS_BETTER",
   HIGHER_IS_BETTER = "HIGHER_IS_BETTER",
 }
-registerEnumType(Direction, { name: "Direction", description: "Which way a measure improves: it sets who ranks first." });
+registerDescribedEnum(Direction, "Direction", "Which way a measure improves: it sets who ranks first.", {
+  LOWER_IS_BETTER: "The lowest value ranks first (e.g. attendance minutes, crime rates).",
+  HIGHER_IS_BETTER: "The highest value ranks first (e.g. shares within a standard).",
+});
 
 /**
  * Standard competition ranking ("1224"): 1 is best, forces with equal values share a rank and

@@ -1,11 +1,11 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Resolver, Root } from "type-graphql";
 import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
-import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { compareWorkforceMeasure } from "../comparisons.ts";
 import { MeasureComparison } from "../../shared/measures/measure-types.ts";
 import type { WorkforceContext } from "../loaders.ts";
 import { WORKFORCE_MEASURES } from "../measures.ts";
 import { Force } from "../schema/force.ts";
+import { AsAtArg } from "../../shared/graphql/period-args.ts";
 
 @Resolver(() => Force)
 export class ForceWorkforceComparisonsResolver {
@@ -17,7 +17,7 @@ export class ForceWorkforceComparisonsResolver {
   @Directive('@requires(fields: "regionForceIds mostSimilarGroupForceIds forcePopulations { forceId population estimates { year population } }")')
   async workforceComparisons(
     @Root() force: Force,
-    @Arg("asAt", () => LocalDate) asAt: Date,
+    @AsAtArg() asAt: Date,
     @Arg("group", () => [ID], { nullable: true, description: "Ids of forces to compare with as a group, e.g. a custom group's members." }) group: string[] | null,
     @AsPublishedOnArg() asPublishedOn: Date | null,
     @Ctx() context: WorkforceContext,

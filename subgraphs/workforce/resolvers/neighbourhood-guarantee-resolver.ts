@@ -1,11 +1,11 @@
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
-import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { referenceForces } from "../../shared/reference/forces.ts";
 import type { WorkforceContext } from "../loaders.ts";
 import { forceTarget, progress } from "../neighbourhood-guarantee.ts";
 import { Force } from "../schema/force.ts";
 import { NeighbourhoodGuaranteeProgress } from "../schema/neighbourhood-guarantee.ts";
+import { AsAtArg } from "../../shared/graphql/period-args.ts";
 
 const FORCES = referenceForces().length;
 const sumFte = (rows: Iterable<{ neighbourhoodFte: number }>) => [...rows].reduce((sum, row) => sum + row.neighbourhoodFte, 0);
@@ -19,7 +19,7 @@ export class NeighbourhoodGuaranteeQueryResolver {
       "National progress on the Neighbourhood Policing Guarantee at a date; null without a target, or unless a workforce table by function covers every one of the 43 forces " +
       "(a national total of fewer forces would read as a fall that never happened).",
   })
-  async neighbourhoodPolicingGuarantee(@Arg("asAt", () => LocalDate) asAt: Date, @AsPublishedOnArg() asPublishedOn: Date | null, @Ctx() context: WorkforceContext) {
+  async neighbourhoodPolicingGuarantee(@AsAtArg() asAt: Date, @AsPublishedOnArg() asPublishedOn: Date | null, @Ctx() context: WorkforceContext) {
     const loaders = context.loaders(asPublishedOn);
     const [target, byForce] = await Promise.all([loaders.guaranteeTarget(), loaders.neighbourhoodByForce(asAt)]);
     if (!target || byForce.size < FORCES) return null;
@@ -32,7 +32,7 @@ export class ForceNeighbourhoodGuaranteeResolver {
   @FieldResolver(() => NeighbourhoodGuaranteeProgress, { nullable: true, description: "The force's progress on the Neighbourhood Policing Guarantee at a date; null without a target or snapshots." })
   async neighbourhoodPolicingGuarantee(
     @Root() force: Force,
-    @Arg("asAt", () => LocalDate) asAt: Date,
+    @AsAtArg() asAt: Date,
     @AsPublishedOnArg() asPublishedOn: Date | null,
     @Ctx() context: WorkforceContext,
   ) {

@@ -1,20 +1,20 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { ForceOfficerStrength } from "../../shared/graphql/force-officer-strength.ts";
 import { AsPublishedOnArg } from "../../shared/graphql/as-published.ts";
-import { LocalDate } from "../../shared/graphql/scalars.ts";
 import { Source } from "../../shared/graphql/source.ts";
 import type { WorkforceContext } from "../loaders.ts";
 import { roundTo } from "../../shared/measures/compare.ts";
 import { VISIBLE_FRONTLINE_SHARE } from "../measures.ts";
 import { Force } from "../schema/force.ts";
 import { FunctionStrength, WorkforceSnapshot } from "../schema/workforce-snapshot.ts";
+import { AsAtArg } from "../../shared/graphql/period-args.ts";
 
 @Resolver(() => Force)
 export class ForceWorkforceResolver {
   @FieldResolver(() => WorkforceSnapshot, { nullable: true, description: "The force's workforce as at a date (the latest snapshot on or before it); null when none is that old." })
   async workforce(
     @Root() force: Force,
-    @Arg("asAt", () => LocalDate) asAt: Date,
+    @AsAtArg() asAt: Date,
     @AsPublishedOnArg() asPublishedOn: Date | null,
     @Ctx() { loaders }: WorkforceContext,
   ): Promise<WorkforceSnapshot | null> {

@@ -11,13 +11,13 @@ export class NeighbourhoodGuaranteeProgress {
   @Field(() => LocalDate, { description: "Date of the workforce snapshot the figures come from: the latest on or before the date asked for." })
   asAt!: Date;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: "The baseline day: the trajectory starts from the neighbourhood FTE then." })
   baselineOn!: Date;
 
   @Field(() => Float, { description: "Neighbourhood FTE on the baseline date (nationally 17,175 at 31 March 2025)." })
   baselineFte!: number;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: "The day the target is to be met." })
   targetOn!: Date;
 
   @Field(() => Float, { description: "Neighbourhood FTE to reach by the target date (nationally 30,175 by 2029)." })

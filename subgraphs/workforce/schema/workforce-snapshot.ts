@@ -19,7 +19,7 @@ export class SnapshotCoverage {
   @Field(() => String, { description: "WORKFORCE_FTE, NEIGHBOURHOOD_FTE or FRONTLINE_FTE (source_measure lists the source kinds able to give each)." })
   measure!: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "True when a loaded source gives this measure for the force at the snapshot." })
   available!: boolean;
 
   @Field(() => String, { nullable: true, description: "Why the figures of this measure are null; null when available." })
