@@ -209,6 +209,26 @@ describe("the explorer", () => {
     expect(await responseText(page)).not.toContain("FORBIDDEN");
   });
 
+  it("signs in from the table tool too, coming back through the explorer to the same table tool address", async () => {
+    const address = `${hub.gatewayUrl}/tables/?measures=KNIFE_CRIME_RATE_PER_1000&forces=group%3Akent&interval=FINANCIAL_YEAR&from=2025-04-01&to=2026-03-31&view=table&chart=compare`;
+    const page = await browser.newPage();
+    await page.goto(address);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => url.href.startsWith(issuer), { timeout: 15_000 });
+    await page.fill('input[name="login"]', "hmicfrs-analyst");
+    await page.fill('input[name="password"]', "any");
+    await page.click('button[type="submit"]');
+    const consent = page.locator('button[type="submit"]');
+    await expect.poll(async () => {
+      if (page.url().startsWith(`${hub.gatewayUrl}/tables/`)) return true;
+      if (page.url().startsWith(issuer) && (await consent.isVisible())) await consent.click();
+      return false;
+    }, { timeout: 30_000, interval: 500 }).toBe(true);
+    await expect.poll(() => page.textContent(".hub-session"), { timeout: 15_000 }).toBe("Signed in as An HMICFRS analyst (HMICFRS) Sign out");
+    expect(page.url()).toBe(address);
+    expect(await page.getByLabel("Force", { exact: true }).inputValue()).toBe("kent");
+  });
+
   it("refuses the provider's token for an account without a hub role: signed in, but UNAUTHENTICATED at the gateway", async () => {
     const page = await open(explorerAt(METROPOLITAN_ALERTS));
     await signIn(page, "nobody");
