@@ -16,9 +16,9 @@ const FROM_TO = 'from: "2025-04-01", to: "2026-03-31"';
 async function direct(url: string, query: string, variables?: Record<string, unknown>) {
   const body = JSON.stringify({ query, variables });
   const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...signRequest(TEST_SECRET, { subject: "bench", role: "PUBLIC" }, body) }, body });
-  const result = (await response.json()) as { data?: any; errors?: unknown };
+  const result = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
   if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data;
+  return result.data ?? {};
 }
 
 /** The calls the gateway's plan makes, made one after another straight to the subgraphs. */
@@ -26,10 +26,10 @@ async function directPlan(hub: RunningHub, forceId?: string) {
   const urls = hub.subgraphUrls;
   const selection = "__typename id gssCode name region { name } population regionForceIds mostSimilarGroupForceIds";
   const data = await direct(urls.forces, forceId ? `{ force(id: "${forceId}") { ${selection} } }` : `{ forces { ${selection} } }`);
-  const forces: Record<string, unknown>[] = forceId ? [data.force] : data.forces;
+  const forces = (forceId ? [data.force] : data.forces) as Record<string, unknown>[];
   const entities = (fields: string, keys: string[]) => ({
       query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Force { ${fields} } } }`,
-      representations: forces.map((force) => Object.fromEntries([["__typename", "Force"], ["id", force.id], ...keys.map((key) => [key, force[key]])])),
+      representations: forces.map((force) => Object.fromEntries([["__typename", "Force"], ["id", force.id], ...keys.map((key): [string, unknown] => [key, force[key]])])),
     });
   const calls: [string, { query: string; representations: unknown[] }][] = [
     [urls["response-times"], entities(`responseTimes(${FROM_TO}) { emergency { incidents attendanceMedianMinutes attendanceP90Minutes withinStandardShare } calls999 { answeredWithin10sShare meanAnswerSeconds } }`, ["regionForceIds", "mostSimilarGroupForceIds"])],

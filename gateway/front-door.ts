@@ -14,7 +14,7 @@ export interface FrontDoor {
   /** Everything else: GET, CSV, the explorer, health probes, and bodies of unknown length. */
   app: RequestListener;
   apollo: ApolloServer<GatewayContext>;
-  contextOf(request: IncomingMessage): Promise<GatewayContext>;
+  contextOf: (request: IncomingMessage) => Promise<GatewayContext>;
   answerFromCache?: AnswerFromCache;
 }
 

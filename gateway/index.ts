@@ -31,5 +31,5 @@ const shutdown = async () => {
   await tracing.stop();
   process.exit(0);
 };
-process.once("SIGTERM", shutdown);
-process.once("SIGINT", shutdown);
+process.once("SIGTERM", () => void shutdown());
+process.once("SIGINT", () => void shutdown());

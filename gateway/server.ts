@@ -86,7 +86,7 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     parseOptions: limits.parseOptions,
     validationOptions: limits.validationOptions,
     persistedQueries: { cache: new TrustedDocumentCache(manifest) },
-    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin() as ApolloServerPlugin<GatewayContext>, introspectionPolicy(config.environment === "production"), operationResolution(), trustedDocumentsPolicy(config.trustedDocuments === "required", manifest), ...(audit ? [auditPlugin(audit.record)] : []), ...(dataVersions && store ? [responseCachePlugin(dataVersions, store, cacheStats, inFlight, config.subgraphTimeoutMs)] : []), requestObserver<GatewayContext>("gateway")],
+    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin(), introspectionPolicy(config.environment === "production"), operationResolution(), trustedDocumentsPolicy(config.trustedDocuments === "required", manifest), ...(audit ? [auditPlugin(audit.record)] : []), ...(dataVersions && store ? [responseCachePlugin(dataVersions, store, cacheStats, inFlight, config.subgraphTimeoutMs)] : []), requestObserver<GatewayContext>("gateway")],
   });
   await apollo.start();
 

@@ -45,19 +45,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
     const { http: _http, ...operation } = request;
     const body = JSON.stringify(operation);
-    const viewer = context?.viewer ?? PUBLIC_VIEWER;
+    const { viewer = PUBLIC_VIEWER, traceId, reuseSubgraphAnswers } = (context ?? {}) as Partial<GatewayContext>;
     const headers = {
       "content-type": "application/json",
       ...signRequest(this.secret, viewer, body),
-      ...(context?.traceId ? { traceparent: traceparentFor(context.traceId) } : {}),
+      ...(traceId ? { traceparent: traceparentFor(traceId) } : {}),
       ...traceHeaders(),
     };
     const call = () => postToSubgraph(this.url, { headers, body, signal: AbortSignal.timeout(this.timeoutMs) });
     try {
       // A call made after the gateway heard of a change never shares the answer of one made before it.
       const key = `${this.versions?.versionOf(this.serviceName) ?? ""}\n${JSON.stringify(viewer)}\n${body}`;
-      const answer = !isQuery(body) ? await call() : await this.shared(key, this.answers && context?.reuseSubgraphAnswers ? () => this.answers!(this.serviceName, key, call) : call);
-      if (answer.status < 200 || answer.status >= 300) throw await this.errorFromResponse(responseOf(answer) as never);
+      const answer = !isQuery(body) ? await call() : await this.shared(key, this.answers && reuseSubgraphAnswers ? () => this.answers!(this.serviceName, key, call) : call);
+      if (answer.status < 200 || answer.status >= 300) throw await this.errorFromResponse(responseOf(answer));
       const parsed: unknown = JSON.parse(answer.body);
       if (!isObject(parsed)) throw new Error(`Expected JSON response body, but received: ${answer.body.slice(0, 100)}`);
       return parsed;

@@ -1,16 +1,5 @@
 import { Agent, request } from "node:http";
 
-/** What @apollo/gateway reads of a subgraph's answer. */
-export interface SubgraphResponse {
-  ok: boolean;
-  status: number;
-  statusText: string;
-  url: string;
-  headers: Headers;
-  text(): Promise<string>;
-  json(): Promise<unknown>;
-}
-
 export interface SubgraphRequest {
   method?: string;
   headers: Record<string, string>;
@@ -56,14 +45,9 @@ export function postToSubgraph(url: string, init: SubgraphRequest): Promise<Buff
   });
 }
 
-export function responseOf({ url, status, statusText, headers, body }: BufferedAnswer): SubgraphResponse {
-  return {
-    ok: status >= 200 && status < 300,
-    status,
-    statusText,
-    url,
-    headers: new Headers(headers),
-    text: async () => body,
-    json: async () => JSON.parse(body),
-  };
+/** A buffered answer as a fetch Response (what @apollo/gateway reads a failed call from), its URL kept. */
+export function responseOf({ url, status, statusText, headers, body }: BufferedAnswer): Response {
+  const response = new Response(body, { status, statusText, headers });
+  Object.defineProperty(response, "url", { value: url });
+  return response;
 }

@@ -2,6 +2,7 @@ import { crimePrioritiesSubgraph } from "./crime-priorities/server.ts";
 import { forcesSubgraph } from "./forces/server.ts";
 import { misconductSubgraph } from "./misconduct/server.ts";
 import { responseTimesSubgraph } from "./response-times/server.ts";
+import type { BaseContext } from "@apollo/server";
 import type { HubConfig, SubgraphName } from "../shared/config.ts";
 import { openDatabase, type Database, type OpenOptions } from "./shared/database/open.ts";
 import { seedIfEmpty } from "./shared/sample/seed-if-empty.ts";
@@ -9,13 +10,20 @@ import { followSampleChoice, sampleRequest } from "./shared/sample/sample-choice
 import { createSubgraph, type PrismaLike, type Subgraph, type SubgraphDefinition, type SubgraphOptions } from "./shared/subgraph.ts";
 import { workforceSubgraph } from "./workforce/server.ts";
 
+/**
+ * A definition with its own client and context types set aside: each subgraph's functions only ever
+ * meet its own client and context, which createSubgraph makes from the same definition.
+ */
+type AnySubgraphDefinition = SubgraphDefinition<PrismaLike, BaseContext>;
+const asAny = <P extends PrismaLike, C extends BaseContext>(definition: SubgraphDefinition<P, C>) => definition as unknown as AnySubgraphDefinition;
+
 /** Every subgraph's definition, by name: what the composer, the launcher and the tests iterate over. */
-export const SUBGRAPHS: Record<SubgraphName, SubgraphDefinition<PrismaLike, never>> = {
-  forces: forcesSubgraph as never,
-  "response-times": responseTimesSubgraph as never,
-  "crime-priorities": crimePrioritiesSubgraph as never,
-  workforce: workforceSubgraph as never,
-  misconduct: misconductSubgraph as never,
+export const SUBGRAPHS: Record<SubgraphName, AnySubgraphDefinition> = {
+  forces: asAny(forcesSubgraph),
+  "response-times": asAny(responseTimesSubgraph),
+  "crime-priorities": asAny(crimePrioritiesSubgraph),
+  workforce: asAny(workforceSubgraph),
+  misconduct: asAny(misconductSubgraph),
 };
 
 export const buildSubgraph = (name: SubgraphName, config: HubConfig, options?: SubgraphOptions): Promise<Subgraph<PrismaLike>> =>

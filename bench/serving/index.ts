@@ -61,11 +61,11 @@ interface ConnectionContext {
 async function ask(port: number, request: DashboardRequest): Promise<string> {
   const response = await fetch(graphqlUrl(port), { method: "POST", headers: { "content-type": "application/json", ...request.headers }, body: request.body });
   const text = await response.text();
-  if (response.status !== 200 || JSON.parse(text).errors) throw new Error(`${request.label} on port ${port}: ${response.status} ${text.slice(0, 300)}`);
+  if (response.status !== 200 || (JSON.parse(text) as { errors?: unknown }).errors) throw new Error(`${request.label} on port ${port}: ${response.status} ${text.slice(0, 300)}`);
   return text;
 }
 
-const dataOf = (body: string) => JSON.stringify(JSON.parse(body).data);
+const dataOf = (body: string) => JSON.stringify((JSON.parse(body) as { data?: unknown }).data);
 
 /** Each gateway's process, to read the CPU it spends per answer. */
 const gatewayPids = new Map<Gateway, number>();
@@ -77,7 +77,7 @@ async function load(gateway: Gateway, mix: DashboardRequest[], change?: () => Pr
   const afterChange = new Map<number, Map<string, number>>();
   let hits = 0;
   let responses = 0;
-  const pending = change && new Promise<void>((resolve, reject) => setTimeout(() => change().then(() => { changedAt = performance.now(); resolve(); }, reject), CHANGE_AFTER_MS));
+  const pending = change && new Promise<void>((resolve, reject) => setTimeout(() => void change().then(() => { changedAt = performance.now(); resolve(); }, reject), CHANGE_AFTER_MS));
   const cpuBefore = processCpuMs(gatewayPids.get(gateway)!);
   const result = await autocannon({
     url: graphqlUrl(gateway.port),

@@ -12,7 +12,7 @@ import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import { createTokenVerifier } from "../../gateway/auth/verify-token.ts";
 import { signRequest } from "../../shared/auth/signed-request.ts";
 import type { Viewer } from "../../shared/auth/viewer.ts";
-import { readConfig } from "../../shared/config.ts";
+import { readConfig, type SubgraphName } from "../../shared/config.ts";
 
 const config = readConfig();
 const secret = config.gatewaySecret();
@@ -20,7 +20,7 @@ const viewerOf = createTokenVerifier(config);
 const viewers = new WeakMap<Request, Promise<Viewer>>();
 const supergraph = readFileSync(config.supergraphPath, "utf8").replace(
   /join__graph\(name: "([^"]+)", url: "[^"]+"\)/g,
-  (_, name: string) => `join__graph(name: "${name}", url: "${config.subgraphUrl(name as never)}")`,
+  (_, name: string) => `join__graph(name: "${name}", url: "${config.subgraphUrl(name as SubgraphName)}")`,
 );
 
 /**
@@ -46,16 +46,17 @@ const runtime = createGatewayRuntime({
   ...(process.env.HIVE_RESPONSE_CACHE === "on" ? { cache: unboundedCache(), responseCaching: { session: (request: Request) => request.headers.get("authorization") } } : {}),
   plugins: () => [
     {
-      async onFetch({ context, options, setOptions }) {
+      async onFetch(payload) {
+        const { context, options } = payload;
         const request = (context as { request: Request }).request;
         if (!viewers.has(request)) viewers.set(request, viewerOf(request.headers.get("authorization") ?? undefined));
         const viewer = await viewers.get(request)!;
         const body = typeof options.body === "string" ? options.body : "";
-        setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...signRequest(secret, viewer, body) } });
+        payload.setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...signRequest(secret, viewer, body) } });
       },
     },
   ],
 });
 
-const server = createServer(runtime).listen(config.gatewayPort, config.host, () => console.log(`hive gateway ready at http://${config.host}:${config.gatewayPort}/graphql`));
+const server = createServer((request, response) => void runtime(request, response)).listen(config.gatewayPort, config.host, () => console.log(`hive gateway ready at http://${config.host}:${config.gatewayPort}/graphql`));
 process.once("SIGTERM", () => server.close(() => process.exit(0)).closeAllConnections());

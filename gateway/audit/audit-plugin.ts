@@ -3,6 +3,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { Viewer } from "../../shared/auth/viewer.ts";
 import type { GatewayContext } from "../subgraph-data-source.ts";
 import { outcomeOf } from "../../shared/observability/request-observer.ts";
+import { codeOf } from "../../shared/graphql/errors.ts";
 
 export interface AuditRecord {
   at: string;
@@ -56,7 +57,7 @@ export function auditPlugin(record: (entry: AuditRecord) => void): ApolloServerP
       return {
         async willSendResponse({ response, errors, operationName }) {
           const body = response.body.kind === "single" ? response.body.singleResult : undefined;
-          const errorCodes = [...new Set((errors ?? body?.errors ?? []).map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR")))];
+          const errorCodes = [...new Set((errors ?? body?.errors ?? []).map((error) => codeOf(error)))];
           record(auditEntry({ viewer: contextValue.viewer, operationName: operationName ?? request.operationName ?? null, query: request.query, variables: request.variables, errorCodes, answeredWithData: !!body?.data }));
         },
       };

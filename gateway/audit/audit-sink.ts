@@ -31,7 +31,7 @@ export function createAuditSink(auditUrl: string, secret: string) {
     });
     return sending;
   };
-  const timer = setInterval(flush, FLUSH_EVERY_MS);
+  const timer = setInterval(() => void flush(), FLUSH_EVERY_MS);
   timer.unref();
   return {
     record: (entry: AuditRecord) => void pending.push(entry),

@@ -56,7 +56,7 @@ export function createTokenVerifier(config: HubConfig) {
     const token = /^Bearer (.+)$/i.exec(authorization)?.[1];
     if (!token) throw unauthenticated("Authorization must be a Bearer token");
     const issuer = issuerOf(token, hub, oidc);
-    let payload;
+    let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, issuer.key as Uint8Array, issuer.options));
     } catch (error) {

@@ -1,5 +1,5 @@
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { GraphQLError, type ValidationRule } from "graphql";
+import { GraphQLError, Kind, type ValidationRule } from "graphql";
 
 /**
  * Limits on hostile documents, tighter than graphql-armor's defaults (which let probes through):
@@ -27,7 +27,7 @@ const maxFieldRepeatsRule: ValidationRule = (context) => ({
   SelectionSet(node) {
     const seen = new Map<string, number>();
     for (const selection of node.selections) {
-      if (selection.kind !== "Field") continue;
+      if (selection.kind !== Kind.FIELD) continue;
       const key = selection.alias?.value ?? selection.name.value;
       const count = (seen.get(key) ?? 0) + 1;
       seen.set(key, count);

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
-import { Kind, type FragmentDefinitionNode, type SelectionSetNode } from "graphql";
+import { Kind, OperationTypeNode, type FormattedExecutionResult, type FragmentDefinitionNode, type SelectionSetNode } from "graphql";
 import type { DataVersions } from "../response-cache/data-versions.ts";
 import type { ResponseStore } from "../response-cache/store.ts";
 import type { AnswersInFlight } from "../response-cache/in-flight.ts";
@@ -22,7 +22,7 @@ function rootFields(selectionSet: SelectionSetNode, fragments: Map<string, Fragm
 }
 
 function cacheable({ operation, document }: GraphQLRequestContext<GatewayContext>): boolean {
-  if (!operation || operation.operation !== "query" || !document) return false;
+  if (!operation || operation.operation !== OperationTypeNode.QUERY || !document) return false;
   const fragments = new Map(document.definitions.filter((node): node is FragmentDefinitionNode => node.kind === Kind.FRAGMENT_DEFINITION).map((node) => [node.name.value, node]));
   return !rootFields(operation.selectionSet, fragments).some((field) => NEVER_CACHED_ROOT_FIELDS.has(field));
 }
@@ -63,7 +63,7 @@ export function responseCachePlugin(versions: DataVersions, store: ResponseStore
             return null;
           }
           status = "HIT";
-          return { http: { status: undefined, headers: context.response.http.headers }, body: { kind: "single", singleResult: JSON.parse(decodeAnswer(cached).body.toString("utf8")) } };
+          return { http: { status: undefined, headers: context.response.http.headers }, body: { kind: "single", singleResult: JSON.parse(decodeAnswer(cached).body.toString("utf8")) as FormattedExecutionResult } };
         },
         async willSendResponse({ response, request, contextValue, operationName }) {
           const result = response.body.kind === "single" ? response.body.singleResult : undefined;

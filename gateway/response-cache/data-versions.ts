@@ -62,7 +62,7 @@ export class DataVersions {
         if (!isKnownVersionToken(version)) throw new Error("version unreadable");
         known = version;
         this.set(name, version);
-      } catch (error) {
+      } catch {
         known = "";
         this.set(name, undefined);
         if (!this.stopping.signal.aborted) await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));

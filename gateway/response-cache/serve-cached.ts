@@ -12,8 +12,8 @@ export interface CachedAnswerServer {
   versions: DataVersions;
   store: ResponseStore;
   stats: ResponseCacheStats;
-  viewerOf(request: IncomingMessage): Promise<Viewer>;
-  record?(entry: AuditRecord): void;
+  viewerOf: (request: IncomingMessage) => Promise<Viewer>;
+  record?: (entry: AuditRecord) => void;
   inFlight: AnswersInFlight;
   waitLimitMs: number;
 }

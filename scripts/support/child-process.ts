@@ -32,7 +32,7 @@ export function startChild(name: string, args: string[], { env, readyLine, echo 
   const ready = new Promise<void>((resolve, reject) => {
     const prefix = `[${name}]`.padEnd(19);
     const tail: string[] = [];
-    for (const stream of [child.stdout!, child.stderr!]) {
+    for (const stream of [child.stdout, child.stderr]) {
       createInterface({ input: stream }).on("line", (line) => {
         if (echo) console.log(`${prefix} ${line}`);
         tail.push(line);

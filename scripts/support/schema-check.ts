@@ -1,6 +1,6 @@
 import { diff, CriticalityLevel, type Change } from "@graphql-inspector/core";
 import { Supergraph } from "@apollo/federation-internals";
-import { buildSchema, getNamedType, type GraphQLType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema, getNamedType, type GraphQLField, type GraphQLInputField, type GraphQLType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, printSchema, type GraphQLSchema } from "graphql";
 
 /** What front-ends see: the supergraph without its federation machinery (join__ types and directives). */
 export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
@@ -26,7 +26,9 @@ export function deprecatedInRelease(released: GraphQLSchema, path: string): bool
   const [typeName, member, argument] = path.split(".");
   if (member === undefined) {
     const returning = Object.values(released.getTypeMap()).flatMap((type) =>
-      isObjectType(type) || isInterfaceType(type) || isInputObjectType(type) ? Object.values(type.getFields()).filter((field) => getNamedType(field.type as GraphQLType)?.name === typeName) : [],
+      isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)
+        ? Object.values<GraphQLField<unknown, unknown> | GraphQLInputField>(type.getFields()).filter((field) => getNamedType(field.type as GraphQLType).name === typeName)
+        : [],
     );
     return returning.length > 0 && returning.every(deprecated);
   }

@@ -35,3 +35,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   console.error("internal error:", (error as { originalError?: unknown })?.originalError ?? error);
   return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
+
+/** An error's code as its extensions give it; INTERNAL_SERVER_ERROR when it has none. */
+export const codeOf = (error: { extensions?: { code?: unknown } }): string => (typeof error.extensions?.code === "string" ? error.extensions.code : "INTERNAL_SERVER_ERROR");

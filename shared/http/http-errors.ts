@@ -12,8 +12,9 @@ export function sendHttpError(response: ServerResponse, status: number): void {
  * Errors raised before GraphQL sees a request (a body that is not JSON, one over the size limit)
  * get a coded JSON answer; express's own page would show a stack trace outside production.
  */
-export const httpErrors: ErrorRequestHandler = (error, _request, response, _next) => {
-  const status = typeof error?.status === "number" && error.status >= 400 && error.status < 500 ? error.status : 500;
+export const httpErrors: ErrorRequestHandler = (error: unknown, _request, response, _next) => {
+  const stated = (error as { status?: unknown } | undefined)?.status;
+  const status = typeof stated === "number" && stated >= 400 && stated < 500 ? stated : 500;
   if (status === 500) console.error("http error:", error);
   sendHttpError(response, status);
 };

@@ -93,17 +93,15 @@ export function importMetrics(registry: Registry, tally: () => Promise<BatchTall
  * no token and passes no signature check, so it is kept off the port the graph is served on.
  */
 export async function serveMetrics(registry: Registry, port: number, host: string): Promise<Server> {
-  const server = createServer(async (request, response) => {
+  const server = createServer((request, response) => {
     if (request.method !== "GET" || request.url?.split("?")[0] !== "/metrics") {
       response.writeHead(404, { "content-type": "text/plain" }).end("Not found: metrics are at /metrics\n");
       return;
     }
-    try {
-      const body = await registry.metrics();
-      response.writeHead(200, { "content-type": registry.contentType }).end(body);
-    } catch (error) {
-      response.writeHead(500, { "content-type": "text/plain" }).end(`metrics unavailable: ${(error as Error).message}\n`);
-    }
+    registry.metrics().then(
+      (body) => response.writeHead(200, { "content-type": registry.contentType }).end(body),
+      (error: Error) => response.writeHead(500, { "content-type": "text/plain" }).end(`metrics unavailable: ${error.message}\n`),
+    );
   });
   await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, host, resolve));
   return server;

@@ -5,6 +5,7 @@ import { createLogger } from "./logger.ts";
 import type { Viewer } from "../auth/viewer.ts";
 import { metricsOf, type Outcome } from "./metrics.ts";
 import { currentTraceId } from "./tracing.ts";
+import { codeOf } from "../graphql/errors.ts";
 
 /** OK: no errors; PARTIAL: data with errors; ERROR: no data. */
 export const outcomeOf = (errorCodes: string[], answeredWithData: boolean): Outcome => (errorCodes.length === 0 ? "OK" : answeredWithData ? "PARTIAL" : "ERROR");
@@ -38,7 +39,7 @@ export function requestObserver<TContext extends BaseContext>(service: string): 
         },
         async willSendResponse({ response, errors, operationName, request, document }) {
           const body = response.body.kind === "single" ? response.body.singleResult : undefined;
-          const errorCodes = [...new Set((errors ?? body?.errors ?? []).map((error) => String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR")))];
+          const errorCodes = [...new Set((errors ?? body?.errors ?? []).map((error) => codeOf(error)))];
           const { viewer, traceId } = contextValue as { viewer?: Viewer; traceId?: string };
           const role = viewer?.role ?? "PUBLIC";
           const cache = response.http.headers.get("x-hub-cache") ?? undefined;

@@ -16,8 +16,8 @@ const tracer = trace.getTracer("police-performance-hub");
 const TRACEPARENT = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
 const NO_TRACE = "0".repeat(32);
 
-const incomingTraceId = (header: unknown) => {
-  const match = TRACEPARENT.exec(String(header ?? ""));
+const incomingTraceId = (header: string | string[] | undefined) => {
+  const match = TRACEPARENT.exec(typeof header === "string" ? header : "");
   return match && match[1] !== NO_TRACE ? match[1] : undefined;
 };
 

@@ -9,6 +9,7 @@ import { implausibleMonths, type MonthlyTotal, type PlausibilityCheck } from "..
 import type { RequestMemo } from "../shared/graphql/request-memo.ts";
 import { createBatchSources, createSourceLoader } from "../shared/graphql/source.ts";
 import { COVERAGE_MEASURES, coveredForces, tallyForce, type CrimeData, type UnitFacts } from "./figures.ts";
+import type { CrimePriority } from "./schema/priority.ts";
 
 /** A force's stop and search over a period, with how many searches recorded each optional column. */
 export interface StopSearchCounts {
@@ -23,7 +24,8 @@ export interface StopSearchCounts {
   weaponFinds: number;
 }
 
-type OutcomeRow = { forceId: string; priority: string; outcome: string; count: number };
+/** An outcome count of a priority, or of all recorded crime ("ALL"). */
+type OutcomeRow = { forceId: string; priority: CrimePriority | "ALL"; outcome: string; count: number };
 
 /** The tables a revision can replace rows of: read as published on a day when the period asks. */
 const at = asPublishedForPeriod(["crime_priorities.recorded_offence", "crime_priorities.offence_outcome", "crime_priorities.stop_search"]);

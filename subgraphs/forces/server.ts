@@ -15,7 +15,7 @@ import { seedForcesReference } from "./reference-data.ts";
 export const forcesSubgraph: SubgraphDefinition<PrismaClient, ForcesContext> = {
   name: "forces",
   resolvers: [ForceResolver, RegionResolver, ComparisonGroupResolver, AuditResolver, FigureTableResolver, MeasureResolver],
-  referenceResolvers: { Force: resolveForceReference as never, FigureTable: resolveFigureTableReference as never, Measure: resolveMeasureReference as never },
+  referenceResolvers: { Force: resolveForceReference, FigureTable: resolveFigureTableReference, Measure: resolveMeasureReference },
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,
   seedReferenceData: seedForcesReference,

@@ -42,7 +42,7 @@ export async function compareMisconductMeasure(
   return compareMeasure(measure, {
     forceId: force.id,
     figures: figuresFor(await loaders.casesOpened(period), officers, (forceId) => coverage(forceId).complete),
-    yearEarlierFigures: series ? await yearEarlierFigures(period, officers, loaders) : new Map(),
+    yearEarlierFigures: series ? await yearEarlierFigures(period, officers, loaders) : new Map<string, MisconductFigures>(),
     unavailableReason: coverage(force.id).reason ?? undefined,
     sources: await loaders.sources(period, force.id),
     syntheticInputs: (force.forceOfficerStrengths ?? []).find((entry) => entry.forceId === force.id)?.synthetic,

@@ -25,7 +25,7 @@ export async function compareResponseMeasure<F>(
   return compareMeasure(sourced.measure, {
     forceId: force.id,
     figures,
-    yearEarlierFigures: series ? await sourced.period(loaders, yearEarlier(period)) : new Map(),
+    yearEarlierFigures: series ? await sourced.period(loaders, yearEarlier(period)) : new Map<string, F>(),
     regionForceIds: force.regionForceIds,
     mostSimilarGroupForceIds: force.mostSimilarGroupForceIds,
     groupForceIds,

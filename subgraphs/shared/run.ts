@@ -33,8 +33,8 @@ export async function runSubgraphs(builds: [SubgraphName, Build][], service: str
     await tracing.stop();
     process.exit(0);
   };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", () => void shutdown());
+  process.once("SIGINT", () => void shutdown());
 }
 
 async function startSubgraph(name: SubgraphName, build: Build, config: HubConfig, tracing: Tracing) {

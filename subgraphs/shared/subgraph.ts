@@ -2,7 +2,7 @@ import type { BaseContext } from "@apollo/server";
 import type { SqlDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { Express } from "express";
 import type { GraphQLSchema } from "graphql";
-import type { NonEmptyArray } from "type-graphql";
+import type { BuildSchemaOptions } from "type-graphql";
 import type { Viewer } from "../../shared/auth/viewer.ts";
 import type { HubConfig, SubgraphName } from "../../shared/config.ts";
 import { openDatabase, type Database, type OpenOptions, type SqlClient } from "./database/open.ts";
@@ -25,8 +25,8 @@ export interface PrismaLike {
 /** What makes one subgraph: its resolvers, its database client and its sample data. */
 export interface SubgraphDefinition<TPrisma extends PrismaLike, TContext extends BaseContext> {
   name: SubgraphName;
-  resolvers: NonEmptyArray<Function>;
-  orphanedTypes?: Function[];
+  resolvers: BuildSchemaOptions["resolvers"];
+  orphanedTypes?: BuildSchemaOptions["orphanedTypes"];
   referenceResolvers?: ReferenceResolvers<TContext>;
   createPrisma(adapter: SqlDriverAdapterFactory): TPrisma;
   /** `memo` keeps figure sets for the data as it stands, shared by every request until a load changes it. */

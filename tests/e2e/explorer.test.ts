@@ -8,7 +8,7 @@ import { tableOf } from "../../gateway/answer-table/answer-table.ts";
 import { EXPLORER_DIST } from "../../gateway/explorer-dist.ts";
 import { startChild } from "../../scripts/support/child-process.ts";
 import { CHROMIUM_ARGS, findChromium } from "../../scripts/support/chromium.ts";
-import { parseCsv } from "../support/csv.ts";
+import { csvRows } from "../../subgraphs/shared/ingest/csv-records.ts";
 import { startHub, type RunningHub } from "../support/hub.ts";
 import { OIDC_CLIENT_ID, OIDC_SCOPE } from "../support/oidc-provider.ts";
 
@@ -125,7 +125,7 @@ describe("the explorer", () => {
     await expect.poll(() => page.locator(".hub-table tbody tr").count()).toBe(43);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
     expect(download.suggestedFilename()).toBe("forces.csv");
-    const csv = parseCsv(readFileSync((await download.path())!, "utf8"));
+    const csv = csvRows(readFileSync((await download.path()), "utf8"));
     const expected = tableOf((await ask(FORCES_WITH_OFFICERS)).data, "forces");
     expect(csv[0]).toEqual(["id", "name", "region.name", "workforce.officersFte", "workforce.neighbourhoodFte"]);
     expect(csv[0]).toEqual(expected.columns);
@@ -242,7 +242,7 @@ describe("the explorer", () => {
     const split = (stdout: string) => [stdout.slice(0, stdout.lastIndexOf("\n")), Number(stdout.slice(stdout.lastIndexOf("\n") + 1))] as const;
     const [csv, status] = split((await curl("{ forces { id name } }")).stdout);
     expect(status).toBe(200);
-    const rows = parseCsv(csv);
+    const rows = csvRows(csv);
     expect(rows[0]).toEqual(["id", "name"]);
     expect(rows.slice(1)).toHaveLength(43);
     expect(rows).toContainEqual(["kent", "Kent Police"]);

@@ -7,7 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXPLORER_DIST } from "../../gateway/explorer-dist.ts";
 import { CHROMIUM_ARGS, findChromium } from "../../scripts/support/chromium.ts";
-import { parseCsv } from "../support/csv.ts";
+import { csvRows } from "../../subgraphs/shared/ingest/csv-records.ts";
 import { startHub, type RunningHub } from "../support/hub.ts";
 
 /** Where the screenshots go: docs/ when SCREENSHOTS_DIR=docs (how the committed ones were made), else a temporary folder. */
@@ -89,8 +89,8 @@ describe("the table tool: the analysts' tasks through the UI, as the public", ()
     await analyst.click("2025/26 minutes");
     const firstForce = await analyst.page.locator("tbody tr th").first().textContent();
     const [download] = await Promise.all([analyst.page.waitForEvent("download"), analyst.click("Download figures (CSV)")]);
-    const text = readFileSync((await download.path())!, "utf8");
-    const csv = parseCsv(text.trim());
+    const text = readFileSync((await download.path()), "utf8");
+    const csv = csvRows(text.trim());
     expect(text.split("\r\n")[0]).toBe("force_id,force_name,measure_id,measure_name,period_from,period_to,value,unit,coverage_complete,coverage_reason,synthetic,sources,quality_notes,national,region,most_similar_group,rank,forces_ranked,population_basis");
     expect(csv).toHaveLength(44);
     const ranked = csv.slice(1).sort((a, b) => Number(a[16]) - Number(b[16]));
@@ -98,7 +98,7 @@ describe("the table tool: the analysts' tasks through the UI, as the public", ()
     expect(ranked[0]).toEqual(expect.arrayContaining(["EMERGENCY_ATTENDANCE_P90_MINUTES", "2025-04-01", "2026-03-31", "minutes", "true", "synthetic sample", "1", "43"]));
     for (const line of ranked) expect(line[6]).toMatch(/^\d+(\.\d{1,2})?$/);
     const [definitions] = await Promise.all([analyst.page.waitForEvent("download"), analyst.page.getByRole("button", { name: "Download definitions (CSV)" }).click()]);
-    expect(readFileSync((await definitions.path())!, "utf8")).toContain("EMERGENCY_ATTENDANCE_P90_MINUTES,\"Emergency attendance, 90th percentile\",minutes,2,LOWER_IS_BETTER");
+    expect(readFileSync((await definitions.path()), "utf8")).toContain("EMERGENCY_ATTENDANCE_P90_MINUTES,\"Emergency attendance, 90th percentile\",minutes,2,LOWER_IS_BETTER");
     expect(await analyst.page.getByRole("note").textContent()).toContain("synthetic sample");
     counts.p90LeagueTableCsv = analyst.actions;
     await analyst.screenshot("tables-p90-league-table.png");

@@ -32,7 +32,7 @@ describe("trusted documents: TRUSTED_DOCUMENTS=required on the production gatewa
     const query = new URLSearchParams({ extensions: JSON.stringify(persisted(registered.id)), variables: JSON.stringify({ force: "kent" }) });
     const byGet = await fetch(`${endpoint}?${query}`, { headers: { "apollo-require-preflight": "true" } });
     expect(byGet.status).toBe(200);
-    expect(((await byGet.json()) as any).data.force.name).toBe("Kent Police");
+    expect(((await byGet.json())).data.force.name).toBe("Kent Police");
   });
 
   it("serves a registered operation's exact text to the public", async () => {

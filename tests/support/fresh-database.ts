@@ -4,7 +4,7 @@ import pg from "pg";
  * A new, empty PostgreSQL database beside TEST_DATABASE_URL's, for a test that must start from
  * nothing (the shared one already holds the sample); `drop` removes it.
  */
-export async function freshTestDatabase(suffix: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshTestDatabase(suffix: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = new URL(process.env.TEST_DATABASE_URL!);
   const name = `${base.pathname.slice(1)}_${suffix}`;
   const admin = async (statement: string) => {

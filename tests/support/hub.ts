@@ -112,7 +112,7 @@ function until(gateway: Gateway, condition: () => boolean, timeoutMs = 5_000): P
 }
 
 /** The whole graph in this process: five subgraphs and the gateway on free ports, sample data loaded unless `sample` is false. */
-export async function startHub(databaseUrl?: string, { environment = "test", subgraphTimeoutMs = 10_000, sample = true, trustedDocuments = "off", env = {} as NodeJS.ProcessEnv } = {}): Promise<RunningHub> {
+export async function startHub(databaseUrl?: string, { environment = "test", subgraphTimeoutMs = 10_000, sample = true, trustedDocuments = "off", env = {} } = {}): Promise<RunningHub> {
   const dataDir = mkdtempSync(join(tmpdir(), "hub-test-"));
   const config = readConfig({
     NODE_ENV: environment, HUB_DATA_DIR: dataDir, GATEWAY_SECRET: TEST_SECRET, JWT_SECRET: TEST_JWT_SECRET, SUBGRAPH_TIMEOUT_MS: String(subgraphTimeoutMs),

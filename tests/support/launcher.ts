@@ -19,7 +19,7 @@ export function startHubProcess(port: number, env: NodeJS.ProcessEnv, [command, 
   const hub = spawn(command, args, { cwd: process.cwd(), env: fullEnv, stdio: ["ignore", "pipe", "pipe"] });
   const lines: string[] = [];
   const waiters: { pattern: RegExp; resolve: (match: RegExpExecArray) => void }[] = [];
-  for (const stream of [hub.stdout!, hub.stderr!]) {
+  for (const stream of [hub.stdout, hub.stderr]) {
     createInterface({ input: stream }).on("line", (line) => {
       lines.push(line);
       for (const waiter of [...waiters]) {

@@ -10,7 +10,7 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 async function gatewayServing(serving: () => Record<string, string | null> | null): Promise<string> {
   server = createServer((_request, response) => response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ subgraphs: serving() })));
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server!.address() as AddressInfo).port}`;
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 const before = new Map([["crime-priorities", "7@100"]] as const);

@@ -1,7 +1,7 @@
 interface ListPickerProps {
   lists: string[];
   list: string | undefined;
-  choose(list: string): void;
+  choose: (list: string) => void;
 }
 
 /** Which list of the answer becomes rows: outermost lists, or a nested one to expand (`forces.monthly`). */

@@ -45,7 +45,7 @@ export function SignIn({ oidc, session, problem }: SignInProps) {
     <span className="hub-session">
       {error && <span role="alert" className="hub-warning">{error} </span>}
       {oidc
-        ? <button type="button" className="graphiql-button" onClick={() => beginSignIn(oidc).catch((reason: Error) => setError(reason.message))}>Sign in</button>
+        ? <button type="button" className="graphiql-button" onClick={() => void beginSignIn(oidc).catch((reason: Error) => setError(reason.message))}>Sign in</button>
         : <UseToken onError={setError} />}
     </span>
   );

@@ -78,7 +78,7 @@ export function chartSpec(table: AnswerTable, measure?: string): ChartSpec | { r
     const label = referenceLabel(column);
     const values = valuesOf(table, index);
     if (!label || !values.length || !values.every((value) => typeof value === "number")) return [];
-    return [{ column: index, label, constant: new Set(values).size === 1 ? (values[0] as number) : undefined }];
+    return [{ column: index, label, constant: new Set(values).size === 1 ? (values[0]) : undefined }];
   }).sort((a, b) => REFERENCE_ORDER.indexOf(a.label) - REFERENCE_ORDER.indexOf(b.label));
   const rowsWithoutValue = table.rows.filter((row) => row[y] === null).length;
   const described = titleOf(table, y);

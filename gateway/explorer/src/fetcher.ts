@@ -1,4 +1,5 @@
 import type { Fetcher } from "@graphiql/toolkit";
+import type { ExecutionResult } from "graphql";
 import { recordAnswer, type Answer } from "./answer-store.ts";
 
 const INTROSPECTION = "IntrospectionQuery";
@@ -10,12 +11,12 @@ const INTROSPECTION = "IntrospectionQuery";
  */
 export function hubFetcher(url: string, token: () => string | undefined): Fetcher {
   return async (params, options) => {
-    const headers: Record<string, string> = { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...(options?.headers as Record<string, string> | undefined) };
+    const headers: Record<string, string> = { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...(options?.headers) };
     const signedIn = token();
     if (signedIn && !Object.keys(headers).some((name) => name.toLowerCase() === "authorization")) headers.authorization = `Bearer ${signedIn}`;
     const response = await fetch(url, { method: "POST", headers, body: JSON.stringify(params) });
-    const answer = (await response.json()) as Answer;
+    const answer = (await response.json()) as Answer & ExecutionResult;
     if (params.operationName !== INTROSPECTION) recordAnswer(answer);
-    return answer as never;
+    return answer;
   };
 }

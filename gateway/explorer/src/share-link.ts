@@ -25,7 +25,7 @@ export function sharedOperation(location: Location = window.location): SharedOpe
 
 export function rememberInAddress(change: SharedOperation): void {
   const url = new URL(window.location.href);
-  for (const [name, value] of Object.entries(change)) {
+  for (const [name, value] of Object.entries(change) as [string, string | undefined][]) {
     if (value === undefined) continue;
     if (value.trim()) url.searchParams.set(name, value);
     else url.searchParams.delete(name);

@@ -39,6 +39,9 @@ async function discover(issuer: string): Promise<Discovery> {
   return (await response.json()) as Discovery;
 }
 
+/** A claim as text: a string or number as it is, anything else the fallback. */
+const claimText = (claim: unknown, fallback: string) => (typeof claim === "string" || typeof claim === "number" ? String(claim) : fallback);
+
 function claimsOf(idToken: string): Record<string, unknown> {
   const payload = idToken.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
   return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), (char) => char.charCodeAt(0)))) as Record<string, unknown>;
@@ -76,8 +79,8 @@ export async function completeSignIn(oidc: ExplorerOidc): Promise<SignedIn | und
   if (!response.ok || !tokens.id_token) throw new Error(`sign-in failed: ${tokens.error_description ?? tokens.error ?? `HTTP ${response.status}`}`);
   const claims = claimsOf(tokens.id_token);
   if (claims.nonce !== nonce) throw new Error("sign-in answer does not match the request (nonce)");
-  const role = [claims[oidc.roleClaim]].flat().find((value) => typeof value === "string");
-  const signedIn: SignedIn = { token: tokens.id_token, name: String(claims.name ?? claims.sub), role: String(role ?? "no hub role"), expiresAtMs: Number(claims.exp) * 1000 };
+  const role = [claims[oidc.roleClaim]].flat().find((value): value is string => typeof value === "string");
+  const signedIn: SignedIn = { token: tokens.id_token, name: claimText(claims.name ?? claims.sub, "unknown"), role: role ?? "no hub role", expiresAtMs: Number(claims.exp) * 1000 };
   keepSession(signedIn);
   // Sign-in begun on the table tool comes back through the explorer: go back to that page.
   if (new URL(returnTo).pathname !== window.location.pathname) window.location.assign(returnTo);
@@ -96,7 +99,7 @@ export function tokenSession(token: string): SignedIn {
   }
   const expiresAtMs = typeof claims.exp === "number" ? claims.exp * 1000 : Date.now() + 3_600_000;
   if (expiresAtMs <= Date.now()) throw new Error("that token has expired: mint a new one");
-  return { token: trimmed, name: String(claims.name ?? claims.sub ?? "token"), role: String(claims.role ?? "no hub role"), expiresAtMs };
+  return { token: trimmed, name: claimText(claims.name ?? claims.sub, "token"), role: claimText(claims.role, "no hub role"), expiresAtMs };
 }
 
 /** Keeps the session in a session cookie (every tab, until the browser closes), scoped to the explorer. */

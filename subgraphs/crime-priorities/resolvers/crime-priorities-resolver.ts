@@ -86,8 +86,9 @@ export class CrimePrioritySummaryResolver {
   private async counts(summary: CrimePrioritySummary, { loaders }: CrimePrioritiesContext): Promise<ForceCrimeCounts> {
     const found = (await loaders.figures(summary)).get(summary.forceId);
     if (found) return found;
-    const entries = (Object.keys(CRIME_COUNTS) as CrimeCount[]).map((count) => [count, tileCoverage(summary, [], CRIME_COUNTS[count].label).coverage]);
-    return { forceId: summary.forceId, counts: Object.fromEntries(entries.map(([count]) => [count, null])), coverage: Object.fromEntries(entries), units: Object.fromEntries(entries.map(([count]) => [count, []])) } as ForceCrimeCounts;
+    const counts = Object.keys(CRIME_COUNTS) as CrimeCount[];
+    const each = <T>(value: (count: CrimeCount) => T) => Object.fromEntries(counts.map((count) => [count, value(count)])) as Record<CrimeCount, T>;
+    return { forceId: summary.forceId, counts: each(() => null), coverage: each((count) => tileCoverage(summary, [], CRIME_COUNTS[count].label).coverage), units: each(() => []) };
   }
 
   /** Notes on the flagged street-file months a count of the summary was summed from. */

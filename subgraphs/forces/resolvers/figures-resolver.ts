@@ -97,4 +97,4 @@ export class FigureTableResolver {
   }
 }
 
-export const resolveFigureTableReference = (reference: { id: string }) => ({ ...reference, ...tableOf(reference.id) });
+export const resolveFigureTableReference = (reference: Record<string, unknown>) => (typeof reference.id === "string" ? { ...reference, ...tableOf(reference.id) } : null);

@@ -76,4 +76,4 @@ export class MeasureResolver {
   }
 }
 
-export const resolveMeasureReference = (reference: Measure) => reference;
+export const resolveMeasureReference = (reference: Record<string, unknown>) => (typeof reference.id === "string" ? reference : null);

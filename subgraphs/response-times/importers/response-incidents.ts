@@ -13,7 +13,7 @@ import { INCIDENT_MONTHS } from "../plausibility.ts";
 import { refreshAttendanceAggregates } from "../aggregates.ts";
 import { projectPath } from "../../../shared/project-path.ts";
 
-export const RESPONSE_INCIDENT_SCHEMA = JSON.parse(readFileSync(projectPath("subgraphs/response-times/importers/response-incident.schema.json"), "utf8"));
+export const RESPONSE_INCIDENT_SCHEMA = JSON.parse(readFileSync(projectPath("subgraphs/response-times/importers/response-incident.schema.json"), "utf8")) as { properties: Record<string, object> };
 const COLUMNS = Object.keys(RESPONSE_INCIDENT_SCHEMA.properties);
 const ajv = new Ajv({ allErrors: true });
 (addFormats as unknown as (ajv: Ajv) => void)(ajv);

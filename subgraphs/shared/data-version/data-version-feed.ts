@@ -6,7 +6,7 @@ import { DATA_VERSION_WAIT_MS, isKnownVersionToken, unknownVersionToken, version
 
 export interface DataVersionFeed {
   /** A token that changes whenever this subgraph's answers may have: a load, a withdrawal, the sample, other code. */
-  current(): string;
+  current: () => string;
   /** GET /data-version?after=<token>: answers at once when the token differs, else when it changes or the wait is over. */
   route(app: Express): void;
   stop(): Promise<void>;

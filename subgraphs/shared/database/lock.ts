@@ -30,6 +30,7 @@ export function lockDataFolder(folder: string): () => void {
         throw new Error(
           `The embedded database in ${folder} is in use by process ${holder}. ` +
             "Stop that process, or give this one its own HUB_DATA_DIR or a DATABASE_URL.",
+          { cause: error },
         );
       }
       rmSync(lockFile, { force: true });

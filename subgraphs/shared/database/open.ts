@@ -33,14 +33,14 @@ export interface OpenOptions {
 
 function pgliteSql(db: Pick<PGlite, "query" | "transaction">): SqlClient {
   return {
-    query: async (text, params) => (await db.query(text, params)).rows as never,
+    query: async <Row,>(text: string, params?: unknown[]) => (await db.query<Row>(text, params)).rows,
     transaction: (work) => db.transaction((tx) => work(pgliteSql({ query: tx.query.bind(tx), transaction: () => Promise.reject(new Error("nested transaction")) }))),
   };
 }
 
 function postgresSql(pool: pg.Pool | pg.PoolClient): SqlClient {
   return {
-    query: async (text, params) => (await pool.query(text, params)).rows,
+    query: async <Row,>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as Row[],
     transaction: async (work) => {
       if (!("connect" in pool) || "release" in pool) throw new Error("nested transaction");
       const client = await pool.connect();
@@ -92,7 +92,7 @@ function serverPool(name: SubgraphName, url: string, max: number) {
 const UNIQUE_VIOLATION = "23505";
 
 // adapter-pg pins its own @types/pg; the runtime Pool is the same class.
-const serverAdapter = (name: SubgraphName, pool: pg.Pool) => new PrismaPg(pool as never, { schema: postgresSchema(name) });
+const serverAdapter = (name: SubgraphName, pool: pg.Pool) => new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0], { schema: postgresSchema(name) });
 
 /**
  * The schema engine takes PostgreSQL's session-level migration lock; on a pool the unlock can

@@ -17,7 +17,17 @@ export function figureTableId({ measureIds, forceIds, span, interval }: FigureRe
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
+/** The key as figureTableId writes it. */
+interface FigureTableKey {
+  measureIds: MeasureId[];
+  forceIds: string[] | null;
+  from: string;
+  to: string;
+  asPublishedOn: string | null;
+  interval: Interval;
+}
+
 export function parseFigureTableId(id: string): FigureRequest {
-  const { measureIds, forceIds, from, to, asPublishedOn, interval } = JSON.parse(id);
+  const { measureIds, forceIds, from, to, asPublishedOn, interval } = JSON.parse(id) as FigureTableKey;
   return { measureIds, forceIds, interval, span: asPublishedOn ? { from: day(from), to: day(to), asPublishedOn: day(asPublishedOn) } : { from: day(from), to: day(to) } };
 }

@@ -5,6 +5,6 @@ export function registerDescribedEnum<E extends Record<string, string>>(values: 
   registerEnumType(values, {
     name,
     description,
-    valuesConfig: Object.fromEntries(Object.entries(valueDescriptions).map(([value, text]) => [value, { description: text }])) as never,
+    valuesConfig: Object.fromEntries(Object.entries(valueDescriptions).map(([value, text]) => [value, { description: text }])) as Partial<Record<keyof E, { description: string }>>,
   });
 }

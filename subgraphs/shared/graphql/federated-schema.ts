@@ -1,11 +1,13 @@
 import "reflect-metadata";
 import { buildSubgraphSchema } from "@apollo/subgraph";
-import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import { gql } from "graphql-tag";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
 import { authChecker } from "../auth/auth-checker.ts";
+
+/** The resolver map Apollo's helper takes, as its signature gives it (the type itself is not exported). */
+type ResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { resolvers?: unknown }>["resolvers"]>;
 
 const FEDERATION_IMPORTS = ["@key", "@external", "@requires", "@shareable", "@inaccessible"];
 
@@ -27,9 +29,9 @@ export async function buildFederatedSchema<TContext>(
   const sdl =
     `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ${JSON.stringify(FEDERATION_IMPORTS)})\n\n` +
     printSchemaWithDirectives(typeGraphqlSchema);
-  const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<unknown>;
+  const resolvers = createResolversMap(typeGraphqlSchema) as ResolverMap;
   for (const [typeName, resolveReference] of Object.entries(referenceResolvers)) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference } as never;
+    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference };
   }
   return { schema: buildSubgraphSchema({ typeDefs: gql(sdl), resolvers }), sdl };
 }

@@ -35,7 +35,7 @@ export function createDataMemo(currentVersion: () => string): () => RequestMemo 
     if (!isKnownVersionToken(requestVersion)) return own;
     return <T>(key: string, fetch: () => Promise<T>): Promise<T> => {
       if (currentVersion() !== requestVersion) return own(key, fetch);
-      if (version !== requestVersion) [version, shared] = [requestVersion, new Map()];
+      if (version !== requestVersion) [version, shared] = [requestVersion, new Map<string, Promise<unknown>>()];
       const kept = shared.get(key);
       if (kept) return own(key, () => kept as Promise<T>);
       const fetched = own(key, fetch);

@@ -28,7 +28,7 @@ export function requireSignedRequest(secret: string, bodyLimit: string): Request
       request.viewer = result.viewer;
       if (body.length && request.is("application/json")) {
         try {
-          request.body = JSON.parse(body.toString("utf8"));
+          request.body = JSON.parse(body.toString("utf8")) as unknown;
         } catch {
           response.status(400).json({ errors: [{ message: "The body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
           return;

@@ -123,3 +123,9 @@ export class CsvRecordReader {
     }
   }
 }
+
+/** A whole CSV text as rows of cells (blank lines skipped), read as the importers read files. */
+export function csvRows(text: string): string[][] {
+  const reader = new CsvRecordReader();
+  return [...reader.push(text), ...reader.end()].map((record) => record.cells);
+}

@@ -4,6 +4,13 @@ import type { ParsedRecord } from "./importer.ts";
 import type { RowError } from "./row-error.ts";
 
 /** Reads and checks the fields of one record, collecting every problem instead of stopping at the first. */
+/** A cell as text, as String gives it for the numbers, strings, booleans and dates files hold (an object, never expected, as JSON). */
+export function cellText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" || value === null || value === undefined || value instanceof Date) return String(value);
+  return JSON.stringify(value);
+}
+
 export class FieldReader {
   readonly errors: RowError[] = [];
   /** Set when the row is for a body outside the 43 forces (British Transport Police, a total row). */
@@ -16,7 +23,7 @@ export class FieldReader {
   ) {}
 
   fail(column: string | undefined, reason: string, value?: unknown): null {
-    this.errors.push({ file: this.file, line: this.line, column, value: value === undefined ? undefined : String(value), reason });
+    this.errors.push({ file: this.file, line: this.line, column, value: value === undefined ? undefined : cellText(value), reason });
     return null;
   }
 
@@ -46,7 +53,7 @@ export class FieldReader {
 
   text(column: string, { optional = false } = {}): string | null {
     const value = this.fields[column];
-    const text = value === undefined || value === null ? "" : String(value).trim();
+    const text = value === undefined || value === null ? "" : cellText(value).trim();
     if (!text && !optional) return this.fail(column, "required value missing", "");
     return text || null;
   }

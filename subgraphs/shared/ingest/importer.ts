@@ -30,7 +30,7 @@ export interface Importer<Row, Lookup = undefined> {
   subgraph: SubgraphName;
   description: string;
   /** Whether a file found in a folder is of this kind. */
-  matches(fileName: string): boolean;
+  matches: (fileName: string) => boolean;
   /** The file's records in batches, so a million rows cost a few hundred awaits, not a million. */
   read(file: string, progress: ReadProgress, options?: ReadOptions): AsyncIterable<SourceRecord[]>;
   /** The day the file says it was published (e.g. a workbook's "Last updated"), when it says. */

@@ -148,14 +148,14 @@ export function unreadable(name: string, error: unknown): SourceRecord {
 export async function* readJsonLines(file: string, progress: ReadProgress = { bytesRead: 0 }): AsyncGenerator<SourceRecord[]> {
   const name = basename(file);
   let line = 0;
-  for await (const text of createInterface({ input: countBytes(createReadStream(file, { encoding: "utf8" }), progress) as never, crlfDelay: Infinity })) {
+  for await (const text of createInterface({ input: countBytes(createReadStream(file, { encoding: "utf8" }), progress), crlfDelay: Infinity })) {
     line++;
     const content = line === 1 ? text.replace(/^\uFEFF/, "") : text;
     if (!content.trim()) continue;
     try {
-      const fields = JSON.parse(content);
+      const fields: unknown = JSON.parse(content);
       if (typeof fields !== "object" || fields === null || Array.isArray(fields)) throw new Error("not a JSON object");
-      yield [{ line, fields }];
+      yield [{ line, fields: fields as Record<string, unknown> }];
     } catch (error) {
       yield [{ line, error: { file: name, line, value: content.slice(0, 80), reason: `not a JSON object: ${(error as Error).message}` } }];
     }

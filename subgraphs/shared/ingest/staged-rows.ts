@@ -12,7 +12,7 @@ const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 export interface StagingTarget<Row> {
   table: string;
   columns: Record<string, ColumnType>;
-  values(row: Row): unknown[];
+  values: (row: Row) => unknown[];
 }
 
 export interface StagedRows {

@@ -1,10 +1,12 @@
 import type { CatalogueMeasure, FigureRow } from "./types.ts";
 
-const cell = (value: unknown) => {
+type Cell = string | number | boolean | null | undefined;
+
+const cell = (value: Cell) => {
   const text = value === null || value === undefined ? "" : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
-const csv = (header: string[], rows: unknown[][]) => [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+const csv = (header: string[], rows: Cell[][]) => [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
 
 /** The tidy rows as served (values already to their measure's precision), one line each, with provenance columns. */
 export function figuresCsv(rows: FigureRow[], measures: CatalogueMeasure[]): string {

@@ -81,7 +81,7 @@ export class SharedSession {
   }
 
   private async drain(): Promise<void> {
-    for (let pending = this.next(); pending; pending = this.next()) await this.execute(pending).catch((error: Error) => this.fail(pending!.client, error));
+    for (let pending = this.next(); pending; pending = this.next()) await this.execute(pending).catch((error: Error) => this.fail(pending.client, error));
   }
 
   private async execute({ client, message, arrivedAt }: Pending): Promise<void> {
