@@ -13,7 +13,8 @@ const declaredDependencies = {
   create(context) {
     const check = (node) => {
       const specifier = node.source?.value;
-      if (typeof specifier !== "string" || specifier.startsWith(".") || specifier.startsWith("node:") || builtinModules.includes(specifier)) return;
+      if (typeof specifier !== "string" || specifier.startsWith(".") || specifier.startsWith("node:") || builtinModules.includes(specifier))
+        return;
       const name = packageOf(specifier);
       if (!declared.has(name)) context.report({ node: node.source, messageId: "undeclared", data: { name } });
     };
@@ -30,19 +31,33 @@ export default tseslint.config(
     plugins: { hub: { rules: { "declared-dependencies": declaredDependencies } } },
     rules: {
       "hub/declared-dependencies": "error",
-      "no-restricted-syntax": ["error", { selector: "TSAsExpression > TSNeverKeyword", message: "`as never` silences the type checker: give the value its type" }],
-      "no-restricted-imports": ["error", { patterns: [{ group: ["*/dist/*", "**/dist/**"], message: "import a package's public entry points, not files inside its dist/" }] }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "TSAsExpression > TSNeverKeyword", message: "`as never` silences the type checker: give the value its type" },
+      ],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["*/dist/*", "**/dist/**"], message: "import a package's public entry points, not files inside its dist/" }],
+        },
+      ],
       // Apollo's plugin hooks and Express handlers are async by contract, awaiting or not.
       "@typescript-eslint/require-await": "off",
       // Ids arrive as strings (SQL rows, GraphQL arguments, file cells): comparing them with an enum's members is how they are recognised.
       "@typescript-eslint/no-unsafe-enum-comparison": "off",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   {
     files: ["**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { parserOptions: { projectService: false, project: false }, globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+    languageOptions: {
+      parserOptions: { projectService: false, project: false },
+      globals: { process: "readonly", console: "readonly", URL: "readonly" },
+    },
   },
   {
     // Tests read answers as `any` on purpose: they check the JSON the hub sends, whatever its shape.

@@ -15,7 +15,11 @@ const FROM_TO = 'from: "2025-04-01", to: "2026-03-31"';
 
 async function direct(url: string, query: string, variables?: Record<string, unknown>) {
   const body = JSON.stringify({ query, variables });
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...signRequest(TEST_SECRET, { subject: "bench", role: "PUBLIC" }, body) }, body });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...signRequest(TEST_SECRET, { subject: "bench", role: "PUBLIC" }, body) },
+    body,
+  });
   const result = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return result.data ?? {};
@@ -28,12 +32,25 @@ async function directPlan(hub: RunningHub, forceId?: string) {
   const data = await direct(urls.forces, forceId ? `{ force(id: "${forceId}") { ${selection} } }` : `{ forces { ${selection} } }`);
   const forces = (forceId ? [data.force] : data.forces) as Record<string, unknown>[];
   const entities = (fields: string, keys: string[]) => ({
-      query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Force { ${fields} } } }`,
-      representations: forces.map((force) => Object.fromEntries([["__typename", "Force"], ["id", force.id], ...keys.map((key): [string, unknown] => [key, force[key]])])),
-    });
+    query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Force { ${fields} } } }`,
+    representations: forces.map((force) =>
+      Object.fromEntries([["__typename", "Force"], ["id", force.id], ...keys.map((key): [string, unknown] => [key, force[key]])]),
+    ),
+  });
   const calls: [string, { query: string; representations: unknown[] }][] = [
-    [urls["response-times"], entities(`responseTimes(${FROM_TO}) { emergency { incidents attendanceMedianMinutes attendanceP90Minutes withinStandardShare } calls999 { answeredWithin10sShare meanAnswerSeconds } }`, ["regionForceIds", "mostSimilarGroupForceIds"])],
-    [urls["crime-priorities"], entities(`crimePriorities(${FROM_TO}) { knifeCrime { offences ratePer1000 } vawg { offences ratePer1000 } csa { offences } }`, ["population"])],
+    [
+      urls["response-times"],
+      entities(
+        `responseTimes(${FROM_TO}) { emergency { incidents attendanceMedianMinutes attendanceP90Minutes withinStandardShare } calls999 { answeredWithin10sShare meanAnswerSeconds } }`,
+        ["regionForceIds", "mostSimilarGroupForceIds"],
+      ),
+    ],
+    [
+      urls["crime-priorities"],
+      entities(`crimePriorities(${FROM_TO}) { knifeCrime { offences ratePer1000 } vawg { offences ratePer1000 } csa { offences } }`, [
+        "population",
+      ]),
+    ],
     [urls.workforce, entities(`workforce(asAt: "2025-03-31") { officersFte staffFte pcsoFte neighbourhoodFte }`, [])],
     [urls.misconduct, entities(`misconduct(${FROM_TO}) { casesOpened proceedingsHeld dismissals }`, [])],
   ];
@@ -64,21 +81,36 @@ export async function gatewayBenchmark(): Promise<BenchRow[]> {
   try {
     const nationalGateway = await timeRuns(viaGateway(embedded, NATIONAL_PICTURE), RUNS, 5);
     const nationalDirect = await timeRuns(() => directPlan(embedded), RUNS, 5);
-    rows.push(row("gateway overhead: NationalPicture, 43 forces (PGlite)", "through the gateway", "sum of the direct subgraph calls", nationalGateway, nationalDirect));
+    rows.push(
+      row(
+        "gateway overhead: NationalPicture, 43 forces (PGlite)",
+        "through the gateway",
+        "sum of the direct subgraph calls",
+        nationalGateway,
+        nationalDirect,
+      ),
+    );
     const singleGateway = await timeRuns(viaGateway(embedded, ONE_FORCE_PICTURE), RUNS, 5);
     const singleDirect = await timeRuns(() => directPlan(embedded, "kent"), RUNS, 5);
-    rows.push(row("gateway overhead: one force (PGlite)", "through the gateway", "sum of the direct subgraph calls", singleGateway, singleDirect));
+    rows.push(
+      row("gateway overhead: one force (PGlite)", "through the gateway", "sum of the direct subgraph calls", singleGateway, singleDirect),
+    );
 
     const server = await startHub(await benchDatabase("hub_bench_server"));
     try {
       const onServer = await timeRuns(viaGateway(server, NATIONAL_PICTURE), RUNS, 5);
-      rows.push(row("embedded vs server: NationalPicture through the gateway", "PGlite (embedded)", "PostgreSQL", nationalGateway, onServer));
+      rows.push(
+        row("embedded vs server: NationalPicture through the gateway", "PGlite (embedded)", "PostgreSQL", nationalGateway, onServer),
+      );
     } finally {
       await server.stop();
     }
   } finally {
     await embedded.stop();
   }
-  for (const result of rows) console.log(`${result.benchmark}: ${result.subjectValue.toFixed(1)} vs ${result.baselineValue.toFixed(1)} ms, ratio ${result.ratio.toFixed(2)}`);
+  for (const result of rows)
+    console.log(
+      `${result.benchmark}: ${result.subjectValue.toFixed(1)} vs ${result.baselineValue.toFixed(1)} ms, ratio ${result.ratio.toFixed(2)}`,
+    );
   return rows;
 }

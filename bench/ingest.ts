@@ -19,7 +19,19 @@ import { SeededRandom } from "../subgraphs/shared/sample/random.ts";
 import type { BenchRow } from "./support/report.ts";
 
 const ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 1_000_000);
-const CRIME_TYPES = ["Violence and sexual offences", "Anti-social behaviour", "Shoplifting", "Criminal damage and arson", "Other theft", "Public order", "Vehicle crime", "Burglary", "Drugs", "Possession of weapons", "Robbery"];
+const CRIME_TYPES = [
+  "Violence and sexual offences",
+  "Anti-social behaviour",
+  "Shoplifting",
+  "Criminal damage and arson",
+  "Other theft",
+  "Public order",
+  "Vehicle crime",
+  "Burglary",
+  "Drugs",
+  "Possession of weapons",
+  "Robbery",
+];
 
 async function writeStreetCsv(file: string): Promise<void> {
   const random = new SeededRandom(1_000_000);
@@ -80,17 +92,21 @@ export async function ingestBenchmark(): Promise<BenchRow[]> {
     const copySeconds = await rawCopy(url, file);
     const hubRate = ROWS / hubSeconds;
     const copyRate = ROWS / copySeconds;
-    console.log(`hub import ${Math.round(hubRate).toLocaleString("en-GB")} rows/s (peak RSS ${(peakRss / 1e6).toFixed(0)} MB); raw COPY ${Math.round(copyRate).toLocaleString("en-GB")} rows/s`);
-    return [{
-      benchmark: `ingest: ${(ROWS / 1e6).toFixed(1)}M-row police.uk street CSV into PostgreSQL`,
-      subject: "hub import (stream, validate, aggregate, one transaction), rows/s",
-      baseline: "raw COPY of the same file into the same database, rows/s",
-      subjectValue: hubRate,
-      baselineValue: copyRate,
-      unit: "rows/s",
-      ratio: hubRate / copyRate,
-      note: `hub ${hubSeconds.toFixed(1)} s, COPY ${copySeconds.toFixed(1)} s; RSS ${(rssBefore / 1e6).toFixed(0)} MB before the import, peak ${(peakRss / 1e6).toFixed(0)} MB during it`,
-    }];
+    console.log(
+      `hub import ${Math.round(hubRate).toLocaleString("en-GB")} rows/s (peak RSS ${(peakRss / 1e6).toFixed(0)} MB); raw COPY ${Math.round(copyRate).toLocaleString("en-GB")} rows/s`,
+    );
+    return [
+      {
+        benchmark: `ingest: ${(ROWS / 1e6).toFixed(1)}M-row police.uk street CSV into PostgreSQL`,
+        subject: "hub import (stream, validate, aggregate, one transaction), rows/s",
+        baseline: "raw COPY of the same file into the same database, rows/s",
+        subjectValue: hubRate,
+        baselineValue: copyRate,
+        unit: "rows/s",
+        ratio: hubRate / copyRate,
+        note: `hub ${hubSeconds.toFixed(1)} s, COPY ${copySeconds.toFixed(1)} s; RSS ${(rssBefore / 1e6).toFixed(0)} MB before the import, peak ${(peakRss / 1e6).toFixed(0)} MB during it`,
+      },
+    ];
   } finally {
     await crimeDb.close();
     await forcesDb.close();

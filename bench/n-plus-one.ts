@@ -23,16 +23,18 @@ export async function nPlusOneBenchmark(): Promise<BenchRow[]> {
     );
     const many = await statementsFor();
     console.log(`N+1: ${real.statements} statements for ${real.forces} forces, ${many.statements} for ${many.forces}`);
-    return [{
-      benchmark: "N+1: SQL statements per NationalPicture query (all subgraphs)",
-      subject: `${many.forces} forces (${SYNTHETIC_FORCES} synthetic added)`,
-      baseline: `${real.forces} forces`,
-      subjectValue: many.statements,
-      baselineValue: real.statements,
-      unit: "statements",
-      ratio: many.statements / real.statements,
-      note: "constant: one statement per subgraph level and period, whatever the number of forces",
-    }];
+    return [
+      {
+        benchmark: "N+1: SQL statements per NationalPicture query (all subgraphs)",
+        subject: `${many.forces} forces (${SYNTHETIC_FORCES} synthetic added)`,
+        baseline: `${real.forces} forces`,
+        subjectValue: many.statements,
+        baselineValue: real.statements,
+        unit: "statements",
+        ratio: many.statements / real.statements,
+        note: "constant: one statement per subgraph level and period, whatever the number of forces",
+      },
+    ];
   } finally {
     await hub.stop();
   }

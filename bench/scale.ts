@@ -36,7 +36,9 @@ export async function scaleBenchmark(): Promise<BenchRow[]> {
   }
   const { server, url: subgraphUrl } = await listen(subgraph.http.app, 0, "127.0.0.1");
   try {
-    const [{ incidents }] = await subgraph.database.sql.query<{ incidents: number }>("SELECT count(*)::int AS incidents FROM response_times.incident");
+    const [{ incidents }] = await subgraph.database.sql.query<{ incidents: number }>(
+      "SELECT count(*)::int AS incidents FROM response_times.incident",
+    );
     const viaHistograms = await timeRuns(async () => {
       const request = JSON.stringify({ query: LEAGUE_TABLE });
       const response = await fetch(`${subgraphUrl}/graphql`, {
@@ -48,17 +50,21 @@ export async function scaleBenchmark(): Promise<BenchRow[]> {
       if (body.errors) throw new Error(JSON.stringify(body.errors));
     }, 20);
     const raw = await timeRuns(() => subgraph.database.sql.query(RAW_LEAGUE_TABLE), 3, 1);
-    console.log(`${incidents.toLocaleString("en-GB")} incidents; league table via histograms p50 ${median(viaHistograms).toFixed(1)} ms, p95 ${percentile(viaHistograms, 0.95).toFixed(1)} ms; raw percentile_cont p50 ${median(raw).toFixed(0)} ms`);
-    return [{
-      benchmark: `scale: P90 league table, force × month for a year, ${(incidents / 1e6).toFixed(1)}M incidents (PostgreSQL)`,
-      subject: "histogram pre-aggregates via the subgraph (HTTP, p50)",
-      baseline: "percentile_cont over raw incidents (SQL only, p50)",
-      subjectValue: median(viaHistograms),
-      baselineValue: median(raw),
-      unit: "ms",
-      ratio: median(viaHistograms) / median(raw),
-      note: `p95 ${percentile(viaHistograms, 0.95).toFixed(1)} ms over 20 runs; raw over 3 runs`,
-    }];
+    console.log(
+      `${incidents.toLocaleString("en-GB")} incidents; league table via histograms p50 ${median(viaHistograms).toFixed(1)} ms, p95 ${percentile(viaHistograms, 0.95).toFixed(1)} ms; raw percentile_cont p50 ${median(raw).toFixed(0)} ms`,
+    );
+    return [
+      {
+        benchmark: `scale: P90 league table, force × month for a year, ${(incidents / 1e6).toFixed(1)}M incidents (PostgreSQL)`,
+        subject: "histogram pre-aggregates via the subgraph (HTTP, p50)",
+        baseline: "percentile_cont over raw incidents (SQL only, p50)",
+        subjectValue: median(viaHistograms),
+        baselineValue: median(raw),
+        unit: "ms",
+        ratio: median(viaHistograms) / median(raw),
+        note: `p95 ${percentile(viaHistograms, 0.95).toFixed(1)} ms over 20 runs; raw over 3 runs`,
+      },
+    ];
   } finally {
     await closeServer(server);
     await subgraph.close();

@@ -14,10 +14,17 @@ const started = await start().catch(exitOnStartFailure("gateway", "PORT or METRI
 
 async function start() {
   const gateway = await createGateway(config);
-  const metrics = config.metrics && (await serveMetrics(metricsOf("gateway").registry, config.metrics.port("gateway"), config.metrics.host));
+  const metrics =
+    config.metrics && (await serveMetrics(metricsOf("gateway").registry, config.metrics.port("gateway"), config.metrics.host));
   const { server, url } = await listen(gateway.handler, config.gatewayPort, config.host);
   logger.lifecycle(
-    { url: `${url}/graphql`, explorer: `${url}/explorer/`, subgraphs: gateway.subgraphs.map((subgraph) => subgraph.name), tracesExported: tracing.exporting, metrics: config.metrics ? `http://${config.metrics.host}:${config.metrics.port("gateway")}/metrics` : "off" },
+    {
+      url: `${url}/graphql`,
+      explorer: `${url}/explorer/`,
+      subgraphs: gateway.subgraphs.map((subgraph) => subgraph.name),
+      tracesExported: tracing.exporting,
+      metrics: config.metrics ? `http://${config.metrics.host}:${config.metrics.port("gateway")}/metrics` : "off",
+    },
     `gateway ready at ${url}/graphql (explorer at ${url}/explorer/) serving ${gateway.subgraphs.map((subgraph) => subgraph.name).join(", ")}`,
   );
   return { gateway, metrics, server };

@@ -12,7 +12,10 @@ export async function checkSubgraphs(subgraphs: { name: string; url: string }[],
   return Promise.all(
     subgraphs.map(async ({ name, url }) => {
       try {
-        const response = await fetch(new URL("/readyz", url), { headers: signRequest(secret, { subject: "gateway", role: "PUBLIC" }, ""), signal: AbortSignal.timeout(2_000) });
+        const response = await fetch(new URL("/readyz", url), {
+          headers: signRequest(secret, { subject: "gateway", role: "PUBLIC" }, ""),
+          signal: AbortSignal.timeout(2_000),
+        });
         const body = (await response.json()) as { status?: string };
         return { name, url, ready: response.ok, detail: body.status ?? `HTTP ${response.status}` };
       } catch (error) {

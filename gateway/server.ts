@@ -55,17 +55,20 @@ function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {
   return [...supergraphSdl.matchAll(/join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(([, name, url]) => ({ name, url }));
 }
 
-
 export async function createGateway(config: HubConfig, options: GatewayOptions = {}): Promise<Gateway> {
   const supergraphSdl = readFileSync(config.supergraphPath, "utf8");
-  const subgraphs = subgraphsOf(supergraphSdl).map(({ name, url }) => ({ name, url: options.subgraphUrls?.[name] ?? config.subgraphUrlOverride(name) ?? url }));
+  const subgraphs = subgraphsOf(supergraphSdl).map(({ name, url }) => ({
+    name,
+    url: options.subgraphUrls?.[name] ?? config.subgraphUrlOverride(name) ?? url,
+  }));
   const urlOf = new Map(subgraphs.map(({ name, url }) => [name, url]));
   const secret = config.gatewaySecret();
   const dataVersions = config.responseCache ? new DataVersions(subgraphs, secret) : undefined;
   const answers = dataVersions && subgraphAnswers(dataVersions);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, urlOf.get(name) ?? url!, secret, config.subgraphTimeoutMs, answers, dataVersions),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(name, urlOf.get(name) ?? url!, secret, config.subgraphTimeoutMs, answers, dataVersions),
   });
   const limits = queryLimits();
   const manifest = readManifest();
@@ -86,7 +89,17 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     parseOptions: limits.parseOptions,
     validationOptions: limits.validationOptions,
     persistedQueries: { cache: new TrustedDocumentCache(manifest) },
-    plugins: [...(limits.plugins as ApolloServerPlugin<GatewayContext>[]), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin(), introspectionPolicy(config.environment === "production"), operationResolution(), trustedDocumentsPolicy(config.trustedDocuments === "required", manifest), ...(audit ? [auditPlugin(audit.record)] : []), ...(dataVersions && store ? [responseCachePlugin(dataVersions, store, cacheStats, inFlight, config.subgraphTimeoutMs)] : []), requestObserver<GatewayContext>("gateway")],
+    plugins: [
+      ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
+      ApolloServerPluginLandingPageDisabled(),
+      dateArgumentsPlugin(),
+      introspectionPolicy(config.environment === "production"),
+      operationResolution(),
+      trustedDocumentsPolicy(config.trustedDocuments === "required", manifest),
+      ...(audit ? [auditPlugin(audit.record)] : []),
+      ...(dataVersions && store ? [responseCachePlugin(dataVersions, store, cacheStats, inFlight, config.subgraphTimeoutMs)] : []),
+      requestObserver<GatewayContext>("gateway"),
+    ],
   });
   await apollo.start();
 
@@ -104,7 +117,9 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
   });
   // What `hub` commands wait for after a change: each subgraph's data version as this gateway serves it.
   app.get("/data-versions", (_request, response) => {
-    response.set("cache-control", "no-store").json({ subgraphs: dataVersions ? Object.fromEntries(subgraphs.map(({ name }) => [name, dataVersions.versionOf(name) ?? null])) : null });
+    response.set("cache-control", "no-store").json({
+      subgraphs: dataVersions ? Object.fromEntries(subgraphs.map(({ name }) => [name, dataVersions.versionOf(name) ?? null])) : null,
+    });
   });
   const verifyToken = createTokenVerifier(config);
   // The fast path and Apollo Server's context verify a request's token once between them.
@@ -113,11 +128,25 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     if (!viewers.has(request)) viewers.set(request, verifyToken(request.headers.authorization));
     return viewers.get(request)!;
   };
-  const contextOf = async (request: IncomingMessage): Promise<GatewayContext> => ({ viewer: await viewerOf(request), traceId: request.traceId });
-  app.use("/graphql", express.json({ limit: BODY_LIMIT_BYTES }), traceRequests("gateway"), csvAnswers(apollo, contextOf), expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }));
+  const contextOf = async (request: IncomingMessage): Promise<GatewayContext> => ({
+    viewer: await viewerOf(request),
+    traceId: request.traceId,
+  });
+  app.use(
+    "/graphql",
+    express.json({ limit: BODY_LIMIT_BYTES }),
+    traceRequests("gateway"),
+    csvAnswers(apollo, contextOf),
+    expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }),
+  );
   if (existsSync(EXPLORER_DIST)) {
     app.get("/explorer/config.json", (_request, response) => {
-      const oidc = config.oidc && { issuer: config.oidc.issuer, clientId: config.oidc.clientId, scope: config.oidc.scope, roleClaim: config.oidc.roleClaim };
+      const oidc = config.oidc && {
+        issuer: config.oidc.issuer,
+        clientId: config.oidc.clientId,
+        scope: config.oidc.scope,
+        roleClaim: config.oidc.roleClaim,
+      };
       // In production the schema is for signed-in roles: the explorer opens without asking for it until then.
       response.json({ oidc, introspection: config.environment === "production" ? "signed-in" : "open" });
     });
@@ -127,7 +156,18 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     app.get("/", (_request, response) => response.redirect("/explorer/"));
   }
   app.use(httpErrors);
-  const answerFromCache = dataVersions && store ? serveCachedAnswers({ versions: dataVersions, store, stats: cacheStats, viewerOf, record: audit?.record, inFlight, waitLimitMs: config.subgraphTimeoutMs }) : undefined;
+  const answerFromCache =
+    dataVersions && store
+      ? serveCachedAnswers({
+          versions: dataVersions,
+          store,
+          stats: cacheStats,
+          viewerOf,
+          record: audit?.record,
+          inFlight,
+          waitLimitMs: config.subgraphTimeoutMs,
+        })
+      : undefined;
   const handler = frontDoor({ app, apollo, contextOf, answerFromCache });
   return {
     handler,

@@ -42,7 +42,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     super({ url });
   }
 
-  override async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
+  override async process({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>["process"]> {
     const { http: _http, ...operation } = request;
     const body = JSON.stringify(operation);
     const { viewer = PUBLIC_VIEWER, traceId, reuseSubgraphAnswers } = (context ?? {}) as Partial<GatewayContext>;
@@ -56,7 +59,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     try {
       // A call made after the gateway heard of a change never shares the answer of one made before it.
       const key = `${this.versions?.versionOf(this.serviceName) ?? ""}\n${JSON.stringify(viewer)}\n${body}`;
-      const answer = !isQuery(body) ? await call() : await this.shared(key, this.answers && reuseSubgraphAnswers ? () => this.answers!(this.serviceName, key, call) : call);
+      const answer = !isQuery(body)
+        ? await call()
+        : await this.shared(key, this.answers && reuseSubgraphAnswers ? () => this.answers!(this.serviceName, key, call) : call);
       if (answer.status < 200 || answer.status >= 300) throw await this.errorFromResponse(responseOf(answer));
       const parsed: unknown = JSON.parse(answer.body);
       if (!isObject(parsed)) throw new Error(`Expected JSON response body, but received: ${answer.body.slice(0, 100)}`);
@@ -72,8 +77,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (error instanceof GraphQLError) throw error;
     const timedOut = error.name === "TimeoutError" || (error.cause as Error | undefined)?.name === "TimeoutError";
     subgraphFetchFailures.inc({ subgraph: this.serviceName, reason: timedOut ? "timeout" : "unavailable" });
-    throw new GraphQLError(timedOut ? `The ${this.serviceName} subgraph did not answer in time` : `The ${this.serviceName} subgraph is unavailable`, {
-      extensions: { code: timedOut ? "SUBGRAPH_TIMEOUT" : "SUBGRAPH_UNAVAILABLE", serviceName: this.serviceName },
-    });
+    throw new GraphQLError(
+      timedOut ? `The ${this.serviceName} subgraph did not answer in time` : `The ${this.serviceName} subgraph is unavailable`,
+      {
+        extensions: { code: timedOut ? "SUBGRAPH_TIMEOUT" : "SUBGRAPH_UNAVAILABLE", serviceName: this.serviceName },
+      },
+    );
   }
 }

@@ -26,20 +26,32 @@ const agent = new Agent({ keepAlive: true, maxSockets: 256 });
  */
 export function postToSubgraph(url: string, init: SubgraphRequest): Promise<BufferedAnswer> {
   return new Promise((resolve, reject) => {
-    const outgoing = request(url, { method: init.method ?? "POST", headers: { ...init.headers, "content-length": Buffer.byteLength(init.body) }, agent, signal: init.signal }, (incoming) => {
-      const chunks: Buffer[] = [];
-      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-      incoming.on("error", reject);
-      incoming.on("end", () =>
-        resolve({
-          url,
-          status: incoming.statusCode ?? 0,
-          statusText: incoming.statusMessage ?? "",
-          headers: Object.entries(incoming.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : (value ?? "")]),
-          body: Buffer.concat(chunks).toString("utf8"),
-        }),
-      );
-    });
+    const outgoing = request(
+      url,
+      {
+        method: init.method ?? "POST",
+        headers: { ...init.headers, "content-length": Buffer.byteLength(init.body) },
+        agent,
+        signal: init.signal,
+      },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+        incoming.on("error", reject);
+        incoming.on("end", () =>
+          resolve({
+            url,
+            status: incoming.statusCode ?? 0,
+            statusText: incoming.statusMessage ?? "",
+            headers: Object.entries(incoming.headers).map(([name, value]) => [
+              name,
+              Array.isArray(value) ? value.join(", ") : (value ?? ""),
+            ]),
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+      },
+    );
     outgoing.on("error", reject);
     outgoing.end(init.body);
   });

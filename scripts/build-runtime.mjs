@@ -10,7 +10,14 @@ const subgraphs = readdirSync(`${root}subgraphs`).filter((name) => existsSync(`$
 
 await build({
   absWorkingDir: root,
-  entryPoints: ["scripts/start.ts", "scripts/hub.ts", "scripts/token.ts", "gateway/index.ts", "subgraphs/run-together.ts", ...subgraphs.map((name) => `subgraphs/${name}/index.ts`)],
+  entryPoints: [
+    "scripts/start.ts",
+    "scripts/hub.ts",
+    "scripts/token.ts",
+    "gateway/index.ts",
+    "subgraphs/run-together.ts",
+    ...subgraphs.map((name) => `subgraphs/${name}/index.ts`),
+  ],
   outdir: ".build/runtime",
   outbase: ".",
   bundle: true,

@@ -18,7 +18,9 @@ async function main(): Promise<number> {
   if (findChromium()) return 0;
   const canInstall = existsSync("/etc/debian_version") && process.getuid?.() === 0;
   if (!canInstall) {
-    console.error("The browser tests need Chromium: install it (Debian or Ubuntu: apt-get install chromium; elsewhere your system's chromium package) or set CHROMIUM_PATH to a Chromium or Chrome executable");
+    console.error(
+      "The browser tests need Chromium: install it (Debian or Ubuntu: apt-get install chromium; elsewhere your system's chromium package) or set CHROMIUM_PATH to a Chromium or Chrome executable",
+    );
     return 1;
   }
   console.log("No Chromium found for the browser tests: installing Debian's chromium package (about a minute)");

@@ -17,7 +17,9 @@ const USAGE = `usage:
   hub sample remove [--json]
   hub status [--json]
 kinds:
-${Object.values(IMPORTERS).map((importer) => `  ${importer.kind.padEnd(24)} ${importer.description}`).join("\n")}`;
+${Object.values(IMPORTERS)
+  .map((importer) => `  ${importer.kind.padEnd(24)} ${importer.description}`)
+  .join("\n")}`;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   import: importCommand,

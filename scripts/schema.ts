@@ -9,7 +9,10 @@ import { parseArgs } from "node:util";
 import { checkSchema, printApiSchema } from "./support/schema-check.ts";
 
 const SUPERGRAPH = "schema/supergraph.graphql";
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { released: { type: "string" }, current: { type: "string" } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { released: { type: "string" }, current: { type: "string" } },
+});
 const RELEASED = values.released ?? "schema/released.graphql";
 
 async function main(command: string | undefined): Promise<number> {
@@ -32,10 +35,14 @@ async function main(command: string | undefined): Promise<number> {
   for (const change of dangerous) console.log(`dangerous: ${change.message}`);
   for (const change of refused) console.error(`breaking: ${change.message} (${change.path} was not @deprecated in ${RELEASED})`);
   if (refused.length) {
-    console.error(`schema check failed: ${refused.length} breaking change${refused.length === 1 ? "" : "s"}; deprecate first, release, and remove in a later release`);
+    console.error(
+      `schema check failed: ${refused.length} breaking change${refused.length === 1 ? "" : "s"}; deprecate first, release, and remove in a later release`,
+    );
     return 1;
   }
-  console.log(`schema check passed: ${safe.length} safe, ${dangerous.length} dangerous, ${allowedAfterDeprecation.length} allowed after deprecation, 0 breaking`);
+  console.log(
+    `schema check passed: ${safe.length} safe, ${dangerous.length} dangerous, ${allowedAfterDeprecation.length} allowed after deprecation, 0 breaking`,
+  );
   return 0;
 }
 

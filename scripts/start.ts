@@ -9,7 +9,11 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { envKey, readConfig, SUBGRAPH_NAMES } from "../shared/config.ts";
 import { EXPLORER_DIST } from "../gateway/explorer-dist.ts";
-import { embeddedDatabaseFolder, startEmbeddedDatabase, type EmbeddedDatabase } from "../subgraphs/shared/database/embedded-server/index.ts";
+import {
+  embeddedDatabaseFolder,
+  startEmbeddedDatabase,
+  type EmbeddedDatabase,
+} from "../subgraphs/shared/database/embedded-server/index.ts";
 import { supervise, type SupervisedProcess } from "./support/supervisor.ts";
 
 const scaleAt = process.argv.indexOf("--scale");
@@ -19,7 +23,12 @@ const config = readConfig({ ...process.env, HUB_SAMPLE_SCALE: scale, HUB_SAMPLE:
 const env = {
   // Children write to a pipe: on a terminal they are told to write readable lines, not JSON.
   ...(process.stdout.isTTY && !process.env.LOG_FORMAT ? { LOG_FORMAT: "pretty" } : {}),
-  ...process.env, HUB_DATA_DIR: config.dataDir, GATEWAY_SECRET: config.gatewaySecret(), HUB_SAMPLE_SCALE: String(config.sampleScale), ...(config.sampleExplicit ? { HUB_SAMPLE: config.sample ? "synthetic" : "none" } : {}), APOLLO_TELEMETRY_DISABLED: "1",
+  ...process.env,
+  HUB_DATA_DIR: config.dataDir,
+  GATEWAY_SECRET: config.gatewaySecret(),
+  HUB_SAMPLE_SCALE: String(config.sampleScale),
+  ...(config.sampleExplicit ? { HUB_SAMPLE: config.sample ? "synthetic" : "none" } : {}),
+  APOLLO_TELEMETRY_DISABLED: "1",
   // The gateway finds each subgraph where this launcher starts it, also on ports other than the supergraph's.
   ...Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${envKey(name)}_URL`, config.subgraphUrl(name)])),
 };
@@ -44,11 +53,12 @@ function run(name: string, args: string[], readyLine: RegExp) {
   return ready;
 }
 
-const exited = (supervised: SupervisedProcess) => new Promise<void>((resolve) => {
-  const child = supervised.current();
-  if (child.exitCode !== null || child.signalCode !== null) resolve();
-  else child.once("exit", () => resolve());
-});
+const exited = (supervised: SupervisedProcess) =>
+  new Promise<void>((resolve) => {
+    const child = supervised.current();
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once("exit", () => resolve());
+  });
 
 /** The processes first, then the embedded database they were writing to. */
 async function stop(code = 0) {
@@ -65,12 +75,19 @@ process.on("SIGTERM", () => void stop());
 /** Data from before the hub had one embedded database: each subgraph kept its own PGlite folder. */
 function warnOfEarlierFolders() {
   const earlier = SUBGRAPH_NAMES.filter((name) => existsSync(join(config.dataDir, name, "PG_VERSION")));
-  if (earlier.length) say(`${earlier.map((name) => join(config.dataDir, name)).join(", ")}: embedded data of an earlier version, no longer read; load its files again with hub import`);
+  if (earlier.length)
+    say(
+      `${earlier.map((name) => join(config.dataDir, name)).join(", ")}: embedded data of an earlier version, no longer read; load its files again with hub import`,
+    );
 }
 
 if (!existsSync(EXPLORER_DIST)) {
   console.log("[explorer] building the bundled GraphiQL (npm ci builds it; this checkout has none)");
-  execFileSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--config", "gateway/explorer/vite.config.ts", "--logLevel", "error"], { stdio: "inherit" });
+  execFileSync(
+    process.execPath,
+    ["node_modules/vite/bin/vite.js", "build", "--config", "gateway/explorer/vite.config.ts", "--logLevel", "error"],
+    { stdio: "inherit" },
+  );
 }
 try {
   if (SUBGRAPH_NAMES.some((name) => !config.databaseUrl(name))) {
@@ -79,7 +96,8 @@ try {
     warnOfEarlierFolders();
   }
   if (SUBGRAPHS_TOGETHER) await run("subgraphs", [...SUBGRAPH_NODE_FLAGS, "subgraphs/run-together.ts"], /subgraphs ready in one process/);
-  else await Promise.all(SUBGRAPH_NAMES.map((name) => run(name, [...SUBGRAPH_NODE_FLAGS, `subgraphs/${name}/index.ts`], /subgraph ready at/)));
+  else
+    await Promise.all(SUBGRAPH_NAMES.map((name) => run(name, [...SUBGRAPH_NODE_FLAGS, `subgraphs/${name}/index.ts`], /subgraph ready at/)));
   await run("gateway", ["gateway/index.ts"], /gateway ready at/);
 } catch (error) {
   console.error(`The hub could not start: ${(error as Error).message.split("\n")[0]}`);

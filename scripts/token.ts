@@ -15,7 +15,9 @@ const option = (name: string) => {
 const role = option("role") as Role | undefined;
 const forceId = option("force");
 if (!role || !ROLES.includes(role) || role === "PUBLIC" || (role === "FORCE") !== Boolean(forceId)) {
-  console.error(`usage: npm run token -- --role ${ROLES.filter((known) => known !== "PUBLIC").join("|")} [--force <id> (FORCE only)] [--subject name] [--hours 8]`);
+  console.error(
+    `usage: npm run token -- --role ${ROLES.filter((known) => known !== "PUBLIC").join("|")} [--force <id> (FORCE only)] [--subject name] [--hours 8]`,
+  );
   process.exit(2);
 }
 const config = readConfig();

@@ -145,7 +145,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     host,
     gatewayPort: intFrom(env.PORT, DEFAULT_PORTS.gateway, "PORT"),
     subgraphProcesses: oneOf(env.HUB_SUBGRAPH_PROCESSES, ["one", "separate"] as const, "HUB_SUBGRAPH_PROCESSES"),
-    gatewayUrls: env.HUB_GATEWAY_URLS ? env.HUB_GATEWAY_URLS.split(",").map((url) => url.trim()).filter(Boolean) : [`http://${host}:${intFrom(env.PORT, DEFAULT_PORTS.gateway, "PORT")}`],
+    gatewayUrls: env.HUB_GATEWAY_URLS
+      ? env.HUB_GATEWAY_URLS.split(",")
+          .map((url) => url.trim())
+          .filter(Boolean)
+      : [`http://${host}:${intFrom(env.PORT, DEFAULT_PORTS.gateway, "PORT")}`],
     subgraphPort,
     subgraphUrl: (name) => env[`${envKey(name)}_URL`] ?? `http://${host}:${subgraphPort(name)}/graphql`,
     subgraphUrlOverride: (name) => env[`${envKey(name)}_URL`] || undefined,
@@ -161,7 +165,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     sample: sampleFrom(env.HUB_SAMPLE),
     sampleExplicit: !!env.HUB_SAMPLE,
     metrics: onOffFrom(env.METRICS, "METRICS")
-      ? { host: env.METRICS_HOST ?? "127.0.0.1", port: (service) => (service === "gateway" ? intFrom(env.METRICS_PORT, METRICS_PORT_BASE, "METRICS_PORT") : intFrom(env[`${envKey(service)}_METRICS_PORT`], METRICS_PORT_BASE + 1 + SUBGRAPH_NAMES.indexOf(service), `${envKey(service)}_METRICS_PORT`)) }
+      ? {
+          host: env.METRICS_HOST ?? "127.0.0.1",
+          port: (service) =>
+            service === "gateway"
+              ? intFrom(env.METRICS_PORT, METRICS_PORT_BASE, "METRICS_PORT")
+              : intFrom(
+                  env[`${envKey(service)}_METRICS_PORT`],
+                  METRICS_PORT_BASE + 1 + SUBGRAPH_NAMES.indexOf(service),
+                  `${envKey(service)}_METRICS_PORT`,
+                ),
+        }
       : undefined,
     oidc: oidcFrom(env),
     trustedDocuments: oneOf(env.TRUSTED_DOCUMENTS, ["off", "required"] as const, "TRUSTED_DOCUMENTS"),

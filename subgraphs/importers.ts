@@ -19,20 +19,44 @@ import { hoWorkforceTablesImporter } from "./workforce/importers/ho-workforce-ta
 
 /** Every kind of file `hub import` loads, by kind. */
 export const IMPORTERS: Record<string, Importer<unknown, unknown>> = Object.fromEntries(
-  [responseIncidentsImporter, calls999Importer, policeUkStreetImporter, policeUkOutcomesImporter, policeUkStopSearchImporter, hoRecordedCrimeImporter, onsKnifeCrimeImporter, hoWorkforceImporter, hoWorkforceFunctionsImporter, hoWorkforceTablesImporter, misconductCasesImporter, vettingReturnsImporter, comparisonGroupsImporter, onsPopulationImporter].map((importer) => [importer.kind, importer as Importer<unknown, unknown>]),
+  [
+    responseIncidentsImporter,
+    calls999Importer,
+    policeUkStreetImporter,
+    policeUkOutcomesImporter,
+    policeUkStopSearchImporter,
+    hoRecordedCrimeImporter,
+    onsKnifeCrimeImporter,
+    hoWorkforceImporter,
+    hoWorkforceFunctionsImporter,
+    hoWorkforceTablesImporter,
+    misconductCasesImporter,
+    vettingReturnsImporter,
+    comparisonGroupsImporter,
+    onsPopulationImporter,
+  ].map((importer) => [importer.kind, importer as Importer<unknown, unknown>]),
 );
 
 /** The tables each subgraph's loads write, with each row's unit start as its importers replace it: what `hub withdraw` takes back. */
 export const REVISABLE_TABLES: Record<SubgraphName, RevisableTable[]> = {
-  forces: [{ table: "forces.comparison_group", periodOfRow: "NULL::date" }, { table: "forces.population_estimate", periodOfRow: "make_date(t.year, 6, 30)" }],
-  "response-times": [{ table: "response_times.incident", periodOfRow: "t.month" }, { table: "response_times.calls_999_month", periodOfRow: "t.month" }],
+  forces: [
+    { table: "forces.comparison_group", periodOfRow: "NULL::date" },
+    { table: "forces.population_estimate", periodOfRow: "make_date(t.year, 6, 30)" },
+  ],
+  "response-times": [
+    { table: "response_times.incident", periodOfRow: "t.month" },
+    { table: "response_times.calls_999_month", periodOfRow: "t.month" },
+  ],
   "crime-priorities": [
     { table: "crime_priorities.recorded_offence", periodOfRow: "t.month" },
     { table: "crime_priorities.offence_outcome", periodOfRow: "t.month" },
     { table: "crime_priorities.stop_search", periodOfRow: "t.month" },
   ],
   workforce: [{ table: "workforce.workforce_record", periodOfRow: "t.as_at" }],
-  misconduct: [{ table: "misconduct.misconduct_case", periodOfRow: "date_trunc('month', t.opened_on)::date" }, { table: "misconduct.vetting_return", periodOfRow: "t.period_start" }],
+  misconduct: [
+    { table: "misconduct.misconduct_case", periodOfRow: "date_trunc('month', t.opened_on)::date" },
+    { table: "misconduct.vetting_return", periodOfRow: "t.period_start" },
+  ],
 };
 
 /** What a subgraph's importers do after rows change in some units (e.g. refresh pre-aggregates), run after a withdrawal too. */

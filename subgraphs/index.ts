@@ -15,7 +15,8 @@ import { workforceSubgraph } from "./workforce/server.ts";
  * meet its own client and context, which createSubgraph makes from the same definition.
  */
 type AnySubgraphDefinition = SubgraphDefinition<PrismaLike, BaseContext>;
-const asAny = <P extends PrismaLike, C extends BaseContext>(definition: SubgraphDefinition<P, C>) => definition as unknown as AnySubgraphDefinition;
+const asAny = <P extends PrismaLike, C extends BaseContext>(definition: SubgraphDefinition<P, C>) =>
+  definition as unknown as AnySubgraphDefinition;
 
 /** Every subgraph's definition, by name: what the composer, the launcher and the tests iterate over. */
 export const SUBGRAPHS: Record<SubgraphName, AnySubgraphDefinition> = {
@@ -44,5 +45,10 @@ export async function openSubgraphDatabase(name: SubgraphName, config: HubConfig
 /** The synthetic sample into a subgraph's database when the database's recorded choice is the sample and nothing was ever loaded there. */
 export async function seedSampleIfNew(name: SubgraphName, config: HubConfig, database: Database, command: string): Promise<boolean> {
   if (!(await followSampleChoice(name, database.sql, sampleRequest(config, command)))) return false;
-  return seedIfEmpty(name, database.sql, (sql, batchId) => SUBGRAPHS[name].seedSampleData(sql, batchId, { scale: config.sampleScale }), SUBGRAPHS[name].sampleCoverage?.());
+  return seedIfEmpty(
+    name,
+    database.sql,
+    (sql, batchId) => SUBGRAPHS[name].seedSampleData(sql, batchId, { scale: config.sampleScale }),
+    SUBGRAPHS[name].sampleCoverage?.(),
+  );
 }

@@ -7,4 +7,7 @@ import { buildSubgraph } from "./index.ts";
 import { SUBGRAPH_NAMES } from "../shared/config.ts";
 import { runSubgraphs } from "./shared/run.ts";
 
-await runSubgraphs(SUBGRAPH_NAMES.map((name) => [name, (config, options) => buildSubgraph(name, config, options)]), "subgraphs");
+await runSubgraphs(
+  SUBGRAPH_NAMES.map((name) => [name, (config, options) => buildSubgraph(name, config, options)]),
+  "subgraphs",
+);

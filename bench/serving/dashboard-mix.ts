@@ -12,7 +12,9 @@ export interface DashboardRequest {
 
 /** One of the explorer's example operations, alone in its document, as a front-end would register it. */
 function exampleOperation(name: string): string {
-  const operation = parse(EXAMPLE_OPERATIONS).definitions.find((definition): definition is OperationDefinitionNode => definition.kind === "OperationDefinition" && definition.name?.value === name);
+  const operation = parse(EXAMPLE_OPERATIONS).definitions.find(
+    (definition): definition is OperationDefinitionNode => definition.kind === "OperationDefinition" && definition.name?.value === name,
+  );
   if (!operation) throw new Error(`no example operation ${name}`);
   return print(operation);
 }

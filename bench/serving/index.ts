@@ -34,10 +34,34 @@ interface Gateway {
 }
 
 const GATEWAYS = {
-  oursCached: { name: "our gateway, response cache on", port: 4410, entry: "gateway/index.ts", readyLine: /gateway ready at/, env: { RESPONSE_CACHE: "on" } },
-  oursUncached: { name: "our gateway, no cache", port: 4411, entry: "gateway/index.ts", readyLine: /gateway ready at/, env: { RESPONSE_CACHE: "off" } },
-  hiveCached: { name: "Hive Gateway 2.15.1 + Rust planner, response cache on", port: 4420, entry: "bench/support/hive-gateway.ts", readyLine: /hive gateway ready at/, env: { HIVE_PLANNER: "rust", HIVE_RESPONSE_CACHE: "on" } },
-  hiveUncached: { name: "Hive Gateway 2.15.1 + Rust planner, no cache", port: 4421, entry: "bench/support/hive-gateway.ts", readyLine: /hive gateway ready at/, env: { HIVE_PLANNER: "rust" } },
+  oursCached: {
+    name: "our gateway, response cache on",
+    port: 4410,
+    entry: "gateway/index.ts",
+    readyLine: /gateway ready at/,
+    env: { RESPONSE_CACHE: "on" },
+  },
+  oursUncached: {
+    name: "our gateway, no cache",
+    port: 4411,
+    entry: "gateway/index.ts",
+    readyLine: /gateway ready at/,
+    env: { RESPONSE_CACHE: "off" },
+  },
+  hiveCached: {
+    name: "Hive Gateway 2.15.1 + Rust planner, response cache on",
+    port: 4420,
+    entry: "bench/support/hive-gateway.ts",
+    readyLine: /hive gateway ready at/,
+    env: { HIVE_PLANNER: "rust", HIVE_RESPONSE_CACHE: "on" },
+  },
+  hiveUncached: {
+    name: "Hive Gateway 2.15.1 + Rust planner, no cache",
+    port: 4421,
+    entry: "bench/support/hive-gateway.ts",
+    readyLine: /hive gateway ready at/,
+    env: { HIVE_PLANNER: "rust" },
+  },
 } satisfies Record<string, Gateway>;
 
 interface Run {
@@ -59,9 +83,14 @@ interface ConnectionContext {
 }
 
 async function ask(port: number, request: DashboardRequest): Promise<string> {
-  const response = await fetch(graphqlUrl(port), { method: "POST", headers: { "content-type": "application/json", ...request.headers }, body: request.body });
+  const response = await fetch(graphqlUrl(port), {
+    method: "POST",
+    headers: { "content-type": "application/json", ...request.headers },
+    body: request.body,
+  });
   const text = await response.text();
-  if (response.status !== 200 || (JSON.parse(text) as { errors?: unknown }).errors) throw new Error(`${request.label} on port ${port}: ${response.status} ${text.slice(0, 300)}`);
+  if (response.status !== 200 || (JSON.parse(text) as { errors?: unknown }).errors)
+    throw new Error(`${request.label} on port ${port}: ${response.status} ${text.slice(0, 300)}`);
   return text;
 }
 
@@ -77,35 +106,56 @@ async function load(gateway: Gateway, mix: DashboardRequest[], change?: () => Pr
   const afterChange = new Map<number, Map<string, number>>();
   let hits = 0;
   let responses = 0;
-  const pending = change && new Promise<void>((resolve, reject) => setTimeout(() => void change().then(() => { changedAt = performance.now(); resolve(); }, reject), CHANGE_AFTER_MS));
+  const pending =
+    change &&
+    new Promise<void>((resolve, reject) =>
+      setTimeout(
+        () =>
+          void change().then(() => {
+            changedAt = performance.now();
+            resolve();
+          }, reject),
+        CHANGE_AFTER_MS,
+      ),
+    );
   const cpuBefore = processCpuMs(gatewayPids.get(gateway)!);
   const result = await autocannon({
     url: graphqlUrl(gateway.port),
     connections: CONNECTIONS,
     duration: seconds,
-    requests: [{
-      method: "POST",
-      setupRequest: (request, connection) => {
-        const context = connection as ConnectionContext;
-        const index = next++ % mix.length;
-        context.index = index;
-        context.sentAt = performance.now();
-        return { ...request, headers: { "content-type": "application/json", ...mix[index].headers }, body: mix[index].body };
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request, connection) => {
+          const context = connection as ConnectionContext;
+          const index = next++ % mix.length;
+          context.index = index;
+          context.sentAt = performance.now();
+          return { ...request, headers: { "content-type": "application/json", ...mix[index].headers }, body: mix[index].body };
+        },
+        onResponse: (status, body, connection, headers) => {
+          const context = connection as ConnectionContext;
+          responses++;
+          if ((headers as Record<string, string>)?.["x-hub-cache"] === "HIT") hits++;
+          if (status !== 200 || context.sentAt <= changedAt) return;
+          const bodies = afterChange.get(context.index) ?? new Map<string, number>();
+          bodies.set(body, (bodies.get(body) ?? 0) + 1);
+          afterChange.set(context.index, bodies);
+        },
       },
-      onResponse: (status, body, connection, headers) => {
-        const context = connection as ConnectionContext;
-        responses++;
-        if ((headers as Record<string, string>)?.["x-hub-cache"] === "HIT") hits++;
-        if (status !== 200 || context.sentAt <= changedAt) return;
-        const bodies = afterChange.get(context.index) ?? new Map<string, number>();
-        bodies.set(body, (bodies.get(body) ?? 0) + 1);
-        afterChange.set(context.index, bodies);
-      },
-    }],
+    ],
   });
   const gatewayCpuMs = processCpuMs(gatewayPids.get(gateway)!) - cpuBefore;
   await pending;
-  return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, failures: result.errors + result.timeouts + result.non2xx, hits, responses, gatewayCpuMs, afterChange };
+  return {
+    requestsPerSecond: result.requests.average,
+    p99Ms: result.latency.p99,
+    failures: result.errors + result.timeouts + result.non2xx,
+    hits,
+    responses,
+    gatewayCpuMs,
+    afterChange,
+  };
 }
 
 const TURNS = 3;
@@ -113,12 +163,21 @@ const TURNS = 3;
 /** Runs of equal length as one: the mean rate, the highest p99 of any, and everything counted summed. */
 function inAll(runs: Run[]): Run {
   const sum = (count: (run: Run) => number) => runs.reduce((total, run) => total + count(run), 0);
-  return { requestsPerSecond: sum((run) => run.requestsPerSecond) / runs.length, p99Ms: Math.max(...runs.map((run) => run.p99Ms)), failures: sum((run) => run.failures), hits: sum((run) => run.hits), responses: sum((run) => run.responses), gatewayCpuMs: sum((run) => run.gatewayCpuMs), afterChange: new Map() };
+  return {
+    requestsPerSecond: sum((run) => run.requestsPerSecond) / runs.length,
+    p99Ms: Math.max(...runs.map((run) => run.p99Ms)),
+    failures: sum((run) => run.failures),
+    hits: sum((run) => run.hits),
+    responses: sum((run) => run.responses),
+    gatewayCpuMs: sum((run) => run.gatewayCpuMs),
+    afterChange: new Map(),
+  };
 }
 
 /** Every request of the mix once, a few at a time. */
 async function warmUp(gateway: Gateway, mix: DashboardRequest[]) {
-  for (let first = 0; first < mix.length; first += CONNECTIONS) await Promise.all(mix.slice(first, first + CONNECTIONS).map((request) => ask(gateway.port, request)));
+  for (let first = 0; first < mix.length; first += CONNECTIONS)
+    await Promise.all(mix.slice(first, first + CONNECTIONS).map((request) => ask(gateway.port, request)));
 }
 
 /** Answers after the change that differ from a fresh, uncached answer to the same request now. */
@@ -133,15 +192,24 @@ async function staleAnswers(run: Run, mix: DashboardRequest[]): Promise<number> 
 
 async function startAll(env: NodeJS.ProcessEnv, children: ChildProcess[]) {
   await startSubgraphs(children, env);
-  await Promise.all(Object.values(GATEWAYS).map(async (gateway) => {
-    const child = await startProcess(children, { ...env, ...gateway.env, PORT: String(gateway.port) }, gateway.name, [gateway.entry], gateway.readyLine);
-    gatewayPids.set(gateway, child.pid!);
-  }));
+  await Promise.all(
+    Object.values(GATEWAYS).map(async (gateway) => {
+      const child = await startProcess(
+        children,
+        { ...env, ...gateway.env, PORT: String(gateway.port) },
+        gateway.name,
+        [gateway.entry],
+        gateway.readyLine,
+      );
+      gatewayPids.set(gateway, child.pid!);
+    }),
+  );
 }
 
 /** Imports the incidents file, or withdraws it when it stands: either way the figures of the mix change. */
 function batchToggler(env: NodeJS.ProcessEnv, file: string) {
-  const hub = (...args: string[]) => promisify(execFile)(process.execPath, [...nodeArguments(["scripts/hub.ts"], env), ...args], { env, encoding: "utf8" });
+  const hub = (...args: string[]) =>
+    promisify(execFile)(process.execPath, [...nodeArguments(["scripts/hub.ts"], env), ...args], { env, encoding: "utf8" });
   let loaded: string | undefined;
   return async () => {
     if (loaded) {
@@ -184,7 +252,15 @@ export async function servingBenchmark(): Promise<BenchRow[]> {
       if (new Set(answers).size !== 1) throw new Error(`the gateways disagree on ${request.label}`);
     }
     // The command returns once our cached gateway serves the change, as it would for a hub's own gateway (the others have no cache to wait for, or none it can ask).
-    const toggle = batchToggler({ ...env, HUB_GATEWAY_URLS: Object.values(GATEWAYS).map((gateway) => `http://127.0.0.1:${gateway.port}`).join(",") }, responseIncidentsFile(dataDir));
+    const toggle = batchToggler(
+      {
+        ...env,
+        HUB_GATEWAY_URLS: Object.values(GATEWAYS)
+          .map((gateway) => `http://127.0.0.1:${gateway.port}`)
+          .join(","),
+      },
+      responseIncidentsFile(dataDir),
+    );
     const measured = new Map<Gateway, [Gateway, Run, number]>();
     for (const gateway of Object.values(GATEWAYS)) {
       // Dashboards have asked everything once already: the run starts from a warm cache, and the change part-way empties it.
@@ -192,7 +268,9 @@ export async function servingBenchmark(): Promise<BenchRow[]> {
       const run = await load(gateway, mix, toggle);
       if (run.failures) throw new Error(`${run.failures} failed requests through ${gateway.name}`);
       measured.set(gateway, [gateway, run, await staleAnswers(run, mix)]);
-      console.log(`${gateway.name}: ${run.requestsPerSecond.toFixed(0)} requests/s, p99 ${run.p99Ms} ms, stale ${measured.get(gateway)![2]}`);
+      console.log(
+        `${gateway.name}: ${run.requestsPerSecond.toFixed(0)} requests/s, p99 ${run.p99Ms} ms, stale ${measured.get(gateway)![2]}`,
+      );
     }
     // The same mix with nothing loaded meanwhile: what each cache does when it is never emptied.
     const unchanged = new Map<Gateway, [Gateway, Run, number]>();
@@ -212,11 +290,31 @@ export async function servingBenchmark(): Promise<BenchRow[]> {
     const [oursSpread, hiveSpread] = await runBoth(differentForceEachTime());
     const [oursNational, hiveNational] = await runBoth(mix.filter((request) => request.label === "national picture (public)").slice(0, 1));
     const rows = [
-      row(`serving: dashboard mix with a batch changed part-way (PostgreSQL, ${CONNECTIONS} connections, ${SECONDS} s), cached`, measured.get(GATEWAYS.oursCached)!, measured.get(GATEWAYS.hiveCached)!),
-      row(`serving: the same mix, cached, nothing loaded during the run`, unchanged.get(GATEWAYS.oursCached)!, unchanged.get(GATEWAYS.hiveCached)!),
-      row(`serving: the mix with the batch changed part-way, no cache on either`, measured.get(GATEWAYS.oursUncached)!, measured.get(GATEWAYS.hiveUncached)!),
-      row(`serving: NationalPicture, the same query from every client, no cache`, [GATEWAYS.oursUncached, oursNational, 0], [GATEWAYS.hiveUncached, hiveNational, 0]),
-      row(`serving: one force's picture, a different force each request, no cache`, [GATEWAYS.oursUncached, oursSpread, 0], [GATEWAYS.hiveUncached, hiveSpread, 0]),
+      row(
+        `serving: dashboard mix with a batch changed part-way (PostgreSQL, ${CONNECTIONS} connections, ${SECONDS} s), cached`,
+        measured.get(GATEWAYS.oursCached)!,
+        measured.get(GATEWAYS.hiveCached)!,
+      ),
+      row(
+        `serving: the same mix, cached, nothing loaded during the run`,
+        unchanged.get(GATEWAYS.oursCached)!,
+        unchanged.get(GATEWAYS.hiveCached)!,
+      ),
+      row(
+        `serving: the mix with the batch changed part-way, no cache on either`,
+        measured.get(GATEWAYS.oursUncached)!,
+        measured.get(GATEWAYS.hiveUncached)!,
+      ),
+      row(
+        `serving: NationalPicture, the same query from every client, no cache`,
+        [GATEWAYS.oursUncached, oursNational, 0],
+        [GATEWAYS.hiveUncached, hiveNational, 0],
+      ),
+      row(
+        `serving: one force's picture, a different force each request, no cache`,
+        [GATEWAYS.oursUncached, oursSpread, 0],
+        [GATEWAYS.hiveUncached, hiveSpread, 0],
+      ),
     ];
     rows[4].note += `; before this work ${RATE_BEFORE.low}-${RATE_BEFORE.high} requests/s: ${(oursSpread.requestsPerSecond / RATE_BEFORE.high).toFixed(1)}-${(oursSpread.requestsPerSecond / RATE_BEFORE.low).toFixed(1)}×`;
     writeSummary(measured, unchanged, { ours: oursNational, hive: hiveNational }, oursSpread);
@@ -228,10 +326,22 @@ export async function servingBenchmark(): Promise<BenchRow[]> {
 }
 
 /** bench/results/serving.json: the figures the issue asks for, as fields. */
-function writeSummary(measured: Map<Gateway, [Gateway, Run, number]>, unchanged: Map<Gateway, [Gateway, Run, number]>, nationalPicture: { ours: Run; hive: Run }, oursSpread: Run) {
+function writeSummary(
+  measured: Map<Gateway, [Gateway, Run, number]>,
+  unchanged: Map<Gateway, [Gateway, Run, number]>,
+  nationalPicture: { ours: Run; hive: Run },
+  oursSpread: Run,
+) {
   const figures = (gateway: Gateway, runs = measured) => {
     const [, run, stale] = runs.get(gateway)!;
-    return { requestsPerSecond: Math.round(run.requestsPerSecond), p99Ms: run.p99Ms, staleAnswers: stale, cacheHitRate: run.hits / Math.max(run.responses, 1), gatewayCpuMsPerAnswer: +gatewayCpuPerAnswer(run).toFixed(2), answersAfterChange: [...run.afterChange.values()].reduce((sum, bodies) => sum + [...bodies.values()].reduce((a, b) => a + b, 0), 0) };
+    return {
+      requestsPerSecond: Math.round(run.requestsPerSecond),
+      p99Ms: run.p99Ms,
+      staleAnswers: stale,
+      cacheHitRate: run.hits / Math.max(run.responses, 1),
+      gatewayCpuMsPerAnswer: +gatewayCpuPerAnswer(run).toFixed(2),
+      answersAfterChange: [...run.afterChange.values()].reduce((sum, bodies) => sum + [...bodies.values()].reduce((a, b) => a + b, 0), 0),
+    };
   };
   const [ours, hive] = [figures(GATEWAYS.oursCached), figures(GATEWAYS.hiveCached)];
   const [oursUnchanged, hiveUnchanged] = [figures(GATEWAYS.oursCached, unchanged), figures(GATEWAYS.hiveCached, unchanged)];
@@ -241,15 +351,30 @@ function writeSummary(measured: Map<Gateway, [Gateway, Run, number]>, unchanged:
     connections: CONNECTIONS,
     seconds: SECONDS,
     cached: { ours, hive, ratio: ours.requestsPerSecond / hive.requestsPerSecond, staleAnswers: ours.staleAnswers },
-    cachedNothingLoaded: { ours: oursUnchanged, hive: hiveUnchanged, ratio: oursUnchanged.requestsPerSecond / hiveUnchanged.requestsPerSecond },
-    uncached: { ours: figures(GATEWAYS.oursUncached), hive: figures(GATEWAYS.hiveUncached), ratio: measured.get(GATEWAYS.oursUncached)![1].requestsPerSecond / measured.get(GATEWAYS.hiveUncached)![1].requestsPerSecond },
+    cachedNothingLoaded: {
+      ours: oursUnchanged,
+      hive: hiveUnchanged,
+      ratio: oursUnchanged.requestsPerSecond / hiveUnchanged.requestsPerSecond,
+    },
+    uncached: {
+      ours: figures(GATEWAYS.oursUncached),
+      hive: figures(GATEWAYS.hiveUncached),
+      ratio: measured.get(GATEWAYS.oursUncached)![1].requestsPerSecond / measured.get(GATEWAYS.hiveUncached)![1].requestsPerSecond,
+    },
     nationalPictureUncached: {
       ours: Math.round(nationalPicture.ours.requestsPerSecond),
       hive: Math.round(nationalPicture.hive.requestsPerSecond),
       ratio: nationalPicture.ours.requestsPerSecond / nationalPicture.hive.requestsPerSecond,
-      gatewayCpuMsPerAnswer: { ours: +gatewayCpuPerAnswer(nationalPicture.ours).toFixed(2), hive: +gatewayCpuPerAnswer(nationalPicture.hive).toFixed(2) },
+      gatewayCpuMsPerAnswer: {
+        ours: +gatewayCpuPerAnswer(nationalPicture.ours).toFixed(2),
+        hive: +gatewayCpuPerAnswer(nationalPicture.hive).toFixed(2),
+      },
     },
-    oneForceDifferentEachRequest: { requestsPerSecond: Math.round(oursSpread.requestsPerSecond), p99Ms: oursSpread.p99Ms, ratioToBefore: oursSpread.requestsPerSecond / RATE_BEFORE.high },
+    oneForceDifferentEachRequest: {
+      requestsPerSecond: Math.round(oursSpread.requestsPerSecond),
+      p99Ms: oursSpread.p99Ms,
+      ratioToBefore: oursSpread.requestsPerSecond / RATE_BEFORE.high,
+    },
   };
   const folder = new URL("../results/", import.meta.url);
   mkdirSync(folder, { recursive: true });

@@ -43,7 +43,9 @@ const runtime = createGatewayRuntime({
   graphiql: false,
   landingPage: false,
   ...(process.env.HIVE_PLANNER === "rust" ? { unifiedGraphHandler } : {}),
-  ...(process.env.HIVE_RESPONSE_CACHE === "on" ? { cache: unboundedCache(), responseCaching: { session: (request: Request) => request.headers.get("authorization") } } : {}),
+  ...(process.env.HIVE_RESPONSE_CACHE === "on"
+    ? { cache: unboundedCache(), responseCaching: { session: (request: Request) => request.headers.get("authorization") } }
+    : {}),
   plugins: () => [
     {
       async onFetch(payload) {
@@ -52,11 +54,16 @@ const runtime = createGatewayRuntime({
         if (!viewers.has(request)) viewers.set(request, viewerOf(request.headers.get("authorization") ?? undefined));
         const viewer = await viewers.get(request)!;
         const body = typeof options.body === "string" ? options.body : "";
-        payload.setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), ...signRequest(secret, viewer, body) } });
+        payload.setOptions({
+          ...options,
+          headers: { ...(options.headers as Record<string, string>), ...signRequest(secret, viewer, body) },
+        });
       },
     },
   ],
 });
 
-const server = createServer((request, response) => void runtime(request, response)).listen(config.gatewayPort, config.host, () => console.log(`hive gateway ready at http://${config.host}:${config.gatewayPort}/graphql`));
+const server = createServer((request, response) => void runtime(request, response)).listen(config.gatewayPort, config.host, () =>
+  console.log(`hive gateway ready at http://${config.host}:${config.gatewayPort}/graphql`),
+);
 process.once("SIGTERM", () => server.close(() => process.exit(0)).closeAllConnections());

@@ -45,7 +45,13 @@ export async function freshBenchDatabase(name: string): Promise<string> {
 }
 
 /** Starts one process of the hub (or a gateway beside it), keeps it in `children` to stop later and gives it once it is ready. */
-export async function startProcess(children: ChildProcess[], env: NodeJS.ProcessEnv, name: string, args: string[], readyLine: RegExp): Promise<ChildProcess> {
+export async function startProcess(
+  children: ChildProcess[],
+  env: NodeJS.ProcessEnv,
+  name: string,
+  args: string[],
+  readyLine: RegExp,
+): Promise<ChildProcess> {
   const { child, ready } = startChild(name, args, { env, readyLine, echo: false });
   children.push(child);
   await ready;
@@ -53,17 +59,25 @@ export async function startProcess(children: ChildProcess[], env: NodeJS.Process
 }
 
 /** The five subgraphs, one after another: the first on an empty database loads the sample, the others then find it there. */
-export async function startSubgraphs(children: ChildProcess[], env: NodeJS.ProcessEnv, nodeArgs: (name: string) => string[] = () => []): Promise<void> {
-  for (const name of SUBGRAPH_NAMES) await startProcess(children, env, name, [...nodeArgs(name), `subgraphs/${name}/index.ts`], /subgraph ready at/);
+export async function startSubgraphs(
+  children: ChildProcess[],
+  env: NodeJS.ProcessEnv,
+  nodeArgs: (name: string) => string[] = () => [],
+): Promise<void> {
+  for (const name of SUBGRAPH_NAMES)
+    await startProcess(children, env, name, [...nodeArgs(name), `subgraphs/${name}/index.ts`], /subgraph ready at/);
 }
 
 /** Stops the processes and waits until each has exited (a profile is written at exit). */
 export async function stopProcesses(children: ChildProcess[]): Promise<void> {
   await Promise.all(
-    children.map((child) => new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    })),
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+        }),
+    ),
   );
 }

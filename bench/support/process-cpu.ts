@@ -11,6 +11,11 @@ export const processCpuMs = (pid: number) => {
 
 /** CPU time of every core since boot, idle and I/O wait apart (the first line of /proc/stat), in ms. */
 export const machineCpuMs = () => {
-  const [user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8")
+    .split("\n")[0]
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
   return ((user + nice + system + irq + softirq + steal) * 1000) / CLOCK_TICKS_PER_SECOND;
 };

@@ -14,7 +14,14 @@ export interface BenchRow {
 
 /** Prints the rows as a table and writes them to bench/results/<name>.json. */
 export function report(name: string, rows: BenchRow[], context: Record<string, unknown>) {
-  console.table(rows.map((row) => ({ ...row, subjectValue: +row.subjectValue.toFixed(2), baselineValue: +row.baselineValue.toFixed(2), ratio: +row.ratio.toFixed(3) })));
+  console.table(
+    rows.map((row) => ({
+      ...row,
+      subjectValue: +row.subjectValue.toFixed(2),
+      baselineValue: +row.baselineValue.toFixed(2),
+      ratio: +row.ratio.toFixed(3),
+    })),
+  );
   mkdirSync(new URL("../results/", import.meta.url), { recursive: true });
   const file = new URL(`../results/${name}.json`, import.meta.url);
   writeFileSync(file, JSON.stringify({ name, measuredAt: new Date().toISOString(), context, rows }, null, 2));

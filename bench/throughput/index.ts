@@ -26,7 +26,10 @@ let nextForce = 0;
 const SCENARIOS: { label: string; query: () => string }[] = [
   { label: "NationalPicture, every request the same", query: () => NATIONAL_PICTURE },
   { label: "one force, every request the same", query: () => ONE_FORCE_PICTURE },
-  { label: "one force, a different force each request", query: () => ONE_FORCE_PICTURE.replace('"kent"', `"${FORCE_IDS[nextForce++ % FORCE_IDS.length]}"`) },
+  {
+    label: "one force, a different force each request",
+    query: () => ONE_FORCE_PICTURE.replace('"kent"', `"${FORCE_IDS[nextForce++ % FORCE_IDS.length]}"`),
+  },
 ];
 
 interface Load {
@@ -36,12 +39,17 @@ interface Load {
 }
 
 const graphqlUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
-const post = (query: string) => ({ method: "POST" as const, headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+const post = (query: string) => ({
+  method: "POST" as const,
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ query }),
+});
 
 async function answer(port: number, query: string) {
   const response = await fetch(graphqlUrl(port), post(query));
   const body = (await response.json()) as { data?: unknown; errors?: unknown };
-  if (response.status !== 200 || body.errors) throw new Error(`gateway on ${port} answered ${response.status}: ${JSON.stringify(body.errors)}`);
+  if (response.status !== 200 || body.errors)
+    throw new Error(`gateway on ${port} answered ${response.status}: ${JSON.stringify(body.errors)}`);
   return JSON.stringify(body.data);
 }
 
@@ -52,7 +60,11 @@ async function load(port: number, query: () => string, seconds: number): Promise
     duration: seconds,
     requests: [{ ...post(query()), setupRequest: (request) => ({ ...request, body: post(query()).body }) }],
   });
-  return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, failures: result.errors + result.timeouts + result.non2xx };
+  return {
+    requestsPerSecond: result.requests.average,
+    p99Ms: result.latency.p99,
+    failures: result.errors + result.timeouts + result.non2xx,
+  };
 }
 
 async function startAll(env: NodeJS.ProcessEnv, children: ChildProcess[]) {
@@ -116,7 +128,9 @@ export async function throughputBenchmark(): Promise<BenchRow[]> {
     const rows: BenchRow[] = [];
     for (const scenario of SCENARIOS) {
       rows.push(await compare(scenario));
-      console.log(`${rows.at(-1)!.benchmark}: ours ${rows.at(-1)!.subjectValue.toFixed(1)} req/s, Hive ${rows.at(-1)!.baselineValue.toFixed(1)} req/s, ratio ${rows.at(-1)!.ratio.toFixed(2)}`);
+      console.log(
+        `${rows.at(-1)!.benchmark}: ours ${rows.at(-1)!.subjectValue.toFixed(1)} req/s, Hive ${rows.at(-1)!.baselineValue.toFixed(1)} req/s, ratio ${rows.at(-1)!.ratio.toFixed(2)}`,
+      );
     }
     return rows;
   } finally {

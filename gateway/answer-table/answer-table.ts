@@ -45,7 +45,8 @@ export function allLists(data: unknown): string[] {
   return found;
 }
 
-const cellOf = (value: unknown): Cell => (value === undefined || value === null ? null : typeof value === "object" ? JSON.stringify(value) : (value as Cell));
+const cellOf = (value: unknown): Cell =>
+  value === undefined || value === null ? null : typeof value === "object" ? JSON.stringify(value) : (value as Cell);
 const joined = (values: Cell[]) => values.map((value) => (value === null ? "" : String(value))).join(JOINER);
 
 /** Every leaf under `value` as one cell; lists inside it are joined rather than expanded. */

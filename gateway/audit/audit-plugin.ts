@@ -43,7 +43,9 @@ export function auditEntry({ viewer, operationName, query, variables, errorCodes
     subject: viewer.subject,
     role: viewer.role,
     operationName,
-    documentSha256: createHash("sha256").update(query ?? "").digest("hex"),
+    documentSha256: createHash("sha256")
+      .update(query ?? "")
+      .digest("hex"),
     variables: variables ? redact(variables) : null,
     outcome: outcomeOf(errorCodes, answeredWithData),
     errorCodes,
@@ -58,7 +60,16 @@ export function auditPlugin(record: (entry: AuditRecord) => void): ApolloServerP
         async willSendResponse({ response, errors, operationName }) {
           const body = response.body.kind === "single" ? response.body.singleResult : undefined;
           const errorCodes = [...new Set((errors ?? body?.errors ?? []).map((error) => codeOf(error)))];
-          record(auditEntry({ viewer: contextValue.viewer, operationName: operationName ?? request.operationName ?? null, query: request.query, variables: request.variables, errorCodes, answeredWithData: !!body?.data }));
+          record(
+            auditEntry({
+              viewer: contextValue.viewer,
+              operationName: operationName ?? request.operationName ?? null,
+              query: request.query,
+              variables: request.variables,
+              errorCodes,
+              answeredWithData: !!body?.data,
+            }),
+          );
         },
       };
     },

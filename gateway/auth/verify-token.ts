@@ -25,7 +25,11 @@ function hubIssuer(config: HubConfig): TokenIssuer {
 
 /** People signed in through the explorer: the OpenID provider's tokens, checked against its published keys. */
 function oidcIssuer(oidc: NonNullable<HubConfig["oidc"]>): TokenIssuer {
-  return { key: issuerKeys(oidc), options: { audience: oidc.audience, issuer: oidc.issuer }, claims: (payload) => roleFromClaims(payload, oidc) };
+  return {
+    key: issuerKeys(oidc),
+    options: { audience: oidc.audience, issuer: oidc.issuer },
+    claims: (payload) => roleFromClaims(payload, oidc),
+  };
 }
 
 /** Which issuer a token claims to come from; its signature then proves it (or not). */

@@ -12,7 +12,9 @@ export default defineConfig({
     outDir: "../../.build/explorer",
     emptyOutDir: true,
     chunkSizeWarningLimit: 8_000,
-    rollupOptions: { input: { explorer: new URL("index.html", import.meta.url).pathname, tables: new URL("tables/index.html", import.meta.url).pathname } },
+    rollupOptions: {
+      input: { explorer: new URL("index.html", import.meta.url).pathname, tables: new URL("tables/index.html", import.meta.url).pathname },
+    },
   },
   logLevel: "warn",
 });

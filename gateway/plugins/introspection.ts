@@ -12,7 +12,9 @@ export function introspectionPolicy(production: boolean): ApolloServerPlugin<Gat
           let introspects = false;
           visit(document, { Field: (node) => void (introspects ||= node.name.value === "__schema" || node.name.value === "__type") });
           if (introspects) {
-            throw new GraphQLError("Introspection needs a signed-in role in production", { extensions: { code: "FORBIDDEN", http: { status: 403 } } });
+            throw new GraphQLError("Introspection needs a signed-in role in production", {
+              extensions: { code: "FORBIDDEN", http: { status: 403 } },
+            });
           }
         },
       };

@@ -12,9 +12,10 @@ export function operationResolution(): ApolloServerPlugin<GatewayContext> {
       return {
         async didResolveOperation({ operation, request }) {
           if (operation) return;
-          const message = typeof request.operationName === "string"
-            ? `No operation named "${request.operationName.slice(0, 80)}" in the document`
-            : "The document holds several operations: name the one to run in operationName";
+          const message =
+            typeof request.operationName === "string"
+              ? `No operation named "${request.operationName.slice(0, 80)}" in the document`
+              : "The document holds several operations: name the one to run in operationName";
           throw new GraphQLError(message, { extensions: { code: "OPERATION_RESOLUTION_FAILURE", http: { status: 400 } } });
         },
       };

@@ -5,7 +5,15 @@ import { GraphQLError, Kind, type ValidationRule } from "graphql";
  * Limits on hostile documents, tighter than graphql-armor's defaults (which let probes through):
  * the explorer's longest example operation sits well inside every one.
  */
-export const QUERY_LIMITS = { maxDepth: 8, maxAliases: 10, maxDirectives: 10, maxTokens: 2_000, maxCost: 3_000, maxFieldRepeats: 3, maxValidationErrors: 5 };
+export const QUERY_LIMITS = {
+  maxDepth: 8,
+  maxAliases: 10,
+  maxDirectives: 10,
+  maxTokens: 2_000,
+  maxCost: 3_000,
+  maxFieldRepeats: 3,
+  maxValidationErrors: 5,
+};
 
 /** Counts every alias, `__typename` ones included: graphql-armor's rule lets those through, and probes use them. */
 const maxAliasesRule: ValidationRule = (context) => {
@@ -32,7 +40,11 @@ const maxFieldRepeatsRule: ValidationRule = (context) => ({
       const count = (seen.get(key) ?? 0) + 1;
       seen.set(key, count);
       if (count === QUERY_LIMITS.maxFieldRepeats + 1) {
-        context.reportError(new GraphQLError(`Field "${key}" repeated: at most ${QUERY_LIMITS.maxFieldRepeats} times in one selection`, { nodes: [selection] }));
+        context.reportError(
+          new GraphQLError(`Field "${key}" repeated: at most ${QUERY_LIMITS.maxFieldRepeats} times in one selection`, {
+            nodes: [selection],
+          }),
+        );
       }
     }
   },

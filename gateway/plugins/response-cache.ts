@@ -3,7 +3,15 @@ import { Kind, OperationTypeNode, type FormattedExecutionResult, type FragmentDe
 import type { DataVersions } from "../response-cache/data-versions.ts";
 import type { ResponseStore } from "../response-cache/store.ts";
 import type { AnswersInFlight } from "../response-cache/in-flight.ts";
-import { CACHE_STATUS_HEADER, cacheHeaders, cacheKey, decodeAnswer, encodeAnswer, REFRESH, type ResponseCacheStats } from "../response-cache/cached-answer.ts";
+import {
+  CACHE_STATUS_HEADER,
+  cacheHeaders,
+  cacheKey,
+  decodeAnswer,
+  encodeAnswer,
+  REFRESH,
+  type ResponseCacheStats,
+} from "../response-cache/cached-answer.ts";
 import type { GatewayContext } from "../subgraph-data-source.ts";
 import { responseCacheAnswers } from "../metrics.ts";
 
@@ -23,7 +31,11 @@ function rootFields(selectionSet: SelectionSetNode, fragments: Map<string, Fragm
 
 function cacheable({ operation, document }: GraphQLRequestContext<GatewayContext>): boolean {
   if (!operation || operation.operation !== OperationTypeNode.QUERY || !document) return false;
-  const fragments = new Map(document.definitions.filter((node): node is FragmentDefinitionNode => node.kind === Kind.FRAGMENT_DEFINITION).map((node) => [node.name.value, node]));
+  const fragments = new Map(
+    document.definitions
+      .filter((node): node is FragmentDefinitionNode => node.kind === Kind.FRAGMENT_DEFINITION)
+      .map((node) => [node.name.value, node]),
+  );
   return !rootFields(operation.selectionSet, fragments).some((field) => NEVER_CACHED_ROOT_FIELDS.has(field));
 }
 
@@ -34,7 +46,13 @@ function cacheable({ operation, document }: GraphQLRequestContext<GatewayContext
  * under a key was allowed for that scope and document. The ETag is the key: a client holding it
  * gets 304 while the data stands.
  */
-export function responseCachePlugin(versions: DataVersions, store: ResponseStore, stats: ResponseCacheStats, inFlight: AnswersInFlight, waitLimitMs: number): ApolloServerPlugin<GatewayContext> {
+export function responseCachePlugin(
+  versions: DataVersions,
+  store: ResponseStore,
+  stats: ResponseCacheStats,
+  inFlight: AnswersInFlight,
+  waitLimitMs: number,
+): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       let key: string | undefined;
@@ -49,7 +67,10 @@ export function responseCachePlugin(versions: DataVersions, store: ResponseStore
           // The client already holds this very answer: no need to look it up, let alone compute it.
           if (request.http?.headers.get("if-none-match") === `"${key}"`) {
             status = "HIT";
-            return { http: { status: undefined, headers: context.response.http.headers }, body: { kind: "single", singleResult: { data: null } } };
+            return {
+              http: { status: undefined, headers: context.response.http.headers },
+              body: { kind: "single", singleResult: { data: null } },
+            };
           }
           // `Cache-Control: no-cache` is not honoured here: fetch() adds it to every conditional request, and a
           // cached answer is never stale anyway. Measurements that need the work done ask for a refresh by name.
@@ -63,7 +84,10 @@ export function responseCachePlugin(versions: DataVersions, store: ResponseStore
             return null;
           }
           status = "HIT";
-          return { http: { status: undefined, headers: context.response.http.headers }, body: { kind: "single", singleResult: JSON.parse(decodeAnswer(cached).body.toString("utf8")) as FormattedExecutionResult } };
+          return {
+            http: { status: undefined, headers: context.response.http.headers },
+            body: { kind: "single", singleResult: JSON.parse(decodeAnswer(cached).body.toString("utf8")) as FormattedExecutionResult },
+          };
         },
         async willSendResponse({ response, request, contextValue, operationName }) {
           const result = response.body.kind === "single" ? response.body.singleResult : undefined;
@@ -76,7 +100,8 @@ export function responseCachePlugin(versions: DataVersions, store: ResponseStore
           const headers = response.http.headers;
           headers.set(CACHE_STATUS_HEADER, status);
           if (status === "BYPASS" || !key) return;
-          for (const [name, value] of Object.entries(cacheHeaders(key, contextValue.viewer, headers.get("vary") ?? undefined))) headers.set(name, value);
+          for (const [name, value] of Object.entries(cacheHeaders(key, contextValue.viewer, headers.get("vary") ?? undefined)))
+            headers.set(name, value);
           if (request.http?.headers.get("if-none-match") === `"${key}"`) response.http.status = 304;
         },
       };

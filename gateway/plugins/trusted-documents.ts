@@ -14,9 +14,12 @@ export function trustedDocumentsPolicy(required: boolean, manifest: Map<string, 
       return {
         async didResolveOperation({ queryHash, contextValue }) {
           if (!required || contextValue.viewer.role !== "PUBLIC" || (queryHash && manifest.has(queryHash))) return;
-          throw new GraphQLError("Only registered operations are served without signing in: send a registered operation's id (schema/persisted-query-manifest.json), or sign in for ad-hoc queries", {
-            extensions: { code: "PERSISTED_QUERY_REQUIRED", http: { status: 403 } },
-          });
+          throw new GraphQLError(
+            "Only registered operations are served without signing in: send a registered operation's id (schema/persisted-query-manifest.json), or sign in for ad-hoc queries",
+            {
+              extensions: { code: "PERSISTED_QUERY_REQUIRED", http: { status: 403 } },
+            },
+          );
         },
       };
     },

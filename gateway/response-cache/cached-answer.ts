@@ -25,7 +25,13 @@ const scopeOf = (viewer: Viewer) => (viewer.role === "FORCE" ? `FORCE:${viewer.f
  * the operation name and the variables: a load anywhere makes every earlier key unreachable, and
  * no viewer is ever served another scope's answer.
  */
-export function cacheKey(vector: string, viewer: Viewer, query: string, operationName: string | null | undefined, variables: unknown): string {
+export function cacheKey(
+  vector: string,
+  viewer: Viewer,
+  query: string,
+  operationName: string | null | undefined,
+  variables: unknown,
+): string {
   return createHash("sha256")
     .update(JSON.stringify([vector, scopeOf(viewer), query, operationName ?? null, variables ?? null]))
     .digest("base64url");

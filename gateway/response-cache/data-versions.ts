@@ -16,7 +16,10 @@ export class DataVersions {
   private readonly listeners = new Set<() => void>();
   private vector: string | undefined;
 
-  constructor(private readonly subgraphs: { name: string; url: string }[], private readonly secret: string) {
+  constructor(
+    private readonly subgraphs: { name: string; url: string }[],
+    private readonly secret: string,
+  ) {
     for (const { name, url } of subgraphs) void this.follow(name, new URL("/data-version", url));
   }
 

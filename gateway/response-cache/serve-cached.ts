@@ -26,7 +26,8 @@ interface GraphQLPost {
   variables?: Record<string, unknown>;
 }
 
-const isGraphQLPost = (body: object): body is GraphQLPost => typeof (body as GraphQLPost).query === "string" && (body as { extensions?: unknown }).extensions === undefined;
+const isGraphQLPost = (body: object): body is GraphQLPost =>
+  typeof (body as GraphQLPost).query === "string" && (body as { extensions?: unknown }).extensions === undefined;
 
 /**
  * Answers a POSTed query found in the cache before Apollo Server parses, validates and plans it:
@@ -35,7 +36,15 @@ const isGraphQLPost = (body: object): body is GraphQLPost => typeof (body as Gra
  * The audit log records the answer as the pipeline would. Resolves false, having sent nothing,
  * for anything not found, a persisted query by id, or a request for a refresh.
  */
-export function serveCachedAnswers({ versions, store, stats, viewerOf, record, inFlight, waitLimitMs }: CachedAnswerServer): AnswerFromCache {
+export function serveCachedAnswers({
+  versions,
+  store,
+  stats,
+  viewerOf,
+  record,
+  inFlight,
+  waitLimitMs,
+}: CachedAnswerServer): AnswerFromCache {
   return async (request, response, body) => {
     const vector = versions.current();
     if (!vector || !isGraphQLPost(body) || String(request.headers[CACHE_STATUS_HEADER] ?? "").toLowerCase() === REFRESH) return false;
@@ -52,8 +61,19 @@ export function serveCachedAnswers({ versions, store, stats, viewerOf, record, i
     record?.(auditEntry({ viewer, operationName: cached.operationName, query, variables, errorCodes: [], answeredWithData: true }));
     const headers = { [CACHE_STATUS_HEADER]: "HIT", ...cacheHeaders(key, viewer, undefined) };
     if (request.headers["if-none-match"] === `"${key}"`) response.writeHead(304, headers).end();
-    else response.writeHead(200, { ...headers, "content-type": "application/json; charset=utf-8", "content-length": cached.body.length }).end(cached.body);
-    observeAnswer("gateway", { traceId: request.traceId, operationName: cached.operationName, role: viewer.role, outcome: "OK", errorCodes: [], startedAtMs, cache: "HIT" });
+    else
+      response
+        .writeHead(200, { ...headers, "content-type": "application/json; charset=utf-8", "content-length": cached.body.length })
+        .end(cached.body);
+    observeAnswer("gateway", {
+      traceId: request.traceId,
+      operationName: cached.operationName,
+      role: viewer.role,
+      outcome: "OK",
+      errorCodes: [],
+      startedAtMs,
+      cache: "HIT",
+    });
     return true;
   };
 }

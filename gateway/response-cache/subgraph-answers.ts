@@ -17,7 +17,8 @@ export function subgraphAnswers(versions: DataVersions, store: ResponseStore = m
     if (!version) return call();
     const stored = `${subgraph}\n${version}\n${key}`;
     const kept = await store.get(stored);
-    if (kept) return { url: subgraph, status: 200, statusText: "OK", headers: [["content-type", "application/json"]], body: kept.toString("utf8") };
+    if (kept)
+      return { url: subgraph, status: 200, statusText: "OK", headers: [["content-type", "application/json"]], body: kept.toString("utf8") };
     const answer = await call();
     if (answer.status === 200 && !answer.body.includes('"errors"')) await store.set(stored, Buffer.from(answer.body, "utf8"));
     return answer;

@@ -1,6 +1,15 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { Kind, parse, print, visit, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
+import {
+  Kind,
+  parse,
+  print,
+  visit,
+  type DefinitionNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+} from "graphql";
 
 /** One registered operation, as `@apollo/generate-persisted-query-manifest` writes it. */
 export interface ManifestOperation {
@@ -41,7 +50,11 @@ function fragmentsUsedBy(operation: OperationDefinitionNode, fragments: Map<stri
 
 /** Each named operation of a document, printed on its own with the fragments it uses, as the manifest registers it. */
 export function manifestOf(document: DocumentNode): PersistedQueryManifest {
-  const fragments = new Map(document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]));
+  const fragments = new Map(
+    document.definitions
+      .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
+  );
   const operations = document.definitions
     .filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)
     .map((operation) => {
@@ -55,12 +68,16 @@ export function manifestOf(document: DocumentNode): PersistedQueryManifest {
 /** The manifest's operations by id; a file in another format is refused with one line saying so. */
 export function readManifest(path = MANIFEST_PATH): Map<string, ManifestOperation> {
   const manifest = JSON.parse(readFileSync(path, "utf8")) as PersistedQueryManifest;
-  if (manifest.format !== "apollo-persisted-query-manifest" || manifest.version !== 1) throw new Error(`${path}: not an apollo-persisted-query-manifest, version 1`);
+  if (manifest.format !== "apollo-persisted-query-manifest" || manifest.version !== 1)
+    throw new Error(`${path}: not an apollo-persisted-query-manifest, version 1`);
   return new Map(manifest.operations.map((operation) => [operation.id, operation]));
 }
 
 /** The documents the hub registers: the explorer's example operations and the table tool's. */
 export async function registeredDocuments(): Promise<DocumentNode> {
-  const [{ EXAMPLE_OPERATIONS }, { TABLE_OPERATIONS }] = await Promise.all([import("../explorer/src/example-operations.ts"), import("../explorer/src/tables/operations.ts")]);
+  const [{ EXAMPLE_OPERATIONS }, { TABLE_OPERATIONS }] = await Promise.all([
+    import("../explorer/src/example-operations.ts"),
+    import("../explorer/src/tables/operations.ts"),
+  ]);
   return parse(`${EXAMPLE_OPERATIONS}\n${TABLE_OPERATIONS}`);
 }

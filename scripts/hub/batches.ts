@@ -29,7 +29,11 @@ const coverageColumns = (withCoverage: boolean) =>
     : `0 AS forces, NULL AS "firstDay", NULL AS "lastDay", 0 AS "liveUnits", 0 AS "supersededUnits"`;
 
 /** Every load of a subgraph (not the withdrawal records), with the scope it covers; filtered by kind and force. */
-export async function listBatches(sql: SqlClient, subgraph: SubgraphName, filter: { kind?: string; forceId?: string } = {}): Promise<BatchListing[]> {
+export async function listBatches(
+  sql: SqlClient,
+  subgraph: SubgraphName,
+  filter: { kind?: string; forceId?: string } = {},
+): Promise<BatchListing[]> {
   const schema = postgresSchema(subgraph);
   const withCoverage = subgraph !== "forces";
   const rows = await sql.query<Omit<BatchListing, "batch"> & { id: number }>(
@@ -46,7 +50,8 @@ export async function listBatches(sql: SqlClient, subgraph: SubgraphName, filter
 const day = (instant: Date | null) => (instant ? instant.toISOString().slice(0, 16).replace("T", " ") : "-");
 
 function statusOf(listing: BatchListing): string {
-  if (listing.status === "LOADED" && listing.supersededUnits > 0) return `LOADED, ${listing.supersededUnits} of ${listing.liveUnits + listing.supersededUnits} units superseded`;
+  if (listing.status === "LOADED" && listing.supersededUnits > 0)
+    return `LOADED, ${listing.supersededUnits} of ${listing.liveUnits + listing.supersededUnits} units superseded`;
   return listing.status;
 }
 
@@ -55,25 +60,38 @@ export async function batchesCommand(args: string[]): Promise<number> {
   const { positional, flags, options } = parseArgs(args, { flags: ["--json"], options: ["--kind", "--force", "--subgraph"] });
   if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
   const subgraph = options.get("--subgraph");
-  if (subgraph && !SUBGRAPH_NAMES.includes(subgraph as SubgraphName)) throw new UsageError(`unknown subgraph "${subgraph}" (one of ${SUBGRAPH_NAMES.join(", ")})`);
+  if (subgraph && !SUBGRAPH_NAMES.includes(subgraph as SubgraphName))
+    throw new UsageError(`unknown subgraph "${subgraph}" (one of ${SUBGRAPH_NAMES.join(", ")})`);
   const names = subgraph ? [subgraph as SubgraphName] : SUBGRAPH_NAMES;
-  const listings = await withDatabases(readConfig(), async (databases) => {
-    const forceName = options.get("--force");
-    const forceId = forceName ? (await loadForceResolver(databases.get("forces")!.sql)).resolve(forceName) : undefined;
-    if (forceName && !forceId) throw new Error(`unknown force "${forceName}"`);
-    const all: BatchListing[] = [];
-    for (const name of names) all.push(...(await listBatches(databases.get(name)!.sql, name, { kind: options.get("--kind"), forceId })));
-    return all;
-  }, [...new Set<SubgraphName>(["forces", ...names])]);
+  const listings = await withDatabases(
+    readConfig(),
+    async (databases) => {
+      const forceName = options.get("--force");
+      const forceId = forceName ? (await loadForceResolver(databases.get("forces")!.sql)).resolve(forceName) : undefined;
+      if (forceName && !forceId) throw new Error(`unknown force "${forceName}"`);
+      const all: BatchListing[] = [];
+      for (const name of names) all.push(...(await listBatches(databases.get(name)!.sql, name, { kind: options.get("--kind"), forceId })));
+      return all;
+    },
+    [...new Set<SubgraphName>(["forces", ...names])],
+  );
   if (flags.has("--json")) console.log(JSON.stringify(listings, null, 2));
   else {
-    console.log(table(
-      ["batch", "kind", "status", "rows", "forces", "period", "finished (UTC)", "file"],
-      listings.map((listing) => [
-        listing.batch, listing.kind + (listing.synthetic ? " (synthetic)" : ""), statusOf(listing), listing.rowsLoaded.toLocaleString("en-GB"), String(listing.forces),
-        listing.firstDay ? `${listing.firstDay} to ${listing.lastDay}` : "-", day(listing.finishedAt), listing.file,
-      ]),
-    ));
+    console.log(
+      table(
+        ["batch", "kind", "status", "rows", "forces", "period", "finished (UTC)", "file"],
+        listings.map((listing) => [
+          listing.batch,
+          listing.kind + (listing.synthetic ? " (synthetic)" : ""),
+          statusOf(listing),
+          listing.rowsLoaded.toLocaleString("en-GB"),
+          String(listing.forces),
+          listing.firstDay ? `${listing.firstDay} to ${listing.lastDay}` : "-",
+          day(listing.finishedAt),
+          listing.file,
+        ]),
+      ),
+    );
   }
   return 0;
 }

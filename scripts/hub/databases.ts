@@ -9,7 +9,11 @@ import { readDataVersions, untilGatewaysServe } from "./gateways-serving.ts";
  * they are closed in reverse order, that one last. When the work changed data, returns once the
  * running gateways serve the change.
  */
-export async function withDatabases<T>(config: HubConfig, work: (databases: Map<SubgraphName, Database>) => Promise<T>, names: readonly SubgraphName[] = SUBGRAPH_NAMES): Promise<T> {
+export async function withDatabases<T>(
+  config: HubConfig,
+  work: (databases: Map<SubgraphName, Database>) => Promise<T>,
+  names: readonly SubgraphName[] = SUBGRAPH_NAMES,
+): Promise<T> {
   const databases = new Map<SubgraphName, Database>();
   try {
     for (const name of names) databases.set(name, await openSubgraphDatabase(name, config));

@@ -38,18 +38,22 @@ const dataVersionOf = (token: string | null | undefined) => token?.slice(token.l
 export async function untilGatewaysServe(gatewayUrls: string[], before: DataVersionsRead, after: DataVersionsRead): Promise<void> {
   const changed = [...after].filter(([name, version]) => version && before.get(name) !== version);
   if (!changed.length) return;
-  await Promise.all(gatewayUrls.map(async (gatewayUrl) => {
-    const deadline = performance.now() + WAIT_LIMIT_MS;
-    while (performance.now() < deadline) {
-      const served = await versionsAt(gatewayUrl);
-      if (!served) return;
-      const states = changed.map(([name, version]) => {
-        const serving = dataVersionOf(served[name]);
-        return serving === version ? "changed" : serving === before.get(name) ? "not yet" : "other data";
-      });
-      if (states.includes("other data") || states.every((state) => state === "changed")) return;
-      await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS));
-    }
-    console.error(`the gateway at ${gatewayUrl} has not heard of the change after ${WAIT_LIMIT_MS / 1000} s; it serves the new figures once it does`);
-  }));
+  await Promise.all(
+    gatewayUrls.map(async (gatewayUrl) => {
+      const deadline = performance.now() + WAIT_LIMIT_MS;
+      while (performance.now() < deadline) {
+        const served = await versionsAt(gatewayUrl);
+        if (!served) return;
+        const states = changed.map(([name, version]) => {
+          const serving = dataVersionOf(served[name]);
+          return serving === version ? "changed" : serving === before.get(name) ? "not yet" : "other data";
+        });
+        if (states.includes("other data") || states.every((state) => state === "changed")) return;
+        await new Promise((resolve) => setTimeout(resolve, POLL_EVERY_MS));
+      }
+      console.error(
+        `the gateway at ${gatewayUrl} has not heard of the change after ${WAIT_LIMIT_MS / 1000} s; it serves the new figures once it does`,
+      );
+    }),
+  );
 }

@@ -34,12 +34,18 @@ const STATUS_SQL = (schema: string) => `
 /** What each measure of a subgraph is covered by now: forces, period, units, how many synthetic, and which forces have nothing. */
 export async function measureStatus(sql: SqlClient, subgraph: SubgraphName, forceIds: string[]): Promise<MeasureStatus[]> {
   const schema = postgresSchema(subgraph);
-  const measures = (await sql.query<{ measure: string }>(`SELECT DISTINCT measure FROM "${schema}".source_measure`)).map((row) => row.measure);
-  const rows = await sql.query<Omit<MeasureStatus, "subgraph" | "forcesCovered" | "missingForces"> & { forces: string[]; sourceKinds: string[] | null }>(
-    STATUS_SQL(schema), [measures, "0001-01-01", "9999-12-31"],
+  const measures = (await sql.query<{ measure: string }>(`SELECT DISTINCT measure FROM "${schema}".source_measure`)).map(
+    (row) => row.measure,
   );
+  const rows = await sql.query<
+    Omit<MeasureStatus, "subgraph" | "forcesCovered" | "missingForces"> & { forces: string[]; sourceKinds: string[] | null }
+  >(STATUS_SQL(schema), [measures, "0001-01-01", "9999-12-31"]);
   return rows.map(({ forces, sourceKinds, ...row }) => ({
-    subgraph, ...row, sourceKinds: sourceKinds ?? [], forcesCovered: forces.length, missingForces: forceIds.filter((id) => !forces.includes(id)),
+    subgraph,
+    ...row,
+    sourceKinds: sourceKinds ?? [],
+    forcesCovered: forces.length,
+    missingForces: forceIds.filter((id) => !forces.includes(id)),
   }));
 }
 
@@ -61,22 +67,36 @@ export async function statusCommand(args: string[]): Promise<number> {
   const { positional, flags } = parseArgs(args, { flags: ["--json"] });
   if (positional.length) throw new UsageError(`unexpected argument "${positional[0]}"`);
   const { statuses, flagged } = await withDatabases(readConfig(), async (databases) => {
-    const forceIds = (await databases.get("forces")!.sql.query<{ id: string }>(`SELECT id FROM forces.force ORDER BY id`)).map((row) => row.id);
+    const forceIds = (await databases.get("forces")!.sql.query<{ id: string }>(`SELECT id FROM forces.force ORDER BY id`)).map(
+      (row) => row.id,
+    );
     const all: MeasureStatus[] = [];
-    for (const name of SUBGRAPH_NAMES.filter((subgraph) => subgraph !== "forces")) all.push(...(await measureStatus(databases.get(name)!.sql, name, forceIds)));
+    for (const name of SUBGRAPH_NAMES.filter((subgraph) => subgraph !== "forces"))
+      all.push(...(await measureStatus(databases.get(name)!.sql, name, forceIds)));
     return { statuses: all, flagged: await flaggedMonths(databases) };
   });
   if (flags.has("--json")) console.log(JSON.stringify({ measures: statuses, implausibleMonths: flagged }, null, 2));
   else {
-    console.log(table(
-      ["subgraph", "measure", "forces", "period covered", "units", "synthetic units", "no data for", "real sources able to give it"],
-      statuses.map((status) => [
-        status.subgraph, status.measure, `${status.forcesCovered}/${status.forcesCovered + status.missingForces.length}`,
-        status.firstDay ? `${status.firstDay} to ${status.lastDay}` : "-", status.units.toLocaleString("en-GB"),
-        status.syntheticUnits.toLocaleString("en-GB"), missing(status.missingForces), status.sourceKinds.join(", "),
-      ]),
-    ));
-    console.log(flagged.length ? `\nMonths flagged as implausible (loaded; possibly partial submissions):\n${flagged.map((month) => `  ${month.kind}: ${month.note}`).join("\n")}` : "\nNo month flagged as implausible.");
+    console.log(
+      table(
+        ["subgraph", "measure", "forces", "period covered", "units", "synthetic units", "no data for", "real sources able to give it"],
+        statuses.map((status) => [
+          status.subgraph,
+          status.measure,
+          `${status.forcesCovered}/${status.forcesCovered + status.missingForces.length}`,
+          status.firstDay ? `${status.firstDay} to ${status.lastDay}` : "-",
+          status.units.toLocaleString("en-GB"),
+          status.syntheticUnits.toLocaleString("en-GB"),
+          missing(status.missingForces),
+          status.sourceKinds.join(", "),
+        ]),
+      ),
+    );
+    console.log(
+      flagged.length
+        ? `\nMonths flagged as implausible (loaded; possibly partial submissions):\n${flagged.map((month) => `  ${month.kind}: ${month.note}`).join("\n")}`
+        : "\nNo month flagged as implausible.",
+    );
   }
   return 0;
 }

@@ -14,24 +14,42 @@ async function audit(forces: SqlClient, command: string, result: WithdrawResult)
   await forces.query(
     `INSERT INTO forces.audit_entry (at, subject, role, operation_name, document_sha256, variables, outcome, error_codes)
      VALUES (now(), $1, 'OPERATOR', $2, $3, $4::jsonb, 'OK', '{}')`,
-    [userInfo().username, command, createHash("sha256").update(command).digest("hex"), JSON.stringify({ ...result, units: result.units.length })],
+    [
+      userInfo().username,
+      command,
+      createHash("sha256").update(command).digest("hex"),
+      JSON.stringify({ ...result, units: result.units.length }),
+    ],
   );
 }
 
 const describe = (result: WithdrawResult) =>
   `${result.subgraph}:${result.batchId} (${result.kind}, ${result.file}) withdrawn: ${result.rowsWithdrawn.toLocaleString("en-GB")} rows out of the figures, ` +
   `${result.rowsRestored.toLocaleString("en-GB")} rows restored` +
-  (result.restoredBatchIds.length ? ` from batch ${result.restoredBatchIds.join(", ")}` : "") + `; ${result.units.length} force × period units refreshed`;
+  (result.restoredBatchIds.length ? ` from batch ${result.restoredBatchIds.join(", ")}` : "") +
+  `; ${result.units.length} force × period units refreshed`;
 
-async function withdraw(databases: Map<SubgraphName, Database>, subgraph: SubgraphName, batchId: number, command: string): Promise<WithdrawResult> {
-  const result = await withdrawBatch(databases.get(subgraph)!.sql, subgraph, REVISABLE_TABLES[subgraph], batchId, afterRowsChange(subgraph));
+async function withdraw(
+  databases: Map<SubgraphName, Database>,
+  subgraph: SubgraphName,
+  batchId: number,
+  command: string,
+): Promise<WithdrawResult> {
+  const result = await withdrawBatch(
+    databases.get(subgraph)!.sql,
+    subgraph,
+    REVISABLE_TABLES[subgraph],
+    batchId,
+    afterRowsChange(subgraph),
+  );
   await audit(databases.get("forces")!.sql, command, result);
   return result;
 }
 
 function parseBatch(text: string | undefined): [SubgraphName, number] {
   const match = text ? /^([a-z-]+):(\d+)$/.exec(text) : null;
-  if (!match || !SUBGRAPH_NAMES.includes(match[1] as SubgraphName)) throw new UsageError(`name a batch as <subgraph>:<id>, e.g. crime-priorities:12 (see hub batches)${text ? `, not "${text}"` : ""}`);
+  if (!match || !SUBGRAPH_NAMES.includes(match[1] as SubgraphName))
+    throw new UsageError(`name a batch as <subgraph>:<id>, e.g. crime-priorities:12 (see hub batches)${text ? `, not "${text}"` : ""}`);
   return [match[1] as SubgraphName, Number(match[2])];
 }
 
@@ -40,7 +58,11 @@ export async function withdrawCommand(args: string[]): Promise<number> {
   const { positional, flags } = parseArgs(args, { flags: ["--json"] });
   const [subgraph, batchId] = parseBatch(positional[0]);
   const names = [...new Set<SubgraphName>(["forces", subgraph])];
-  const result = await withDatabases(readConfig(), (databases) => withdraw(databases, subgraph, batchId, `hub withdraw ${subgraph}:${batchId}`), names);
+  const result = await withDatabases(
+    readConfig(),
+    (databases) => withdraw(databases, subgraph, batchId, `hub withdraw ${subgraph}:${batchId}`),
+    names,
+  );
   console.log(flags.has("--json") ? JSON.stringify(result, null, 2) : describe(result));
   return 0;
 }
@@ -49,9 +71,11 @@ export async function withdrawCommand(args: string[]): Promise<number> {
 export async function removeSample(databases: Map<SubgraphName, Database>): Promise<WithdrawResult[]> {
   const done: WithdrawResult[] = [];
   for (const name of SUBGRAPH_NAMES) {
-    const sample = await databases.get(name)!.sql.query<{ id: number }>(
-      `SELECT id FROM "${postgresSchema(name)}".import_batch WHERE synthetic AND withdrawn_at IS NULL AND finished_at IS NOT NULL ORDER BY id`,
-    );
+    const sample = await databases
+      .get(name)!
+      .sql.query<{ id: number }>(
+        `SELECT id FROM "${postgresSchema(name)}".import_batch WHERE synthetic AND withdrawn_at IS NULL AND finished_at IS NOT NULL ORDER BY id`,
+      );
     for (const { id } of sample) done.push(await withdraw(databases, name, id, `hub sample remove (${name}:${id})`));
     await recordSampleRemoved(name, databases.get(name)!.sql);
   }

@@ -27,7 +27,11 @@ export function nodeArguments(args: string[], env: NodeJS.ProcessEnv = process.e
 }
 
 /** Runs `node <args>` (see nodeArguments); `ready` resolves once it prints its ready line and rejects with its last output if it exits first. */
-export function startChild(name: string, args: string[], { env, readyLine, echo = true, onExit }: ChildOptions): { child: ChildProcess; ready: Promise<void> } {
+export function startChild(
+  name: string,
+  args: string[],
+  { env, readyLine, echo = true, onExit }: ChildOptions,
+): { child: ChildProcess; ready: Promise<void> } {
   const child = spawn(process.execPath, nodeArguments(args, env), { env, stdio: ["ignore", "pipe", "pipe"] });
   const ready = new Promise<void>((resolve, reject) => {
     const prefix = `[${name}]`.padEnd(19);

@@ -1,6 +1,18 @@
 import { diff, CriticalityLevel, type Change } from "@graphql-inspector/core";
 import { Supergraph } from "@apollo/federation-internals";
-import { buildSchema, getNamedType, type GraphQLField, type GraphQLInputField, type GraphQLType, isEnumType, isInputObjectType, isInterfaceType, isObjectType, printSchema, type GraphQLSchema } from "graphql";
+import {
+  buildSchema,
+  getNamedType,
+  type GraphQLField,
+  type GraphQLInputField,
+  type GraphQLType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  printSchema,
+  type GraphQLSchema,
+} from "graphql";
 
 /** What front-ends see: the supergraph without its federation machinery (join__ types and directives). */
 export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
@@ -12,7 +24,10 @@ export const printApiSchema = (supergraphSdl: string) => printSchema(apiSchemaOf
 type Deprecatable = { deprecationReason?: string | null };
 const deprecated = (thing: Deprecatable | undefined) => thing?.deprecationReason != null;
 
-function fieldsOf(schema: GraphQLSchema, typeName: string): Record<string, Deprecatable & { args?: readonly (Deprecatable & { name: string })[] }> {
+function fieldsOf(
+  schema: GraphQLSchema,
+  typeName: string,
+): Record<string, Deprecatable & { args?: readonly (Deprecatable & { name: string })[] }> {
   const type = schema.getType(typeName);
   return type && (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) ? type.getFields() : {};
 }
@@ -27,7 +42,9 @@ export function deprecatedInRelease(released: GraphQLSchema, path: string): bool
   if (member === undefined) {
     const returning = Object.values(released.getTypeMap()).flatMap((type) =>
       isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)
-        ? Object.values<GraphQLField<unknown, unknown> | GraphQLInputField>(type.getFields()).filter((field) => getNamedType(field.type as GraphQLType).name === typeName)
+        ? Object.values<GraphQLField<unknown, unknown> | GraphQLInputField>(type.getFields()).filter(
+            (field) => getNamedType(field.type as GraphQLType).name === typeName,
+          )
         : [],
     );
     return returning.length > 0 && returning.every(deprecated);

@@ -16,7 +16,11 @@ export interface SupervisedProcess {
  * 0.5 s to 30 s, logging one line naming it and how it ended. `ready` rejects if the first start fails:
  * a process that cannot start at all is a configuration error, not a crash.
  */
-export function supervise(name: string, args: string[], options: { env: NodeJS.ProcessEnv; readyLine: RegExp; stopping: () => boolean; log: (line: string) => void }) {
+export function supervise(
+  name: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; readyLine: RegExp; stopping: () => boolean; log: (line: string) => void },
+) {
   let delay = FIRST_DELAY_MS;
   let child: ChildProcess;
   let everServed = false;
@@ -28,7 +32,9 @@ export function supervise(name: string, args: string[], options: { env: NodeJS.P
       onExit: (code, signal) => {
         if (options.stopping() || !everServed) return;
         if (Date.now() - startedAt > STABLE_AFTER_MS) delay = FIRST_DELAY_MS;
-        options.log(`${name} (pid ${started.child.pid}) exited with ${signal ? `signal ${signal}` : `code ${code}`}; restarting in ${(delay / 1000).toFixed(1)} s`);
+        options.log(
+          `${name} (pid ${started.child.pid}) exited with ${signal ? `signal ${signal}` : `code ${code}`}; restarting in ${(delay / 1000).toFixed(1)} s`,
+        );
         const wait = delay;
         delay = Math.min(delay * 2, MAX_DELAY_MS);
         setTimeout(() => {

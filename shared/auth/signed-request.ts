@@ -10,7 +10,9 @@ export const SIGNATURE_MAX_AGE_MS = 30_000;
 
 const bodyHash = (body: string | Buffer) => createHash("sha256").update(body).digest("hex");
 const sign = (secret: string, claims: string, timestamp: string, body: string | Buffer) =>
-  createHmac("sha256", secret).update(`${timestamp}.${claims}.${bodyHash(body)}`).digest("hex");
+  createHmac("sha256", secret)
+    .update(`${timestamp}.${claims}.${bodyHash(body)}`)
+    .digest("hex");
 
 export function signRequest(secret: string, viewer: Viewer, body: string | Buffer, now = Date.now()): Record<string, string> {
   const claims = Buffer.from(JSON.stringify(viewer)).toString("base64url");
@@ -19,7 +21,12 @@ export function signRequest(secret: string, viewer: Viewer, body: string | Buffe
 }
 
 /** The viewer of a correctly signed, fresh request; otherwise why it is refused. */
-export function verifyRequest(secret: string, headers: Record<string, string | undefined>, body: Buffer, now = Date.now()): { viewer: Viewer } | { refused: string } {
+export function verifyRequest(
+  secret: string,
+  headers: Record<string, string | undefined>,
+  body: Buffer,
+  now = Date.now(),
+): { viewer: Viewer } | { refused: string } {
   const claims = headers[CLAIMS_HEADER];
   const timestamp = headers[TIMESTAMP_HEADER];
   const signature = headers[SIGNATURE_HEADER];

@@ -18,7 +18,8 @@ export const forbidden = (message: string) => new GraphQLError(message, { extens
 
 /** A FORCE user sees its own force only; other roles that reach a field see every force. */
 export function assertCanSeeForce(viewer: Viewer, forceId: string): void {
-  if (viewer.role === "FORCE" && viewer.forceId !== forceId) throw forbidden(`A FORCE user of ${viewer.forceId} may not read ${forceId}'s figures here`);
+  if (viewer.role === "FORCE" && viewer.forceId !== forceId)
+    throw forbidden(`A FORCE user of ${viewer.forceId} may not read ${forceId}'s figures here`);
 }
 
 /** Every signed-in role: oversight bodies and forces (a FORCE user only for its own force). */

@@ -1,14 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import {
-  getNamedType,
-  isInputObjectType,
-  Kind,
-  TypeInfo,
-  visit,
-  visitWithTypeInfo,
-  type DocumentNode,
-  type GraphQLSchema,
-} from "graphql";
+import { getNamedType, isInputObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from "graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { badArgument } from "./errors.ts";
 
@@ -39,7 +30,11 @@ function dateArgumentsOf(schema: GraphQLSchema, document: DocumentNode): DateArg
         if (!type || isInputObjectType(type) || !DATE_SCALARS.has(type.name)) return;
         const argumentName = node.name.value;
         if (node.value.kind === Kind.VARIABLE) found.push({ argumentName, variable: node.value.name.value });
-        else found.push({ argumentName, inline: node.value.kind === Kind.STRING ? node.value.value : node.value.kind === Kind.NULL ? null : node.value });
+        else
+          found.push({
+            argumentName,
+            inline: node.value.kind === Kind.STRING ? node.value.value : node.value.kind === Kind.NULL ? null : node.value,
+          });
       },
     }),
   );
@@ -47,10 +42,14 @@ function dateArgumentsOf(schema: GraphQLSchema, document: DocumentNode): DateArg
 }
 
 /** The first date argument whose value (inline or from a variable) is not a calendar date. */
-function findInvalidDateArgument(dateArguments: DateArgument[], variables: Record<string, unknown>): { argumentName: string; value: unknown } | undefined {
+function findInvalidDateArgument(
+  dateArguments: DateArgument[],
+  variables: Record<string, unknown>,
+): { argumentName: string; value: unknown } | undefined {
   for (const dateArgument of dateArguments) {
     const value = "variable" in dateArgument ? variables[dateArgument.variable] : dateArgument.inline;
-    if (value !== null && value !== undefined && !isValidLocalDate(value)) return { argumentName: dateArgument.argumentName, value: typeof value === "object" ? "(not a string)" : value };
+    if (value !== null && value !== undefined && !isValidLocalDate(value))
+      return { argumentName: dateArgument.argumentName, value: typeof value === "object" ? "(not a string)" : value };
   }
   return undefined;
 }

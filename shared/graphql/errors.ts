@@ -33,8 +33,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions: { ...extensions, code } };
   }
   console.error("internal error:", (error as { originalError?: unknown })?.originalError ?? error);
-  return { message: "Internal server error", locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+  return {
+    message: "Internal server error",
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: "INTERNAL_SERVER_ERROR" },
+  };
 }
 
 /** An error's code as its extensions give it; INTERNAL_SERVER_ERROR when it has none. */
-export const codeOf = (error: { extensions?: { code?: unknown } }): string => (typeof error.extensions?.code === "string" ? error.extensions.code : "INTERNAL_SERVER_ERROR");
+export const codeOf = (error: { extensions?: { code?: unknown } }): string =>
+  typeof error.extensions?.code === "string" ? error.extensions.code : "INTERNAL_SERVER_ERROR";

@@ -4,7 +4,8 @@ import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 /** Node's request headers as Apollo Server takes them (repeated headers joined). */
 export function headerMapOf(headers: IncomingHttpHeaders): HeaderMap {
   const map = new HeaderMap();
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) map.set(name, Array.isArray(value) ? value.join(", ") : value);
+  for (const [name, value] of Object.entries(headers))
+    if (value !== undefined) map.set(name, Array.isArray(value) ? value.join(", ") : value);
   return map;
 }
 
@@ -13,8 +14,17 @@ export function headerMapOf(headers: IncomingHttpHeaders): HeaderMap {
  * answer with Node's own calls: what @as-integrations/express5 does, without Express's router,
  * content negotiation and send() in front of every request.
  */
-export async function answerWithApollo<TContext extends BaseContext>(apollo: ApolloServer<TContext>, request: IncomingMessage, body: unknown, response: ServerResponse, context: () => Promise<TContext>): Promise<void> {
-  const answer = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method: "POST", headers: headerMapOf(request.headers), search: "", body }, context });
+export async function answerWithApollo<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  request: IncomingMessage,
+  body: unknown,
+  response: ServerResponse,
+  context: () => Promise<TContext>,
+): Promise<void> {
+  const answer = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: "POST", headers: headerMapOf(request.headers), search: "", body },
+    context,
+  });
   for (const [name, value] of answer.headers) response.setHeader(name, value);
   response.statusCode = answer.status ?? 200;
   if (answer.body.kind === "complete") {

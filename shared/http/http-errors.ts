@@ -3,7 +3,8 @@ import type { ErrorRequestHandler } from "express";
 
 /** A coded JSON answer to a request refused before GraphQL sees it (413, 400, or 500 for anything else). */
 export function sendHttpError(response: ServerResponse, status: number): void {
-  const message = status === 413 ? "The request body is too large" : status === 400 ? "The request body is not valid JSON" : "Internal server error";
+  const message =
+    status === 413 ? "The request body is too large" : status === 400 ? "The request body is not valid JSON" : "Internal server error";
   const body = JSON.stringify({ errors: [{ message, extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }] });
   response.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) }).end(body);
 }

@@ -35,6 +35,19 @@ function newLogger(service: string, env: NodeJS.ProcessEnv): HubLogger {
     customLevels: LIFECYCLE,
     base: { service },
     redact: { paths: ["authorization", "*.authorization", "token", "*.token", "headers"], remove: true },
-    ...(pretty ? { transport: { target: "pino-pretty", options: { ignore: "pid,hostname", translateTime: "SYS:HH:MM:ss.l", customLevels: "lifecycle:55", customColors: "lifecycle:green", useOnlyCustomProps: false } } } : {}),
+    ...(pretty
+      ? {
+          transport: {
+            target: "pino-pretty",
+            options: {
+              ignore: "pid,hostname",
+              translateTime: "SYS:HH:MM:ss.l",
+              customLevels: "lifecycle:55",
+              customColors: "lifecycle:green",
+              useOnlyCustomProps: false,
+            },
+          },
+        }
+      : {}),
   });
 }

@@ -85,7 +85,11 @@ export function importMetrics(registry: Registry, tally: () => Promise<BatchTall
       },
     });
   gauge("hub_import_batches", "Import batches in this subgraph's database, by file kind and status", (row) => row.batches);
-  gauge("hub_import_rows_loaded", "Rows loaded by the import batches in this subgraph's database, by file kind and status", (row) => row.rows);
+  gauge(
+    "hub_import_rows_loaded",
+    "Rows loaded by the import batches in this subgraph's database, by file kind and status",
+    (row) => row.rows,
+  );
 }
 
 /**

@@ -49,7 +49,11 @@ export function traceRequests(service: string) {
     }
     const parent = propagation.extract(context.active(), request.headers);
     const path = (request.originalUrl ?? request.url ?? "").split("?")[0];
-    const span = tracer.startSpan(`${request.method} ${path}`, { kind: SpanKind.SERVER, attributes: { "hub.service": service, "http.request.method": request.method, "url.path": path } }, parent);
+    const span = tracer.startSpan(
+      `${request.method} ${path}`,
+      { kind: SpanKind.SERVER, attributes: { "hub.service": service, "http.request.method": request.method, "url.path": path } },
+      parent,
+    );
     request.traceId = span.spanContext().traceId;
     response.once("finish", () => {
       span.setAttribute("http.response.status_code", response.statusCode);

@@ -21,7 +21,12 @@ export const isExportingTraces = () => exportingTraces;
 export async function startTracing(service: string, env: NodeJS.ProcessEnv = process.env): Promise<Tracing> {
   exportingTraces = !!env.OTEL_EXPORTER_OTLP_ENDPOINT || !!env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
   if (!exportingTraces) return { exporting: false, stop: async () => undefined };
-  const [{ OTLPTraceExporter }, { PrismaInstrumentation, registerInstrumentations }, { resourceFromAttributes }, { BatchSpanProcessor, NodeTracerProvider }] = await Promise.all([
+  const [
+    { OTLPTraceExporter },
+    { PrismaInstrumentation, registerInstrumentations },
+    { resourceFromAttributes },
+    { BatchSpanProcessor, NodeTracerProvider },
+  ] = await Promise.all([
     import("@opentelemetry/exporter-trace-otlp-http"),
     import("@prisma/instrumentation"),
     import("@opentelemetry/resources"),

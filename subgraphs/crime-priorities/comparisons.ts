@@ -63,7 +63,17 @@ export async function compareCrimeMeasure(
 }
 
 /** The force's flagged months behind the measure's count, and which other forces' values have one. */
-function flaggedMonthNotes(measure: CrimeMeasure, forceId: string, counts: Map<string, ForceCrimeCounts>, flagged: ImplausibleMonth[]): string[] {
-  const others = [...counts.values()].filter((force) => force.forceId !== forceId && force.coverage[measure.count].complete && qualityNotesOf(force, measure.count, flagged).length);
-  return withOthers(qualityNotesOf(counts.get(forceId), measure.count, flagged), others.map((force) => force.forceId));
+function flaggedMonthNotes(
+  measure: CrimeMeasure,
+  forceId: string,
+  counts: Map<string, ForceCrimeCounts>,
+  flagged: ImplausibleMonth[],
+): string[] {
+  const others = [...counts.values()].filter(
+    (force) => force.forceId !== forceId && force.coverage[measure.count].complete && qualityNotesOf(force, measure.count, flagged).length,
+  );
+  return withOthers(
+    qualityNotesOf(counts.get(forceId), measure.count, flagged),
+    others.map((force) => force.forceId),
+  );
 }

@@ -42,9 +42,10 @@ export function tallyForce(data: CrimeData, period: Period, forceId: string): Fo
     const tiled = tileCoverage(period, data.coverage.get(measure)?.get(forceId) ?? [], label);
     coverage[count] = tiled.coverage;
     units[count] = tiled.chosen;
-    counts[count] = tiled.coverage.monthsCovered === 0
-      ? null
-      : tiled.chosen.reduce((total, unit) => total + (data.facts.get(unitKey(unit.batchId, forceId, unit.periodStart))?.[count] ?? 0), 0);
+    counts[count] =
+      tiled.coverage.monthsCovered === 0
+        ? null
+        : tiled.chosen.reduce((total, unit) => total + (data.facts.get(unitKey(unit.batchId, forceId, unit.periodStart))?.[count] ?? 0), 0);
   }
   return { forceId, counts, coverage, units };
 }
@@ -53,7 +54,11 @@ export function tallyForce(data: CrimeData, period: Period, forceId: string): Fo
 export function qualityNotesOf(counts: ForceCrimeCounts | undefined, count: CrimeCount, flagged: ImplausibleMonth[]): string[] {
   const units = counts?.units[count] ?? [];
   return flagged
-    .filter((month) => month.forceId === counts?.forceId && units.some((unit) => unit.batchId === month.batchId && isoDay(unit.periodStart) === month.month))
+    .filter(
+      (month) =>
+        month.forceId === counts?.forceId &&
+        units.some((unit) => unit.batchId === month.batchId && isoDay(unit.periodStart) === month.month),
+    )
     .map((month) => month.note);
 }
 
@@ -64,5 +69,7 @@ export function coveredForces(data: CrimeData): string[] {
 
 /** Counts fit to compare: a count whose coverage is not complete is left out (null). */
 export function completeCounts({ counts, coverage }: ForceCrimeCounts): Record<CrimeCount, number | null> {
-  return Object.fromEntries(Object.entries(counts).map(([count, value]) => [count, coverage[count as CrimeCount].complete ? value : null])) as Record<CrimeCount, number | null>;
+  return Object.fromEntries(
+    Object.entries(counts).map(([count, value]) => [count, coverage[count as CrimeCount].complete ? value : null]),
+  ) as Record<CrimeCount, number | null>;
 }

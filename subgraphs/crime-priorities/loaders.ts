@@ -98,7 +98,8 @@ export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
         const rows = await prisma.$queryRawUnsafe<StopSearchCounts[]>(at(STOP_SEARCH_SQL, period), period.from, period.to);
         return new Map(rows.map((row) => [row.forceId, row]));
       }),
-    sources: (period: Period, forceId: string) => sources(periodKey(period), at(SOURCE_BATCHES_SQL, period), [period.from, period.to], forceId),
+    sources: (period: Period, forceId: string) =>
+      sources(periodKey(period), at(SOURCE_BATCHES_SQL, period), [period.from, period.to], forceId),
     /** Every covered force's counts for the period: one fetch serves force values, group values and ranks. */
     figures: (period: Period) =>
       memo(`figures|${periodKey(period)}`, async () => {
@@ -137,4 +138,8 @@ export interface CrimePrioritiesContext {
   loaders: ReturnType<typeof createLoaders>;
 }
 
-export const createContext = (prisma: PrismaClient, viewer: Viewer, memo: RequestMemo): CrimePrioritiesContext => ({ prisma, viewer, loaders: createLoaders(prisma, memo) });
+export const createContext = (prisma: PrismaClient, viewer: Viewer, memo: RequestMemo): CrimePrioritiesContext => ({
+  prisma,
+  viewer,
+  loaders: createLoaders(prisma, memo),
+});

@@ -17,7 +17,8 @@ const sum = (members: CrimeFigures[], field: keyof CrimeFigures) => members.redu
 /** Decimal places of every rate per 1,000 residents (the measures and the summaries alike). */
 export const RATE_PER_1000_PRECISION = 3;
 
-const POPULATION_WEIGHTED = "Weighted by population: the group's offences over the group's population, × 1,000 (as the Home Office forms MSG rates).";
+const POPULATION_WEIGHTED =
+  "Weighted by population: the group's offences over the group's population, × 1,000 (as the Home Office forms MSG rates).";
 
 function ratePer1000(id: MeasureId, name: string, field: "vawg" | "knifeCrime" | "csa", flag: string): CrimeMeasure {
   return {
@@ -42,7 +43,12 @@ function ratePer1000(id: MeasureId, name: string, field: "vawg" | "knifeCrime" |
   };
 }
 
-export const KNIFE_CRIME_RATE = ratePer1000(MeasureId.KNIFE_CRIME_RATE_PER_1000, "Knife crime rate", "knifeCrime", "as involving a knife or sharp instrument");
+export const KNIFE_CRIME_RATE = ratePer1000(
+  MeasureId.KNIFE_CRIME_RATE_PER_1000,
+  "Knife crime rate",
+  "knifeCrime",
+  "as involving a knife or sharp instrument",
+);
 export const VAWG_RATE = ratePer1000(MeasureId.VAWG_RATE_PER_1000, "VAWG rate", "vawg", "as violence against women and girls");
 export const CSA_RATE = ratePer1000(MeasureId.CSA_RATE_PER_1000, "Child sexual abuse rate", "csa", "as child sexual abuse");
 

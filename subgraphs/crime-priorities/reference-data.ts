@@ -7,7 +7,16 @@ export async function seedCrimePrioritiesReference(sql: SqlClient): Promise<void
     sql,
     "crime_priorities.watchlist_rule",
     { id: "text", measure: "text", comparator: "text", threshold: "float8", consecutive_months: "int", description: "text" },
-    [["KNIFE_CRIME_RISE_10_ABOVE_MSG", "KNIFE_CRIME_RATE_PER_1000", "RISE_ABOVE_MOST_SIMILAR_GROUP", 0.1, 0, "Knife crime rate up more than 10% on a year earlier and above the most similar group's"]],
+    [
+      [
+        "KNIFE_CRIME_RISE_10_ABOVE_MSG",
+        "KNIFE_CRIME_RATE_PER_1000",
+        "RISE_ABOVE_MOST_SIMILAR_GROUP",
+        0.1,
+        0,
+        "Knife crime rate up more than 10% on a year earlier and above the most similar group's",
+      ],
+    ],
     { keepExisting: true },
   );
 }

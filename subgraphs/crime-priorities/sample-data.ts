@@ -14,21 +14,51 @@ type Flag = "vawg" | "knife" | "csa";
  * of each that carries a priority flag.
  */
 const OFFENCES: { code: string; description: string; group: string; perYear: number; flags: Partial<Record<Flag, number>> }[] = [
-  { code: "8N", description: "Assault with injury", group: "Violence against the person", perYear: 560_000, flags: { vawg: 0.35, knife: 0.045 } },
+  {
+    code: "8N",
+    description: "Assault with injury",
+    group: "Violence against the person",
+    perYear: 560_000,
+    flags: { vawg: 0.35, knife: 0.045 },
+  },
   { code: "105A", description: "Assault without injury", group: "Violence against the person", perYear: 720_000, flags: { vawg: 0.45 } },
   { code: "8L", description: "Harassment", group: "Violence against the person", perYear: 330_000, flags: { vawg: 0.6 } },
   { code: "8Q", description: "Stalking", group: "Violence against the person", perYear: 130_000, flags: { vawg: 0.8 } },
-  { code: "8U", description: "Controlling or coercive behaviour", group: "Violence against the person", perYear: 45_000, flags: { vawg: 1 } },
+  {
+    code: "8U",
+    description: "Controlling or coercive behaviour",
+    group: "Violence against the person",
+    perYear: 45_000,
+    flags: { vawg: 1 },
+  },
   { code: "9A", description: "Threats to kill", group: "Violence against the person", perYear: 40_000, flags: { knife: 0.25 } },
   { code: "19C", description: "Rape of a female aged 16 and over", group: "Sexual offences", perYear: 50_000, flags: { vawg: 1 } },
-  { code: "17A", description: "Sexual assault on a female aged 13 and over", group: "Sexual offences", perYear: 55_000, flags: { vawg: 1 } },
+  {
+    code: "17A",
+    description: "Sexual assault on a female aged 13 and over",
+    group: "Sexual offences",
+    perYear: 55_000,
+    flags: { vawg: 1 },
+  },
   { code: "19E", description: "Rape of a female child under 16", group: "Sexual offences", perYear: 12_000, flags: { csa: 1 } },
   { code: "22B", description: "Sexual activity involving a child under 13", group: "Sexual offences", perYear: 10_000, flags: { csa: 1 } },
   { code: "21", description: "Sexual activity involving a child under 16", group: "Sexual offences", perYear: 15_000, flags: { csa: 1 } },
   { code: "88E", description: "Sexual grooming", group: "Sexual offences", perYear: 7_000, flags: { csa: 1 } },
-  { code: "86", description: "Obscene publications etc. and protected sexual images of children", group: "Sexual offences", perYear: 40_000, flags: { csa: 1 } },
+  {
+    code: "86",
+    description: "Obscene publications etc. and protected sexual images of children",
+    group: "Sexual offences",
+    perYear: 40_000,
+    flags: { csa: 1 },
+  },
   { code: "34B", description: "Robbery of personal property", group: "Robbery", perYear: 70_000, flags: { knife: 0.27 } },
-  { code: "10D", description: "Possession of article with blade or point", group: "Possession of weapons offences", perYear: 28_000, flags: {} },
+  {
+    code: "10D",
+    description: "Possession of article with blade or point",
+    group: "Possession of weapons offences",
+    perYear: 28_000,
+    flags: {},
+  },
   { code: "28E", description: "Residential burglary of a home", group: "Burglary", perYear: 200_000, flags: {} },
   { code: "46", description: "Shoplifting", group: "Theft offences", perYear: 430_000, flags: {} },
   { code: "49", description: "Other theft", group: "Theft offences", perYear: 450_000, flags: {} },
@@ -48,8 +78,17 @@ const OUTCOMES: [string, number][] = [
 ];
 
 const OFFENCE_COLUMNS = {
-  force_id: "text", month: "date", period_end: "date", offence_code: "text", offence_description: "text", offence_group: "text",
-  vawg: "bool", knife_crime: "bool", csa: "bool", offences: "int", batch_id: "int",
+  force_id: "text",
+  month: "date",
+  period_end: "date",
+  offence_code: "text",
+  offence_description: "text",
+  offence_group: "text",
+  vawg: "bool",
+  knife_crime: "bool",
+  csa: "bool",
+  offences: "int",
+  batch_id: "int",
 } as const;
 const OUTCOME_COLUMNS = { force_id: "text", month: "date", priority: "text", outcome: "text", outcomes: "int", batch_id: "int" } as const;
 const PRIORITY_OF_FLAG: Record<Flag, string> = { vawg: "VAWG", knife: "KNIFE_CRIME", csa: "CSA" };
@@ -78,13 +117,31 @@ export async function seedCrimePriorities(sql: SqlClient, batchId: number): Prom
       );
       forces.forEach((force, index) => {
         const flagged = Object.entries(offence.flags) as [Flag, number][];
-        const parts = allocate(perForce[index], [1 - flagged.reduce((sum, [, share]) => sum + share, 0), ...flagged.map(([, share]) => share)]);
+        const parts = allocate(perForce[index], [
+          1 - flagged.reduce((sum, [, share]) => sum + share, 0),
+          ...flagged.map(([, share]) => share),
+        ]);
         parts.forEach((count, part) => {
           if (count === 0) return;
           const flag = part === 0 ? undefined : flagged[part - 1][0];
-          offenceRows.push([force.id, month, monthEnd, offence.code, offence.description, offence.group, flag === "vawg", flag === "knife", flag === "csa", count, batchId]);
+          offenceRows.push([
+            force.id,
+            month,
+            monthEnd,
+            offence.code,
+            offence.description,
+            offence.group,
+            flag === "vawg",
+            flag === "knife",
+            flag === "csa",
+            count,
+            batchId,
+          ]);
           if (!flag) return;
-          allocate(count, OUTCOMES.map(([, share]) => share)).forEach((outcomeCount, outcome) => {
+          allocate(
+            count,
+            OUTCOMES.map(([, share]) => share),
+          ).forEach((outcomeCount, outcome) => {
             addOutcome(force.id, month, PRIORITY_OF_FLAG[flag], OUTCOMES[outcome][0], outcomeCount);
           });
         });
@@ -92,5 +149,13 @@ export async function seedCrimePriorities(sql: SqlClient, batchId: number): Prom
     }
   }
   const rows = await bulkInsert(sql, "crime_priorities.recorded_offence", OFFENCE_COLUMNS, offenceRows);
-  return rows + (await bulkInsert(sql, "crime_priorities.offence_outcome", OUTCOME_COLUMNS, [...outcomes.values()].filter((row) => row[4] > 0)));
+  return (
+    rows +
+    (await bulkInsert(
+      sql,
+      "crime_priorities.offence_outcome",
+      OUTCOME_COLUMNS,
+      [...outcomes.values()].filter((row) => row[4] > 0),
+    ))
+  );
 }

@@ -3,7 +3,12 @@ import type { HubConfig } from "../../shared/config.ts";
 import { sampleForceMonths } from "../shared/sample/sample-coverage.ts";
 import { createSubgraph, type SubgraphDefinition, type SubgraphOptions } from "../shared/subgraph.ts";
 import { createContext, type CrimePrioritiesContext } from "./loaders.ts";
-import { CrimePrioritySummaryResolver, ForceCrimePrioritiesResolver, ForceStopSearchResolver, PriorityCrimeResolver } from "./resolvers/crime-priorities-resolver.ts";
+import {
+  CrimePrioritySummaryResolver,
+  ForceCrimePrioritiesResolver,
+  ForceStopSearchResolver,
+  PriorityCrimeResolver,
+} from "./resolvers/crime-priorities-resolver.ts";
 import { CrimePriorityMeasuresResolver, ForceCrimeMeasuresResolver } from "./resolvers/crime-priority-measures-resolver.ts";
 import { seedCrimePriorities } from "./sample-data.ts";
 import { seedCrimePrioritiesReference } from "./reference-data.ts";
@@ -13,7 +18,16 @@ import { CrimePriorityFiguresResolver, CrimePriorityDefinitionResolver } from ".
 
 export const crimePrioritiesSubgraph: SubgraphDefinition<PrismaClient, CrimePrioritiesContext> = {
   name: "crime-priorities",
-  resolvers: [ForceCrimePrioritiesResolver, CrimePrioritySummaryResolver, PriorityCrimeResolver, ForceCrimeMeasuresResolver, CrimePriorityMeasuresResolver, ForceStopSearchResolver, CrimePriorityFiguresResolver, CrimePriorityDefinitionResolver],
+  resolvers: [
+    ForceCrimePrioritiesResolver,
+    CrimePrioritySummaryResolver,
+    PriorityCrimeResolver,
+    ForceCrimeMeasuresResolver,
+    CrimePriorityMeasuresResolver,
+    ForceStopSearchResolver,
+    CrimePriorityFiguresResolver,
+    CrimePriorityDefinitionResolver,
+  ],
   orphanedTypes: [Force, FigureTable, Measure],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,
@@ -22,4 +36,5 @@ export const crimePrioritiesSubgraph: SubgraphDefinition<PrismaClient, CrimePrio
   sampleCoverage: () => [sampleForceMonths(["RECORDED_OFFENCES", "VAWG", "KNIFE_CRIME", "CSA", "POSSESSION_OF_WEAPONS", "VAWG_OUTCOMES"])],
 };
 
-export const buildCrimePrioritiesSubgraph = (config: HubConfig, options?: SubgraphOptions) => createSubgraph(crimePrioritiesSubgraph, config, options);
+export const buildCrimePrioritiesSubgraph = (config: HubConfig, options?: SubgraphOptions) =>
+  createSubgraph(crimePrioritiesSubgraph, config, options);

@@ -15,19 +15,31 @@ function riseAlert(rule: WatchlistRuleData, forceId: string, comparison: Measure
   if (value === null || changeFromYearEarlier === null || mostSimilarGroup === null) return [];
   if (!(changeFromYearEarlier > rule.threshold && value > mostSimilarGroup)) return [];
   return [
-    comparisonAlert(rule, forceId, comparison,
+    comparisonAlert(
+      rule,
+      forceId,
+      comparison,
       `${measure.name} rose ${percent(changeFromYearEarlier)} on a year earlier (${yearEarlier!.toFixed(2)} to ${value.toFixed(2)} ${measure.unit}), ` +
-      `more than ${percent(rule.threshold)}, and is above the most similar group's ${mostSimilarGroup.toFixed(2)}.`),
+        `more than ${percent(rule.threshold)}, and is above the most similar group's ${mostSimilarGroup.toFixed(2)}.`,
+    ),
   ];
 }
 
-export async function crimePriorityAlerts(context: CrimePrioritiesContext, period: Period, force: ComparisonForce): Promise<WatchlistAlert[]> {
+export async function crimePriorityAlerts(
+  context: CrimePrioritiesContext,
+  period: Period,
+  force: ComparisonForce,
+): Promise<WatchlistAlert[]> {
   const alerts: WatchlistAlert[] = [];
   for (const rule of await context.loaders.watchlistRules()) {
     const measure = findCrimeMeasure(rule.measure);
     if (!measure) throw new Error(`Watchlist rule ${rule.id} names unknown measure ${rule.measure}`);
     const comparison = await compareCrimeMeasure(measure, force, period, context);
-    alerts.push(...(rule.comparator === RISE_ABOVE_MOST_SIMILAR_GROUP ? riseAlert(rule, force.id, comparison) : alertsFor(rule, measure, force.id, comparison.monthly)));
+    alerts.push(
+      ...(rule.comparator === RISE_ABOVE_MOST_SIMILAR_GROUP
+        ? riseAlert(rule, force.id, comparison)
+        : alertsFor(rule, measure, force.id, comparison.monthly)),
+    );
   }
   return alerts;
 }

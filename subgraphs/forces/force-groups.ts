@@ -11,7 +11,8 @@ export async function mostSimilarGroupOf(force: ForceRow, loaders: Loaders) {
   return groups.find((group) => group.kind === ComparisonGroupKind.MOST_SIMILAR && group.anchorForceId === force.id) ?? null;
 }
 
-export const regionForceIdsOf = async (force: ForceRow, loaders: Loaders) => (await loaders.forcesByRegion.load(force.regionId)).map((member) => member.id);
+export const regionForceIdsOf = async (force: ForceRow, loaders: Loaders) =>
+  (await loaders.forcesByRegion.load(force.regionId)).map((member) => member.id);
 
 export async function mostSimilarGroupForceIdsOf(force: ForceRow, loaders: Loaders) {
   const group = await mostSimilarGroupOf(force, loaders);
@@ -22,5 +23,9 @@ export async function mostSimilarGroupForceIdsOf(force: ForceRow, loaders: Loade
 export async function allForcePopulations(loaders: Loaders): Promise<ForcePopulation[]> {
   const forces = await loaders.allForces();
   const estimates = await loaders.estimatesByForce.loadMany(forces.map((force) => force.id));
-  return forces.map((force, index) => ({ forceId: force.id, population: force.population, estimates: estimates[index] as PopulationEstimate[] }));
+  return forces.map((force, index) => ({
+    forceId: force.id,
+    population: force.population,
+    estimates: estimates[index] as PopulationEstimate[],
+  }));
 }

@@ -17,8 +17,16 @@ export interface ComparisonForce {
  * Forces with officers and case files covering the whole period get figures (no case there is a
  * real zero); forces without officer figures or full coverage get none and are left out.
  */
-function figuresFor(cases: Map<string, number>, officers: Map<string, number>, covered: (forceId: string) => boolean): Map<string, MisconductFigures> {
-  return new Map([...officers].filter(([forceId]) => covered(forceId)).map(([forceId, officersFte]) => [forceId, { casesOpened: cases.get(forceId) ?? 0, officersFte }]));
+function figuresFor(
+  cases: Map<string, number>,
+  officers: Map<string, number>,
+  covered: (forceId: string) => boolean,
+): Map<string, MisconductFigures> {
+  return new Map(
+    [...officers]
+      .filter(([forceId]) => covered(forceId))
+      .map(([forceId, officersFte]) => [forceId, { casesOpened: cases.get(forceId) ?? 0, officersFte }]),
+  );
 }
 
 async function yearEarlierFigures(period: Period, officers: Map<string, number>, loaders: MisconductContext["loaders"]) {
@@ -36,7 +44,9 @@ export async function compareMisconductMeasure(
   { groupForceIds = [], series = true }: ComparisonOptions = {},
 ): Promise<MeasureComparison> {
   const officers = new Map((force.forceOfficerStrengths ?? []).map((entry) => [entry.forceId, entry.officersFte]));
-  const monthly = new Map((series ? await loaders.monthlyCasesOpened(period, force.id) : []).map((row) => [isoDay(row.month!), row.casesOpened]));
+  const monthly = new Map(
+    (series ? await loaders.monthlyCasesOpened(period, force.id) : []).map((row) => [isoDay(row.month!), row.casesOpened]),
+  );
   const forceOfficers = officers.get(force.id);
   const coverage = await loaders.caseCoverage(period);
   return compareMeasure(measure, {
@@ -51,7 +61,10 @@ export async function compareMisconductMeasure(
     groupForceIds,
     monthly: (series ? monthsStartingWithin(period) : []).map((month) => ({
       month,
-      figures: forceOfficers === undefined || !coverage(force.id, monthPeriod(month, period)).complete ? undefined : { casesOpened: monthly.get(isoDay(month)) ?? 0, officersFte: forceOfficers },
+      figures:
+        forceOfficers === undefined || !coverage(force.id, monthPeriod(month, period)).complete
+          ? undefined
+          : { casesOpened: monthly.get(isoDay(month)) ?? 0, officersFte: forceOfficers },
     })),
   });
 }

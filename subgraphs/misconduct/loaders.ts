@@ -44,7 +44,14 @@ const VETTING_SQL = `
 
 /** Every count the same: 0 for a force whose case files hold no case in the period, null where no case file covers it. */
 export const sameCounts = (forceId: string, count: 0 | null): MisconductRow => ({
-  forceId, casesOpened: count, proceedingsHeld: count, misconductMeetings: count, misconductHearings: count, acceleratedHearings: count, grossMisconductFindings: count, dismissals: count,
+  forceId,
+  casesOpened: count,
+  proceedingsHeld: count,
+  misconductMeetings: count,
+  misconductHearings: count,
+  acceleratedHearings: count,
+  grossMisconductFindings: count,
+  dismissals: count,
 });
 
 const CASES_OPENED_SQL = (byMonth: boolean) => `
@@ -79,12 +86,17 @@ export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
   return {
     casesBy: (period: Period, column: "subject_sex" | "subject_ethnicity") =>
       memo(`cases-by|${column}|${periodKey(period)}`, async () => {
-        const rows = await prisma.$queryRawUnsafe<{ forceId: string; category: string; count: number }[]>(at(CASES_BY_SQL(column), period), period.from, period.to);
+        const rows = await prisma.$queryRawUnsafe<{ forceId: string; category: string; count: number }[]>(
+          at(CASES_BY_SQL(column), period),
+          period.from,
+          period.to,
+        );
         const byForce = new Map<string, { category: string; count: number }[]>();
         for (const { forceId, category, count } of rows) byForce.set(forceId, [...(byForce.get(forceId) ?? []), { category, count }]);
         return byForce;
       }),
-    sources: (period: Period, forceId: string) => sources(periodKey(period), at(SOURCE_BATCHES_SQL, period), [period.from, period.to], forceId),
+    sources: (period: Period, forceId: string) =>
+      sources(periodKey(period), at(SOURCE_BATCHES_SQL, period), [period.from, period.to], forceId),
     /** Cases opened in the period by every force: one fetch for force values, group values and ranks. */
     casesOpened: (period: Period) =>
       memo(`cases|${periodKey(period)}`, async () => {
@@ -94,10 +106,15 @@ export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
     monthlyCasesOpened(period: Period, forceId: string) {
       const key = periodKey(period);
       if (!monthlyLoaders.has(key)) {
-        monthlyLoaders.set(key, new DataLoader(async (forceIds: readonly string[]) => {
-          const rows = await prisma.$queryRawUnsafe<CasesRow[]>(at(CASES_OPENED_SQL(true), period), period.from, period.to, [...forceIds]);
-          return forceIds.map((id) => rows.filter((row) => row.forceId === id));
-        }));
+        monthlyLoaders.set(
+          key,
+          new DataLoader(async (forceIds: readonly string[]) => {
+            const rows = await prisma.$queryRawUnsafe<CasesRow[]>(at(CASES_OPENED_SQL(true), period), period.from, period.to, [
+              ...forceIds,
+            ]);
+            return forceIds.map((id) => rows.filter((row) => row.forceId === id));
+          }),
+        );
       }
       return monthlyLoaders.get(key)!.load(forceId);
     },
@@ -105,15 +122,21 @@ export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
     caseCoverage: (period: Period) => coverageOf(MISCONDUCT_CASES, "misconduct cases", period),
     vettingCoverage: (period: Period) => coverageOf(VETTING, "vetting returns", period),
     watchlistRules: () => memo("watchlist-rules", () => prisma.watchlistRule.findMany({ orderBy: { id: "asc" } })),
-    misconduct: forcePeriodLoader(async (forceIds: string[], period: Period) => {
-      const rows = await prisma.$queryRawUnsafe<MisconductRow[]>(at(MISCONDUCT_SQL, period), forceIds, period.from, period.to);
-      const byForce = new Map(rows.map((row) => [row.forceId, row]));
-      return new Map(forceIds.map((forceId) => [forceId, byForce.get(forceId) ?? sameCounts(forceId, 0)]));
-    }, null as MisconductRow | null),
-    vetting: forcePeriodLoader(async (forceIds: string[], period: Period) => {
-      const rows = await prisma.$queryRawUnsafe<VettingRow[]>(at(VETTING_SQL, period), forceIds, period.from, period.to);
-      return new Map(rows.map((row) => [row.forceId, row]));
-    }, null as VettingRow | null),
+    misconduct: forcePeriodLoader(
+      async (forceIds: string[], period: Period) => {
+        const rows = await prisma.$queryRawUnsafe<MisconductRow[]>(at(MISCONDUCT_SQL, period), forceIds, period.from, period.to);
+        const byForce = new Map(rows.map((row) => [row.forceId, row]));
+        return new Map(forceIds.map((forceId) => [forceId, byForce.get(forceId) ?? sameCounts(forceId, 0)]));
+      },
+      null as MisconductRow | null,
+    ),
+    vetting: forcePeriodLoader(
+      async (forceIds: string[], period: Period) => {
+        const rows = await prisma.$queryRawUnsafe<VettingRow[]>(at(VETTING_SQL, period), forceIds, period.from, period.to);
+        return new Map(rows.map((row) => [row.forceId, row]));
+      },
+      null as VettingRow | null,
+    ),
   };
 }
 
@@ -123,4 +146,8 @@ export interface MisconductContext {
   loaders: ReturnType<typeof createLoaders>;
 }
 
-export const createContext = (prisma: PrismaClient, viewer: Viewer, memo: RequestMemo): MisconductContext => ({ prisma, viewer, loaders: createLoaders(prisma, memo) });
+export const createContext = (prisma: PrismaClient, viewer: Viewer, memo: RequestMemo): MisconductContext => ({
+  prisma,
+  viewer,
+  loaders: createLoaders(prisma, memo),
+});

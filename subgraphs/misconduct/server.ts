@@ -13,7 +13,14 @@ import { MisconductFiguresResolver, MisconductDefinitionResolver } from "./resol
 
 export const misconductSubgraph: SubgraphDefinition<PrismaClient, MisconductContext> = {
   name: "misconduct",
-  resolvers: [ForceMisconductResolver, MisconductSummaryResolver, ForceMisconductMeasuresResolver, MisconductMeasuresResolver, MisconductFiguresResolver, MisconductDefinitionResolver],
+  resolvers: [
+    ForceMisconductResolver,
+    MisconductSummaryResolver,
+    ForceMisconductMeasuresResolver,
+    MisconductMeasuresResolver,
+    MisconductFiguresResolver,
+    MisconductDefinitionResolver,
+  ],
   orphanedTypes: [Force, FigureTable, Measure],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,
@@ -22,4 +29,5 @@ export const misconductSubgraph: SubgraphDefinition<PrismaClient, MisconductCont
   sampleCoverage: () => [sampleForceMonths(["MISCONDUCT_CASES"]), sampleForceQuarters(["VETTING"])],
 };
 
-export const buildMisconductSubgraph = (config: HubConfig, options?: SubgraphOptions) => createSubgraph(misconductSubgraph, config, options);
+export const buildMisconductSubgraph = (config: HubConfig, options?: SubgraphOptions) =>
+  createSubgraph(misconductSubgraph, config, options);

@@ -85,5 +85,7 @@ export async function refreshAttendanceAggregates(sql: SqlClient, scope: Aggrega
   );
   await sql.query(MONTH_PERCENTILES_SQL, params);
   // Fresh statistics, or the planner guesses a few rows and sorts on disk.
-  await sql.query("ANALYZE response_times.attendance_month, response_times.attendance_histogram, response_times.attendance_month_percentile");
+  await sql.query(
+    "ANALYZE response_times.attendance_month, response_times.attendance_histogram, response_times.attendance_month_percentile",
+  );
 }

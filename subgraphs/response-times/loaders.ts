@@ -63,7 +63,8 @@ function attendanceFigures(counts: CountRow[], buckets: BucketRow[]): Monthly<At
   const slot = (row: { forceId: string; month?: Date }) => {
     if (!result.has(monthKey(row))) result.set(monthKey(row), new Map());
     const byForce = result.get(monthKey(row))!;
-    if (!byForce.has(row.forceId)) byForce.set(row.forceId, { incidents: 0, attended: 0, withStandard: 0, withinStandard: 0, histogram: new Map() });
+    if (!byForce.has(row.forceId))
+      byForce.set(row.forceId, { incidents: 0, attended: 0, withStandard: 0, withinStandard: 0, histogram: new Map() });
     return byForce.get(row.forceId)!;
   };
   for (const { forceId, month, ...counted } of counts) Object.assign(slot({ forceId, month }), counted);
@@ -73,7 +74,10 @@ function attendanceFigures(counts: CountRow[], buckets: BucketRow[]): Monthly<At
 
 /** Each force's months, in the order of the ids asked for. */
 const byForce = <F>(ids: string[], monthly: Monthly<F>): Monthly<F>[] =>
-  ids.map((id) => new Map([...monthly].filter(([, forces]) => forces.has(id)).map(([month, forces]) => [month, new Map([[id, forces.get(id)!]])])));
+  ids.map(
+    (id) =>
+      new Map([...monthly].filter(([, forces]) => forces.has(id)).map(([month, forces]) => [month, new Map([[id, forces.get(id)!]])])),
+  );
 
 function callFigures(rows: CallRow[], byMonth: boolean): Monthly<CallFigures> {
   const result: Monthly<CallFigures> = new Map();
@@ -125,12 +129,15 @@ export const RESPONSE_MEASURES = { ATTENDANCE: "response attendance", CALLS_999:
 export type ResponseMeasure = keyof typeof RESPONSE_MEASURES;
 
 export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
-  const liveCoverage = (period: Period) => memo(`coverage|${periodKey(period)}`, () => loadCoverage(prisma, "response_times", Object.keys(RESPONSE_MEASURES), period));
+  const liveCoverage = (period: Period) =>
+    memo(`coverage|${periodKey(period)}`, () => loadCoverage(prisma, "response_times", Object.keys(RESPONSE_MEASURES), period));
   /** Each covered force's coverage of the period for a measure. */
   const coverage = (period: Period, measure: ResponseMeasure) =>
     memo(`coverage|${periodKey(period)}|${measure}`, async () => {
       const byForce = (await liveCoverage(period)).get(measure)!;
-      return new Map<string, PeriodCoverage>([...byForce].map(([forceId, units]) => [forceId, tileCoverage(period, units, RESPONSE_MEASURES[measure]).coverage]));
+      return new Map<string, PeriodCoverage>(
+        [...byForce].map(([forceId, units]) => [forceId, tileCoverage(period, units, RESPONSE_MEASURES[measure]).coverage]),
+      );
     });
   const sources = createSourceLoader(prisma, memo, "response_times");
   const query = <T>(sql: string, ...params: unknown[]) => prisma.$queryRawUnsafe<T[]>(sql, ...params);
@@ -149,7 +156,8 @@ export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
     /** A force's coverage of the period for a measure: none loaded reads as no month covered. */
     forceCoverage: async (period: Period, measure: ResponseMeasure, forceId: string) =>
       (await coverage(period, measure)).get(forceId) ?? tileCoverage(period, [], RESPONSE_MEASURES[measure]).coverage,
-    sources: (period: Period, forceId: string) => sources(periodKey(period), at(SOURCE_BATCHES_SQL, period), [period.from, period.to], forceId),
+    sources: (period: Period, forceId: string) =>
+      sources(periodKey(period), at(SOURCE_BATCHES_SQL, period), [period.from, period.to], forceId),
     /** The sources of one measure's figures for a force: incident files for attendance, 999 files for call answering. */
     measureSources: (period: Period, measure: ResponseMeasure, forceId: string) =>
       sources(`${measure}|${periodKey(period)}`, at(batchesByForce(MEASURE_BATCHES[measure]), period), [period.from, period.to], forceId),
@@ -160,36 +168,47 @@ export function createLoaders(prisma: PrismaClient, memo: RequestMemo) {
         implausibleMonths(await query<MonthlyTotal>(at(check.monthlyTotalsSql, period)), check.measure),
       ),
     calls: (period: Period) =>
-      memo(`calls|${periodKey(period)}`, async () => callFigures(await query<CallRow>(at(CALLS_SQL, period), period.from, period.to), false).get("") ?? new Map<string, CallFigures>()),
+      memo(
+        `calls|${periodKey(period)}`,
+        async () =>
+          callFigures(await query<CallRow>(at(CALLS_SQL, period), period.from, period.to), false).get("") ?? new Map<string, CallFigures>(),
+      ),
     monthlyCalls: (period: Period) =>
-      memo(`monthly-calls|${periodKey(period)}`, async () => callFigures(await query<CallRow>(at(CALLS_SQL, period), period.from, period.to), true)),
+      memo(`monthly-calls|${periodKey(period)}`, async () =>
+        callFigures(await query<CallRow>(at(CALLS_SQL, period), period.from, period.to), true),
+      ),
     /** Month-by-month counts for every force, without histograms: enough for shares and watchlist rules. */
     monthlyCounts: (period: Period, grade: string) =>
-      memo(`monthly-counts|${periodKey(period)}|${grade}`, async () => attendanceFigures(await query<CountRow>(at(COUNTS_SQL(true), period), period.from, period.to, grade, null), [])),
+      memo(`monthly-counts|${periodKey(period)}|${grade}`, async () =>
+        attendanceFigures(await query<CountRow>(at(COUNTS_SQL(true), period), period.from, period.to, grade, null), []),
+      ),
     /** Month-by-month figures with their percentiles for one force, batched across the forces a request asks about. */
     monthlyAttendance(period: Period, grade: string, forceId: string) {
       const key = `${periodKey(period)}|${grade}`;
       if (!monthlyAttendanceLoaders.has(key)) {
-        monthlyAttendanceLoaders.set(key, new DataLoader(async (forceIds: readonly string[]) => {
-          const ids = [...forceIds];
-          if (period.asPublishedOn) {
-            const [counts, buckets] = await Promise.all([
-              query<CountRow>(at(COUNTS_SQL(true), period), period.from, period.to, grade, ids),
-              query<BucketRow>(at(MONTHLY_HISTOGRAM_SQL, period), period.from, period.to, grade, ids),
+        monthlyAttendanceLoaders.set(
+          key,
+          new DataLoader(async (forceIds: readonly string[]) => {
+            const ids = [...forceIds];
+            if (period.asPublishedOn) {
+              const [counts, buckets] = await Promise.all([
+                query<CountRow>(at(COUNTS_SQL(true), period), period.from, period.to, grade, ids),
+                query<BucketRow>(at(MONTHLY_HISTOGRAM_SQL, period), period.from, period.to, grade, ids),
+              ]);
+              return byForce(ids, attendanceFigures(counts, buckets));
+            }
+            const [counts, percentiles] = await Promise.all([
+              query<CountRow>(COUNTS_SQL(true), period.from, period.to, grade, ids),
+              query<PercentileRow>(MONTHLY_PERCENTILES_SQL, period.from, period.to, grade, ids),
             ]);
-            return byForce(ids, attendanceFigures(counts, buckets));
-          }
-          const [counts, percentiles] = await Promise.all([
-            query<CountRow>(COUNTS_SQL(true), period.from, period.to, grade, ids),
-            query<PercentileRow>(MONTHLY_PERCENTILES_SQL, period.from, period.to, grade, ids),
-          ]);
-          const monthly = attendanceFigures(counts, []);
-          for (const { forceId, month, p50, p90 } of percentiles) {
-            const figures = monthly.get(isoDay(month))?.get(forceId);
-            if (figures) figures.percentileMinutes = { p50, p90 };
-          }
-          return byForce(ids, monthly);
-        }));
+            const monthly = attendanceFigures(counts, []);
+            for (const { forceId, month, p50, p90 } of percentiles) {
+              const figures = monthly.get(isoDay(month))?.get(forceId);
+              if (figures) figures.percentileMinutes = { p50, p90 };
+            }
+            return byForce(ids, monthly);
+          }),
+        );
       }
       return monthlyAttendanceLoaders.get(key)!.load(forceId);
     },
@@ -202,4 +221,8 @@ export interface ResponseTimesContext {
   loaders: ReturnType<typeof createLoaders>;
 }
 
-export const createContext = (prisma: PrismaClient, viewer: Viewer, memo: RequestMemo): ResponseTimesContext => ({ prisma, viewer, loaders: createLoaders(prisma, memo) });
+export const createContext = (prisma: PrismaClient, viewer: Viewer, memo: RequestMemo): ResponseTimesContext => ({
+  prisma,
+  viewer,
+  loaders: createLoaders(prisma, memo),
+});

@@ -5,8 +5,13 @@ import type { ResponseMeasure, ResponseTimesContext } from "./loaders.ts";
 import type { PlausibilityCheck } from "../shared/ingest/plausibility.ts";
 import { CALLS_999_MONTHS, INCIDENT_MONTHS } from "./plausibility.ts";
 import {
-  CALLS_999_MEAN_ANSWER, CALLS_999_WITHIN_10S, EMERGENCY_ATTENDANCE_MEDIAN, EMERGENCY_ATTENDANCE_P90, EMERGENCY_WITHIN_STANDARD,
-  type AttendanceFigures, type CallFigures,
+  CALLS_999_MEAN_ANSWER,
+  CALLS_999_WITHIN_10S,
+  EMERGENCY_ATTENDANCE_MEDIAN,
+  EMERGENCY_ATTENDANCE_P90,
+  EMERGENCY_WITHIN_STANDARD,
+  type AttendanceFigures,
+  type CallFigures,
 } from "./measures.ts";
 
 type Loaders = ResponseTimesContext["loaders"];
@@ -29,7 +34,8 @@ async function completeOnly<F>(figures: Map<string, F>, coverage: Promise<Map<st
   return new Map([...figures].filter(([forceId]) => covered.get(forceId)?.complete));
 }
 
-const emergencyPeriod = async (loaders: Loaders, period: Period) => completeOnly(await loaders.attendance(period, "EMERGENCY"), loaders.coverage(period, "ATTENDANCE"));
+const emergencyPeriod = async (loaders: Loaders, period: Period) =>
+  completeOnly(await loaders.attendance(period, "EMERGENCY"), loaders.coverage(period, "ATTENDANCE"));
 
 const withHistograms = (measure: Measure<AttendanceFigures>): Sourced<AttendanceFigures> => ({
   measure,
@@ -59,7 +65,13 @@ const calls = (measure: Measure<CallFigures>): Sourced<CallFigures> => ({
 export const RESPONSE_TIME_MEASURES: Sourced<unknown>[] = [
   withHistograms(EMERGENCY_ATTENDANCE_P90),
   withHistograms(EMERGENCY_ATTENDANCE_MEDIAN),
-  { measure: EMERGENCY_WITHIN_STANDARD, coverage: "ATTENDANCE", check: INCIDENT_MONTHS, period: emergencyPeriod, monthly: (loaders, period) => loaders.monthlyCounts(period, "EMERGENCY") },
+  {
+    measure: EMERGENCY_WITHIN_STANDARD,
+    coverage: "ATTENDANCE",
+    check: INCIDENT_MONTHS,
+    period: emergencyPeriod,
+    monthly: (loaders, period) => loaders.monthlyCounts(period, "EMERGENCY"),
+  },
   calls(CALLS_999_WITHIN_10S),
   calls(CALLS_999_MEAN_ANSWER),
 ];

@@ -54,9 +54,11 @@ export const attendancePercentileMinutes = (figures: AttendanceFigures, p: 0.5 |
   return seconds === null ? null : seconds / 60;
 };
 
-export const withinStandardShare = (figures: AttendanceFigures) => (figures.withStandard > 0 ? figures.withinStandard / figures.withStandard : null);
+export const withinStandardShare = (figures: AttendanceFigures) =>
+  figures.withStandard > 0 ? figures.withinStandard / figures.withStandard : null;
 
-const POOLED_INCIDENTS = "Pooled: computed over all the group's incidents together (summed histograms), so each force counts by its volume of incidents.";
+const POOLED_INCIDENTS =
+  "Pooled: computed over all the group's incidents together (summed histograms), so each force counts by its volume of incidents.";
 const ATTENDANCE_CLOCK =
   "Minutes from the 999 call being connected to the first arrival on scene, over emergency incidents with a recorded arrival whose call was connected in the months that start within the period (UK time).";
 
@@ -102,7 +104,8 @@ export const CALLS_999_WITHIN_10S: Measure<CallFigures> = {
   precision: 4,
   direction: Direction.HIGHER_IS_BETTER,
   groupValue: "Pooled: calls answered within 10 s over calls received, summed over the group (weighted by calls).",
-  definition: "999 calls answered in under 10 seconds over calls received (BT figures), months that start within the period; the standard is 90%.",
+  definition:
+    "999 calls answered in under 10 seconds over calls received (BT figures), months that start within the period; the standard is 90%.",
   valueOf: (members) => {
     const pool = poolCalls(members);
     return pool.callsReceived > 0 ? pool.answeredWithin10s / pool.callsReceived : null;

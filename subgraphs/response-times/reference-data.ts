@@ -8,11 +8,33 @@ import type { SqlClient } from "../shared/database/open.ts";
 const NATIONAL_STANDARDS = [
   ["EMERGENCY", "URBAN", 15 * 60],
   ["EMERGENCY", "RURAL", 20 * 60],
-].map(([grade, areaType, seconds]) => [grade, areaType, seconds, null, "2023-04-01", null, "National response model, January 2026 (applied from April 2023)"]);
+].map(([grade, areaType, seconds]) => [
+  grade,
+  areaType,
+  seconds,
+  null,
+  "2023-04-01",
+  null,
+  "National response model, January 2026 (applied from April 2023)",
+]);
 
 const WATCHLIST_RULES = [
-  ["EMERGENCY_WITHIN_STANDARD_BELOW_80_3M", "EMERGENCY_WITHIN_STANDARD_SHARE", "BELOW", 0.8, 3, "Emergency incidents attended within the standard below 80% for 3 consecutive months"],
-  ["CALLS_999_WITHIN_10S_BELOW_90", "CALLS_999_ANSWERED_WITHIN_10S_SHARE", "BELOW", 0.9, 1, "999 calls answered within 10 seconds below the 90% standard in a month"],
+  [
+    "EMERGENCY_WITHIN_STANDARD_BELOW_80_3M",
+    "EMERGENCY_WITHIN_STANDARD_SHARE",
+    "BELOW",
+    0.8,
+    3,
+    "Emergency incidents attended within the standard below 80% for 3 consecutive months",
+  ],
+  [
+    "CALLS_999_WITHIN_10S_BELOW_90",
+    "CALLS_999_ANSWERED_WITHIN_10S_SHARE",
+    "BELOW",
+    0.9,
+    1,
+    "999 calls answered within 10 seconds below the 90% standard in a month",
+  ],
 ];
 
 /** Response standards and watchlist rules: reference data, seeded at every start whatever else is loaded. */
@@ -20,7 +42,15 @@ export async function seedResponseTimesReference(sql: SqlClient): Promise<void> 
   await bulkInsert(
     sql,
     "response_times.response_standard",
-    { grade: "text", area_type: "text", threshold_seconds: "int", target_share: "float8", effective_from: "date", effective_to: "date", source: "text" },
+    {
+      grade: "text",
+      area_type: "text",
+      threshold_seconds: "int",
+      target_share: "float8",
+      effective_from: "date",
+      effective_to: "date",
+      source: "text",
+    },
     NATIONAL_STANDARDS,
     { keepExisting: true },
   );
@@ -32,4 +62,3 @@ export async function seedResponseTimesReference(sql: SqlClient): Promise<void> 
     { keepExisting: true },
   );
 }
-

@@ -65,28 +65,58 @@ function incidentRows(random: SeededRandom, profile: ForceProfile, month: Date, 
     const answered = connected + random.logNormal(6, 0.8) * 1000;
     const minutes = attendanceMinutes(random, grade, profile, rural);
     const arrived = minutes === null ? null : connected + minutes * MINUTE;
-    const deployed = arrived === null ? (grade === "RESOLVED_WITHOUT_DEPLOYMENT" ? null : answered + 2 * MINUTE) : Math.min(arrived, answered + random.logNormal(3, 0.5) * MINUTE);
+    const deployed =
+      arrived === null
+        ? grade === "RESOLVED_WITHOUT_DEPLOYMENT"
+          ? null
+          : answered + 2 * MINUTE
+        : Math.min(arrived, answered + random.logNormal(3, 0.5) * MINUTE);
     rows.push([
-      profile.id, `${profile.id.toUpperCase().slice(0, 4)}-${monthId}-${String(n + 1).padStart(6, "0")}`, grade, rural ? "RURAL" : "URBAN",
-      month, new Date(connected), new Date(answered), deployed === null ? null : new Date(deployed), arrived === null ? null : new Date(arrived), batchId,
+      profile.id,
+      `${profile.id.toUpperCase().slice(0, 4)}-${monthId}-${String(n + 1).padStart(6, "0")}`,
+      grade,
+      rural ? "RURAL" : "URBAN",
+      month,
+      new Date(connected),
+      new Date(answered),
+      deployed === null ? null : new Date(deployed),
+      arrived === null ? null : new Date(arrived),
+      batchId,
     ]);
   }
   return rows;
 }
 
 const INCIDENT_COLUMNS = {
-  force_id: "text", reference: "text", grade: "text", area_type: "text", month: "date",
-  call_connected_at: "timestamptz", call_answered_at: "timestamptz", deployed_at: "timestamptz", arrived_at: "timestamptz", batch_id: "int",
+  force_id: "text",
+  reference: "text",
+  grade: "text",
+  area_type: "text",
+  month: "date",
+  call_connected_at: "timestamptz",
+  call_answered_at: "timestamptz",
+  deployed_at: "timestamptz",
+  arrived_at: "timestamptz",
+  batch_id: "int",
 } as const;
 
 const CALLS_COLUMNS = {
-  force_id: "text", month: "date", calls_received: "int", answered_within_10s: "int", answered_10_to_60s: "int",
-  answered_over_60s: "int", mean_answer_seconds: "float8", batch_id: "int",
+  force_id: "text",
+  month: "date",
+  calls_received: "int",
+  answered_within_10s: "int",
+  answered_10_to_60s: "int",
+  answered_over_60s: "int",
+  mean_answer_seconds: "float8",
+  batch_id: "int",
 } as const;
 
 function calls999Rows(random: SeededRandom, forces: ForceProfile[], month: Date, monthIndex: number, batchId: number): unknown[][] {
   const national = Math.round(CALLS_999_PER_MONTH * 1.05 ** (monthIndex / 12));
-  const calls = allocate(national, forces.map((force) => force.weight));
+  const calls = allocate(
+    national,
+    forces.map((force) => force.weight),
+  );
   return forces.map((force, index) => {
     const share = Math.min(0.99, force.answeredWithin10sShare + monthIndex * 0.002 + random.between(-0.02, 0.02));
     const within10 = Math.round(calls[index] * share);
@@ -101,12 +131,20 @@ export async function seedResponseTimes(sql: SqlClient, batchId: number, { scale
   const forces = profiles(random);
   let rows = 0;
   for (const [monthIndex, month] of sampleMonths().entries()) {
-    const counts = allocate(Math.round(INCIDENTS_PER_MONTH * scale), forces.map((force) => force.weight));
+    const counts = allocate(
+      Math.round(INCIDENTS_PER_MONTH * scale),
+      forces.map((force) => force.weight),
+    );
     const incidents = forces.flatMap((force, index) =>
       incidentRows(random, force, month, Math.max(MINIMUM_INCIDENTS_PER_FORCE_MONTH, counts[index]), batchId),
     );
     rows += await bulkInsert(sql, "response_times.incident", INCIDENT_COLUMNS, incidents);
-    rows += await bulkInsert(sql, "response_times.calls_999_month", CALLS_COLUMNS, calls999Rows(random, forces, month, monthIndex, batchId));
+    rows += await bulkInsert(
+      sql,
+      "response_times.calls_999_month",
+      CALLS_COLUMNS,
+      calls999Rows(random, forces, month, monthIndex, batchId),
+    );
     progress?.(`response-times sample: ${month.toISOString().slice(0, 7)} loaded, ${rows.toLocaleString("en-GB")} rows so far`);
   }
   progress?.("response-times sample: building the attendance pre-aggregates");

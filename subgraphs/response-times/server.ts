@@ -15,7 +15,14 @@ import { ResponseTimeFiguresResolver, ResponseTimeDefinitionResolver } from "./r
 
 export const responseTimesSubgraph: SubgraphDefinition<PrismaClient, ResponseTimesContext> = {
   name: "response-times",
-  resolvers: [ForceResponseTimesResolver, ResponseTimeSummaryResolver, ResponseTimesQueryResolver, LeagueTableEntryResolver, ResponseTimeFiguresResolver, ResponseTimeDefinitionResolver],
+  resolvers: [
+    ForceResponseTimesResolver,
+    ResponseTimeSummaryResolver,
+    ResponseTimesQueryResolver,
+    LeagueTableEntryResolver,
+    ResponseTimeFiguresResolver,
+    ResponseTimeDefinitionResolver,
+  ],
   orphanedTypes: [Force, FigureTable, Measure],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,
@@ -24,4 +31,5 @@ export const responseTimesSubgraph: SubgraphDefinition<PrismaClient, ResponseTim
   sampleCoverage: () => [sampleForceMonths(["ATTENDANCE", "CALLS_999"])],
 };
 
-export const buildResponseTimesSubgraph = (config: HubConfig, options?: SubgraphOptions) => createSubgraph(responseTimesSubgraph, config, options);
+export const buildResponseTimesSubgraph = (config: HubConfig, options?: SubgraphOptions) =>
+  createSubgraph(responseTimesSubgraph, config, options);

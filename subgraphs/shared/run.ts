@@ -21,14 +21,19 @@ export async function runSubgraphs(builds: [SubgraphName, Build][], service: str
   const config = readConfig();
   const names = builds.map(([name]) => name);
   const started = await Promise.all(builds.map(([name, build]) => startSubgraph(name, build, config, tracing))).catch(
-    exitOnStartFailure(names.length === 1 ? `the ${names[0]} subgraph` : "the subgraphs", names.map((name) => `${envKey(name)}_PORT or ${envKey(name)}_METRICS_PORT`).join(", ")),
+    exitOnStartFailure(
+      names.length === 1 ? `the ${names[0]} subgraph` : "the subgraphs",
+      names.map((name) => `${envKey(name)}_PORT or ${envKey(name)}_METRICS_PORT`).join(", "),
+    ),
   );
   if (names.length > 1) createLogger(service).lifecycle({ subgraphs: names }, `subgraphs ready in one process: ${names.join(", ")}`);
   const shutdown = async () => {
-    await Promise.all(started.map(async ({ server, metrics }) => {
-      await closeServer(server);
-      if (metrics) await closeServer(metrics);
-    }));
+    await Promise.all(
+      started.map(async ({ server, metrics }) => {
+        await closeServer(server);
+        if (metrics) await closeServer(metrics);
+      }),
+    );
     for (const { subgraph } of started) await subgraph.close();
     await tracing.stop();
     process.exit(0);
@@ -50,6 +55,9 @@ async function startSubgraph(name: SubgraphName, build: Build, config: HubConfig
   const { server, url } = await listen(subgraph.http.app, config.subgraphPort(name), config.host);
   const database = subgraph.database.embedded ? "embedded PGlite" : "PostgreSQL";
   const metricsUrl = config.metrics ? `http://${config.metrics.host}:${config.metrics.port(name)}/metrics` : "off";
-  createLogger(name).lifecycle({ url: `${url}/graphql`, startMs: Date.now() - started, database, tracesExported: tracing.exporting, metrics: metricsUrl }, `${name} subgraph ready at ${url}/graphql in ${Date.now() - started} ms (${database})`);
+  createLogger(name).lifecycle(
+    { url: `${url}/graphql`, startMs: Date.now() - started, database, tracesExported: tracing.exporting, metrics: metricsUrl },
+    `${name} subgraph ready at ${url}/graphql in ${Date.now() - started} ms (${database})`,
+  );
   return { subgraph, server, metrics };
 }

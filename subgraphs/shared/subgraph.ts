@@ -66,7 +66,12 @@ export async function createSubgraph<TPrisma extends PrismaLike, TContext extend
   try {
     await definition.seedReferenceData(database.sql);
     if (await followSampleChoice(definition.name, database.sql, sampleRequest(config, "a start", options.seed))) {
-      await seedIfEmpty(definition.name, database.sql, (sql, batchId) => definition.seedSampleData(sql, batchId, options), definition.sampleCoverage?.());
+      await seedIfEmpty(
+        definition.name,
+        database.sql,
+        (sql, batchId) => definition.seedSampleData(sql, batchId, options),
+        definition.sampleCoverage?.(),
+      );
     }
     const prisma = definition.createPrisma(database.adapter);
     const dataVersion = await startDataVersionFeed(database, postgresSchema(definition.name));

@@ -28,7 +28,8 @@ function withPopulations(snapshots: Map<string, SnapshotRow>, populations: Map<s
 }
 
 /** Snapshots taken on or after a day: a table's period holds only the snapshots within it. */
-const takenSince = (snapshots: Map<string, SnapshotRow>, day: Date | undefined) => (day ? new Map([...snapshots].filter(([, row]) => row.asAt >= day)) : snapshots);
+const takenSince = (snapshots: Map<string, SnapshotRow>, day: Date | undefined) =>
+  day ? new Map([...snapshots].filter(([, row]) => row.asAt >= day)) : snapshots;
 
 export interface SnapshotComparisonOptions extends ComparisonOptions {
   /** Only snapshots within this period count (a table's column); by default the latest on or before the day, however old. */
@@ -53,7 +54,9 @@ export async function compareWorkforceMeasure(
   const snapshot = now.get(force.id);
   return compareMeasure(measure, {
     sources: await loaders.batchSources(snapshot?.units[part] ? [snapshot.units[part].batchId] : []),
-    unavailableReason: snapshot ? (snapshot.coverage.find((entry) => entry.measure === SNAPSHOT_MEASURES[part].measure)?.reason ?? undefined) : within && "No workforce snapshot from this force within the period",
+    unavailableReason: snapshot
+      ? (snapshot.coverage.find((entry) => entry.measure === SNAPSHOT_MEASURES[part].measure)?.reason ?? undefined)
+      : within && "No workforce snapshot from this force within the period",
     forceId: force.id,
     figures: withPopulations(now, populations),
     yearEarlierFigures: withPopulations(yearBefore, populationsFor(force.forcePopulations, financialYearOf(asAt) - 1)),

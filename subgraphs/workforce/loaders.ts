@@ -8,7 +8,17 @@ import { isoDay } from "../shared/graphql/period.ts";
 import { withinMemo, type RequestMemo } from "../shared/graphql/request-memo.ts";
 import { createBatchSources, createSourceLoader } from "../shared/graphql/source.ts";
 import type { FunctionStrength, WorkforceSnapshot } from "./schema/workforce-snapshot.ts";
-import { chooseSnapshot, COVERAGE_MEASURES, latestUnit, missingReason, SNAPSHOT_MEASURES, type ChosenSnapshot, type SnapshotFacts, type SnapshotPart, type WorkforceCoverage } from "./snapshots.ts";
+import {
+  chooseSnapshot,
+  COVERAGE_MEASURES,
+  latestUnit,
+  missingReason,
+  SNAPSHOT_MEASURES,
+  type ChosenSnapshot,
+  type SnapshotFacts,
+  type SnapshotPart,
+  type WorkforceCoverage,
+} from "./snapshots.ts";
 
 /** A force's snapshot as served: parts no loaded source gives for its day are null, with the reason in `coverage`. */
 export type SnapshotRow = Omit<WorkforceSnapshot, "visibleFrontlineOfficerShare"> & {
@@ -56,7 +66,11 @@ const SOURCE_BATCHES_SQL = `
 /** Snapshots go back to the first year the hub holds; "the latest" reads up to the far future. */
 const EARLIEST = new Date(Date.UTC(2010, 0, 1));
 const LATEST = new Date(Date.UTC(9999, 11, 31));
-const unitColumns = (units: CoverageUnit[]) => [units.map((unit) => unit.batchId), units.map((unit) => unit.forceId), units.map((unit) => unit.periodStart)];
+const unitColumns = (units: CoverageUnit[]) => [
+  units.map((unit) => unit.batchId),
+  units.map((unit) => unit.forceId),
+  units.map((unit) => unit.periodStart),
+];
 
 function snapshotRow(chosen: ChosenSnapshot, facts: Map<string, SnapshotFacts>): SnapshotRow {
   const of = (part: SnapshotPart) => {
@@ -99,7 +113,9 @@ export function createLoaders(prisma: PrismaClient, dataMemo: RequestMemo, asPub
   const allSnapshots = (day: Date) =>
     memo(`snapshots|${isoDay(day)}`, async () => {
       const coverage = await coverageUpTo(day);
-      const chosen = [...(coverage.get(SNAPSHOT_MEASURES.workforce.measure)?.keys() ?? [])].map((forceId) => chooseSnapshot(coverage, forceId)!);
+      const chosen = [...(coverage.get(SNAPSHOT_MEASURES.workforce.measure)?.keys() ?? [])].map((forceId) =>
+        chooseSnapshot(coverage, forceId)!,
+      );
       const facts = await factsOf(chosen.flatMap((snapshot) => Object.values(snapshot.units).filter((unit) => unit !== undefined)));
       return new Map(chosen.map((snapshot) => [snapshot.forceId, snapshotRow(snapshot, facts)]));
     });
@@ -113,26 +129,56 @@ export function createLoaders(prisma: PrismaClient, dataMemo: RequestMemo, asPub
     /** Officer FTE of every force at its latest snapshot, for per-officer measures in other subgraphs. */
     latestOfficers: async () => {
       const snapshots = [...(await allSnapshots(LATEST)).values()];
-      const synthetic = new Set((await batchSources(snapshots.map((snapshot) => snapshot.units.workforce!.batchId))).filter((source) => source.synthetic).map((source) => Number(source.batchId)));
-      return snapshots.map(({ forceId, asAt, officersFte, units }) => ({ forceId, asAt, officersFte, synthetic: synthetic.has(units.workforce!.batchId) }));
+      const synthetic = new Set(
+        (await batchSources(snapshots.map((snapshot) => snapshot.units.workforce!.batchId)))
+          .filter((source) => source.synthetic)
+          .map((source) => Number(source.batchId)),
+      );
+      return snapshots.map(({ forceId, asAt, officersFte, units }) => ({
+        forceId,
+        asAt,
+        officersFte,
+        synthetic: synthetic.has(units.workforce!.batchId),
+      }));
     },
     /** Neighbourhood FTE of every force a functions source covers, at its latest such snapshot on or before a day. */
     neighbourhoodByForce: (day: Date) =>
       memo(`neighbourhood|${isoDay(day)}`, async () => {
         const coverage = await coverageUpTo(day);
-        const units = [...(coverage.get(SNAPSHOT_MEASURES.neighbourhood.measure)?.keys() ?? [])].map((forceId) => latestUnit(coverage, "neighbourhood", forceId)!);
+        const units = [...(coverage.get(SNAPSHOT_MEASURES.neighbourhood.measure)?.keys() ?? [])].map((forceId) =>
+          latestUnit(coverage, "neighbourhood", forceId)!,
+        );
         const facts = await factsOf(units);
-        return new Map(units.map((unit) => [unit.forceId, { forceId: unit.forceId, asAt: unit.periodStart, neighbourhoodFte: facts.get(unitKey(unit.batchId, unit.forceId, unit.periodStart))!.neighbourhoodFte }]));
+        return new Map(
+          units.map((unit) => [
+            unit.forceId,
+            {
+              forceId: unit.forceId,
+              asAt: unit.periodStart,
+              neighbourhoodFte: facts.get(unitKey(unit.batchId, unit.forceId, unit.periodStart))!.neighbourhoodFte,
+            },
+          ]),
+        );
       }),
     guaranteeTarget: () =>
       memo("guarantee-target", async () => {
         const target = await prisma.neighbourhoodTarget.findFirst({ orderBy: { baselineOn: "desc" } });
-        return target && { baselineOn: target.baselineOn, baselineFte: Number(target.baselineFte), targetOn: target.targetOn, targetFte: Number(target.targetFte) };
+        return (
+          target && {
+            baselineOn: target.baselineOn,
+            baselineFte: Number(target.baselineFte),
+            targetOn: target.targetOn,
+            targetFte: Number(target.targetFte),
+          }
+        );
       }),
     /** Officer FTE by function from the batch and day a snapshot reads frontline status from: one statement for all asked. */
     functions: new DataLoader<CoverageUnit, FunctionStrength[], string>(
       async (units) => {
-        const rows = await prisma.$queryRawUnsafe<(FunctionStrength & { forceId: string; batchId: number; asAt: Date })[]>(at(FUNCTIONS_SQL), ...unitColumns([...units]));
+        const rows = await prisma.$queryRawUnsafe<(FunctionStrength & { forceId: string; batchId: number; asAt: Date })[]>(
+          at(FUNCTIONS_SQL),
+          ...unitColumns([...units]),
+        );
         const byUnit = new Map<string, FunctionStrength[]>();
         for (const { batchId, forceId, asAt, ...strength } of rows) {
           const key = unitKey(batchId, forceId, asAt);

@@ -24,7 +24,8 @@ const perThousand = (members: WorkforceFigures[], field: Field) => {
   return population > 0 ? (sum(counted, field) / population) * 1000 : null;
 };
 const SNAPSHOT = "At the latest Home Office workforce snapshot on or before the date asked for";
-const POPULATION = "population: the ONS mid-year estimate of the year the snapshot's financial year starts in, else the nearest earlier year loaded, else the 2011 census";
+const POPULATION =
+  "population: the ONS mid-year estimate of the year the snapshot's financial year starts in, else the nearest earlier year loaded, else the 2011 census";
 
 export const OFFICERS_PER_1000: Measure<WorkforceFigures> = {
   id: MeasureId.OFFICERS_PER_1000,

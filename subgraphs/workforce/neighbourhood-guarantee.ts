@@ -33,5 +33,9 @@ export function progress(target: GuaranteeTarget, asAt: Date, neighbourhoodFte: 
 
 /** A force's share of the national target, pro rata to its baseline. */
 export function forceTarget(national: GuaranteeTarget, forceBaselineFte: number): GuaranteeTarget {
-  return { ...national, baselineFte: forceBaselineFte, targetFte: national.baselineFte > 0 ? fte((national.targetFte * forceBaselineFte) / national.baselineFte) : 0 };
+  return {
+    ...national,
+    baselineFte: forceBaselineFte,
+    targetFte: national.baselineFte > 0 ? fte((national.targetFte * forceBaselineFte) / national.baselineFte) : 0,
+  };
 }

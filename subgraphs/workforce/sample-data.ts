@@ -11,9 +11,33 @@ import { referenceForces, type ReferenceForce } from "../shared/reference/forces
  * 235,753; neighbourhood officers and PCSOs are the Guarantee baseline (11,104 + 6,071).
  */
 const NATIONAL = [
-  { officers: 147_430, staff: 76_000, pcso: 7_500, designated: 4_200, specials: 7_200, neighbourhoodOfficers: 11_500, neighbourhoodPcsos: 6_600 },
-  { officers: 147_745, staff: 77_500, pcso: 7_100, designated: 4_400, specials: 6_800, neighbourhoodOfficers: 11_300, neighbourhoodPcsos: 6_300 },
-  { officers: 146_442, staff: 77_911, pcso: 6_900, designated: 4_500, specials: 6_500, neighbourhoodOfficers: 11_104, neighbourhoodPcsos: 6_071 },
+  {
+    officers: 147_430,
+    staff: 76_000,
+    pcso: 7_500,
+    designated: 4_200,
+    specials: 7_200,
+    neighbourhoodOfficers: 11_500,
+    neighbourhoodPcsos: 6_600,
+  },
+  {
+    officers: 147_745,
+    staff: 77_500,
+    pcso: 7_100,
+    designated: 4_400,
+    specials: 6_800,
+    neighbourhoodOfficers: 11_300,
+    neighbourhoodPcsos: 6_300,
+  },
+  {
+    officers: 146_442,
+    staff: 77_911,
+    pcso: 6_900,
+    designated: 4_500,
+    specials: 6_500,
+    neighbourhoodOfficers: 11_104,
+    neighbourhoodPcsos: 6_071,
+  },
 ];
 
 /** The 12 wider functions with officers' shares at 31 March 2025 and frontline status. */
@@ -32,9 +56,17 @@ const FUNCTIONS: [string, number, string][] = [
   ["Criminal justice arrangements", 1.0, "Non-visible frontline"],
 ];
 const RANKS: [string, number][] = [
-  ["Constable", 77.6], ["Sergeant", 13.4], ["Inspector", 5.0], ["Chief Inspector", 1.9], ["Superintendent", 1.4], ["Chief officer", 0.7],
+  ["Constable", 77.6],
+  ["Sergeant", 13.4],
+  ["Inspector", 5.0],
+  ["Chief Inspector", 1.9],
+  ["Superintendent", 1.4],
+  ["Chief officer", 0.7],
 ];
-const SEXES: [string, number][] = [["Female", 35], ["Male", 65]];
+const SEXES: [string, number][] = [
+  ["Female", 35],
+  ["Male", 65],
+];
 const HEADCOUNT_PER_FTE = 148_452 / 146_442;
 
 interface Cell {
@@ -48,14 +80,30 @@ interface Cell {
   weight: number;
 }
 
-function cells(forces: ReferenceForce[], random: SeededRandom, workerType: string, functions: [string, number, string][], ranks: [string, number][] | null, neighbourhood: boolean): Cell[] {
+function cells(
+  forces: ReferenceForce[],
+  random: SeededRandom,
+  workerType: string,
+  functions: [string, number, string][],
+  ranks: [string, number][] | null,
+  neighbourhood: boolean,
+): Cell[] {
   const result: Cell[] = [];
   for (const force of forces) {
     const forceWeight = force.population * random.between(0.9, 1.1);
     for (const [functionName, functionShare, frontlineStatus] of functions) {
       for (const [rank, rankShare] of ranks ?? [[null, 1] as [null, number]]) {
         for (const [sex, sexShare] of SEXES) {
-          result.push({ force, workerType, rank, sex, functionName, frontlineStatus, neighbourhood, weight: forceWeight * functionShare * rankShare * sexShare });
+          result.push({
+            force,
+            workerType,
+            rank,
+            sex,
+            functionName,
+            frontlineStatus,
+            neighbourhood,
+            weight: forceWeight * functionShare * rankShare * sexShare,
+          });
         }
       }
     }
@@ -65,16 +113,40 @@ function cells(forces: ReferenceForce[], random: SeededRandom, workerType: strin
 
 /** FTE in hundredths shared out so the national total is exact to the hundredth. */
 function rows(group: Cell[], totalFte: number, asAt: Date, batchId: number, paid = true): unknown[][] {
-  const hundredths = allocate(Math.round(totalFte * 100), group.map((cell) => cell.weight));
+  const hundredths = allocate(
+    Math.round(totalFte * 100),
+    group.map((cell) => cell.weight),
+  );
   return group.map((cell, index) => {
     const fte = hundredths[index] / 100;
-    return [cell.force.id, asAt, cell.workerType, cell.rank, cell.sex, cell.functionName, cell.frontlineStatus, cell.neighbourhood, Math.round(fte * HEADCOUNT_PER_FTE), paid ? fte : 0, batchId];
+    return [
+      cell.force.id,
+      asAt,
+      cell.workerType,
+      cell.rank,
+      cell.sex,
+      cell.functionName,
+      cell.frontlineStatus,
+      cell.neighbourhood,
+      Math.round(fte * HEADCOUNT_PER_FTE),
+      paid ? fte : 0,
+      batchId,
+    ];
   });
 }
 
 const COLUMNS = {
-  force_id: "text", as_at: "date", worker_type: "text", rank: "text", sex: "text", function_name: "text",
-  frontline_status: "text", neighbourhood: "bool", headcount: "int", fte: "numeric", batch_id: "int",
+  force_id: "text",
+  as_at: "date",
+  worker_type: "text",
+  rank: "text",
+  sex: "text",
+  function_name: "text",
+  frontline_status: "text",
+  neighbourhood: "bool",
+  headcount: "int",
+  fte: "numeric",
+  batch_id: "int",
 } as const;
 
 /** Synthetic workforce snapshots for every force at 31 March 2023-2025, calibrated to the national totals. */
@@ -83,7 +155,11 @@ export async function seedWorkforce(sql: SqlClient, batchId: number): Promise<nu
   const forces = referenceForces();
   const local = FUNCTIONS.slice(0, 1);
   const neighbourhoodRanks = RANKS.slice(0, 2);
-  const staffFunctions = FUNCTIONS.map(([name, , status]): [string, number, string] => [name, name === "Support functions" ? 30 : 7, status]);
+  const staffFunctions = FUNCTIONS.map(([name, , status]): [string, number, string] => [
+    name,
+    name === "Support functions" ? 30 : 7,
+    status,
+  ]);
   let written = 0;
   for (const [index, asAt] of sampleSnapshotDates().entries()) {
     const national = NATIONAL[index];

@@ -14,7 +14,16 @@ import { WorkforceFiguresResolver, WorkforceDefinitionResolver } from "./resolve
 
 export const workforceSubgraph: SubgraphDefinition<PrismaClient, WorkforceContext> = {
   name: "workforce",
-  resolvers: [ForceWorkforceResolver, ForceOfficerStrengthsResolver, WorkforceSnapshotResolver, NeighbourhoodGuaranteeQueryResolver, ForceNeighbourhoodGuaranteeResolver, ForceWorkforceComparisonsResolver, WorkforceFiguresResolver, WorkforceDefinitionResolver],
+  resolvers: [
+    ForceWorkforceResolver,
+    ForceOfficerStrengthsResolver,
+    WorkforceSnapshotResolver,
+    NeighbourhoodGuaranteeQueryResolver,
+    ForceNeighbourhoodGuaranteeResolver,
+    ForceWorkforceComparisonsResolver,
+    WorkforceFiguresResolver,
+    WorkforceDefinitionResolver,
+  ],
   orphanedTypes: [Force, FigureTable, Measure],
   createPrisma: (adapter) => new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] }),
   createContext,

@@ -43,7 +43,8 @@ export interface ChosenSnapshot {
 const best = (units: CoverageUnit[]) =>
   [...units].sort((a, b) => b.periodStart.getTime() - a.periodStart.getTime() || b.precedence - a.precedence || b.batchId - a.batchId)[0];
 
-const unitsOf = (coverage: WorkforceCoverage, part: SnapshotPart, forceId: string) => coverage.get(SNAPSHOT_MEASURES[part].measure)?.get(forceId) ?? [];
+const unitsOf = (coverage: WorkforceCoverage, part: SnapshotPart, forceId: string) =>
+  coverage.get(SNAPSHOT_MEASURES[part].measure)?.get(forceId) ?? [];
 
 /**
  * A force's snapshot as at the latest day some source gives its workforce, on or before the day the
@@ -53,12 +54,18 @@ const unitsOf = (coverage: WorkforceCoverage, part: SnapshotPart, forceId: strin
 export function chooseSnapshot(coverage: WorkforceCoverage, forceId: string): ChosenSnapshot | null {
   const workforce = best(unitsOf(coverage, "workforce", forceId));
   if (!workforce) return null;
-  const sameDay = (part: SnapshotPart) => best(unitsOf(coverage, part, forceId).filter((unit) => isoDay(unit.periodStart) === isoDay(workforce.periodStart)));
-  return { forceId, asAt: workforce.periodStart, units: { workforce, neighbourhood: sameDay("neighbourhood"), frontline: sameDay("frontline") } };
+  const sameDay = (part: SnapshotPart) =>
+    best(unitsOf(coverage, part, forceId).filter((unit) => isoDay(unit.periodStart) === isoDay(workforce.periodStart)));
+  return {
+    forceId,
+    asAt: workforce.periodStart,
+    units: { workforce, neighbourhood: sameDay("neighbourhood"), frontline: sameDay("frontline") },
+  };
 }
 
 /** The latest unit giving one part for a force (the NPG reads neighbourhood FTE on its own). */
-export const latestUnit = (coverage: WorkforceCoverage, part: SnapshotPart, forceId: string): CoverageUnit | undefined => best(unitsOf(coverage, part, forceId));
+export const latestUnit = (coverage: WorkforceCoverage, part: SnapshotPart, forceId: string): CoverageUnit | undefined =>
+  best(unitsOf(coverage, part, forceId));
 
 /** Why a part of a snapshot has no figure. */
 export const missingReason = (part: SnapshotPart, asAt: Date) =>

@@ -15,15 +15,25 @@ describe("who sees what", () => {
     const { status, body } = await hub.graphql(ALERTS("kent"));
     expect(status).toBe(200);
     expect(body.data).toEqual({ force: { name: "Kent Police", responseTimeAlerts: null } });
-    expect(body.errors).toEqual([expect.objectContaining({ path: ["force", "responseTimeAlerts"], extensions: expect.objectContaining({ code: "FORBIDDEN" }) })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ path: ["force", "responseTimeAlerts"], extensions: expect.objectContaining({ code: "FORBIDDEN" }) }),
+    ]);
   });
 
   it("lets a force read its own alerts and vetting, and not another force's", async () => {
     const kent = await mintToken({ role: "FORCE", forceId: "kent" });
-    const own = await hub.graphql(`{ force(id: "kent") { responseTimeAlerts(from: "2025-04-01", to: "2026-03-31") { ruleId } vetting(from: "2025-04-01", to: "2026-03-31") { applications } } }`, undefined, kent);
+    const own = await hub.graphql(
+      `{ force(id: "kent") { responseTimeAlerts(from: "2025-04-01", to: "2026-03-31") { ruleId } vetting(from: "2025-04-01", to: "2026-03-31") { applications } } }`,
+      undefined,
+      kent,
+    );
     expect(own.body.errors).toBeUndefined();
     expect(own.body.data!.force.vetting.applications).toBeGreaterThan(0);
-    const other = await hub.graphql(`{ force(id: "essex") { name vetting(from: "2025-04-01", to: "2026-03-31") { applications } } }`, undefined, kent);
+    const other = await hub.graphql(
+      `{ force(id: "essex") { name vetting(from: "2025-04-01", to: "2026-03-31") { applications } } }`,
+      undefined,
+      kent,
+    );
     expect(other.body.data).toEqual({ force: { name: "Essex Police", vetting: null } });
     expect(other.body.errors![0].extensions!.code).toBe("FORBIDDEN");
     const list = await hub.graphql(`{ responseTimeAlerts(from: "2025-04-01", to: "2026-03-31") { forceId } }`, undefined, kent);
@@ -38,7 +48,11 @@ describe("who sees what", () => {
 
   it("never shares a subgraph call between viewers asking the same question at the same moment", async () => {
     const hmicfrs = await mintToken({ role: "HMICFRS" });
-    const answers = await Promise.all([hub.graphql(ALERTS("essex")), hub.graphql(ALERTS("essex"), undefined, hmicfrs), hub.graphql(ALERTS("essex"))]);
+    const answers = await Promise.all([
+      hub.graphql(ALERTS("essex")),
+      hub.graphql(ALERTS("essex"), undefined, hmicfrs),
+      hub.graphql(ALERTS("essex")),
+    ]);
     expect(answers.map(({ body }) => body.errors?.[0]?.extensions?.code ?? "OK")).toEqual(["FORBIDDEN", "OK", "FORBIDDEN"]);
     expect(Array.isArray(answers[1].body.data!.force.responseTimeAlerts)).toBe(true);
   });
@@ -58,21 +72,41 @@ describe("who sees what", () => {
     for (const category of small) expect(cells.find((cell) => cell.category === category)).toMatchObject({ count: null, suppressed: true });
     // Whatever is hidden, at least two cells are: the total minus the cells shown never gives one away.
     expect(cells.filter((cell) => cell.suppressed).length).toBeGreaterThanOrEqual(2);
-    for (const cell of cells.filter((shownCell) => !shownCell.suppressed)) expect(cell.count).toBe(full.find((other) => other.category === cell.category)!.count);
+    for (const cell of cells.filter((shownCell) => !shownCell.suppressed))
+      expect(cell.count).toBe(full.find((other) => other.category === cell.category)!.count);
   });
 
   it("keeps an audit log of every operation that only HOME_OFFICE can read, secrets redacted", async () => {
     const hmicfrs = await mintToken({ role: "HMICFRS" });
-    await hub.graphql("query KentName($id: ID!, $secretRegion: String) { force(id: $id) { name } forces(region: $secretRegion) { id } }", { id: "kent", secretRegion: "Wales" }, hmicfrs);
+    await hub.graphql(
+      "query KentName($id: ID!, $secretRegion: String) { force(id: $id) { name } forces(region: $secretRegion) { id } }",
+      { id: "kent", secretRegion: "Wales" },
+      hmicfrs,
+    );
     const refused = await hub.graphql(`{ auditLog { id } }`, undefined, hmicfrs);
     expect(refused.body.errors![0].extensions!.code).toBe("FORBIDDEN");
     const homeOffice = await mintToken({ role: "HOME_OFFICE" });
-    const read = async () => (await hub.graphql(`{ auditLog(subject: "test-hmicfrs", limit: 10) { role operationName documentSha256 variables outcome errorCodes } }`, undefined, homeOffice)).body;
-    const recorded = async () => ((await read()).data?.auditLog ?? []).map((entry: { operationName: string | null; outcome: string }) => `${entry.operationName}:${entry.outcome}`);
+    const read = async () =>
+      (
+        await hub.graphql(
+          `{ auditLog(subject: "test-hmicfrs", limit: 10) { role operationName documentSha256 variables outcome errorCodes } }`,
+          undefined,
+          homeOffice,
+        )
+      ).body;
+    const recorded = async () =>
+      ((await read()).data?.auditLog ?? []).map(
+        (entry: { operationName: string | null; outcome: string }) => `${entry.operationName}:${entry.outcome}`,
+      );
     await expect.poll(recorded, { timeout: 5_000 }).toEqual(expect.arrayContaining(["KentName:OK", "null:PARTIAL"]));
     const entries = (await read()).data!.auditLog;
     expect(entries).toContainEqual({
-      role: "HMICFRS", operationName: "KentName", documentSha256: expect.stringMatching(/^[0-9a-f]{64}$/), variables: { id: "kent", secretRegion: "[redacted]" }, outcome: "OK", errorCodes: [],
+      role: "HMICFRS",
+      operationName: "KentName",
+      documentSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      variables: { id: "kent", secretRegion: "[redacted]" },
+      outcome: "OK",
+      errorCodes: [],
     });
     expect(entries).toContainEqual(expect.objectContaining({ role: "HMICFRS", outcome: "PARTIAL", errorCodes: ["FORBIDDEN"] }));
   });
@@ -92,7 +126,8 @@ describe("who sees what", () => {
     const url = hub.subgraphUrls.workforce;
     const body = JSON.stringify({ query: "{ _service { sdl } }" });
     const viewer = { subject: "x", role: "HOME_OFFICE" as const };
-    const post = (headers: Record<string, string>, sent = body) => fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: sent });
+    const post = (headers: Record<string, string>, sent = body) =>
+      fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: sent });
     expect((await post({})).status).toBe(401);
     expect((await post(signRequest(TEST_SECRET, viewer, body), body.replace("sdl", "sdl "))).status).toBe(401);
     expect((await post(signRequest(TEST_SECRET, viewer, body, Date.now() - 60_000))).status).toBe(401);

@@ -19,7 +19,14 @@ const QUERY = `query($r: [_Any!]!, $on: LocalDate) { _entities(representations: 
   crimePriorities(from: "2024-01-01", to: "2024-01-31", asPublishedOn: $on) { recordedOffences possessionOfWeapons { offences ratePer1000 } sources { batchId file } }
   crimePriorityMeasures(from: "2024-01-01", to: "2024-01-31", asPublishedOn: $on) { comparisons(measureIds: [KNIFE_CRIME_RATE_PER_1000]) { value unavailableReason } }
 } } }`;
-const KENT = { __typename: "Force", id: "kent", population: 1_000_000, regionForceIds: ["kent"], mostSimilarGroupForceIds: ["kent"], forcePopulations: [{ forceId: "kent", population: 1_000_000 }] };
+const KENT = {
+  __typename: "Force",
+  id: "kent",
+  population: 1_000_000,
+  regionForceIds: ["kent"],
+  mostSimilarGroupForceIds: ["kent"],
+  forcePopulations: [{ forceId: "kent", population: 1_000_000 }],
+};
 
 /** A crime-priorities subgraph in memory, serving street files loaded in the order given with their publication days. */
 async function streetFilesServed(loads: [file: string, publishedOn: string][]) {
@@ -29,7 +36,11 @@ async function streetFilesServed(loads: [file: string, publishedOn: string][]) {
   const subgraph = await buildSubgraph("crime-priorities", config, { inMemory: true, seed: false });
   const results: ImportResult[] = [];
   for (const [file, publishedOn] of loads) {
-    results.push(await runImport(IMPORTERS["police-uk-street"], join(FIXTURES, file), subgraph.database.sql, forces, { publishedOn: new Date(publishedOn) }));
+    results.push(
+      await runImport(IMPORTERS["police-uk-street"], join(FIXTURES, file), subgraph.database.sql, forces, {
+        publishedOn: new Date(publishedOn),
+      }),
+    );
   }
   const server = await listen(subgraph.http.app, 0, "127.0.0.1");
   return {
@@ -57,9 +68,13 @@ describe("figures as published on a date", () => {
 
   beforeAll(async () => {
     // The first file published in March 2024, its revision in April, both loaded today: dated by publication.
-    served = await streetFilesServed([[FIRST, "2024-03-01"], [REVISION, "2024-04-10"]]);
+    served = await streetFilesServed([
+      [FIRST, "2024-03-01"],
+      [REVISION, "2024-04-10"],
+    ]);
     expect(served.results.map(({ publishedOn, publishedOnSource }) => ({ publishedOn, publishedOnSource }))).toEqual([
-      { publishedOn: "2024-03-01", publishedOnSource: "option" }, { publishedOn: "2024-04-10", publishedOnSource: "option" },
+      { publishedOn: "2024-03-01", publishedOnSource: "option" },
+      { publishedOn: "2024-04-10", publishedOnSource: "option" },
     ]);
     batchIds = served.results.map((result) => result.batchId!);
   });
@@ -69,14 +84,25 @@ describe("figures as published on a date", () => {
 
   it("gives the latest figures by default: the revision's", async () => {
     const { crimePriorities, crimePriorityMeasures } = await ask(null);
-    expect(crimePriorities).toMatchObject({ recordedOffences: 3, possessionOfWeapons: { offences: 3, ratePer1000: 0.003 }, sources: [{ batchId: String(batchIds[1]) }] });
+    expect(crimePriorities).toMatchObject({
+      recordedOffences: 3,
+      possessionOfWeapons: { offences: 3, ratePer1000: 0.003 },
+      sources: [{ batchId: String(batchIds[1]) }],
+    });
     // Street files cannot measure knife crime: no value, and the reason says so.
-    expect(crimePriorityMeasures.comparisons[0]).toEqual({ value: null, unavailableReason: "No loaded source covers knife crime for this force in the period" });
+    expect(crimePriorityMeasures.comparisons[0]).toEqual({
+      value: null,
+      unavailableReason: "No loaded source covers knife crime for this force in the period",
+    });
   });
 
   it("gives the figures of the first file as published between the two, though the revision replaced its rows", async () => {
     const { crimePriorities, crimePriorityMeasures } = await ask("2024-03-15");
-    expect(crimePriorities).toMatchObject({ recordedOffences: 3, possessionOfWeapons: { offences: 2, ratePer1000: 0.002 }, sources: [{ batchId: String(batchIds[0]), file: "2024-01-kent-street.csv" }] });
+    expect(crimePriorities).toMatchObject({
+      recordedOffences: 3,
+      possessionOfWeapons: { offences: 2, ratePer1000: 0.002 },
+      sources: [{ batchId: String(batchIds[0]), file: "2024-01-kent-street.csv" }],
+    });
     expect(crimePriorityMeasures.comparisons[0].value).toBeNull();
   });
 
@@ -84,7 +110,11 @@ describe("figures as published on a date", () => {
     expect((await ask("2024-04-10")).crimePriorities.possessionOfWeapons.offences).toBe(3);
     expect((await ask("2024-04-09")).crimePriorities.possessionOfWeapons.offences).toBe(2);
     // Before the first load nothing covers the month: null, not zero.
-    expect((await ask("2024-02-29")).crimePriorities).toMatchObject({ recordedOffences: null, possessionOfWeapons: { offences: null }, sources: [] });
+    expect((await ask("2024-02-29")).crimePriorities).toMatchObject({
+      recordedOffences: null,
+      possessionOfWeapons: { offences: null },
+      sources: [],
+    });
   });
 });
 
@@ -94,7 +124,10 @@ describe("history backfilled: an older publication loaded after its revision", (
 
   beforeAll(async () => {
     // The April 2024 revision first, then the March 2024 file it revised, as an archive is loaded newest first.
-    served = await streetFilesServed([[REVISION, "2024-04-10"], [FIRST, "2024-03-01"]]);
+    served = await streetFilesServed([
+      [REVISION, "2024-04-10"],
+      [FIRST, "2024-03-01"],
+    ]);
     const [revision, first] = served.results;
     loaded = { revision, first };
   });
@@ -103,16 +136,34 @@ describe("history backfilled: an older publication loaded after its revision", (
   const ask = async (on: string | null) => (await served.ask(on)).crimePriorities;
 
   it("keeps the revision as the latest figures: the older file yields to it and says so", async () => {
-    expect(loaded.first).toMatchObject({ status: "LOADED", supersededBatchIds: [], supersededByLaterPublications: [loaded.revision.batchId] });
-    expect(await ask(null)).toMatchObject({ possessionOfWeapons: { offences: 3 }, sources: [{ batchId: String(loaded.revision.batchId) }] });
-    const statuses = await served.subgraph.database.sql.query<{ id: number; status: string }>("SELECT id, status FROM crime_priorities.import_batch ORDER BY id");
-    expect(statuses).toEqual([{ id: loaded.revision.batchId, status: "LOADED" }, { id: loaded.first.batchId, status: "SUPERSEDED" }]);
+    expect(loaded.first).toMatchObject({
+      status: "LOADED",
+      supersededBatchIds: [],
+      supersededByLaterPublications: [loaded.revision.batchId],
+    });
+    expect(await ask(null)).toMatchObject({
+      possessionOfWeapons: { offences: 3 },
+      sources: [{ batchId: String(loaded.revision.batchId) }],
+    });
+    const statuses = await served.subgraph.database.sql.query<{ id: number; status: string }>(
+      "SELECT id, status FROM crime_priorities.import_batch ORDER BY id",
+    );
+    expect(statuses).toEqual([
+      { id: loaded.revision.batchId, status: "LOADED" },
+      { id: loaded.first.batchId, status: "SUPERSEDED" },
+    ]);
   });
 
   it("answers each publication day with what was published then, whatever order the files were loaded in", async () => {
     expect(await ask("2024-02-29")).toMatchObject({ possessionOfWeapons: { offences: null }, sources: [] });
-    expect(await ask("2024-03-15")).toMatchObject({ possessionOfWeapons: { offences: 2 }, sources: [{ batchId: String(loaded.first.batchId) }] });
-    expect(await ask("2024-04-10")).toMatchObject({ possessionOfWeapons: { offences: 3 }, sources: [{ batchId: String(loaded.revision.batchId) }] });
+    expect(await ask("2024-03-15")).toMatchObject({
+      possessionOfWeapons: { offences: 2 },
+      sources: [{ batchId: String(loaded.first.batchId) }],
+    });
+    expect(await ask("2024-04-10")).toMatchObject({
+      possessionOfWeapons: { offences: 3 },
+      sources: [{ batchId: String(loaded.revision.batchId) }],
+    });
   });
 });
 
@@ -127,7 +178,11 @@ describe("figures as published on a date, in every subgraph", () => {
     return path;
   };
   const asIs = (text: string) => text;
-  const firstLines = (count: number) => (text: string) => text.split(/\r?\n/).slice(0, count + 1).join("\n") + "\n";
+  const firstLines = (count: number) => (text: string) =>
+    text
+      .split(/\r?\n/)
+      .slice(0, count + 1)
+      .join("\n") + "\n";
   /** Subgraph, kind, fixture, the first file made from it and its revision. */
   const LOADS: [SubgraphName, string, string, (text: string) => string, (text: string) => string][] = [
     ["response-times", "response-incidents", "response-incidents.csv", asIs, firstLines(1)],
@@ -141,7 +196,10 @@ describe("figures as published on a date, in every subgraph", () => {
     const forces = await loadForceResolver(forcesDatabase.sql);
     for (const [name, kind, file, first, revision] of LOADS) {
       const subgraph = await buildSubgraph(name, config, { inMemory: true, seed: false });
-      for (const [path, publishedOn] of [[edited(file, `first-${file}`, first), "2025-06-01"], [edited(file, `revised-${file}`, revision), "2025-07-01"]]) {
+      for (const [path, publishedOn] of [
+        [edited(file, `first-${file}`, first), "2025-06-01"],
+        [edited(file, `revised-${file}`, revision), "2025-07-01"],
+      ]) {
         const result = await runImport(IMPORTERS[kind], path, subgraph.database.sql, forces, { publishedOn: new Date(publishedOn) });
         expect(result, JSON.stringify(result.errors)).toMatchObject({ status: "LOADED" });
       }
@@ -197,9 +255,17 @@ describe("figures as published on a date, in every subgraph", () => {
 
   it("after the revision is withdrawn: the first file's figures again, and the revision's for the days it stood, never both", async () => {
     const FIGURES: [SubgraphName, string, (answer: any) => unknown][] = [
-      ["response-times", `responseTimes(from: "2025-01-01", to: "2025-01-31", asPublishedOn: $on) { emergency { incidents } }`, (answer) => answer.responseTimes.emergency.incidents],
+      [
+        "response-times",
+        `responseTimes(from: "2025-01-01", to: "2025-01-31", asPublishedOn: $on) { emergency { incidents } }`,
+        (answer) => answer.responseTimes.emergency.incidents,
+      ],
       ["workforce", `workforce(asAt: "2025-03-31", asPublishedOn: $on) { officersFte }`, (answer) => answer.workforce.officersFte],
-      ["misconduct", `misconduct(from: "2025-01-01", to: "2025-01-31", asPublishedOn: $on) { casesOpened }`, (answer) => answer.misconduct.casesOpened],
+      [
+        "misconduct",
+        `misconduct(from: "2025-01-01", to: "2025-01-31", asPublishedOn: $on) { casesOpened }`,
+        (answer) => answer.misconduct.casesOpened,
+      ],
     ];
     for (const [name, fields, figure] of FIGURES) {
       const read = async (on: string | null) => figure(await ask(name, fields, on));
@@ -210,7 +276,9 @@ describe("figures as published on a date, in every subgraph", () => {
       const [{ id }] = await sql.query<{ id: number }>(`SELECT max(id) AS id FROM ${schema}.import_batch`);
       await withdrawBatch(sql, name, REVISABLE_TABLES[name], id, afterRowsChange(name));
       // The withdrawal dated 1 August 2025: the revision stood through July.
-      await sql.query(`UPDATE ${schema}.import_batch SET finished_at = '2025-08-01T12:00:00Z', published_at = '2025-08-01T12:00:00Z' WHERE kind = 'withdrawal'`);
+      await sql.query(
+        `UPDATE ${schema}.import_batch SET finished_at = '2025-08-01T12:00:00Z', published_at = '2025-08-01T12:00:00Z' WHERE kind = 'withdrawal'`,
+      );
       await sql.query(`UPDATE ${schema}.import_batch SET withdrawn_at = '2025-08-01T12:00:00Z' WHERE id = $1`, [id]);
       expect(await read(null), name).toEqual(first);
       expect(await read("2025-07-15"), name).toEqual(revised);

@@ -35,7 +35,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two hub imports of the same for
   afterAll(() => drop());
 
   it("both end cleanly on a new database, and the later supersedes the earlier", async () => {
-    const runs = await Promise.all(["first", "second"].map((folder) => hubImport(url, join(CONCURRENT, folder, "2025-06-kent-street.csv"))));
+    const runs = await Promise.all(
+      ["first", "second"].map((folder) => hubImport(url, join(CONCURRENT, folder, "2025-06-kent-street.csv"))),
+    );
     for (const run of runs) {
       expect(run.stderr, run.stderr).not.toMatch(/\n\s+at /);
       expect(run.status, run.stderr).toBe(0);
@@ -46,7 +48,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two hub imports of the same for
     expect(earlier.supersededBatchIds).toEqual([]);
     expect(later.supersededBatchIds).toEqual([earlier.batchId]);
 
-    const database = await openSubgraphDatabase("crime-priorities", readConfig({ DATABASE_URL: url, HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-concurrent-")) }));
+    const database = await openSubgraphDatabase(
+      "crime-priorities",
+      readConfig({ DATABASE_URL: url, HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-concurrent-")) }),
+    );
     try {
       const batches = await listBatches(database.sql, "crime-priorities", { forceId: "kent" });
       expect(batches.map(({ batch, status, liveUnits, supersededUnits }) => ({ batch, status, liveUnits, supersededUnits }))).toEqual([

@@ -22,7 +22,13 @@ const POPULATIONS = [
   { forceId: "essex", population: 2_000_000 },
   { forceId: "dyfed-powys", population: 500_000 },
 ];
-const representation = (id: string) => ({ __typename: "Force", id, regionForceIds: ["kent", "surrey"], mostSimilarGroupForceIds: ["kent", "essex"], forcePopulations: POPULATIONS });
+const representation = (id: string) => ({
+  __typename: "Force",
+  id,
+  regionForceIds: ["kent", "surrey"],
+  mostSimilarGroupForceIds: ["kent", "essex"],
+  forcePopulations: POPULATIONS,
+});
 
 const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Force {
   crimePriorityMeasures(from: "2025-01-01", to: "2025-01-31") {
@@ -53,7 +59,12 @@ describe("crime-priority measures against hand-worked figures", () => {
         [forceId, month, offences],
       );
     }
-    await coverFixture(sql, "crime_priorities", "KNIFE_CRIME", KNIFE_OFFENCES.map(([forceId, month]) => [forceId, month]));
+    await coverFixture(
+      sql,
+      "crime_priorities",
+      "KNIFE_CRIME",
+      KNIFE_OFFENCES.map(([forceId, month]) => [forceId, month]),
+    );
     server = await listen(subgraph.http.app, 0, "127.0.0.1");
   });
   afterAll(async () => {
@@ -62,13 +73,19 @@ describe("crime-priority measures against hand-worked figures", () => {
   });
 
   const ask = async (forceId: string) => {
-    const { body } = await postJson(`${server.url}/graphql`, { query: QUERY, variables: { r: [representation(forceId)] } }, subgraphHeaders());
+    const { body } = await postJson(
+      `${server.url}/graphql`,
+      { query: QUERY, variables: { r: [representation(forceId)] } },
+      subgraphHeaders(),
+    );
     expect(body.errors).toBeUndefined();
     return body.data!._entities[0].crimePriorityMeasures;
   };
 
   it("weights group rates by population (custom groups too), ranks lowest first and compares with a year earlier", async () => {
-    const { comparisons: [knife] } = await ask("kent");
+    const {
+      comparisons: [knife],
+    } = await ask("kent");
     // Rates per 1,000: kent 1,200 / 1,000,000 = 1.2; surrey 300 / 500,000 = 0.6; essex 1,000 / 2,000,000 = 0.5.
     // National 2,500 / 3,500,000 = 0.714 (an unweighted mean would be 0.767); region (kent, surrey) 1,500 / 1,500,000 = 1.0;
     // most similar group (kent, essex) 2,200 / 3,000,000 = 0.733. Ranks: essex 1, surrey 2, kent 3. A year earlier 1.0: +20%.
@@ -94,14 +111,17 @@ describe("crime-priority measures against hand-worked figures", () => {
     expect(alerts).toEqual([
       {
         ruleId: "KNIFE_RISE",
-        explanation: "Knife crime rate rose 20.0% on a year earlier (1.00 to 1.20 offences per 1,000 residents), more than 10.0%, and is above the most similar group's 0.73.",
+        explanation:
+          "Knife crime rate rose 20.0% on a year earlier (1.00 to 1.20 offences per 1,000 residents), more than 10.0%, and is above the most similar group's 0.73.",
       },
     ]);
     expect((await ask("essex")).alerts).toEqual([]);
   });
 
   it("gives a force with no data a null value with a reason", async () => {
-    const { comparisons: [knife] } = await ask("dyfed-powys");
+    const {
+      comparisons: [knife],
+    } = await ask("dyfed-powys");
     expect(knife).toMatchObject({ value: null, unavailableReason: "No data from this force for the period", rank: null });
   });
 });

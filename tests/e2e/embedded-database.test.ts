@@ -5,7 +5,11 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runningEmbeddedDatabase, startEmbeddedDatabase, type EmbeddedDatabase } from "../../subgraphs/shared/database/embedded-server/index.ts";
+import {
+  runningEmbeddedDatabase,
+  startEmbeddedDatabase,
+  type EmbeddedDatabase,
+} from "../../subgraphs/shared/database/embedded-server/index.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -24,7 +28,9 @@ describe("the hub's one embedded database, shared over PostgreSQL's wire protoco
     dataDir = mkdtempSync(join(tmpdir(), "hub-embedded-"));
     database = await startEmbeddedDatabase(dataDir);
     const setup = await connect();
-    await setup.query("CREATE SCHEMA alpha; CREATE SCHEMA beta; CREATE TABLE alpha.figure (n int); CREATE TABLE beta.figure (n int); INSERT INTO beta.figure VALUES (2), (3); CREATE TABLE public.counted (n int)");
+    await setup.query(
+      "CREATE SCHEMA alpha; CREATE SCHEMA beta; CREATE TABLE alpha.figure (n int); CREATE TABLE beta.figure (n int); INSERT INTO beta.figure VALUES (2), (3); CREATE TABLE public.counted (n int)",
+    );
   });
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
@@ -35,7 +41,11 @@ describe("the hub's one embedded database, shared over PostgreSQL's wire protoco
   it("gives each of many concurrent parameterised queries its own answer", async () => {
     const pool = new pg.Pool({ connectionString: database.url, max: 8 });
     try {
-      const answers = await Promise.all(Array.from({ length: 400 }, (_, index) => pool.query<{ n: number; label: string }>("SELECT $1::int AS n, $2::text AS label", [index, `q${index}`])));
+      const answers = await Promise.all(
+        Array.from({ length: 400 }, (_, index) =>
+          pool.query<{ n: number; label: string }>("SELECT $1::int AS n, $2::text AS label", [index, `q${index}`]),
+        ),
+      );
       expect(answers.every(({ rows: [row] }, index) => row.n === index && row.label === `q${index}`)).toBe(true);
     } finally {
       await pool.end();
@@ -66,7 +76,8 @@ describe("the hub's one embedded database, shared over PostgreSQL's wire protoco
     const [alpha, beta] = [await connect("-c search_path=alpha"), await connect("-c search_path=beta")];
     const counts = async (client: pg.Client) => {
       const seen: number[] = [];
-      for (let query = 0; query < 10; query++) seen.push((await client.query<{ n: number }>("SELECT count(*)::int AS n FROM figure")).rows[0].n);
+      for (let query = 0; query < 10; query++)
+        seen.push((await client.query<{ n: number }>("SELECT count(*)::int AS n FROM figure")).rows[0].n);
       return seen;
     };
     expect(await Promise.all([counts(alpha), counts(beta)])).toEqual([Array(10).fill(0), Array(10).fill(2)]);
@@ -109,7 +120,9 @@ describe("the hub's one embedded database, shared over PostgreSQL's wire protoco
     expect(runningEmbeddedDatabase(dataDir)).toBe(database.url);
     const script = `import { startEmbeddedDatabase } from "./subgraphs/shared/database/embedded-server/index.ts";
       await startEmbeddedDatabase(${JSON.stringify(dataDir)}).then(() => console.log("started"), (error) => console.log(error.message));`;
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      encoding: "utf8",
+    });
     expect(stdout.trim()).toMatch(/^The embedded database in .*embedded is in use by process \d+\./);
   });
 });

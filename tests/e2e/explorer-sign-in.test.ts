@@ -15,7 +15,15 @@ describe("the explorer in production, for someone not signed in", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(EXPLORER_DIST)) await promisify(execFile)(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--config", "gateway/explorer/vite.config.ts", "--logLevel", "error"]);
+    if (!existsSync(EXPLORER_DIST))
+      await promisify(execFile)(process.execPath, [
+        "node_modules/vite/bin/vite.js",
+        "build",
+        "--config",
+        "gateway/explorer/vite.config.ts",
+        "--logLevel",
+        "error",
+      ]);
     hub = await startHub(undefined, { environment: "production" });
     browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   });
@@ -60,7 +68,9 @@ describe("the explorer in production, for someone not signed in", () => {
     await run(page, '"responseTimeAlerts": [');
 
     const secondTab = await open(context, explorer(METROPOLITAN_ALERTS));
-    await expect.poll(() => secondTab.textContent(".hub-session"), { timeout: 15_000 }).toBe("Signed in as test-hmicfrs (HMICFRS) Sign out");
+    await expect
+      .poll(() => secondTab.textContent(".hub-session"), { timeout: 15_000 })
+      .toBe("Signed in as test-hmicfrs (HMICFRS) Sign out");
     await run(secondTab, '"responseTimeAlerts": [');
 
     const nextSession = await open(await browser.newContext(), explorer());

@@ -32,10 +32,22 @@ describe("the explorer", () => {
   const outside: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(EXPLORER_DIST)) await promisify(execFile)(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--config", "gateway/explorer/vite.config.ts", "--logLevel", "error"]);
+    if (!existsSync(EXPLORER_DIST))
+      await promisify(execFile)(process.execPath, [
+        "node_modules/vite/bin/vite.js",
+        "build",
+        "--config",
+        "gateway/explorer/vite.config.ts",
+        "--logLevel",
+        "error",
+      ]);
     issuer = `http://127.0.0.1:${await freePort()}`;
     hub = await startHub(undefined, { env: { OIDC_ISSUER: issuer, OIDC_CLIENT_ID, OIDC_SCOPE } });
-    const started = startChild("oidc-provider", ["tests/support/oidc-provider.ts", new URL(issuer).port, `${hub.gatewayUrl}/explorer/`], { env: process.env, readyLine: /oidc provider ready/, echo: false });
+    const started = startChild("oidc-provider", ["tests/support/oidc-provider.ts", new URL(issuer).port, `${hub.gatewayUrl}/explorer/`], {
+      env: process.env,
+      readyLine: /oidc provider ready/,
+      echo: false,
+    });
     provider = started.child;
     await started.ready;
     browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
@@ -52,7 +64,8 @@ describe("the explorer", () => {
     const page = await (await browser.newContext({ acceptDownloads: true, viewport: { width: 1600, height: 1000 } })).newPage();
     page.on("request", (request) => {
       const target = request.url();
-      if (!target.startsWith(hub.gatewayUrl) && !target.startsWith("blob:") && !target.startsWith("data:") && !target.startsWith(issuer)) outside.push(target);
+      if (!target.startsWith(hub.gatewayUrl) && !target.startsWith("blob:") && !target.startsWith("data:") && !target.startsWith(issuer))
+        outside.push(target);
     });
     await page.goto(url);
     await page.waitForSelector(".graphiql-execute-button", { timeout: 30_000 });
@@ -80,17 +93,26 @@ describe("the explorer", () => {
     await page.mouse.up();
   }
   const ask = async (query: string, token?: string) =>
-    (await (await fetch(`${hub.gatewayUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) })).json()) as { data: unknown; errors?: unknown[] };
+    (await (
+      await fetch(`${hub.gatewayUrl}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query }),
+      })
+    ).json()) as { data: unknown; errors?: unknown[] };
 
   it("loads from the gateway with nothing from outside it and runs an example operation", async () => {
     const page = await open(`${hub.gatewayUrl}/`);
     await page.locator(".graphiql-query-editor").getByText("ForceAgainstRegion").first().waitFor({ timeout: 30_000 });
     const operation = page.getByRole("menuitem", { name: "NationalPicture" });
     await expect
-      .poll(async () => {
-        if (!(await operation.isVisible())) await page.click(".graphiql-execute-button");
-        return operation.isVisible();
-      }, { timeout: 30_000, interval: 500 })
+      .poll(
+        async () => {
+          if (!(await operation.isVisible())) await page.click(".graphiql-execute-button");
+          return operation.isVisible();
+        },
+        { timeout: 30_000, interval: 500 },
+      )
       .toBe(true);
     await operation.click();
     await expect.poll(async () => (await page.textContent(".result-window")) ?? "", { timeout: 30_000 }).toContain('"forces"');
@@ -115,7 +137,9 @@ describe("the explorer", () => {
     await run(shared, '"name": "Avon and Somerset Constabulary"');
     await showPlugin(shared, "Table");
     await expect.poll(() => shared.locator(".hub-table tbody tr").count()).toBe(43);
-    expect(await shared.locator(".hub-table tbody tr td:last-child").allTextContents()).toEqual(answer.data.forces.map((force) => force.name));
+    expect(await shared.locator(".hub-table tbody tr td:last-child").allTextContents()).toEqual(
+      answer.data.forces.map((force) => force.name),
+    );
   });
 
   it("shows the answer as a table and downloads it as CSV, cell for cell the JSON answer", async () => {
@@ -125,16 +149,18 @@ describe("the explorer", () => {
     await expect.poll(() => page.locator(".hub-table tbody tr").count()).toBe(43);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
     expect(download.suggestedFilename()).toBe("forces.csv");
-    const csv = csvRows(readFileSync((await download.path()), "utf8"));
+    const csv = csvRows(readFileSync(await download.path(), "utf8"));
     const expected = tableOf((await ask(FORCES_WITH_OFFICERS)).data, "forces");
     expect(csv[0]).toEqual(["id", "name", "region.name", "workforce.officersFte", "workforce.neighbourhoodFte"]);
     expect(csv[0]).toEqual(expected.columns);
     expect(csv.slice(1)).toHaveLength(43);
-    csv.slice(1).forEach((row, index) => row.forEach((field, column) => {
-      const cell = expected.rows[index][column];
-      if (typeof cell === "number") expect(Number(field)).toBe(cell);
-      else expect(field).toBe(cell === null ? "" : String(cell));
-    }));
+    csv.slice(1).forEach((row, index) =>
+      row.forEach((field, column) => {
+        const cell = expected.rows[index][column];
+        if (typeof cell === "number") expect(Number(field)).toBe(cell);
+        else expect(field).toBe(cell === null ? "" : String(cell));
+      }),
+    );
     await widenPane(page);
     await page.screenshot({ path: screenshotPath("explorer-table.png") });
   });
@@ -156,9 +182,13 @@ describe("the explorer", () => {
     await showPlugin(monthly, "Chart");
     await monthly.getByLabel("Rows from").selectOption("force.responseTimes.comparisons.monthly");
     await monthly.getByLabel("Measure").selectOption("monthly.value");
-    const months = ((await ask(KENT_MONTHLY)) as { data: { force: { responseTimes: { comparisons: { monthly: { value: number | null }[] }[] } } } }).data.force.responseTimes.comparisons[0].monthly;
+    const months = (
+      (await ask(KENT_MONTHLY)) as { data: { force: { responseTimes: { comparisons: { monthly: { value: number | null }[] }[] } } } }
+    ).data.force.responseTimes.comparisons[0].monthly;
     expect(months).toHaveLength(12);
-    await expect.poll(() => monthly.locator('.hub-chart svg g[aria-label="dot"] circle').count(), { timeout: 10_000 }).toBe(months.filter((month) => month.value !== null).length);
+    await expect
+      .poll(() => monthly.locator('.hub-chart svg g[aria-label="dot"] circle').count(), { timeout: 10_000 })
+      .toBe(months.filter((month) => month.value !== null).length);
     expect(await monthly.locator('.hub-chart svg g[aria-label="rule"] line').count()).toBeGreaterThanOrEqual(2);
     expect(await monthly.locator(".hub-chart svg").textContent()).toContain("National");
     await widenPane(monthly);
@@ -173,12 +203,19 @@ describe("the explorer", () => {
     await page.getByLabel("Measure").selectOption("monthly.value");
     await expect.poll(() => new URL(page.url()).searchParams.get("measure"), { timeout: 10_000 }).toBe("monthly.value");
     const link = new URL(page.url());
-    expect(Object.fromEntries(["view", "list"].map((name) => [name, link.searchParams.get(name)]))).toEqual({ view: "chart", list: "force.responseTimes.comparisons.monthly" });
+    expect(Object.fromEntries(["view", "list"].map((name) => [name, link.searchParams.get(name)]))).toEqual({
+      view: "chart",
+      list: "force.responseTimes.comparisons.monthly",
+    });
     link.searchParams.set("run", "1");
 
     const shared = await open(link.toString());
-    const months = ((await ask(KENT_MONTHLY)) as { data: { force: { responseTimes: { comparisons: { monthly: { value: number | null }[] }[] } } } }).data.force.responseTimes.comparisons[0].monthly;
-    await expect.poll(() => shared.locator('.hub-chart svg g[aria-label="dot"] circle').count(), { timeout: 30_000 }).toBe(months.filter((month) => month.value !== null).length);
+    const months = (
+      (await ask(KENT_MONTHLY)) as { data: { force: { responseTimes: { comparisons: { monthly: { value: number | null }[] }[] } } } }
+    ).data.force.responseTimes.comparisons[0].monthly;
+    await expect
+      .poll(() => shared.locator('.hub-chart svg g[aria-label="dot"] circle').count(), { timeout: 30_000 })
+      .toBe(months.filter((month) => month.value !== null).length);
     expect(await shared.getByLabel("Measure").inputValue()).toBe("monthly.value");
     expect(await responseText(shared)).toContain('"monthly"');
   });
@@ -191,11 +228,16 @@ describe("the explorer", () => {
     await page.fill('input[name="password"]', "any");
     await page.click('button[type="submit"]');
     const consent = page.locator('button[type="submit"]');
-    await expect.poll(async () => {
-      if (page.url().startsWith(hub.gatewayUrl)) return true;
-      if (await consent.isVisible()) await consent.click();
-      return page.url().startsWith(hub.gatewayUrl);
-    }, { timeout: 20_000, interval: 500 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          if (page.url().startsWith(hub.gatewayUrl)) return true;
+          if (await consent.isVisible()) await consent.click();
+          return page.url().startsWith(hub.gatewayUrl);
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe(true);
     await page.waitForSelector(".graphiql-execute-button", { timeout: 30_000 });
   }
 
@@ -203,7 +245,9 @@ describe("the explorer", () => {
     const page = await open(explorerAt(METROPOLITAN_ALERTS));
     await run(page, "FORBIDDEN");
     await signIn(page, "hmicfrs-analyst");
-    await expect.poll(() => page.textContent(".hub-session"), { timeout: 15_000 }).toBe("Signed in as An HMICFRS analyst (HMICFRS) Sign out");
+    await expect
+      .poll(() => page.textContent(".hub-session"), { timeout: 15_000 })
+      .toBe("Signed in as An HMICFRS analyst (HMICFRS) Sign out");
     expect(new URL(page.url()).searchParams.get("query")).toBe(METROPOLITAN_ALERTS);
     await run(page, '"responseTimeAlerts": [');
     expect(await responseText(page)).not.toContain("FORBIDDEN");
@@ -219,12 +263,19 @@ describe("the explorer", () => {
     await page.fill('input[name="password"]', "any");
     await page.click('button[type="submit"]');
     const consent = page.locator('button[type="submit"]');
-    await expect.poll(async () => {
-      if (page.url().startsWith(`${hub.gatewayUrl}/tables/`)) return true;
-      if (page.url().startsWith(issuer) && (await consent.isVisible())) await consent.click();
-      return false;
-    }, { timeout: 30_000, interval: 500 }).toBe(true);
-    await expect.poll(() => page.textContent(".hub-session"), { timeout: 15_000 }).toBe("Signed in as An HMICFRS analyst (HMICFRS) Sign out");
+    await expect
+      .poll(
+        async () => {
+          if (page.url().startsWith(`${hub.gatewayUrl}/tables/`)) return true;
+          if (page.url().startsWith(issuer) && (await consent.isVisible())) await consent.click();
+          return false;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
+    await expect
+      .poll(() => page.textContent(".hub-session"), { timeout: 15_000 })
+      .toBe("Signed in as An HMICFRS analyst (HMICFRS) Sign out");
     expect(page.url()).toBe(address);
     expect(await page.getByLabel("Force", { exact: true }).inputValue()).toBe("kent");
   });
@@ -238,8 +289,21 @@ describe("the explorer", () => {
   });
 
   it("answers Accept: text/csv with a header and a row per force, and 406 naming the lists when there is not exactly one", async () => {
-    const curl = (query: string) => promisify(execFile)("curl", ["-s", "-w", "\\n%{http_code}", "-H", "accept: text/csv", "-H", "content-type: application/json", "--data", JSON.stringify({ query }), `${hub.gatewayUrl}/graphql`]);
-    const split = (stdout: string) => [stdout.slice(0, stdout.lastIndexOf("\n")), Number(stdout.slice(stdout.lastIndexOf("\n") + 1))] as const;
+    const curl = (query: string) =>
+      promisify(execFile)("curl", [
+        "-s",
+        "-w",
+        "\\n%{http_code}",
+        "-H",
+        "accept: text/csv",
+        "-H",
+        "content-type: application/json",
+        "--data",
+        JSON.stringify({ query }),
+        `${hub.gatewayUrl}/graphql`,
+      ]);
+    const split = (stdout: string) =>
+      [stdout.slice(0, stdout.lastIndexOf("\n")), Number(stdout.slice(stdout.lastIndexOf("\n") + 1))] as const;
     const [csv, status] = split((await curl("{ forces { id name } }")).stdout);
     expect(status).toBe(200);
     const rows = csvRows(csv);

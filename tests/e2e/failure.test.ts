@@ -32,7 +32,9 @@ describe("staying up when a subgraph fails", () => {
   it("gives up on a subgraph slower than the timeout, keeping the rest", async () => {
     hub.delaySubgraph("workforce", 3_000);
     const started = Date.now();
-    const { body } = await hub.graphql(`{ forces { id workforce(asAt: "2025-03-31") { officersFte } crimePriorities(from: "2025-04-01", to: "2026-03-31") { knifeCrime { offences } } } }`);
+    const { body } = await hub.graphql(
+      `{ forces { id workforce(asAt: "2025-03-31") { officersFte } crimePriorities(from: "2025-04-01", to: "2026-03-31") { knifeCrime { offences } } } }`,
+    );
     hub.delaySubgraph("workforce", 0);
     expect(Date.now() - started).toBeLessThan(2_900);
     expect(body.data!.forces[0].crimePriorities.knifeCrime.offences).toBeGreaterThanOrEqual(0);
@@ -58,20 +60,40 @@ describe("staying up when a subgraph fails", () => {
 function malformedRequests(count: number): { body: string; contentType: string }[] {
   const shapes: ((n: number) => { body: string; contentType?: string })[] = [
     (n) => ({ body: `{"query": "{ forces { id } }"${"}".repeat(n % 3)}` }),
-    (n) => ({ body: "{".repeat(n % 50 + 1) }),
+    (n) => ({ body: "{".repeat((n % 50) + 1) }),
     (n) => ({ body: JSON.stringify({ query: n }) }),
     (n) => ({ body: JSON.stringify({ query: ["{ forces { id } }"], variables: n }) }),
     (n) => ({ body: JSON.stringify({ query: `{ force(id: "${"x".repeat(n * 97)}") { id } }` }) }),
-    (n) => ({ body: JSON.stringify({ query: `{ ${"force(id: \"kent\") { region { forces { ".repeat(n % 20 + 2)} id ${"} } }".repeat(n % 20 + 2)} }` }) }),
+    (n) => ({
+      body: JSON.stringify({
+        query: `{ ${'force(id: "kent") { region { forces { '.repeat((n % 20) + 2)} id ${"} } }".repeat((n % 20) + 2)} }`,
+      }),
+    }),
     (n) => ({ body: JSON.stringify({ query: `{ forces { id unknownField${n} } }` }) }),
-    (n) => ({ body: JSON.stringify({ query: `{ force(id: "kent") { misconduct(from: "2025-${String(n % 15).padStart(2, "0")}-40", to: "x") { casesOpened } } }` }) }),
-    (n) => ({ body: JSON.stringify({ query: "query($d: LocalDate!) { force(id: \"kent\") { workforce(asAt: $d) { officersFte } } }", variables: { d: n % 2 ? 20250331 : "31-03-2025" } }) }),
+    (n) => ({
+      body: JSON.stringify({
+        query: `{ force(id: "kent") { misconduct(from: "2025-${String(n % 15).padStart(2, "0")}-40", to: "x") { casesOpened } } }`,
+      }),
+    }),
+    (n) => ({
+      body: JSON.stringify({
+        query: 'query($d: LocalDate!) { force(id: "kent") { workforce(asAt: $d) { officersFte } } }',
+        variables: { d: n % 2 ? 20250331 : "31-03-2025" },
+      }),
+    }),
     (n) => ({ body: JSON.stringify({ query: "{ forces { id } }", operationName: { n } }) }),
-    (n) => ({ body: JSON.stringify({ query: "query A { forces { id } } query B { forces { name } }", operationName: ["Nope", "", null, `A${n}`][n % 4] }) }),
+    (n) => ({
+      body: JSON.stringify({
+        query: "query A { forces { id } } query B { forces { name } }",
+        operationName: ["Nope", "", null, `A${n}`][n % 4],
+      }),
+    }),
     (n) => ({ body: JSON.stringify({ query: "{ forces { id } }", operationName: n % 2 ? "Nope" : "" }) }),
     (n) => ({ body: `query=${n}`, contentType: "application/x-www-form-urlencoded" }),
-    (n) => ({ body: "\u0000".repeat(n % 100 + 1) }),
-    (n) => ({ body: JSON.stringify({ query: `{ responseTimeLeagueTable(measure: "${n}", from: "2025-04-01", to: "2025-03-01") { rank } }` }) }),
+    (n) => ({ body: "\u0000".repeat((n % 100) + 1) }),
+    (n) => ({
+      body: JSON.stringify({ query: `{ responseTimeLeagueTable(measure: "${n}", from: "2025-04-01", to: "2025-03-01") { rank } }` }),
+    }),
     (n) => ({ body: JSON.stringify({ query: `{ forces(region: ${n}) { id } }` }) }),
     () => ({ body: JSON.stringify({ query: "x".repeat(200_000) }) }),
   ];

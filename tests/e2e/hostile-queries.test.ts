@@ -11,7 +11,11 @@ describe("hostile queries against the production gateway (graphql-cop's checks, 
   let hub: RunningHub;
   let endpoint: string;
   const cop = (query: string, headers: Record<string, string> = {}) =>
-    fetch(endpoint, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, operationName: "cop" }) });
+    fetch(endpoint, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query, operationName: "cop" }),
+    });
   const refusedWith = async (response: Response, ...codes: string[]) => {
     const text = await response.text();
     expect(response.status).toBeGreaterThanOrEqual(400);
@@ -34,13 +38,18 @@ describe("hostile queries against the production gateway (graphql-cop's checks, 
   });
 
   it("array-based batching: refuses ten queries in one request", async () => {
-    const response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(Array.from({ length: 10 }, () => ({ query: "query cop { __typename }" }))) });
+    const response = await fetch(endpoint, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(Array.from({ length: 10 }, () => ({ query: "query cop { __typename }" }))),
+    });
     expect(response.status).toBe(400);
     expect(Array.isArray(await response.json())).toBe(false);
   });
 
   it("introspection-based circular query: refused to the public, and too deep for a signed-in analyst", async () => {
-    const query = "query cop { __schema { types { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }";
+    const query =
+      "query cop { __schema { types { fields { type { fields { type { fields { type { fields { type { name } } } } } } } } } } }";
     await refusedWith(await cop(query), "FORBIDDEN", "GRAPHQL_VALIDATION_FAILED");
     await refusedWith(await cop(query, { authorization: `Bearer ${await mintToken({ role: "HMICFRS" })}` }), "GRAPHQL_VALIDATION_FAILED");
   });
@@ -87,12 +96,20 @@ describe("hostile queries against the production gateway (graphql-cop's checks, 
   });
 
   it("POST-based url-encoded query: refused", async () => {
-    const response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ query: "query cop { __typename }" }).toString() });
+    const response = await fetch(endpoint, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ query: "query cop { __typename }" }).toString(),
+    });
     expect(response.status).toBe(400);
   });
 
   it("trace mode: no tracing in an answer", async () => {
-    const response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json", "apollo-federation-include-trace": "ftv1" }, body: JSON.stringify({ query: "query cop { __typename }", operationName: "cop" }) });
+    const response = await fetch(endpoint, {
+      method: "POST",
+      headers: { "content-type": "application/json", "apollo-federation-include-trace": "ftv1" },
+      body: JSON.stringify({ query: "query cop { __typename }", operationName: "cop" }),
+    });
     const text = await response.text();
     expect(text.toLowerCase()).not.toContain('"tracing"');
     expect(text).not.toContain("ftv1");
@@ -101,18 +118,27 @@ describe("hostile queries against the production gateway (graphql-cop's checks, 
   it("unhandled errors: a document that is not GraphQL is a coded 400 with no exception details", async () => {
     const body = await refusedWith(await cop("qwerty cop { abc }"), "GRAPHQL_PARSE_FAILED");
     expect(JSON.stringify(body)).not.toMatch(/"exception"|stacktrace/);
-    await refusedWith(await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: 12 }) }), "BAD_REQUEST");
+    await refusedWith(
+      await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: 12 }) }),
+      "BAD_REQUEST",
+    );
   });
 
   it("an operationName that names no operation of the document is a coded 400, not a 500", async () => {
     for (const operationName of ["Nope", ""]) {
-      const response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ forces { id } }", operationName }) });
+      const response = await fetch(endpoint, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ forces { id } }", operationName }),
+      });
       await refusedWith(response, "OPERATION_RESOLUTION_FAILURE", "BAD_REQUEST");
     }
   });
 
   it("still answers the real questions inside the limits", async () => {
-    const { body } = await hub.graphql(`{ forces { id name region { name } responseTimes(from: "2025-04-01", to: "2026-03-31") { emergency { attendanceP90Minutes } } } }`);
+    const { body } = await hub.graphql(
+      `{ forces { id name region { name } responseTimes(from: "2025-04-01", to: "2026-03-31") { emergency { attendanceP90Minutes } } } }`,
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!.forces).toHaveLength(43);
   });

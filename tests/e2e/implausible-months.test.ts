@@ -9,12 +9,16 @@ import { buildSubgraph } from "../../subgraphs/index.ts";
 import { postJson, subgraphHeaders } from "../support/hub.ts";
 
 const KENT_NOVEMBER_2018 = join(import.meta.dirname, "../fixtures/real-data/police-uk/2018-11-kent-street.csv");
-const NOTE = "kent 2018-12: 150 recorded offences (data.police.uk street file), under half the median of its 1 other loaded month (11,690): possibly a partial submission";
+const NOTE =
+  "kent 2018-12: 150 recorded offences (data.police.uk street file), under half the median of its 1 other loaded month (11,690): possibly a partial submission";
 
 /** A December file of 150 crimes: the first 150 of the real November file, moved a month on, as a force's partial submission would look. */
 function partialDecember(folder: string): string {
   const [header, ...rows] = readFileSync(KENT_NOVEMBER_2018, "utf8").trimEnd().split("\n");
-  const crimes = rows.filter((row) => !row.includes("Anti-social behaviour")).slice(0, 150).map((row) => row.replace(",2018-11,", ",2018-12,"));
+  const crimes = rows
+    .filter((row) => !row.includes("Anti-social behaviour"))
+    .slice(0, 150)
+    .map((row) => row.replace(",2018-11,", ",2018-12,"));
   const file = join(folder, "2018-12-kent-street.csv");
   writeFileSync(file, [header, ...crimes].join("\n") + "\n");
   return file;
@@ -23,7 +27,8 @@ function partialDecember(folder: string): string {
 describe("an implausible month loads flagged, not unremarked (embedded)", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "hub-implausible-"));
   const env = { ...process.env, HUB_DATA_DIR: dataDir, DATABASE_URL: "", HUB_SAMPLE: "none", GATEWAY_SECRET: "test-gateway-secret" };
-  const hub = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "scripts/hub.ts", ...args], { encoding: "utf8", env, cwd: process.cwd() });
+  const hub = (...args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/hub.ts", ...args], { encoding: "utf8", env, cwd: process.cwd() });
   let close = async () => undefined as void;
   afterAll(() => close());
 

@@ -24,7 +24,11 @@ describe("a file imported while the hub runs on its embedded database", () => {
 
   const nationalPicture = async () => {
     const asked = performance.now();
-    const response = await fetch(`http://127.0.0.1:${PORT}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: NATIONAL_PICTURE }) });
+    const response = await fetch(`http://127.0.0.1:${PORT}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: NATIONAL_PICTURE }),
+    });
     const body = (await response.json()) as { data?: unknown; errors?: unknown };
     expect(body.errors).toBeUndefined();
     return { data: JSON.stringify(body.data), ms: performance.now() - asked };
@@ -32,7 +36,11 @@ describe("a file imported while the hub runs on its embedded database", () => {
 
   it("changes every figure at once: each NationalPicture answer during the import is all from before the batch or all from after it", async () => {
     const before = (await nationalPicture()).data;
-    const hubCommand = promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/hub.ts", "import", "response-incidents", responseIncidentsFile(started.dataDir), "--json"], { env: started.env, encoding: "utf8" });
+    const hubCommand = promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "scripts/hub.ts", "import", "response-incidents", responseIncidentsFile(started.dataDir), "--json"],
+      { env: started.env, encoding: "utf8" },
+    );
     let importing = true;
     void hubCommand.finally(() => (importing = false)).catch(() => undefined);
     const during: { data: string; ms: number }[] = [];
@@ -45,6 +53,8 @@ describe("a file imported while the hub runs on its embedded database", () => {
     expect(unlike).toHaveLength(0);
     expect(during.length).toBeGreaterThan(2);
     const slowest = Math.max(...during.map(({ ms }) => ms));
-    console.log(`import beside the running hub: ${during.length} NationalPicture answers during it, ${during.filter(({ data }) => data === before).length} from before and ${during.filter(({ data }) => data === after).length} from after the batch; slowest ${slowest.toFixed(0)} ms`);
+    console.log(
+      `import beside the running hub: ${during.length} NationalPicture answers during it, ${during.filter(({ data }) => data === before).length} from before and ${during.filter(({ data }) => data === after).length} from after the batch; slowest ${slowest.toFixed(0)} ms`,
+    );
   }, 120_000);
 });

@@ -20,7 +20,8 @@ describe("importing published files", () => {
 
   beforeAll(async () => {
     const config = readConfig({ HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-ingest-")) });
-    for (const name of ["forces", "response-times", "crime-priorities", "workforce", "misconduct"] as const) databases[name] = await openSubgraphDatabase(name, config, { inMemory: true });
+    for (const name of ["forces", "response-times", "crime-priorities", "workforce", "misconduct"] as const)
+      databases[name] = await openSubgraphDatabase(name, config, { inMemory: true });
     forces = await loadForceResolver(databases.forces.sql);
   });
   afterAll(async () => {
@@ -36,9 +37,13 @@ describe("importing published files", () => {
       `SELECT offence_code, knife_crime, offences, batch_id FROM crime_priorities.recorded_offence WHERE force_id = $1 ORDER BY offence_code`,
       [forceId],
     );
-  const batches = (schema: string) => databases[schema.replace(/_/g, "-") as SubgraphName].sql.query<{ id: number; status: string; superseded_by_batch_id: number | null; rows_loaded: number }>(
-    `SELECT id, status, superseded_by_batch_id, rows_loaded FROM "${schema}".import_batch ORDER BY id`,
-  );
+  const batches = (schema: string) =>
+    databases[schema.replace(/_/g, "-") as SubgraphName].sql.query<{
+      id: number;
+      status: string;
+      superseded_by_batch_id: number | null;
+      rows_loaded: number;
+    }>(`SELECT id, status, superseded_by_batch_id, rows_loaded FROM "${schema}".import_batch ORDER BY id`);
 
   it("loads a street file with the quirks real ones have, counting crimes by type and skipping anti-social behaviour", async () => {
     const result = await load("police-uk-street", "street/2024-01/2024-01-kent-street.csv");
@@ -61,7 +66,9 @@ describe("importing published files", () => {
     const [first] = await batches("crime_priorities");
     const revision = await load("police-uk-street", "street-revised/2024-01-kent-street.csv");
     expect(revision).toMatchObject({ status: "LOADED", rowsLoaded: 3, supersededBatchIds: [first.id] });
-    expect(await offences("kent")).toEqual([{ offence_code: "police-uk:Possession of weapons", knife_crime: false, offences: 3, batch_id: revision.batchId }]);
+    expect(await offences("kent")).toEqual([
+      { offence_code: "police-uk:Possession of weapons", knife_crime: false, offences: 3, batch_id: revision.batchId },
+    ]);
     expect((await batches("crime_priorities"))[0]).toMatchObject({ status: "SUPERSEDED", superseded_by_batch_id: revision.batchId });
   });
 
@@ -70,7 +77,13 @@ describe("importing published files", () => {
     const result = await load("police-uk-street", "invalid/2024-01-kent-street.csv");
     expect(result).toMatchObject({ status: "REJECTED", batchId: null, rowsLoaded: 0, rowsRejected: 4 });
     expect(result.errors).toEqual([
-      { file: "2024-01-kent-street.csv", line: 3, column: "Falls within", value: "Atlantis Police", reason: "unknown force: not a known id, code or name" },
+      {
+        file: "2024-01-kent-street.csv",
+        line: 3,
+        column: "Falls within",
+        value: "Atlantis Police",
+        reason: "unknown force: not a known id, code or name",
+      },
       expect.objectContaining({ line: 4, column: "Month", value: "1999-01", reason: expect.stringMatching(/^out of range/) }),
       { file: "2024-01-kent-street.csv", line: 5, column: "Month", value: "2024-13", reason: "not a month (YYYY-MM)" },
       expect.objectContaining({ line: 6, reason: "row has 4 of 12 columns (truncated or malformed)" }),
@@ -82,7 +95,10 @@ describe("importing published files", () => {
   it("loads the valid rows under --skip-invalid and keeps the rejected ones with the batch", async () => {
     const result = await load("police-uk-street", "invalid/2024-01-kent-street.csv", { skipInvalid: true });
     expect(result).toMatchObject({ status: "LOADED", rowsLoaded: 1, rowsRejected: 4 });
-    const [batch] = await databases["crime-priorities"].sql.query<{ rejections: unknown[] }>(`SELECT rejections FROM crime_priorities.import_batch WHERE id = $1`, [result.batchId]);
+    const [batch] = await databases["crime-priorities"].sql.query<{ rejections: unknown[] }>(
+      `SELECT rejections FROM crime_priorities.import_batch WHERE id = $1`,
+      [result.batchId],
+    );
     expect(batch.rejections).toHaveLength(4);
   });
 
@@ -94,14 +110,23 @@ describe("importing published files", () => {
 
   it("commits nothing when an import fails part way", async () => {
     const before = await batches("crime_priorities");
-    await expect(load("police-uk-street", "street/2024-02-devon-and-cornwall-street.csv", { failAfterRows: 0 })).rejects.toThrow("injected failure");
+    await expect(load("police-uk-street", "street/2024-02-devon-and-cornwall-street.csv", { failAfterRows: 0 })).rejects.toThrow(
+      "injected failure",
+    );
     expect(await batches("crime_priorities")).toEqual(before);
     expect(await offences("devon-and-cornwall")).toEqual([]);
   });
 
   it("loads quarterly recorded crime at the quarter's first month, with flags from the offence-code mapping", async () => {
     expect(await load("ho-recorded-crime", "ho-recorded-crime.csv")).toMatchObject({ status: "LOADED", rowsLoaded: 3 });
-    const rows = await databases["crime-priorities"].sql.query<{ force_id: string; month: string; offence_code: string; vawg: boolean; csa: boolean; offences: number }>(
+    const rows = await databases["crime-priorities"].sql.query<{
+      force_id: string;
+      month: string;
+      offence_code: string;
+      vawg: boolean;
+      csa: boolean;
+      offences: number;
+    }>(
       `SELECT force_id, month::text, offence_code, vawg, csa, offences FROM crime_priorities.recorded_offence WHERE offence_code NOT LIKE 'police-uk:%' ORDER BY 1, 2, 3`,
     );
     expect(rows).toEqual([
@@ -125,8 +150,18 @@ describe("importing published files", () => {
   it("counts stop and search by force (from the file name), month, object and outcome", async () => {
     const result = await load("police-uk-stop-search", "stop-search/2024-01-kent-stop-and-search.csv", { skipInvalid: true });
     expect(result).toMatchObject({ status: "LOADED", rowsLoaded: 3, rowsRejected: 1 });
-    expect(result.errors[0]).toMatchObject({ line: 5, column: "Date", value: "2024-01-06", reason: "not an ISO 8601 date-time with offset" });
-    const rows = await databases["crime-priorities"].sql.query<{ object_of_search: string; outcome: string; outcome_linked: boolean | null; searches: number }>(
+    expect(result.errors[0]).toMatchObject({
+      line: 5,
+      column: "Date",
+      value: "2024-01-06",
+      reason: "not an ISO 8601 date-time with offset",
+    });
+    const rows = await databases["crime-priorities"].sql.query<{
+      object_of_search: string;
+      outcome: string;
+      outcome_linked: boolean | null;
+      searches: number;
+    }>(
       `SELECT object_of_search, outcome, outcome_linked, searches FROM crime_priorities.stop_search WHERE force_id = 'kent' ORDER BY 1, 2`,
     );
     expect(rows).toEqual([
@@ -169,14 +204,21 @@ describe("importing published files", () => {
   it("checks that 999 answer bands add up to the calls received", async () => {
     const result = await load("calls-999", "calls-999.csv", { skipInvalid: true });
     expect(result).toMatchObject({ rowsLoaded: 1, rowsRejected: 1 });
-    expect(result.errors[0]).toMatchObject({ line: 3, column: "Calls received", reason: "answered bands add up to 4950, not the calls received" });
+    expect(result.errors[0]).toMatchObject({
+      line: 3,
+      column: "Calls received",
+      reason: "answered bands add up to 4950, not the calls received",
+    });
   });
 
   it("stages incident rows outside the transaction when asked, with the same result as writing them in it", async () => {
     const sql = databases["response-times"].sql;
-    const juneIncidents = async () => (await sql.query<{ incidents: number }>(
-      `SELECT sum(incidents)::int AS incidents FROM response_times.attendance_month WHERE force_id = 'kent' AND month = '2025-06-01' AND grade = 'EMERGENCY'`,
-    ))[0].incidents;
+    const juneIncidents = async () =>
+      (
+        await sql.query<{ incidents: number }>(
+          `SELECT sum(incidents)::int AS incidents FROM response_times.attendance_month WHERE force_id = 'kent' AND month = '2025-06-01' AND grade = 'EMERGENCY'`,
+        )
+      )[0].incidents;
     const file = (incidents: number) => responseIncidentsFile(mkdtempSync(join(tmpdir(), "hub-staged-")), incidents);
     const staged = await runImport(IMPORTERS["response-incidents"], file(3_000), sql, forces, { stageRows: true });
     expect(staged).toMatchObject({ status: "LOADED", rowsLoaded: 3_000 });
@@ -185,7 +227,10 @@ describe("importing published files", () => {
     const revision = await runImport(IMPORTERS["response-incidents"], file(3_001), sql, forces);
     expect(revision).toMatchObject({ status: "LOADED", rowsLoaded: 3_001, supersededBatchIds: [staged.batchId] });
     expect(await juneIncidents()).toBe(3_001);
-    const [{ replaced }] = await sql.query<{ replaced: number }>(`SELECT count(*)::int AS replaced FROM response_times.replaced_row WHERE batch_id = $1`, [staged.batchId]);
+    const [{ replaced }] = await sql.query<{ replaced: number }>(
+      `SELECT count(*)::int AS replaced FROM response_times.replaced_row WHERE batch_id = $1`,
+      [staged.batchId],
+    );
     expect(replaced).toBe(3_000);
     // Staged (its schema made on first use), and the staging table gone with the import.
     expect(await sql.query(`SELECT 1 FROM pg_namespace WHERE nspname = 'hub_import_staging'`)).toHaveLength(1);
@@ -201,12 +246,16 @@ describe("importing published files", () => {
     ]);
     const vetting = await load("vetting", "vetting.csv");
     expect(vetting.status).toBe("REJECTED");
-    expect(vetting.errors).toEqual([expect.objectContaining({ line: 3, column: "refusals", value: "50", reason: "more refusals than applications" })]);
+    expect(vetting.errors).toEqual([
+      expect.objectContaining({ line: 3, column: "refusals", value: "50", reason: "more refusals than applications" }),
+    ]);
   });
 
   it("loads a custom comparison group", async () => {
     expect(await load("comparison-groups", "comparison-groups.csv")).toMatchObject({ status: "LOADED", rowsLoaded: 3 });
-    const members = await databases.forces.sql.query<{ force_id: string }>(`SELECT force_id FROM forces.comparison_group_member WHERE group_id = 'coastal' ORDER BY 1`);
+    const members = await databases.forces.sql.query<{ force_id: string }>(
+      `SELECT force_id FROM forces.comparison_group_member WHERE group_id = 'coastal' ORDER BY 1`,
+    );
     expect(members.map((member) => member.force_id)).toEqual(["devon-and-cornwall", "dyfed-powys", "kent"]);
   });
 });
@@ -214,7 +263,11 @@ describe("importing published files", () => {
 describe("the hub import command", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "hub-cli-"));
   const hub = (...args: string[]) =>
-    spawnSync(process.execPath, ["--import", "tsx", "scripts/hub.ts", ...args], { encoding: "utf8", env: { ...process.env, HUB_DATA_DIR: dataDir, DATABASE_URL: "" }, cwd: process.cwd() });
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/hub.ts", ...args], {
+      encoding: "utf8",
+      env: { ...process.env, HUB_DATA_DIR: dataDir, DATABASE_URL: "" },
+      cwd: process.cwd(),
+    });
 
   it("exits 0 when loaded, 1 when rejected with a report file, 2 on misuse", () => {
     const loaded = hub("import", "police-uk-street", fixture("street"), "--json");
@@ -228,7 +281,9 @@ describe("the hub import command", () => {
     const rejected = hub("import", "police-uk-street", fixture("invalid/2024-01-kent-street.csv"), "--report", report);
     expect(rejected.status).toBe(1);
     expect(rejected.stdout).toContain("REJECTED, nothing loaded: 4 invalid of 5 rows");
-    expect(existsSync(report) && readFileSync(report, "utf8")).toContain("2024-01-kent-street.csv:3 [Falls within] \"Atlantis Police\": unknown force");
+    expect(existsSync(report) && readFileSync(report, "utf8")).toContain(
+      '2024-01-kent-street.csv:3 [Falls within] "Atlantis Police": unknown force',
+    );
     expect(hub("import", "no-such-kind", fixture("street")).status).toBe(2);
     expect(hub("import", "police-uk-street").status).toBe(2);
   }, 120_000);

@@ -20,7 +20,11 @@ const FORCES: [string, number, number, number][] = [
 ];
 const STRENGTHS = FORCES.map(([forceId, officersFte]) => ({ forceId, officersFte }));
 const representation = (id: string) => ({
-  __typename: "Force", id, regionForceIds: ["suffolk", "norfolk"], mostSimilarGroupForceIds: ["suffolk", "kent"], forceOfficerStrengths: STRENGTHS,
+  __typename: "Force",
+  id,
+  regionForceIds: ["suffolk", "norfolk"],
+  mostSimilarGroupForceIds: ["suffolk", "kent"],
+  forceOfficerStrengths: STRENGTHS,
 });
 
 const QUERY = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Force {
@@ -40,9 +44,14 @@ describe("misconduct measures against hand-worked figures", () => {
     const { sql } = subgraph.database;
     await sql.query(`INSERT INTO misconduct.import_batch (kind, file_name, sha256) VALUES ('fixture', 'hand-worked', '')`);
     await sql.query(`DELETE FROM misconduct.watchlist_rule`);
-    await sql.query(`INSERT INTO misconduct.watchlist_rule VALUES ('WORST_2', 'MISCONDUCT_CASES_PER_100_OFFICERS', 'AMONG_WORST', 2, 0, 'Among the 2 highest')`);
+    await sql.query(
+      `INSERT INTO misconduct.watchlist_rule VALUES ('WORST_2', 'MISCONDUCT_CASES_PER_100_OFFICERS', 'AMONG_WORST', 2, 0, 'Among the 2 highest')`,
+    );
     for (const [forceId, , january2025, january2024] of FORCES) {
-      for (const [year, cases] of [[2025, january2025], [2024, january2024]]) {
+      for (const [year, cases] of [
+        [2025, january2025],
+        [2024, january2024],
+      ]) {
         await sql.query(
           `INSERT INTO misconduct.misconduct_case (force_id, reference, case_type, subject_type, subject_sex, subject_ethnicity, standard, opened_on, batch_id)
            SELECT $1, $1 || '/' || $2::text || '/' || n, 'CONDUCT_MATTER', 'OFFICER', 'Male', 'White', 'Honesty and integrity', make_date($2::int, 1, 1 + n % 28), 1
@@ -51,7 +60,18 @@ describe("misconduct measures against hand-worked figures", () => {
         );
       }
     }
-    await coverFixture(sql, "misconduct", "MISCONDUCT_CASES", FORCES.flatMap(([forceId]) => [[forceId, "2025-01-01"], [forceId, "2024-01-01"]] as [string, string][]));
+    await coverFixture(
+      sql,
+      "misconduct",
+      "MISCONDUCT_CASES",
+      FORCES.flatMap(
+        ([forceId]) =>
+          [
+            [forceId, "2025-01-01"],
+            [forceId, "2024-01-01"],
+          ] as [string, string][],
+      ),
+    );
     server = await listen(subgraph.http.app, 0, "127.0.0.1");
   });
   afterAll(async () => {
@@ -60,18 +80,31 @@ describe("misconduct measures against hand-worked figures", () => {
   });
 
   const ask = async (forceId: string) => {
-    const { body } = await postJson(`${server.url}/graphql`, { query: QUERY, variables: { r: [representation(forceId)] } }, subgraphHeaders());
+    const { body } = await postJson(
+      `${server.url}/graphql`,
+      { query: QUERY, variables: { r: [representation(forceId)] } },
+      subgraphHeaders(),
+    );
     expect(body.errors).toBeUndefined();
     return body.data!._entities[0].misconductMeasures;
   };
 
   it("weights group values by officer strength and shares tied ranks", async () => {
-    const { comparisons: [comparison] } = await ask("suffolk");
+    const {
+      comparisons: [comparison],
+    } = await ask("suffolk");
     // Per 100 officers: 1, 2, 3, 4, 6 and suffolk 180 / 3,000 = 6: ranks 1, 2, 3, 4, 5, 5 (lower is better).
     // National 340 / 8,000 = 4.25; region (suffolk, norfolk) 240 / 4,000 = 6; most similar group (suffolk, kent) 190 / 4,000 = 4.75
     // (an unweighted mean would be 3.5). A year earlier 150 / 3,000 = 5: +20%.
     expect(comparison).toEqual({
-      value: 6, national: 4.25, region: 6, mostSimilarGroup: 4.75, rank: 5, forcesRanked: 6, yearEarlier: 5, changeFromYearEarlier: expect.closeTo(0.2, 4),
+      value: 6,
+      national: 4.25,
+      region: 6,
+      mostSimilarGroup: 4.75,
+      rank: 5,
+      forcesRanked: 6,
+      yearEarlier: 5,
+      changeFromYearEarlier: expect.closeTo(0.2, 4),
     });
   });
 

@@ -46,9 +46,13 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
   });
 
   it("computes rates from the population the forces subgraph owns", async () => {
-    const { body } = await hub.graphql(`{ force(id: "metropolitan") { population crimePriorities(from: "2025-04-01", to: "2026-03-31") { knifeCrime { offences ratePer1000 } } } }`);
+    const { body } = await hub.graphql(
+      `{ force(id: "metropolitan") { population crimePriorities(from: "2025-04-01", to: "2026-03-31") { knifeCrime { offences ratePer1000 } } } }`,
+    );
     const force = body.data!.force;
-    expect(force.crimePriorities.knifeCrime.ratePer1000).toBe(Math.round((force.crimePriorities.knifeCrime.offences / force.population) * 1000 * 1000) / 1000);
+    expect(force.crimePriorities.knifeCrime.ratePer1000).toBe(
+      Math.round((force.crimePriorities.knifeCrime.offences / force.population) * 1000 * 1000) / 1000,
+    );
   });
 
   it("lists the forces of one region (named) in order of name, and all 43", async () => {
@@ -99,38 +103,57 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
 
   it("gives, as published on a day after every load, exactly the latest figures, recomputed from the raw rows", async () => {
     const asPublished = (day: string) =>
-      NATIONAL_PICTURE.replaceAll('to: "2026-03-31")', `to: "2026-03-31", asPublishedOn: "${day}")`).replace('(asAt: "2025-03-31")', `(asAt: "2025-03-31", asPublishedOn: "${day}")`);
+      NATIONAL_PICTURE.replaceAll('to: "2026-03-31")', `to: "2026-03-31", asPublishedOn: "${day}")`).replace(
+        '(asAt: "2025-03-31")',
+        `(asAt: "2025-03-31", asPublishedOn: "${day}")`,
+      );
     const latest = await hub.graphql(NATIONAL_PICTURE);
     const later = await hub.graphql(asPublished("2099-12-31"));
     expect(later.body.errors).toBeUndefined();
     // Sums over rows read in another order may differ in the last bits of a double.
-    const rounded = (data: unknown) => JSON.parse(JSON.stringify(data, (_, value) => (typeof value === "number" ? Number(value.toPrecision(12)) : value)));
+    const rounded = (data: unknown) =>
+      JSON.parse(JSON.stringify(data, (_, value) => (typeof value === "number" ? Number(value.toPrecision(12)) : value)));
     expect(rounded(later.body.data)).toEqual(rounded(latest.body.data));
     // The sample was loaded today: nothing had been published by 2000, so nothing covers the period (null, not zero).
     const before = (await hub.graphql(asPublished("2000-01-01"))).body.data!.forces;
-    expect(before.every((force: any) => force.responseTimes.emergency.incidents === null && force.crimePriorities.vawg.offences === null && force.workforce === null)).toBe(true);
+    expect(
+      before.every(
+        (force: any) =>
+          force.responseTimes.emergency.incidents === null && force.crimePriorities.vawg.offences === null && force.workforce === null,
+      ),
+    ).toBe(true);
   });
 
   it("compares a force with its region and most similar group through the gateway", async () => {
-    const { body } = await hub.graphql(`{ force(id: "kent") { mostSimilarGroup { members { id } } responseTimes(from: "2025-04-01", to: "2026-03-31") {
+    const { body } =
+      await hub.graphql(`{ force(id: "kent") { mostSimilarGroup { members { id } } responseTimes(from: "2025-04-01", to: "2026-03-31") {
       comparisons(measureIds: [EMERGENCY_WITHIN_STANDARD_SHARE]) { value national region mostSimilarGroup rank forcesRanked yearEarlier monthly { value } } } } }`);
     expect(body.errors).toBeUndefined();
     const [comparison] = body.data!.force.responseTimes.comparisons;
     expect(comparison.forcesRanked).toBe(43);
     expect(comparison.rank).toBeGreaterThanOrEqual(1);
     expect(comparison.monthly).toHaveLength(12);
-    for (const figure of ["value", "national", "region", "mostSimilarGroup", "yearEarlier"]) expect(comparison[figure], figure).toBeGreaterThan(0);
+    for (const figure of ["value", "national", "region", "mostSimilarGroup", "yearEarlier"])
+      expect(comparison[figure], figure).toBeGreaterThan(0);
     expect(comparison.region).not.toBe(comparison.national);
   });
 
   it("shows every force's alerts from every subgraph with rules in one query", async () => {
     const homeOffice = await mintToken({ role: "HOME_OFFICE" });
-    const { body } = await hub.graphql(`{ forces { id
+    const { body } = await hub.graphql(
+      `{ forces { id
       responseTimeAlerts(from: "2025-04-01", to: "2026-03-31") { ruleId months { month value } explanation }
       crimePriorityMeasures(from: "2025-04-01", to: "2026-03-31") { alerts { ruleId explanation } }
-      misconductMeasures(from: "2025-04-01", to: "2026-03-31") { alerts { ruleId explanation } } } }`, undefined, homeOffice);
+      misconductMeasures(from: "2025-04-01", to: "2026-03-31") { alerts { ruleId explanation } } } }`,
+      undefined,
+      homeOffice,
+    );
     expect(body.errors).toBeUndefined();
-    const alerts = body.data!.forces.flatMap((force: any) => [...force.responseTimeAlerts, ...force.crimePriorityMeasures.alerts, ...force.misconductMeasures.alerts]);
+    const alerts = body.data!.forces.flatMap((force: any) => [
+      ...force.responseTimeAlerts,
+      ...force.crimePriorityMeasures.alerts,
+      ...force.misconductMeasures.alerts,
+    ]);
     expect(alerts.some((alert: any) => alert.ruleId === "CALLS_999_WITHIN_10S_BELOW_90")).toBe(true);
     expect(alerts.some((alert: any) => alert.ruleId === "KNIFE_CRIME_RISE_10_ABOVE_MSG")).toBe(true);
     // The five worst forces, or more when ranks tie.
@@ -144,7 +167,12 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
       forces { neighbourhoodPolicingGuarantee(asAt: "2025-03-31") { baselineFte targetFte neighbourhoodFte onTrajectory } } }`);
     expect(body.errors).toBeUndefined();
     expect(body.data!.neighbourhoodPolicingGuarantee).toEqual({
-      asAt: "2025-03-31", baselineFte: 17_175, targetFte: 30_175, neighbourhoodFte: expect.closeTo(17_175, 6), trajectoryFte: 17_175, onTrajectory: true,
+      asAt: "2025-03-31",
+      baselineFte: 17_175,
+      targetFte: 30_175,
+      neighbourhoodFte: expect.closeTo(17_175, 6),
+      trajectoryFte: 17_175,
+      onTrajectory: true,
     });
     const forces = body.data!.forces.map((force: any) => force.neighbourhoodPolicingGuarantee);
     // Each force target is given to FTE precision (five places): their sum is 30,175 within that rounding.
@@ -168,7 +196,9 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
   });
 
   it("answers stop and search with null, not zeros, when none is loaded", async () => {
-    const { body } = await hub.graphql(`{ force(id: "kent") { stopAndSearch(from: "2025-04-01", to: "2026-03-31") { searches weaponFindRate } } }`);
+    const { body } = await hub.graphql(
+      `{ force(id: "kent") { stopAndSearch(from: "2025-04-01", to: "2026-03-31") { searches weaponFindRate } } }`,
+    );
     expect(body).toEqual({ data: { force: { stopAndSearch: null } } });
   });
 
@@ -188,7 +218,12 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
 
   it.each([
     ["an inline date", `{ force(id: "kent") { workforce(asAt: "2025-02-30") { officersFte } } }`, undefined, "asAt"],
-    ["a variable", `query($to: LocalDate!) { force(id: "kent") { misconduct(from: "2025-04-01", to: $to) { casesOpened } } }`, { to: "31/03/2026" }, "to"],
+    [
+      "a variable",
+      `query($to: LocalDate!) { force(id: "kent") { misconduct(from: "2025-04-01", to: $to) { casesOpened } } }`,
+      { to: "31/03/2026" },
+      "to",
+    ],
   ])("rejects a malformed date in %s as BAD_USER_INPUT naming the argument", async (_case, query, variables, argumentName) => {
     const { status, body } = await hub.graphql(query, variables);
     expect(status).toBe(400);
@@ -213,7 +248,13 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
     const response = await fetch(`${hub.gatewayUrl}/readyz`);
     const report = (await response.json()) as { subgraphs: { name: string; ready: boolean }[] };
     expect(response.status).toBe(200);
-    expect(report.subgraphs.map((subgraph) => subgraph.name).sort()).toEqual(["crime-priorities", "forces", "misconduct", "response-times", "workforce"]);
+    expect(report.subgraphs.map((subgraph) => subgraph.name).sort()).toEqual([
+      "crime-priorities",
+      "forces",
+      "misconduct",
+      "response-times",
+      "workforce",
+    ]);
     expect((await fetch(`${hub.gatewayUrl}/healthz`)).status).toBe(200);
   });
 
@@ -226,15 +267,24 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
     expect(body.errors).toBeUndefined();
     const force = body.data!.force;
     expect(force.responseTimes.sources).toEqual([
-      { batchId: "1", kind: "sample", file: "synthetic sample data (generated, fixed seed)", importedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), synthetic: true },
+      {
+        batchId: "1",
+        kind: "sample",
+        file: "synthetic sample data (generated, fixed seed)",
+        importedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        synthetic: true,
+      },
     ]);
-    for (const figures of [force.crimePriorities, force.workforce, force.misconduct]) expect(figures.sources).toEqual([{ kind: "sample", synthetic: true }]);
+    for (const figures of [force.crimePriorities, force.workforce, force.misconduct])
+      expect(figures.sources).toEqual([{ kind: "sample", synthetic: true }]);
   });
 
   it("marks the sample data as synthetic in every subgraph", async () => {
     for (const subgraph of Object.values(hub.subgraphs)) {
       const schema = subgraph.name.replace(/-/g, "_");
-      const batches = await subgraph.database.sql.query<{ synthetic: boolean; rows_loaded: number }>(`SELECT synthetic, rows_loaded FROM "${schema}".import_batch`);
+      const batches = await subgraph.database.sql.query<{ synthetic: boolean; rows_loaded: number }>(
+        `SELECT synthetic, rows_loaded FROM "${schema}".import_batch`,
+      );
       expect(batches).toHaveLength(1);
       expect(batches[0].synthetic).toBe(true);
       expect(batches[0].rows_loaded).toBeGreaterThan(0);

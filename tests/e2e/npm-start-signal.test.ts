@@ -15,12 +15,16 @@ const alive = (pid: number) => {
   }
 };
 
-const portOpen = (port: number) => new Promise<boolean>((resolve) => {
-  const socket = connect(port, "127.0.0.1").once("connect", () => (socket.destroy(), resolve(true))).once("error", () => resolve(false));
-});
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, "127.0.0.1")
+      .once("connect", () => (socket.destroy(), resolve(true)))
+      .once("error", () => resolve(false));
+  });
 
 async function until(condition: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
-  for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) if (await condition()) return true;
+  for (const deadline = Date.now() + ms; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200)))
+    if (await condition()) return true;
   return condition();
 }
 
@@ -31,15 +35,24 @@ describe("npm start, stopped by a SIGTERM sent to npm alone", () => {
   afterAll(() => [...hub].filter(alive).forEach((pid) => process.kill(pid, "SIGKILL")));
 
   it("stops the launcher, the subgraphs and the gateway, frees the port and the embedded database", async () => {
-    const started = startHubProcess(PORT, { DATABASE_URL: "", HUB_SAMPLE: "none", LOG_LEVEL: "warn", METRICS: "off" }, ["npm", "start", "--silent"]);
-    await Promise.race([started.waitFor(/The hub is up/), started.waitFor(/could not start/).then(() => Promise.reject(new Error(started.lines.join("\n"))))]);
+    const started = startHubProcess(PORT, { DATABASE_URL: "", HUB_SAMPLE: "none", LOG_LEVEL: "warn", METRICS: "off" }, [
+      "npm",
+      "start",
+      "--silent",
+    ]);
+    await Promise.race([
+      started.waitFor(/The hub is up/),
+      started.waitFor(/could not start/).then(() => Promise.reject(new Error(started.lines.join("\n")))),
+    ]);
     hub = descendantsOf(started.hub.pid!);
     expect(hub.size, "launcher, subgraphs and gateway under npm").toBeGreaterThanOrEqual(3);
     expect(runningEmbeddedDatabase(started.dataDir)).toBeDefined();
 
     started.hub.kill("SIGTERM");
 
-    expect(await until(() => [...hub].every((pid) => !alive(pid)), 20_000), `still running: ${[...hub].filter(alive).join(", ")}`).toBe(true);
+    expect(await until(() => [...hub].every((pid) => !alive(pid)), 20_000), `still running: ${[...hub].filter(alive).join(", ")}`).toBe(
+      true,
+    );
     expect(await portOpen(PORT)).toBe(false);
     expect(runningEmbeddedDatabase(started.dataDir)).toBeUndefined();
   }, 120_000);

@@ -7,11 +7,14 @@ import { mintToken, startHub, type RunningHub } from "../support/hub.ts";
 /** 999 answering for Kent and Surrey in January 2025, in the 999 file's columns. */
 function calls999File(): string {
   const file = join(mkdtempSync(join(tmpdir(), "hub-provenance-")), "calls-999-2025-01.csv");
-  writeFileSync(file, [
-    "Month,Force,Calls received,Answered in under 10 seconds,Answered in 10 to 60 seconds,Answered in 60 seconds or more,Mean answer time (seconds)",
-    "2025-01,Kent,10000,9000,900,100,6.5",
-    "2025-01,Surrey Police,5000,4000,950,50,8.1",
-  ].join("\n"));
+  writeFileSync(
+    file,
+    [
+      "Month,Force,Calls received,Answered in under 10 seconds,Answered in 10 to 60 seconds,Answered in 60 seconds or more,Mean answer time (seconds)",
+      "2025-01,Kent,10000,9000,900,100,6.5",
+      "2025-01,Surrey Police,5000,4000,950,50,8.1",
+    ].join("\n"),
+  );
   return file;
 }
 
@@ -27,8 +30,12 @@ describe("provenance in league tables and comparisons: a synthetic figure can be
   afterAll(() => hub?.stop());
 
   it("says which league table entries rest on the synthetic sample, with their sources", async () => {
-    const { body } = await hub.graphql(`{ responseTimeLeagueTable(measureId: CALLS_999_ANSWERED_WITHIN_10S_SHARE, from: "2025-01-01", to: "2025-01-31") {
-      force { id } rank synthetic sources { kind synthetic } } }`, undefined, token);
+    const { body } = await hub.graphql(
+      `{ responseTimeLeagueTable(measureId: CALLS_999_ANSWERED_WITHIN_10S_SHARE, from: "2025-01-01", to: "2025-01-31") {
+      force { id } rank synthetic sources { kind synthetic } } }`,
+      undefined,
+      token,
+    );
     expect(body.errors).toBeUndefined();
     const entries = new Map(body.data!.responseTimeLeagueTable.map((entry: any) => [entry.force.id, entry]));
     expect(entries.size).toBe(43);
@@ -39,7 +46,8 @@ describe("provenance in league tables and comparisons: a synthetic figure can be
   });
 
   it("carries the force's sources and whether they are synthetic on every comparison", async () => {
-    const { body } = await hub.graphql(`{
+    const { body } = await hub.graphql(
+      `{
       kent: force(id: "kent") { responseTimes(from: "2025-01-01", to: "2025-01-31") {
         comparisons(measureIds: [CALLS_999_ANSWERED_WITHIN_10S_SHARE, EMERGENCY_WITHIN_STANDARD_SHARE]) { measure { id } synthetic sources { kind } } } }
       dorset: force(id: "dorset") {
@@ -47,7 +55,10 @@ describe("provenance in league tables and comparisons: a synthetic figure can be
         workforceComparisons(asAt: "2025-03-31") { measure { id } synthetic sources { kind } }
         misconductMeasures(from: "2025-04-01", to: "2026-03-31") { comparisons { synthetic sources { kind } } }
       }
-    }`, undefined, token);
+    }`,
+      undefined,
+      token,
+    );
     expect(body.errors).toBeUndefined();
     // Kent's 999 figure is the loaded file's; its attendance is still the sample's.
     expect(body.data!.kent.responseTimes.comparisons).toEqual([
@@ -56,13 +67,21 @@ describe("provenance in league tables and comparisons: a synthetic figure can be
     ]);
     const dorset = body.data!.dorset;
     expect(dorset.crimePriorityMeasures.comparisons).toEqual([{ synthetic: true, sources: [{ kind: "sample" }] }]);
-    expect(dorset.workforceComparisons.every((comparison: any) => comparison.synthetic && comparison.sources.every((source: any) => source.kind === "sample"))).toBe(true);
+    expect(
+      dorset.workforceComparisons.every(
+        (comparison: any) => comparison.synthetic && comparison.sources.every((source: any) => source.kind === "sample"),
+      ),
+    ).toBe(true);
     expect(dorset.misconductMeasures.comparisons.every((comparison: any) => comparison.synthetic)).toBe(true);
   });
 
   it("serves every value of a comparison to its measure's precision: no float noise", async () => {
-    const { body } = await hub.graphql(`{ forces { responseTimes(from: "2025-04-01", to: "2026-03-31") {
-      comparisons { measure { id precision } value national region mostSimilarGroup differenceFromNational yearEarlier monthly { value } } } } }`, undefined, token);
+    const { body } = await hub.graphql(
+      `{ forces { responseTimes(from: "2025-04-01", to: "2026-03-31") {
+      comparisons { measure { id precision } value national region mostSimilarGroup differenceFromNational yearEarlier monthly { value } } } } }`,
+      undefined,
+      token,
+    );
     expect(body.errors).toBeUndefined();
     const decimals = (value: number) => (String(value).split(".")[1] ?? "").length;
     let checked = 0;

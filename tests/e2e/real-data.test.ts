@@ -73,13 +73,17 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     expect(body.errors).toBeUndefined();
     // R1 urban, 9 minutes (within 15); R2 rural, 25 minutes (beyond 20); the file covers January only, so February is missing.
     expect(body.data!.force.responseTimes.emergency).toEqual({
-      incidents: 2, withinStandardShare: 0.5, coverage: { complete: false, reason: "Partial: 1 of 2 months covered for response attendance; missing 2025-02" },
+      incidents: 2,
+      withinStandardShare: 0.5,
+      coverage: { complete: false, reason: "Partial: 1 of 2 months covered for response attendance; missing 2025-02" },
     });
     // A partly covered force is no comparison: no value, and no force in the national figure.
     expect(body.data!.force.responseTimes.comparisons).toEqual([
       { value: null, unavailableReason: "Partial: 1 of 2 months covered for response attendance; missing 2025-02", forcesInNational: 0 },
     ]);
-    const january = await hub.graphql(`{ force(id: "kent") { responseTimes(from: "2025-01-01", to: "2025-01-31") { comparisons(measureIds: [EMERGENCY_WITHIN_STANDARD_SHARE]) { value forcesInNational } } } }`);
+    const january = await hub.graphql(
+      `{ force(id: "kent") { responseTimes(from: "2025-01-01", to: "2025-01-31") { comparisons(measureIds: [EMERGENCY_WITHIN_STANDARD_SHARE]) { value forcesInNational } } } }`,
+    );
     expect(january.body.data!.force.responseTimes.comparisons).toEqual([{ value: 0.5, forcesInNational: 1 }]);
   });
 
@@ -93,19 +97,34 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     expect(body.data!.force.crimePriorities.knifeCrime).toEqual({
       offences: null,
       ratePer1000: null,
-      coverage: { monthsRequested: 1, monthsCovered: 0, missingMonths: ["2010-08-01"], complete: false, reason: "No loaded source covers knife crime for this force in the period" },
+      coverage: {
+        monthsRequested: 1,
+        monthsCovered: 0,
+        missingMonths: ["2010-08-01"],
+        complete: false,
+        reason: "No loaded source covers knife crime for this force in the period",
+      },
     });
     expect(body.data!.force.responseTimes).toEqual({
-      emergency: { incidents: null, withinStandardShare: null, coverage: { monthsCovered: 0, reason: "No loaded source covers response attendance for this force in the period" } },
+      emergency: {
+        incidents: null,
+        withinStandardShare: null,
+        coverage: { monthsCovered: 0, reason: "No loaded source covers response attendance for this force in the period" },
+      },
       calls999: null,
     });
     expect(body.data!.force.misconduct).toEqual({
-      casesOpened: null, proceedingsHeld: null, coverage: { monthsCovered: 0, reason: "No loaded source covers misconduct cases for this force in the period" },
+      casesOpened: null,
+      proceedingsHeld: null,
+      coverage: { monthsCovered: 0, reason: "No loaded source covers misconduct cases for this force in the period" },
     });
   });
 
   it("keeps flagged recorded crime beside a street file, each count from the source able to give it", async () => {
-    expect(await hub.load("ho-recorded-crime", realData("ho-recorded-crime-2024-25.csv"))).toMatchObject({ status: "LOADED", rowsLoaded: 4 });
+    expect(await hub.load("ho-recorded-crime", realData("ho-recorded-crime-2024-25.csv"))).toMatchObject({
+      status: "LOADED",
+      rowsLoaded: 4,
+    });
     const street = await hub.load("police-uk-street", realData("2024-05-kent-street.csv"));
     expect(street).toMatchObject({ status: "LOADED", rowsLoaded: 3 });
     streetBatchId = street.batchId!;
@@ -117,7 +136,11 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
       vawg: { offences: 300, coverage: { monthsCovered: 3, complete: true, reason: null } },
       csa: { offences: 40 },
       // Neither source can count offences involving a knife: the 10D blade possessions are possession of weapons.
-      knifeCrime: { offences: null, ratePer1000: null, coverage: { monthsCovered: 0, reason: "No loaded source covers knife crime for this force in the period" } },
+      knifeCrime: {
+        offences: null,
+        ratePer1000: null,
+        coverage: { monthsCovered: 0, reason: "No loaded source covers knife crime for this force in the period" },
+      },
       possessionOfWeapons: { offences: 50 },
     });
     // May alone cuts through the quarter: all recorded crime and possession of weapons from the street file (2 + 1),
@@ -125,30 +148,54 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     const may = (await hub.graphql(CRIME("2024-05-01", "2024-05-31"))).body.data!.force.crimePriorities;
     expect(may).toMatchObject({
       recordedOffences: 3,
-      vawg: { offences: null, coverage: { monthsCovered: 0, complete: false, reason: "The loaded VAWG-flagged offences sources cover longer units (quarters or years) than this period holds whole: no figure for it" } },
+      vawg: {
+        offences: null,
+        coverage: {
+          monthsCovered: 0,
+          complete: false,
+          reason:
+            "The loaded VAWG-flagged offences sources cover longer units (quarters or years) than this period holds whole: no figure for it",
+        },
+      },
       possessionOfWeapons: { offences: 1 },
     });
     // April to September: the quarter covers 3 of 6 months, flagged as partial.
     const half = (await hub.graphql(CRIME("2024-04-01", "2024-09-30"))).body.data!.force.crimePriorities;
     expect(half).toMatchObject({
       recordedOffences: 1390,
-      recordedOffencesCoverage: { monthsRequested: 6, monthsCovered: 3, complete: false, reason: "Partial: 3 of 6 months covered for recorded offences; missing 2024-07, 2024-08, 2024-09" },
+      recordedOffencesCoverage: {
+        monthsRequested: 6,
+        monthsCovered: 3,
+        complete: false,
+        reason: "Partial: 3 of 6 months covered for recorded offences; missing 2024-07, 2024-08, 2024-09",
+      },
     });
   });
 
   it("withdraws a load: its rows leave the figures and May has no data again", async () => {
-    const result = await hub.change(() => withdrawBatch(hub.subgraphs["crime-priorities"].database.sql, "crime-priorities", REVISABLE_TABLES["crime-priorities"], streetBatchId));
+    const result = await hub.change(() =>
+      withdrawBatch(
+        hub.subgraphs["crime-priorities"].database.sql,
+        "crime-priorities",
+        REVISABLE_TABLES["crime-priorities"],
+        streetBatchId,
+      ),
+    );
     expect(result).toMatchObject({ rowsWithdrawn: 2, units: [`kent|2024-05-01|2024-05-31`] });
     const may = (await hub.graphql(CRIME("2024-05-01", "2024-05-31"))).body.data!.force.crimePriorities;
     expect(may).toMatchObject({ recordedOffences: null, possessionOfWeapons: { offences: null } });
-    await expect(withdrawBatch(hub.subgraphs["crime-priorities"].database.sql, "crime-priorities", [], streetBatchId)).rejects.toThrow(/already withdrawn/);
+    await expect(withdrawBatch(hub.subgraphs["crime-priorities"].database.sql, "crime-priorities", [], streetBatchId)).rejects.toThrow(
+      /already withdrawn/,
+    );
   });
 
   it("loads the ONS knife crime table: one 12-month unit per force and column, the national total of the published size", async () => {
     const result = await hub.load("ons-knife-crime", realData("ons-knife-crime-pfa.csv"));
     // 43 forces × 4 periods, less Greater Manchester's [x]; the England and Wales row is a total, skipped per column.
     expect(result).toMatchObject({
-      status: "LOADED", rowsLoaded: 171, rowsRejected: 0,
+      status: "LOADED",
+      rowsLoaded: 171,
+      rowsRejected: 0,
       skipped: { "a national total row: not one of the 43 territorial forces": 4, "no figure published ([x]: not available)": 1 },
     });
     const yearEndingSeptember2024 = await knifeCrimeByForce("2023-10-01", "2024-09-30");
@@ -159,10 +206,16 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     expect(sumOf(yearEndingSeptember2023)).toEqual({ offences: 50_095, forces: 42 });
     expect(yearEndingSeptember2023.get("greater-manchester")).toBeNull();
     // Two financial years are tiled by their own columns (1,190 + 1,238); a calendar year cuts through both.
-    expect((await hub.graphql(CRIME("2023-04-01", "2025-03-31"))).body.data!.force.crimePriorities.knifeCrime).toMatchObject({ offences: 2428, coverage: { monthsCovered: 24 } });
+    expect((await hub.graphql(CRIME("2023-04-01", "2025-03-31"))).body.data!.force.crimePriorities.knifeCrime).toMatchObject({
+      offences: 2428,
+      coverage: { monthsCovered: 24 },
+    });
     expect((await hub.graphql(CRIME("2024-01-01", "2024-12-31"))).body.data!.force.crimePriorities.knifeCrime).toMatchObject({
       offences: null,
-      coverage: { monthsCovered: 0, reason: "The loaded knife crime sources cover longer units (quarters or years) than this period holds whole: no figure for it" },
+      coverage: {
+        monthsCovered: 0,
+        reason: "The loaded knife crime sources cover longer units (quarters or years) than this period holds whole: no figure for it",
+      },
     });
   });
 
@@ -170,16 +223,22 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     const result = await hub.load("ons-knife-crime", realData("ons/policeforceareatablesyeendingmarch2019.xlsx"));
     // England and Wales, England, nine English regions and Wales are totals; British Transport Police is outside the 43.
     expect(result).toMatchObject({
-      status: "LOADED", rowsRead: 56, rowsLoaded: 43, rowsRejected: 0,
+      status: "LOADED",
+      rowsRead: 56,
+      rowsLoaded: 43,
+      rowsRejected: 0,
       skipped: {
-        "a national total row: not one of the 43 territorial forces": 3, "a regional total row: not one of the 43 territorial forces": 9,
+        "a national total row: not one of the 43 territorial forces": 3,
+        "a regional total row: not one of the 43 territorial forces": 9,
         "British Transport Police: not one of the 43 territorial forces": 1,
       },
     });
     const yearEndingMarch2019 = await knifeCrimeByForce("2018-04-01", "2019-03-31");
     expect(sumOf(yearEndingMarch2019)).toEqual({ offences: 46_936, forces: 43 });
     // Footnote digits stuck to names ("Northumbria8", "Surrey10,11") are not part of them.
-    expect([yearEndingMarch2019.get("kent"), yearEndingMarch2019.get("northumbria"), yearEndingMarch2019.get("surrey")]).toEqual([955, 942, 464]);
+    expect([yearEndingMarch2019.get("kent"), yearEndingMarch2019.get("northumbria"), yearEndingMarch2019.get("surrey")]).toEqual([
+      955, 942, 464,
+    ]);
   });
 
   it("divides rates by the ONS mid-year estimate of the year the period starts in, else the nearest earlier, else the 2011 census, and says which", async () => {
@@ -207,31 +266,53 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
       ],
     });
     expect(await hub.load("ons-population", estimates)).toMatchObject({
-      status: "LOADED", rowsLoaded: 6, skipped: { "a regional total row: not one of the 43 territorial forces": 2 },
+      status: "LOADED",
+      rowsLoaded: 6,
+      skipped: { "a regional total row: not one of the 43 territorial forces": 2 },
     });
     const after = (await hub.graphql(KENT_RATE)).body.data!.force;
     // 2018/19 starts in 2018: no mid-2018 estimate is loaded, so the nearest earlier, mid-2017.
-    expect(after.y2018.knifeCrime).toEqual({ offences: 955, ratePer1000: 0.517, populationYear: 2017, populationSource: "ONS mid-year estimate" });
+    expect(after.y2018.knifeCrime).toEqual({
+      offences: 955,
+      ratePer1000: 0.517,
+      populationYear: 2017,
+      populationSource: "ONS mid-year estimate",
+    });
     expect(after.y2016.knifeCrime).toEqual({ populationYear: 2016, populationSource: "ONS mid-year estimate" });
     // 955 / 1,846,500 × 1,000 = 0.5172…, served to the measure's 3 decimal places.
-    expect(after.crimePriorityMeasures.comparisons[0]).toEqual({ value: 0.517, populationBasis: "ONS mid-2017 estimate (3 forces), 2011 census (40 forces)" });
+    expect(after.crimePriorityMeasures.comparisons[0]).toEqual({
+      value: 0.517,
+      populationBasis: "ONS mid-2017 estimate (3 forces), 2011 census (40 forces)",
+    });
   });
 
   it("reads the mid-2017 populations of the real ONS workbook (Table P3), not its household column, and divides by them", async () => {
     const result = await hub.load("ons-population", realData("ons/policeforceareatablesyeendingmarch2019.xlsx"));
     expect(result).toMatchObject({
-      status: "LOADED", rowsLoaded: 43, rowsRejected: 0,
-      skipped: { "a national total row: not one of the 43 territorial forces": 3, "a regional total row: not one of the 43 territorial forces": 9 },
+      status: "LOADED",
+      rowsLoaded: 43,
+      rowsRejected: 0,
+      skipped: {
+        "a national total row: not one of the 43 territorial forces": 3,
+        "a regional total row: not one of the 43 territorial forces": 9,
+      },
     });
     const { body } = await hub.graphql(`{ forces { id populationEstimates { year population } }
       force(id: "kent") { crimePriorityMeasures(from: "2018-04-01", to: "2019-03-31") { comparisons(measureIds: [KNIFE_CRIME_RATE_PER_1000]) { value populationBasis } } } }`);
     expect(body.errors).toBeUndefined();
-    const mid2017 = body.data!.forces.map((force: any) => force.populationEstimates.find((estimate: any) => estimate.year === 2017)?.population);
+    const mid2017 = body.data!.forces.map(
+      (force: any) => force.populationEstimates.find((estimate: any) => estimate.year === 2017)?.population,
+    );
     // The 43 police force areas at mid-2017, as the table gives them (rounded to 100): 58,744,800 in all.
     expect(mid2017.reduce((sum: number, population: number) => sum + population, 0)).toBe(58_744_800);
-    expect(body.data!.forces.find((force: any) => force.id === "kent").populationEstimates).toContainEqual({ year: 2017, population: 1_832_300 });
+    expect(body.data!.forces.find((force: any) => force.id === "kent").populationEstimates).toContainEqual({
+      year: 2017,
+      population: 1_832_300,
+    });
     // 955 / 1,832,300 × 1,000 = 0.5212…: the later load replaced the test's own mid-2017 figures, force by force.
-    expect(body.data!.force.crimePriorityMeasures.comparisons).toEqual([{ value: 0.521, populationBasis: "ONS mid-2017 estimate (43 forces)" }]);
+    expect(body.data!.force.crimePriorityMeasures.comparisons).toEqual([
+      { value: 0.521, populationBasis: "ONS mid-2017 estimate (43 forces)" },
+    ]);
   });
 
   it("says which sheets a workbook has when the one named with --sheet is not there", async () => {
@@ -245,8 +326,14 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
   it("sums a recorded crime table's negative adjustments into their force × quarter and skips the national fraud bodies by name", async () => {
     const result = await hub.load("ho-recorded-crime", realData("validation/ho-recorded-crime-2017-18-adjustments.csv"));
     expect(result).toMatchObject({
-      status: "LOADED", rowsRead: 8, rowsLoaded: 3, rowsRejected: 0,
-      skipped: { "a national fraud reporting body: not one of the 43 territorial forces": 4, "British Transport Police: not one of the 43 territorial forces": 1 },
+      status: "LOADED",
+      rowsRead: 8,
+      rowsLoaded: 3,
+      rowsRejected: 0,
+      skipped: {
+        "a national fraud reporting body: not one of the 43 territorial forces": 4,
+        "British Transport Police: not one of the 43 territorial forces": 1,
+      },
     });
     const { body } = await hub.graphql(`{ force(id: "kent") {
       q1: crimePriorities(from: "2017-04-01", to: "2017-06-30") { recordedOffences }
@@ -261,24 +348,40 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
       "2018_19": [
         ["Police recorded crime by police force area, year ending March 2019"],
         [],
-        ["Financial Year", "Financial Quarter", "Force Name", "Offence Description", "Offence Group", "Offence Subgroup", "Offence Code", "Number of Offences"],
+        [
+          "Financial Year",
+          "Financial Quarter",
+          "Force Name",
+          "Offence Description",
+          "Offence Group",
+          "Offence Subgroup",
+          "Offence Code",
+          "Number of Offences",
+        ],
         ["2018/19", 1, "Dorset", "Shoplifting", "Theft offences", "Shoplifting", "46", 812],
         ["2018/19", 1, "Dorset", "Theft from the person", "Theft offences", "Theft from the person", "39", -2],
         ["2018/19", 1, "Financial Fraud Action UK", "Fraud", "Fraud offences", "Financial Fraud Action UK", "53D", 14_902],
       ],
     });
     expect(await hub.load("ho-recorded-crime", file)).toMatchObject({ status: "LOADED", rowsRead: 3, rowsLoaded: 2, rowsSkipped: 1 });
-    const { body } = await hub.graphql(`{ force(id: "dorset") { crimePriorities(from: "2018-04-01", to: "2018-06-30") { recordedOffences } } }`);
+    const { body } = await hub.graphql(
+      `{ force(id: "dorset") { crimePriorities(from: "2018-04-01", to: "2018-06-30") { recordedOffences } } }`,
+    );
     expect(body.data!.force.crimePriorities.recordedOffences).toBe(810);
   });
 
   it("rejects a recorded crime table whose force × quarter nets below zero, naming the unit", async () => {
     const result = await hub.load("ho-recorded-crime", realData("validation/ho-recorded-crime-2017-18-net-negative.csv"));
     expect(result).toMatchObject({ status: "REJECTED", rowsLoaded: 0, rowsRejected: 1 });
-    expect(result.errors).toEqual([{
-      file: "ho-recorded-crime-2017-18-net-negative.csv", line: 3, column: "Number of Offences", value: "-40",
-      reason: "surrey, quarter from 2017-10-01: its rows net to -40 offences (negative adjustments beyond the offences recorded)",
-    }]);
+    expect(result.errors).toEqual([
+      {
+        file: "ho-recorded-crime-2017-18-net-negative.csv",
+        line: 3,
+        column: "Number of Offences",
+        value: "-40",
+        reason: "surrey, quarter from 2017-10-01: its rows net to -40 offences (negative adjustments beyond the offences recorded)",
+      },
+    ]);
   });
 
   it("revises one force's year in the hub format: that unit alone is superseded", async () => {
@@ -306,19 +409,31 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
   it("reads 999 answering, misconduct cases and vetting returns from their files, each with its coverage", async () => {
     for (const kind of ["calls-999", "misconduct", "vetting"]) {
       // Each fixture holds one invalid row on purpose: the valid ones load beside it.
-      expect(await hub.load(kind, fixture(`${kind}.csv`), { skipInvalid: true }), kind).toMatchObject({ status: "LOADED", rowsRejected: 1 });
+      expect(await hub.load(kind, fixture(`${kind}.csv`), { skipInvalid: true }), kind).toMatchObject({
+        status: "LOADED",
+        rowsRejected: 1,
+      });
     }
     const token = await mintToken({ role: "HOME_OFFICE" });
-    const { body } = await hub.graphql(`{ force(id: "kent") {
+    const { body } = await hub.graphql(
+      `{ force(id: "kent") {
       calls: responseTimes(from: "2025-01-01", to: "2025-01-31") { calls999 { callsReceived answeredWithin10sShare coverage { complete } } }
       misconduct(from: "2025-01-01", to: "2025-02-28") { casesOpened coverage { monthsCovered complete reason } }
       quarter: vetting(from: "2025-01-01", to: "2025-03-31") { applications refusals coverage { complete } }
       vettingJanuary: vetting(from: "2025-01-01", to: "2025-01-31") { applications }
-    } }`, undefined, token);
+    } }`,
+      undefined,
+      token,
+    );
     expect(body.errors).toBeUndefined();
-    expect(body.data!.force.calls).toEqual({ calls999: { callsReceived: 10_000, answeredWithin10sShare: 0.9, coverage: { complete: true } } });
+    expect(body.data!.force.calls).toEqual({
+      calls999: { callsReceived: 10_000, answeredWithin10sShare: 0.9, coverage: { complete: true } },
+    });
     // Two valid cases opened 6 January; the file runs from January to January, so February is not covered.
-    expect(body.data!.force.misconduct).toEqual({ casesOpened: 2, coverage: { monthsCovered: 1, complete: false, reason: "Partial: 1 of 2 months covered for misconduct cases; missing 2025-02" } });
+    expect(body.data!.force.misconduct).toEqual({
+      casesOpened: 2,
+      coverage: { monthsCovered: 1, complete: false, reason: "Partial: 1 of 2 months covered for misconduct cases; missing 2025-02" },
+    });
     expect(body.data!.force.quarter).toEqual({ applications: 1200, refusals: 60, coverage: { complete: true } });
     // A quarterly return is never split into its months.
     expect(body.data!.force.vettingJanuary).toBeNull();
@@ -326,7 +441,9 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
 
   it("says how much of a period stop and search and outcomes files cover", async () => {
     // The fixture's last row has a day without a time: rejected, the rest load.
-    expect(await hub.load("police-uk-stop-search", join(FIXTURES, "stop-search/2024-01-kent-stop-and-search.csv"), { skipInvalid: true })).toMatchObject({ status: "LOADED", rowsRejected: 1 });
+    expect(
+      await hub.load("police-uk-stop-search", join(FIXTURES, "stop-search/2024-01-kent-stop-and-search.csv"), { skipInvalid: true }),
+    ).toMatchObject({ status: "LOADED", rowsRejected: 1 });
     const { body } = await hub.graphql(`{ force(id: "kent") {
       stopAndSearch(from: "2024-01-01", to: "2024-02-29") { coverage { monthsCovered complete reason } }
       before: stopAndSearch(from: "2023-01-01", to: "2023-01-31") { searches }
@@ -334,15 +451,27 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     } }`);
     expect(body.errors).toBeUndefined();
     expect(body.data!.force).toEqual({
-      stopAndSearch: { coverage: { monthsCovered: 1, complete: false, reason: "Partial: 1 of 2 months covered for stop and search; missing 2024-02" } },
+      stopAndSearch: {
+        coverage: { monthsCovered: 1, complete: false, reason: "Partial: 1 of 2 months covered for stop and search; missing 2024-02" },
+      },
       before: null,
-      crimePriorities: { recordedCrimeOutcomes: [], recordedCrimeOutcomesCoverage: { monthsCovered: 0, reason: "No loaded source covers outcomes of recorded crime for this force in the period" } },
+      crimePriorities: {
+        recordedCrimeOutcomes: [],
+        recordedCrimeOutcomesCoverage: {
+          monthsCovered: 0,
+          reason: "No loaded source covers outcomes of recorded crime for this force in the period",
+        },
+      },
     });
   });
 
-  it("places each search of the real July 2018 Metropolitan file in its UK month, and a blank link column is not published, not \"no\"", async () => {
+  it('places each search of the real July 2018 Metropolitan file in its UK month, and a blank link column is not published, not "no"', async () => {
     // The file starts with 18 searches at 2018-06-30T23:xx:00+00:00: 00:xx on 1 July in London.
-    expect(await hub.load("police-uk-stop-search", realData("police-uk/2018-07-metropolitan-stop-and-search.csv"))).toMatchObject({ status: "LOADED", rowsRead: 9_588, rowsLoaded: 9_588 });
+    expect(await hub.load("police-uk-stop-search", realData("police-uk/2018-07-metropolitan-stop-and-search.csv"))).toMatchObject({
+      status: "LOADED",
+      rowsRead: 9_588,
+      rowsLoaded: 9_588,
+    });
     const { body } = await hub.graphql(`{ force(id: "metropolitan") {
       july: stopAndSearch(from: "2018-07-01", to: "2018-07-31") {
         searches arrestCount arrestCountReason weaponSearches weaponFindRate weaponFindRateReason moreThanOuterClothingRemoved moreThanOuterClothingRemovedReason coverage { complete } }
@@ -351,10 +480,17 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     expect(body.errors).toBeUndefined();
     expect(body.data!.force).toEqual({
       july: {
-        searches: 9_588, arrestCount: 1_766, arrestCountReason: null, weaponSearches: 2_001, weaponFindRate: null, coverage: { complete: true },
-        weaponFindRateReason: "not recorded by this force in this file: \"Outcome linked to object of search\" is blank on every weapon search",
+        searches: 9_588,
+        arrestCount: 1_766,
+        arrestCountReason: null,
+        weaponSearches: 2_001,
+        weaponFindRate: null,
+        coverage: { complete: true },
+        weaponFindRateReason:
+          'not recorded by this force in this file: "Outcome linked to object of search" is blank on every weapon search',
         moreThanOuterClothingRemoved: null,
-        moreThanOuterClothingRemovedReason: "not recorded by this force in this file: \"Removal of more than just outer clothing\" is blank on every search",
+        moreThanOuterClothingRemovedReason:
+          'not recorded by this force in this file: "Removal of more than just outer clothing" is blank on every search',
       },
       june: null,
     });
@@ -364,44 +500,72 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     const result = await hub.load("police-uk-stop-search", realData("validation/2018-08-metropolitan-stop-and-search.csv"));
     expect(result).toMatchObject({ status: "REJECTED", rowsRejected: 1 });
     expect(result.errors).toEqual([
-      { file: "2018-08-metropolitan-stop-and-search.csv", line: 2, column: "Date", value: "2018-07-31T22:59:00+00:00", reason: "in 2018-07 in UK time, outside the file's month 2018-08" },
+      {
+        file: "2018-08-metropolitan-stop-and-search.csv",
+        line: 2,
+        column: "Date",
+        value: "2018-07-31T22:59:00+00:00",
+        reason: "in 2018-07 in UK time, outside the file's month 2018-08",
+      },
     ]);
   });
 
   it("checks anti-social behaviour rows before skipping them: month 2025-13 rejects the file", async () => {
     const result = await hub.load("police-uk-street", realData("validation/2025-01-kent-street.csv"));
     expect(result).toMatchObject({ status: "REJECTED", rowsRejected: 1 });
-    expect(result.errors).toEqual([{ file: "2025-01-kent-street.csv", line: 3, column: "Month", value: "2025-13", reason: "not a month (YYYY-MM)" }]);
+    expect(result.errors).toEqual([
+      { file: "2025-01-kent-street.csv", line: 3, column: "Month", value: "2025-13", reason: "not a month (YYYY-MM)" },
+    ]);
   });
 
   it("counts a real street file exactly: City of London, January 2024 (CRLF, quoted commas)", async () => {
     // 734 rows: 12 anti-social behaviour (skipped), 722 crimes of which 6 possession of weapons.
     expect(await hub.load("police-uk-street", realData("police-uk/2024-01-city-of-london-street.csv"))).toMatchObject({
-      status: "LOADED", rowsRead: 734, rowsLoaded: 722, rowsSkipped: 12, rowsRejected: 0, qualityWarnings: [],
+      status: "LOADED",
+      rowsRead: 734,
+      rowsLoaded: 722,
+      rowsSkipped: 12,
+      rowsRejected: 0,
+      qualityWarnings: [],
     });
     const { body } = await hub.graphql(`{ force(id: "city-of-london") { crimePriorities(from: "2024-01-01", to: "2024-01-31") {
       recordedOffences possessionOfWeapons { offences } knifeCrime { offences coverage { reason } } } } }`);
     expect(body.data!.force.crimePriorities).toEqual({
-      recordedOffences: 722, possessionOfWeapons: { offences: 6 },
+      recordedOffences: 722,
+      possessionOfWeapons: { offences: 6 },
       // Knife crime comes from the ONS tables loaded above, whose 12-month units a single month cannot use; never from street data.
-      knifeCrime: { offences: null, coverage: { reason: "The loaded knife crime sources cover longer units (quarters or years) than this period holds whole: no figure for it" } },
+      knifeCrime: {
+        offences: null,
+        coverage: {
+          reason: "The loaded knife crime sources cover longer units (quarters or years) than this period holds whole: no figure for it",
+        },
+      },
     });
   });
 
   it("refuses a street row of another month than its file's, so a month is covered only by its own files", async () => {
     const result = await hub.load("police-uk-street", realData("validation/2025-03-kent-street.csv"));
     expect(result).toMatchObject({ status: "REJECTED", rowsRejected: 1 });
-    expect(result.errors).toEqual([{ file: "2025-03-kent-street.csv", line: 3, column: "Month", value: "2025-02", reason: "outside the file's month 2025-03" }]);
+    expect(result.errors).toEqual([
+      { file: "2025-03-kent-street.csv", line: 3, column: "Month", value: "2025-02", reason: "outside the file's month 2025-03" },
+    ]);
   });
 
   it("skips, by name, files and rows for bodies outside the 43 forces, and finds columns by name in any order or case", async () => {
     expect(await hub.load("police-uk-street", realData("validation/2025-01-btp-street.csv"))).toMatchObject({
-      status: "SKIPPED", skippedBecause: "British Transport Police: not one of the 43 territorial forces", batchId: null,
+      status: "SKIPPED",
+      skippedBecause: "British Transport Police: not one of the 43 territorial forces",
+      batchId: null,
     });
     const workforce = await hub.load("ho-workforce", realData("validation/ho-workforce-reordered.csv"));
     expect(workforce).toMatchObject({
-      status: "LOADED", rowsLoaded: 1, rowsSkipped: 2,
-      skipped: { "British Transport Police: not one of the 43 territorial forces": 1, "a national total row: not one of the 43 territorial forces": 1 },
+      status: "LOADED",
+      rowsLoaded: 1,
+      rowsSkipped: 2,
+      skipped: {
+        "British Transport Police: not one of the 43 territorial forces": 1,
+        "a national total row: not one of the 43 territorial forces": 1,
+      },
     });
   });
 
@@ -413,23 +577,36 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
       neighbourhoodPolicingGuarantee(asAt: "2024-03-31") { neighbourhoodFte } }`;
     const before = (await hub.graphql(WORKFORCE)).body.data!;
     expect(before.kent.workforce).toMatchObject({
-      officersFte: 990.5, officersHeadcount: 1000, neighbourhoodFte: null, neighbourhoodOfficersFte: null, visibleFrontlineOfficerShare: null, byFunction: null,
+      officersFte: 990.5,
+      officersHeadcount: 1000,
+      neighbourhoodFte: null,
+      neighbourhoodOfficersFte: null,
+      visibleFrontlineOfficerShare: null,
+      byFunction: null,
     });
     expect(before.kent.workforce.coverage[1]).toEqual({
-      measure: "NEIGHBOURHOOD_FTE", available: false,
-      reason: "No loaded source gives neighbourhood FTE for this force at 2024-03-31 (the Home Office workforce table by rank has no functions: load ho-workforce-functions)",
+      measure: "NEIGHBOURHOOD_FTE",
+      available: false,
+      reason:
+        "No loaded source gives neighbourhood FTE for this force at 2024-03-31 (the Home Office workforce table by rank has no functions: load ho-workforce-functions)",
     });
     expect(before.neighbourhoodPolicingGuarantee).toBeNull();
 
     const result = await hub.load("ho-workforce-functions", realData("ho-workforce-functions-2024.csv"));
     expect(result).toMatchObject({
-      status: "LOADED", rowsLoaded: 6,
+      status: "LOADED",
+      rowsLoaded: 6,
       skipped: { "a total row across functions": 1, "British Transport Police: not one of the 43 territorial forces": 1 },
     });
     const after = (await hub.graphql(WORKFORCE)).body.data!;
     // Officers from the table by rank (it has headcount); neighbourhood 500 officers + 150 PCSOs; visible frontline (500 + 800) of 1,600 officers.
     expect(after.kent.workforce).toEqual({
-      asAt: "2024-03-31", officersFte: 990.5, officersHeadcount: 1000, neighbourhoodFte: 650, neighbourhoodOfficersFte: 500, neighbourhoodPcsoFte: 150,
+      asAt: "2024-03-31",
+      officersFte: 990.5,
+      officersHeadcount: 1000,
+      neighbourhoodFte: 650,
+      neighbourhoodOfficersFte: 500,
+      neighbourhoodPcsoFte: 150,
       visibleFrontlineOfficerShare: 1300 / 1600,
       byFunction: [
         { functionName: "Local policing", frontlineStatus: "Visible frontline", officersFte: 1300 },
@@ -454,7 +631,9 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
       "British Transport Police: not one of the 43 territorial forces": 5 * 3,
       "central service secondments (officers seconded to national bodies): not one of the 43 territorial forces": 3,
     });
-    const { body } = await hub.graphql(`{ forces { id workforce(asAt: "2018-09-30") { asAt officersFte officersHeadcount pcsoFte specialsHeadcount sources { kind publishedOn publishedOnSource } } } }`);
+    const { body } = await hub.graphql(
+      `{ forces { id workforce(asAt: "2018-09-30") { asAt officersFte officersHeadcount pcsoFte specialsHeadcount sources { kind publishedOn publishedOnSource } } } }`,
+    );
     expect(body.errors).toBeUndefined();
     const forces = body.data!.forces;
     expect(forces.every((force: any) => force.workforce.asAt === "2018-09-30")).toBe(true);
@@ -462,17 +641,28 @@ describe.each(DATABASES)("real files only, without the sample, on $name", ({ url
     expect(Math.round(officers * 100) / 100).toBe(122_395.45);
     const kent = forces.find((force: any) => force.id === "kent").workforce;
     // The bulletin gives officers in FTE only, special constables in headcount only.
-    expect(kent).toMatchObject({ officersHeadcount: null, specialsHeadcount: expect.any(Number), sources: [{ kind: "ho-workforce-tables", publishedOn: "2019-01-24", publishedOnSource: "file" }] });
+    expect(kent).toMatchObject({
+      officersHeadcount: null,
+      specialsHeadcount: expect.any(Number),
+      sources: [{ kind: "ho-workforce-tables", publishedOn: "2019-01-24", publishedOnSource: "file" }],
+    });
     expect(kent.officersFte).toBeCloseTo(3333.3082, 4);
   });
 
   it("flags a partial month of 999 calls in the import, the league table and the comparisons", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "hub-999-")), "calls-999-dorset-2019.csv");
-    writeFileSync(file, [
-      "Month,Force,Calls received,Answered in under 10 seconds,Answered in 10 to 60 seconds,Answered in 60 seconds or more,Mean answer time (seconds)",
-      "2019-01,Dorset,9200,8900,250,50,4.2", "2019-02,Dorset,8400,8150,200,50,4.0", "2019-03,Dorset,9100,8800,250,50,4.4", "2019-04,Dorset,310,300,10,0,3.9",
-    ].join("\n"));
-    const note = "dorset 2019-04: 310 999 calls received (999 answer times file), under half the median of its 3 other loaded months (9,100): possibly a partial submission";
+    writeFileSync(
+      file,
+      [
+        "Month,Force,Calls received,Answered in under 10 seconds,Answered in 10 to 60 seconds,Answered in 60 seconds or more,Mean answer time (seconds)",
+        "2019-01,Dorset,9200,8900,250,50,4.2",
+        "2019-02,Dorset,8400,8150,200,50,4.0",
+        "2019-03,Dorset,9100,8800,250,50,4.4",
+        "2019-04,Dorset,310,300,10,0,3.9",
+      ].join("\n"),
+    );
+    const note =
+      "dorset 2019-04: 310 999 calls received (999 answer times file), under half the median of its 3 other loaded months (9,100): possibly a partial submission";
     expect(await hub.load("calls-999", file)).toMatchObject({ status: "LOADED", qualityWarnings: [note] });
     const { body } = await hub.graphql(`{
       responseTimeLeagueTable(measureId: CALLS_999_ANSWERED_WITHIN_10S_SHARE, from: "2019-01-01", to: "2019-04-30") { force { id } qualityNotes }

@@ -18,9 +18,19 @@ const KNIFE_CRIME = `query KentKnifeCrime { force(id: "kent") { name crimePriori
 const REDIS_URL = process.env.TEST_REDIS_URL;
 
 async function ask(gatewayUrl: string, query: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${gatewayUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query }) });
+  const response = await fetch(`${gatewayUrl}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query }),
+  });
   const text = await response.text();
-  return { status: response.status, cache: response.headers.get("x-hub-cache"), etag: response.headers.get("etag"), cacheControl: response.headers.get("cache-control"), body: text ? JSON.parse(text) : undefined };
+  return {
+    status: response.status,
+    cache: response.headers.get("x-hub-cache"),
+    etag: response.headers.get("etag"),
+    cacheControl: response.headers.get("cache-control"),
+    body: text ? JSON.parse(text) : undefined,
+  };
 }
 
 describe.each(DATABASES)("the response cache on $name", ({ url }) => {
@@ -94,49 +104,76 @@ describe.each(DATABASES)("the response cache on $name", ({ url }) => {
     await expect.poll(recorded, { timeout: 5_000 }).toBe(3);
   });
 
-  it.runIf(url)("returns from a withdrawal made from the command line beside the running hub only once the gateway serves it, however late the gateway hears", async () => {
-    expect((await knifeCrime()).cache).toBe("HIT");
-    // Asynchronously, as another process on the machine would run it: the hub's event loop keeps turning meanwhile.
-    const hubCommand = (...args: string[]) =>
-      promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/hub.ts", ...args], { encoding: "utf8", env: { ...process.env, DATABASE_URL: databaseUrl, HUB_SAMPLE: "none", HUB_GATEWAY_URLS: hub.gatewayUrl }, cwd: process.cwd() });
-    const [{ batch }] = JSON.parse((await hubCommand("batches", "--kind", "ons-knife-crime", "--json")).stdout) as { batch: string }[];
-    // Every call to crime-priorities, its data-version feed included, now waits 2 s before it is read: the gateway hears of the change up to 2 s after the commit.
-    hub.delaySubgraph("crime-priorities", 2_000);
-    try {
-      await hubCommand("withdraw", batch);
-      expect(await knifeCrime()).toMatchObject({ cache: "MISS", offences: null });
-    } finally {
-      hub.delaySubgraph("crime-priorities", 0);
-    }
-  });
+  it.runIf(url)(
+    "returns from a withdrawal made from the command line beside the running hub only once the gateway serves it, however late the gateway hears",
+    async () => {
+      expect((await knifeCrime()).cache).toBe("HIT");
+      // Asynchronously, as another process on the machine would run it: the hub's event loop keeps turning meanwhile.
+      const hubCommand = (...args: string[]) =>
+        promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/hub.ts", ...args], {
+          encoding: "utf8",
+          env: { ...process.env, DATABASE_URL: databaseUrl, HUB_SAMPLE: "none", HUB_GATEWAY_URLS: hub.gatewayUrl },
+          cwd: process.cwd(),
+        });
+      const [{ batch }] = JSON.parse((await hubCommand("batches", "--kind", "ons-knife-crime", "--json")).stdout) as { batch: string }[];
+      // Every call to crime-priorities, its data-version feed included, now waits 2 s before it is read: the gateway hears of the change up to 2 s after the commit.
+      hub.delaySubgraph("crime-priorities", 2_000);
+      try {
+        await hubCommand("withdraw", batch);
+        expect(await knifeCrime()).toMatchObject({ cache: "MISS", offences: null });
+      } finally {
+        hub.delaySubgraph("crime-priorities", 0);
+      }
+    },
+  );
 
-  it.runIf(url)("serves nothing from the cache while a subgraph cannot hear of changes (its LISTEN connection lost), and caches again once it can", async () => {
-    expect((await knifeCrime()).cache).toBe("HIT");
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    try {
-      const { rowCount } = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %' AND pid <> pg_backend_pid()`);
-      expect(rowCount).toBeGreaterThan(0);
-    } finally {
-      await admin.end();
-    }
-    await expect.poll(async () => (await knifeCrime()).cache, { interval: 20, timeout: 2_000 }).toBe("BYPASS");
-    await expect.poll(async () => (await knifeCrime()).cache, { interval: 100, timeout: 10_000 }).toBe("HIT");
-  });
+  it.runIf(url)(
+    "serves nothing from the cache while a subgraph cannot hear of changes (its LISTEN connection lost), and caches again once it can",
+    async () => {
+      expect((await knifeCrime()).cache).toBe("HIT");
+      const admin = new pg.Client({ connectionString: databaseUrl });
+      await admin.connect();
+      try {
+        const { rowCount } = await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %' AND pid <> pg_backend_pid()`,
+        );
+        expect(rowCount).toBeGreaterThan(0);
+      } finally {
+        await admin.end();
+      }
+      await expect.poll(async () => (await knifeCrime()).cache, { interval: 20, timeout: 2_000 }).toBe("BYPASS");
+      await expect.poll(async () => (await knifeCrime()).cache, { interval: 100, timeout: 10_000 }).toBe("HIT");
+    },
+  );
 
-  it.runIf(url)("gives two replicas of one subgraph on one database the same version token, so a load balancer between them empties nothing", async () => {
-    const config = readConfig({ NODE_ENV: "test", HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-replica-")), GATEWAY_SECRET: TEST_SECRET, DATABASE_URL: databaseUrl, HUB_SAMPLE: "none" });
-    const replica = await buildSubgraph("crime-priorities", config);
-    try {
-      expect(replica.dataVersion.current()).toBe(hub.subgraphs["crime-priorities"].dataVersion.current());
-      expect(replica.dataVersion.current()).toMatch(/^[0-9a-f]{12}:\d+@\d+$/);
-    } finally {
-      await replica.close();
-    }
-  });
+  it.runIf(url)(
+    "gives two replicas of one subgraph on one database the same version token, so a load balancer between them empties nothing",
+    async () => {
+      const config = readConfig({
+        NODE_ENV: "test",
+        HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-replica-")),
+        GATEWAY_SECRET: TEST_SECRET,
+        DATABASE_URL: databaseUrl,
+        HUB_SAMPLE: "none",
+      });
+      const replica = await buildSubgraph("crime-priorities", config);
+      try {
+        expect(replica.dataVersion.current()).toBe(hub.subgraphs["crime-priorities"].dataVersion.current());
+        expect(replica.dataVersion.current()).toMatch(/^[0-9a-f]{12}:\d+@\d+$/);
+      } finally {
+        await replica.close();
+      }
+    },
+  );
 
   it.runIf(REDIS_URL)("with REDIS_URL, gateways behind one load balancer share one cache", async () => {
-    const config = readConfig({ NODE_ENV: "test", HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-redis-")), GATEWAY_SECRET: TEST_SECRET, JWT_SECRET: TEST_JWT_SECRET, REDIS_URL });
+    const config = readConfig({
+      NODE_ENV: "test",
+      HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-redis-")),
+      GATEWAY_SECRET: TEST_SECRET,
+      JWT_SECRET: TEST_JWT_SECRET,
+      REDIS_URL,
+    });
     const gateways = await Promise.all([0, 1].map(() => createGateway(config, { subgraphUrls: hub.subgraphUrls })));
     const servers = await Promise.all(gateways.map((gateway) => listen(gateway.handler, 0, "127.0.0.1")));
     try {
@@ -154,7 +191,11 @@ describe.each(DATABASES)("the response cache on $name", ({ url }) => {
     const query = `query KentKnifeCrimeByYear { force(id: "kent") { name region { name } crimePriorities(from: "2023-10-01", to: "2024-09-30") { knifeCrime { offences } } } }`;
     const offences = async () => {
       const answer = await ask(hub.gatewayUrl, query);
-      return { cache: answer.cache, offences: answer.body.data.force.crimePriorities.knifeCrime.offences, name: answer.body.data.force.name };
+      return {
+        cache: answer.cache,
+        offences: answer.body.data.force.crimePriorities.knifeCrime.offences,
+        name: answer.body.data.force.name,
+      };
     };
     expect((await offences()).cache).toBe("MISS");
     const [forcesCalls, crimeCalls] = [hub.graphqlCalls("forces"), hub.graphqlCalls("crime-priorities")];

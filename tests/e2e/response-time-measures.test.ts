@@ -43,7 +43,9 @@ const CALLS: [string, string, number, number, number][] = [
 
 /** First days of `count` months from the first. */
 const monthsFrom = (first: string, count: number) =>
-  Array.from({ length: count }, (_, index) => new Date(Date.UTC(Number(first.slice(0, 4)), Number(first.slice(5, 7)) - 1 + index, 1)).toISOString().slice(0, 10));
+  Array.from({ length: count }, (_, index) =>
+    new Date(Date.UTC(Number(first.slice(0, 4)), Number(first.slice(5, 7)) - 1 + index, 1)).toISOString().slice(0, 10),
+  );
 
 const KENT = { __typename: "Force", id: "kent", regionForceIds: ["kent", "surrey", "sussex"], mostSimilarGroupForceIds: ["kent", "essex"] };
 
@@ -101,8 +103,16 @@ describe("response-time measures against hand-worked figures", () => {
     }
     await refreshAttendanceAggregates(sql);
     // As an incident file covers each force's months from its first incident to its last, and a 999 file its months.
-    await coverFixture(sql, "response_times", "ATTENDANCE", [...monthsFrom("2024-02-01", 18).map((month): [string, string] => ["kent", month]), ...monthsFrom("2025-01-01", 4).map((month): [string, string] => ["essex", month])]);
-    await coverFixture(sql, "response_times", "CALLS_999", CALLS.map(([forceId, month]) => [forceId, month]));
+    await coverFixture(sql, "response_times", "ATTENDANCE", [
+      ...monthsFrom("2024-02-01", 18).map((month): [string, string] => ["kent", month]),
+      ...monthsFrom("2025-01-01", 4).map((month): [string, string] => ["essex", month]),
+    ]);
+    await coverFixture(
+      sql,
+      "response_times",
+      "CALLS_999",
+      CALLS.map(([forceId, month]) => [forceId, month]),
+    );
     server = await listen(subgraph.http.app, 0, "127.0.0.1");
   });
   afterAll(async () => {
@@ -152,12 +162,24 @@ describe("response-time measures against hand-worked figures", () => {
   it("reports a period with no incidents as zero incidents and null measures, not zeros", async () => {
     const { emergency, calls999 } = await summary("2024-06-01", "2024-06-30");
     // Kent's incident file runs from February 2024 to July 2025: June 2024 is covered, and none was recorded.
-    expect(emergency).toEqual({ incidents: 0, attended: 0, notAttended: 0, attendanceMedianMinutes: null, attendanceP90Minutes: null, withinStandardShare: null });
+    expect(emergency).toEqual({
+      incidents: 0,
+      attended: 0,
+      notAttended: 0,
+      attendanceMedianMinutes: null,
+      attendanceP90Minutes: null,
+      withinStandardShare: null,
+    });
     expect(calls999).toBeNull();
   });
 
   it("compares a force with national, region and most similar group, ranks with ties and a year earlier", async () => {
-    const data = await ask(COMPARISON_QUERY, { r: [KENT], from: "2025-01-01", to: "2025-01-31", measures: ["CALLS_999_ANSWERED_WITHIN_10S_SHARE"] });
+    const data = await ask(COMPARISON_QUERY, {
+      r: [KENT],
+      from: "2025-01-01",
+      to: "2025-01-31",
+      measures: ["CALLS_999_ANSWERED_WITHIN_10S_SHARE"],
+    });
     const [comparison] = data._entities[0].responseTimes.comparisons;
     // Shares: essex 0.95, kent 0.9, surrey 0.9, sussex 0.7. National 3,700 / 4,500; region (kent, surrey, sussex) 2,750 / 3,500;
     // most similar group (kent, essex) 1,850 / 2,000. Ranks 1, 2, 2, 4. A year earlier kent had 800 / 1,000: change +12.5%.
@@ -180,13 +202,26 @@ describe("response-time measures against hand-worked figures", () => {
 
   it("gives a force with no data a null value with a reason, not zero", async () => {
     const representation = { ...KENT, id: "dyfed-powys" };
-    const data = await ask(COMPARISON_QUERY, { r: [representation], from: "2025-01-01", to: "2025-01-31", measures: ["EMERGENCY_ATTENDANCE_P90_MINUTES"] });
+    const data = await ask(COMPARISON_QUERY, {
+      r: [representation],
+      from: "2025-01-01",
+      to: "2025-01-31",
+      measures: ["EMERGENCY_ATTENDANCE_P90_MINUTES"],
+    });
     const [comparison] = data._entities[0].responseTimes.comparisons;
-    expect(comparison).toMatchObject({ value: null, unavailableReason: "No loaded source covers response attendance for this force in the period", rank: null, forcesRanked: 2 });
+    expect(comparison).toMatchObject({
+      value: null,
+      unavailableReason: "No loaded source covers response attendance for this force in the period",
+      rank: null,
+      forcesRanked: 2,
+    });
   });
 
   it("raises watchlist alerts that explain themselves", async () => {
-    const data = await ask(`{ responseTimeAlerts(from: "2025-01-01", to: "2025-06-30") { ruleId forceId threshold months { month value } explanation } }`, {});
+    const data = await ask(
+      `{ responseTimeAlerts(from: "2025-01-01", to: "2025-06-30") { ruleId forceId threshold months { month value } explanation } }`,
+      {},
+    );
     const alerts = data.responseTimeAlerts;
     // Essex: 50% within the standard in January, February and March, 100% in April: one three-month run.
     // 999 below 90%: kent in February (2,400 / 3,000 = 80%) and sussex in January (70%); kent's January is exactly 90%, not below.
@@ -201,7 +236,15 @@ describe("response-time measures against hand-worked figures", () => {
   });
 
   it("ranks every force in a league table, best first", async () => {
-    const data = await ask(`{ responseTimeLeagueTable(measureId: CALLS_999_ANSWERED_WITHIN_10S_SHARE, from: "2025-01-01", to: "2025-01-31") { force { id } value rank } }`, {});
-    expect(data.responseTimeLeagueTable.map((entry: any) => [entry.force.id, entry.rank])).toEqual([["essex", 1], ["kent", 2], ["surrey", 2], ["sussex", 4]]);
+    const data = await ask(
+      `{ responseTimeLeagueTable(measureId: CALLS_999_ANSWERED_WITHIN_10S_SHARE, from: "2025-01-01", to: "2025-01-31") { force { id } value rank } }`,
+      {},
+    );
+    expect(data.responseTimeLeagueTable.map((entry: any) => [entry.force.id, entry.rank])).toEqual([
+      ["essex", 1],
+      ["kent", 2],
+      ["surrey", 2],
+      ["sussex", 4],
+    ]);
   });
 });

@@ -16,7 +16,11 @@ function cleanEnv(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Proces
 }
 
 const hub = (dataDir: string, extra: NodeJS.ProcessEnv, ...args: string[]) =>
-  spawnSync(process.execPath, ["--import", "tsx", "scripts/hub.ts", ...args], { encoding: "utf8", env: cleanEnv(dataDir, extra), cwd: process.cwd() });
+  spawnSync(process.execPath, ["--import", "tsx", "scripts/hub.ts", ...args], {
+    encoding: "utf8",
+    env: cleanEnv(dataDir, extra),
+    cwd: process.cwd(),
+  });
 
 describe("the deployment's choice of sample, kept by the database (embedded)", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "hub-sample-choice-"));
@@ -33,9 +37,16 @@ describe("the deployment's choice of sample, kept by the database (embedded)", (
     for (const name of SUBGRAPH_NAMES) {
       const database = await openSubgraphDatabase(name, clean);
       try {
-        const batches = await database.sql.query<{ kind: string; synthetic: boolean }>(`SELECT kind, synthetic FROM "${postgresSchema(name)}".import_batch`);
-        expect(batches.filter((batch) => batch.synthetic), name).toEqual([]);
-        const [choice] = await database.sql.query<{ holds_sample: boolean; decided_by: string }>(`SELECT holds_sample, decided_by FROM "${postgresSchema(name)}".sample_choice`);
+        const batches = await database.sql.query<{ kind: string; synthetic: boolean }>(
+          `SELECT kind, synthetic FROM "${postgresSchema(name)}".import_batch`,
+        );
+        expect(
+          batches.filter((batch) => batch.synthetic),
+          name,
+        ).toEqual([]);
+        const [choice] = await database.sql.query<{ holds_sample: boolean; decided_by: string }>(
+          `SELECT holds_sample, decided_by FROM "${postgresSchema(name)}".sample_choice`,
+        );
         expect(choice, name).toEqual({ holds_sample: false, decided_by: "a start with HUB_SAMPLE=none" });
       } finally {
         await database.close();
@@ -48,7 +59,9 @@ describe("the deployment's choice of sample, kept by the database (embedded)", (
     expect(refused.status).toBe(1);
     expect(refused.stdout).toBe("");
     expect(refused.stderr.trim().split("\n")).toEqual([
-      expect.stringMatching(/^hub import: the forces database was set up without the synthetic sample \(decided on \d{4}-\d{2}-\d{2} by a start with HUB_SAMPLE=none\); asking for it changes nothing/),
+      expect.stringMatching(
+        /^hub import: the forces database was set up without the synthetic sample \(decided on \d{4}-\d{2}-\d{2} by a start with HUB_SAMPLE=none\); asking for it changes nothing/,
+      ),
     ]);
   }, 60_000);
 
@@ -57,7 +70,9 @@ describe("the deployment's choice of sample, kept by the database (embedded)", (
     const withSample = readConfig(cleanEnv(sampleDir, { GATEWAY_SECRET: "test" }));
     await (await buildSubgraph("workforce", withSample)).close();
     const noSample = readConfig(cleanEnv(sampleDir, { HUB_SAMPLE: "none", GATEWAY_SECRET: "test" }));
-    await expect(buildSubgraph("workforce", noSample)).rejects.toThrow(/^the workforce database holds the synthetic sample \(decided on .* by a start \(the sample by default\)\); asking for none does not remove it: run `hub sample remove`$/);
+    await expect(buildSubgraph("workforce", noSample)).rejects.toThrow(
+      /^the workforce database holds the synthetic sample \(decided on .* by a start \(the sample by default\)\); asking for none does not remove it: run `hub sample remove`$/,
+    );
     const removed = hub(sampleDir, {}, "sample", "remove", "--json");
     expect(removed.status, removed.stderr).toBe(0);
     await (await buildSubgraph("workforce", noSample)).close();

@@ -15,7 +15,8 @@ const PORT = 4600;
 
 /** On a new PostgreSQL database without the sample. */
 // Each subgraph in a process of its own, so that killing one leaves the others serving.
-const startSupervisedHub = (databaseUrl: string) => startHubProcess(PORT, { DATABASE_URL: databaseUrl, HUB_SAMPLE: "none", HUB_SUBGRAPH_PROCESSES: "separate" });
+const startSupervisedHub = (databaseUrl: string) =>
+  startHubProcess(PORT, { DATABASE_URL: databaseUrl, HUB_SAMPLE: "none", HUB_SUBGRAPH_PROCESSES: "separate" });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)("npm start supervises its processes (PostgreSQL)", () => {
   let started: ReturnType<typeof startHubProcess>;
@@ -48,7 +49,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("npm start supervises its proces
       let failedBeyond = 0;
       let sawGap = false;
       while (!serving) {
-        const response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: EVERY_SUBGRAPH }) });
+        const response = await fetch(endpoint, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: EVERY_SUBGRAPH }),
+        });
         const body = (await response.json()) as { errors?: { extensions?: { serviceName?: string } }[] };
         requests++;
         await new Promise((resolve) => setTimeout(resolve, 50));
@@ -56,11 +61,17 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("npm start supervises its proces
         if (response.status !== 200 || others.length) failedBeyond++;
         if (body.errors?.length) sawGap ||= (await fetch(`http://127.0.0.1:${PORT}/readyz`)).status === 503;
       }
-      expect(started.lines.slice(mark).join("\n"), name).toMatch(new RegExp(`${name} \\(pid ${pid}\\) exited with signal SIGKILL; restarting in`));
+      expect(started.lines.slice(mark).join("\n"), name).toMatch(
+        new RegExp(`${name} \\(pid ${pid}\\) exited with signal SIGKILL; restarting in`),
+      );
       expect({ name, failedBeyond }).toEqual({ name, failedBeyond: 0 });
       expect(requests, name).toBeGreaterThan(0);
       expect(sawGap, `${name}: /readyz shows the gap`).toBe(true);
-      const after = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: EVERY_SUBGRAPH }) });
+      const after = await fetch(endpoint, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: EVERY_SUBGRAPH }),
+      });
       expect(((await after.json()) as { errors?: unknown[] }).errors, name).toBeUndefined();
     }
   }, 300_000);

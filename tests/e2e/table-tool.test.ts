@@ -52,7 +52,15 @@ describe("the table tool: the analysts' tasks through the UI, as the public", ()
   const counts: Record<string, number> = {};
 
   beforeAll(async () => {
-    if (!existsSync(join(EXPLORER_DIST, "tables", "index.html"))) await promisify(execFile)(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--config", "gateway/explorer/vite.config.ts", "--logLevel", "error"]);
+    if (!existsSync(join(EXPLORER_DIST, "tables", "index.html")))
+      await promisify(execFile)(process.execPath, [
+        "node_modules/vite/bin/vite.js",
+        "build",
+        "--config",
+        "gateway/explorer/vite.config.ts",
+        "--logLevel",
+        "error",
+      ]);
     hub = await startHub(undefined, { environment: "production", trustedDocuments: "required" });
     browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
@@ -89,16 +97,34 @@ describe("the table tool: the analysts' tasks through the UI, as the public", ()
     await analyst.click("2025/26 minutes");
     const firstForce = await analyst.page.locator("tbody tr th").first().textContent();
     const [download] = await Promise.all([analyst.page.waitForEvent("download"), analyst.click("Download figures (CSV)")]);
-    const text = readFileSync((await download.path()), "utf8");
+    const text = readFileSync(await download.path(), "utf8");
     const csv = csvRows(text.trim());
-    expect(text.split("\r\n")[0]).toBe("force_id,force_name,measure_id,measure_name,period_from,period_to,value,unit,coverage_complete,coverage_reason,synthetic,sources,quality_notes,national,region,most_similar_group,rank,forces_ranked,population_basis");
+    expect(text.split("\r\n")[0]).toBe(
+      "force_id,force_name,measure_id,measure_name,period_from,period_to,value,unit,coverage_complete,coverage_reason,synthetic,sources,quality_notes,national,region,most_similar_group,rank,forces_ranked,population_basis",
+    );
     expect(csv).toHaveLength(44);
     const ranked = csv.slice(1).sort((a, b) => Number(a[16]) - Number(b[16]));
     expect(ranked.find((line) => line[1] === firstForce)![16]).toBe("1");
-    expect(ranked[0]).toEqual(expect.arrayContaining(["EMERGENCY_ATTENDANCE_P90_MINUTES", "2025-04-01", "2026-03-31", "minutes", "true", "synthetic sample", "1", "43"]));
+    expect(ranked[0]).toEqual(
+      expect.arrayContaining([
+        "EMERGENCY_ATTENDANCE_P90_MINUTES",
+        "2025-04-01",
+        "2026-03-31",
+        "minutes",
+        "true",
+        "synthetic sample",
+        "1",
+        "43",
+      ]),
+    );
     for (const line of ranked) expect(line[6]).toMatch(/^\d+(\.\d{1,2})?$/);
-    const [definitions] = await Promise.all([analyst.page.waitForEvent("download"), analyst.page.getByRole("button", { name: "Download definitions (CSV)" }).click()]);
-    expect(readFileSync((await definitions.path()), "utf8")).toContain("EMERGENCY_ATTENDANCE_P90_MINUTES,\"Emergency attendance, 90th percentile\",minutes,2,LOWER_IS_BETTER");
+    const [definitions] = await Promise.all([
+      analyst.page.waitForEvent("download"),
+      analyst.page.getByRole("button", { name: "Download definitions (CSV)" }).click(),
+    ]);
+    expect(readFileSync(await definitions.path(), "utf8")).toContain(
+      'EMERGENCY_ATTENDANCE_P90_MINUTES,"Emergency attendance, 90th percentile",minutes,2,LOWER_IS_BETTER',
+    );
     expect(await analyst.page.getByRole("note").textContent()).toContain("synthetic sample");
     counts.p90LeagueTableCsv = analyst.actions;
     await analyst.screenshot("tables-p90-league-table.png");
@@ -114,9 +140,12 @@ describe("the table tool: the analysts' tasks through the UI, as the public", ()
     await analyst.page.getByRole("row", { name: /England and Wales/ }).waitFor();
     await analyst.click("Chart");
     const chart = analyst.page.locator(".plot");
-    await expect.poll(() => chart.textContent()).toContain("Knife crime rate (offences per 1,000 residents), 2025/26, Kent Police and its most similar group");
+    await expect
+      .poll(() => chart.textContent())
+      .toContain("Knife crime rate (offences per 1,000 residents), 2025/26, Kent Police and its most similar group");
     const text = (await chart.textContent())!;
-    for (const label of ["Kent Police", "South East region", "Most similar group of Kent Police", "England and Wales", "(synthetic)"]) expect(text).toContain(label);
+    for (const label of ["Kent Police", "South East region", "Most similar group of Kent Police", "England and Wales", "(synthetic)"])
+      expect(text).toContain(label);
     counts.kentKnifeChart = analyst.actions;
     await analyst.screenshot("tables-kent-knife-chart.png");
   });
@@ -130,11 +159,20 @@ describe("the table tool: the analysts' tasks through the UI, as the public", ()
     await analyst.choose("Interval", "Snapshot days");
     await analyst.click("Create table");
     await analyst.page.getByRole("columnheader", { name: /31 March 2025/ }).waitFor();
-    expect((await analyst.page.locator("thead th").allTextContents()).map((header) => header.trim())).toEqual(["Force ▲", "31 March 2023FTE per 1,000 residents", "31 March 2024FTE per 1,000 residents", "31 March 2025FTE per 1,000 residents"]);
+    expect((await analyst.page.locator("thead th").allTextContents()).map((header) => header.trim())).toEqual([
+      "Force ▲",
+      "31 March 2023FTE per 1,000 residents",
+      "31 March 2024FTE per 1,000 residents",
+      "31 March 2025FTE per 1,000 residents",
+    ]);
     await analyst.click("Chart");
     await analyst.radio("Trend");
     const chart = analyst.page.locator(".plot");
-    await expect.poll(() => chart.textContent()).toContain("Neighbourhood officers and PCSOs per 1,000 residents (FTE per 1,000 residents), 31 March 2023 to 31 March 2025, Kent Police");
+    await expect
+      .poll(() => chart.textContent())
+      .toContain(
+        "Neighbourhood officers and PCSOs per 1,000 residents (FTE per 1,000 residents), 31 March 2023 to 31 March 2025, Kent Police",
+      );
     expect(await chart.locator("svg [aria-label='line'] path").count()).toBeGreaterThanOrEqual(2);
     counts.neighbourhoodTrend = analyst.actions;
     await analyst.screenshot("tables-neighbourhood-trend.png");
@@ -156,12 +194,16 @@ describe("the table tool: the analysts' tasks through the UI, as the public", ()
     await fresh.open(link);
     await fresh.page.getByRole("row", { name: /England and Wales/ }).waitFor({ timeout: 30_000 });
     expect(await fresh.page.locator("table").textContent()).toBe(table);
-    expect(await fresh.page.getByLabel("Region", { exact: true }).inputValue()).toBe(await analyst.page.getByLabel("Region", { exact: true }).inputValue());
+    expect(await fresh.page.getByLabel("Region", { exact: true }).inputValue()).toBe(
+      await analyst.page.getByLabel("Region", { exact: true }).inputValue(),
+    );
     counts.permalinkFreshContext = fresh.actions;
     await fresh.screenshot("tables-permalink.png");
     await fresh.page.getByRole("link", { name: "Show the query in the explorer" }).click();
     await fresh.page.waitForSelector(".graphiql-execute-button", { timeout: 30_000 });
-    await expect.poll(async () => ((await fresh.page.textContent(".result-window")) ?? "").replace(/\s+/g, " "), { timeout: 30_000 }).toContain('"periodFrom": "2025-04-01"');
+    await expect
+      .poll(async () => ((await fresh.page.textContent(".result-window")) ?? "").replace(/\s+/g, " "), { timeout: 30_000 })
+      .toContain('"periodFrom": "2025-04-01"');
     expect(new URL(fresh.page.url()).searchParams.get("variables")).toContain('"interval": "FINANCIAL_YEAR"');
   });
 });

@@ -29,10 +29,13 @@ describe("trusted documents: TRUSTED_DOCUMENTS=required on the production gatewa
     const byPost = await post({ extensions: persisted(registered.id), variables: { force: "kent" } });
     expect(byPost.status).toBe(200);
     expect(byPost.body.data.force.name).toBe("Kent Police");
-    const query = new URLSearchParams({ extensions: JSON.stringify(persisted(registered.id)), variables: JSON.stringify({ force: "kent" }) });
+    const query = new URLSearchParams({
+      extensions: JSON.stringify(persisted(registered.id)),
+      variables: JSON.stringify({ force: "kent" }),
+    });
     const byGet = await fetch(`${endpoint}?${query}`, { headers: { "apollo-require-preflight": "true" } });
     expect(byGet.status).toBe(200);
-    expect(((await byGet.json())).data.force.name).toBe("Kent Police");
+    expect((await byGet.json()).data.force.name).toBe("Kent Police");
   });
 
   it("serves a registered operation's exact text to the public", async () => {

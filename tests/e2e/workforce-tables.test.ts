@@ -84,7 +84,9 @@ describe("two workforce bulletins giving 30 September 2018: the later publicatio
     for (const result of hub.results) expect(result).toMatchObject({ status: "LOADED", publishedOnSource: "file" });
     expect(hub.results.map((result) => result.publishedOn).sort()).toEqual(["2019-01-24", "2020-01-23"]);
     expect(await hub.kent(null)).toEqual({
-      asAt: "2018-09-30", officersFte: 3_340.5, sources: [{ file: "police-workforce-sep19-tables.ods", publishedOn: "2020-01-23", publishedOnSource: "file" }],
+      asAt: "2018-09-30",
+      officersFte: 3_340.5,
+      sources: [{ file: "police-workforce-sep19-tables.ods", publishedOn: "2020-01-23", publishedOnSource: "file" }],
     });
     // As published in 2019, before the later bulletin: the figure of the September 2018 tables.
     expect((await hub.kent("2019-06-30")).officersFte).toBeCloseTo(3_333.3082, 4);

@@ -75,7 +75,11 @@ export interface GraphQLBody {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
-export async function postJson(url: string, body: unknown, headers: Record<string, string> | ((body: string) => Record<string, string>) = {}) {
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> | ((body: string) => Record<string, string>) = {},
+) {
   const text = JSON.stringify(body);
   const extra = typeof headers === "function" ? headers(text) : headers;
   const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...extra }, body: text });
@@ -83,15 +87,24 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
 }
 
 /** Headers signing a direct subgraph call as the gateway would, for a viewer (HOME_OFFICE by default). */
-export const subgraphHeaders = (viewer: Viewer = { subject: "test", role: "HOME_OFFICE" }) => (body: string) => signRequest(TEST_SECRET, viewer, body);
+export const subgraphHeaders =
+  (viewer: Viewer = { subject: "test", role: "HOME_OFFICE" }) =>
+  (body: string) =>
+    signRequest(TEST_SECRET, viewer, body);
 
 /** Serves an app on a port; a subgraph's answers can be held back to play a slow one. */
-function serve(app: (request: IncomingMessage, response: ServerResponse) => void, port: number, delayMs: (request: IncomingMessage) => number): Promise<{ server: Server; url: string }> {
+function serve(
+  app: (request: IncomingMessage, response: ServerResponse) => void,
+  port: number,
+  delayMs: (request: IncomingMessage) => number,
+): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => void setTimeout(() => app(request, response), delayMs(request)));
   // As listen() serves the hub: the gateway keeps its subgraph connections open, and a server that closed an idle
   // one after Node's default 5 s raced the gateway's next call on it (a SUBGRAPH_UNAVAILABLE once in a suite).
   server.keepAliveTimeout = KEEP_ALIVE_MS;
-  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+  return new Promise((resolve) =>
+    server.listen(port, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })),
+  );
 }
 
 /** Resolves when the gateway's data versions meet the condition; fails after a few seconds. */
@@ -112,10 +125,17 @@ function until(gateway: Gateway, condition: () => boolean, timeoutMs = 5_000): P
 }
 
 /** The whole graph in this process: five subgraphs and the gateway on free ports, sample data loaded unless `sample` is false. */
-export async function startHub(databaseUrl?: string, { environment = "test", subgraphTimeoutMs = 10_000, sample = true, trustedDocuments = "off", env = {} } = {}): Promise<RunningHub> {
+export async function startHub(
+  databaseUrl?: string,
+  { environment = "test", subgraphTimeoutMs = 10_000, sample = true, trustedDocuments = "off", env = {} } = {},
+): Promise<RunningHub> {
   const dataDir = mkdtempSync(join(tmpdir(), "hub-test-"));
   const config = readConfig({
-    NODE_ENV: environment, HUB_DATA_DIR: dataDir, GATEWAY_SECRET: TEST_SECRET, JWT_SECRET: TEST_JWT_SECRET, SUBGRAPH_TIMEOUT_MS: String(subgraphTimeoutMs),
+    NODE_ENV: environment,
+    HUB_DATA_DIR: dataDir,
+    GATEWAY_SECRET: TEST_SECRET,
+    JWT_SECRET: TEST_JWT_SECRET,
+    SUBGRAPH_TIMEOUT_MS: String(subgraphTimeoutMs),
     HUB_SAMPLE: sample ? "synthetic" : "none",
     TRUSTED_DOCUMENTS: trustedDocuments,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
@@ -150,7 +170,10 @@ export async function startHub(databaseUrl?: string, { environment = "test", sub
   const heard = async () => {
     if (!gateway.dataVersions?.current()) return;
     const expected = await Promise.all(
-      SUBGRAPH_NAMES.map(async (name) => `${name}=${versionToken(codeFingerprint(), await readDataVersion(subgraphs[name].database.sql, postgresSchema(name)))}`),
+      SUBGRAPH_NAMES.map(
+        async (name) =>
+          `${name}=${versionToken(codeFingerprint(), await readDataVersion(subgraphs[name].database.sql, postgresSchema(name)))}`,
+      ),
     );
     await until(gateway, () => expected.every((version) => gateway.dataVersions!.current()?.split(",").includes(version)));
   };
@@ -170,7 +193,13 @@ export async function startHub(databaseUrl?: string, { environment = "test", sub
     drainGateway: () => closeServer(server),
     load: async (kind, file, options) => {
       const importer = IMPORTERS[kind];
-      const result = await runImport(importer, file, subgraphs[importer.subgraph].database.sql, await loadForceResolver(subgraphs.forces.database.sql), options);
+      const result = await runImport(
+        importer,
+        file,
+        subgraphs[importer.subgraph].database.sql,
+        await loadForceResolver(subgraphs.forces.database.sql),
+        options,
+      );
       await heard();
       return result;
     },
@@ -179,14 +208,18 @@ export async function startHub(databaseUrl?: string, { environment = "test", sub
       await heard();
       return result;
     },
-    graphql: (query, variables, token) => postJson(`${gatewayUrl}/graphql`, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
+    graphql: (query, variables, token) =>
+      postJson(`${gatewayUrl}/graphql`, { query, variables }, token ? { authorization: `Bearer ${token}` } : {}),
     stop: async () => {
       if (server.listening) await closeServer(server);
       await gateway.stop();
-      await Promise.all(Object.values(servers).filter((server) => server.listening).map(closeServer));
+      await Promise.all(
+        Object.values(servers)
+          .filter((server) => server.listening)
+          .map(closeServer),
+      );
       await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.close()));
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
-

@@ -33,10 +33,14 @@ export function startHubProcess(port: number, env: NodeJS.ProcessEnv, [command, 
   }
   const waitFor = (pattern: RegExp, after = 0) =>
     new Promise<RegExpExecArray>((resolve) => {
-      const seen = lines.slice(after).map((line) => pattern.exec(line)).find(Boolean);
+      const seen = lines
+        .slice(after)
+        .map((line) => pattern.exec(line))
+        .find(Boolean);
       if (seen) resolve(seen);
       else waiters.push({ pattern, resolve });
     });
-  const stopped = () => new Promise<void>((resolve) => (hub.exitCode !== null || hub.signalCode !== null ? resolve() : hub.once("exit", () => resolve())));
+  const stopped = () =>
+    new Promise<void>((resolve) => (hub.exitCode !== null || hub.signalCode !== null ? resolve() : hub.once("exit", () => resolve())));
   return { hub, lines, waitFor, dataDir, env: fullEnv, stop: () => (hub.kill("SIGTERM"), stopped()) };
 }

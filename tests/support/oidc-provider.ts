@@ -12,12 +12,20 @@ export const OIDC_SCOPE = "openid profile hub";
 export const OIDC_ACCOUNTS: Record<string, Record<string, string>> = {
   "hmicfrs-analyst": { name: "An HMICFRS analyst", hub_role: "HMICFRS" },
   "kent-analyst": { name: "A Kent Police analyst", hub_role: "FORCE", hub_force: "kent" },
-  "nobody": { name: "Someone with no hub role" },
+  nobody: { name: "Someone with no hub role" },
 };
 
 function configuration(redirectUri: string): Configuration {
   return {
-    clients: [{ client_id: OIDC_CLIENT_ID, token_endpoint_auth_method: "none", redirect_uris: [redirectUri], grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [
+      {
+        client_id: OIDC_CLIENT_ID,
+        token_endpoint_auth_method: "none",
+        redirect_uris: [redirectUri],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
+    ],
     claims: { openid: ["sub"], profile: ["name"], hub: ["hub_role", "hub_force"] },
     scopes: ["openid", "profile", "hub"],
     // The explorer sends the ID token to the gateway, so the scopes' claims belong in it.

@@ -18,7 +18,8 @@ interface OtlpValue {
 }
 
 const valueOf = (value: OtlpValue) => value.stringValue ?? value.intValue ?? value.doubleValue ?? value.boolValue;
-const attributesOf = (attributes: { key: string; value: OtlpValue }[] = []) => Object.fromEntries(attributes.map(({ key, value }) => [key, valueOf(value)]));
+const attributesOf = (attributes: { key: string; value: OtlpValue }[] = []) =>
+  Object.fromEntries(attributes.map(({ key, value }) => [key, valueOf(value)]));
 
 /** An OTLP/HTTP trace receiver (JSON encoding, POST /v1/traces), as a collector would be: keeps every span it is sent. */
 export async function startOtlpReceiver(): Promise<{ endpoint: string; spans: ReceivedSpan[]; stop(): Promise<void> }> {
@@ -32,12 +33,24 @@ export async function startOtlpReceiver(): Promise<{ endpoint: string; spans: Re
       for (const { resource, scopeSpans = [] } of resourceSpans) {
         const service = String(attributesOf(resource?.attributes)["service.name"]);
         for (const { spans: received = [] } of scopeSpans) {
-          for (const span of received) spans.push({ service, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId ?? "", name: span.name, attributes: attributesOf(span.attributes) });
+          for (const span of received)
+            spans.push({
+              service,
+              traceId: span.traceId,
+              spanId: span.spanId,
+              parentSpanId: span.parentSpanId ?? "",
+              name: span.name,
+              attributes: attributesOf(span.attributes),
+            });
         }
       }
       response.writeHead(200, { "content-type": "application/json" }).end("{}");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    spans,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

@@ -11,7 +11,7 @@ export function descendantsOf(root: number): Set<number> {
     }
   }
   const found = new Set<number>();
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, parent] of parents) {
       if (found.has(pid) || (parent !== root && !found.has(parent))) continue;

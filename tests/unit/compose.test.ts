@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { SUBGRAPH_NAMES } from "../../shared/config.ts";
 
-const compose = parse(readFileSync("compose.yaml", "utf8"), { merge: true }) as { services: Record<string, { command?: string[]; environment?: Record<string, string> }> };
+const compose = parse(readFileSync("compose.yaml", "utf8"), { merge: true }) as {
+  services: Record<string, { command?: string[]; environment?: Record<string, string> }>;
+};
 const scripts = JSON.parse(readFileSync("package.json", "utf8")).scripts as Record<string, string>;
 
 describe("compose.yaml", () => {
@@ -20,7 +22,9 @@ describe("compose.yaml", () => {
 
   it("points the gateway at every subgraph and every service at PostgreSQL", () => {
     const gateway = compose.services.gateway.environment!;
-    for (const name of SUBGRAPH_NAMES) expect(gateway[`${name.toUpperCase().replace(/-/g, "_")}_URL`]).toBe(`http://${name}:${4001 + SUBGRAPH_NAMES.indexOf(name)}/graphql`);
-    for (const name of SUBGRAPH_NAMES) expect(compose.services[name].environment!.DATABASE_URL).toMatch(/^postgresql:\/\/.+@postgres:5432\//);
+    for (const name of SUBGRAPH_NAMES)
+      expect(gateway[`${name.toUpperCase().replace(/-/g, "_")}_URL`]).toBe(`http://${name}:${4001 + SUBGRAPH_NAMES.indexOf(name)}/graphql`);
+    for (const name of SUBGRAPH_NAMES)
+      expect(compose.services[name].environment!.DATABASE_URL).toMatch(/^postgresql:\/\/.+@postgres:5432\//);
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { deduplicateInFlight } from "../../gateway/deduplicate-fetch.ts";
 import { responseOf, type BufferedAnswer } from "../../gateway/subgraph-fetch.ts";
 
-const answer = (body: string, status = 200): BufferedAnswer => ({ url: "http://subgraph/graphql", status, statusText: "OK", headers: [["x-answer", "yes"]], body });
+const answer = (body: string, status = 200): BufferedAnswer => ({
+  url: "http://subgraph/graphql",
+  status,
+  statusText: "OK",
+  headers: [["x-answer", "yes"]],
+  body,
+});
 const later = <T>(value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), 10));
 
 function countingCall(result: () => Promise<BufferedAnswer>) {

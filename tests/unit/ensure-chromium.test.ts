@@ -10,10 +10,17 @@ describe("the step before the tests that finds a Chromium", () => {
   });
 
   it("stops with one line saying what to do when CHROMIUM_PATH names nothing", async () => {
-    const run = promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/ensure-chromium.ts"], { env: { ...process.env, CHROMIUM_PATH: "/nowhere/chromium" } });
-    const failure = await run.then(() => undefined, (error: { code: number; stdout: string; stderr: string }) => error);
+    const run = promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/ensure-chromium.ts"], {
+      env: { ...process.env, CHROMIUM_PATH: "/nowhere/chromium" },
+    });
+    const failure = await run.then(
+      () => undefined,
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
     expect(failure?.code).toBe(1);
     expect(failure?.stdout).toBe("");
-    expect(failure?.stderr.trim().split("\n")).toEqual(["CHROMIUM_PATH is /nowhere/chromium, which does not exist: point it at a Chromium or Chrome executable"]);
+    expect(failure?.stderr.trim().split("\n")).toEqual([
+      "CHROMIUM_PATH is /nowhere/chromium, which does not exist: point it at a Chromium or Chrome executable",
+    ]);
   });
 });

@@ -8,7 +8,9 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 
 /** A gateway whose /data-versions answers what `serving()` says at each request. */
 async function gatewayServing(serving: () => Record<string, string | null> | null): Promise<string> {
-  server = createServer((_request, response) => response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ subgraphs: serving() })));
+  server = createServer((_request, response) =>
+    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ subgraphs: serving() })),
+  );
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }

@@ -12,14 +12,32 @@ const released = readFileSync("schema/released.graphql", "utf8");
 /** The released schema with one field of one type removed, or marked @deprecated. */
 function withField(sdl: string, typeName: string, fieldName: string, change: "remove" | "deprecate"): string {
   let inType = "";
-  return print(visit(parse(sdl), {
-    ObjectTypeDefinition: { enter: (node) => void (inType = node.name.value), leave: () => void (inType = "") },
-    FieldDefinition(node: FieldDefinitionNode) {
-      if (inType !== typeName || node.name.value !== fieldName) return undefined;
-      if (change === "remove") return null;
-      return { ...node, directives: [...(node.directives ?? []), { kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: "deprecated" }, arguments: [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: "reason" }, value: { kind: Kind.STRING, value: "Use something else" } }] }] };
-    },
-  }));
+  return print(
+    visit(parse(sdl), {
+      ObjectTypeDefinition: { enter: (node) => void (inType = node.name.value), leave: () => void (inType = "") },
+      FieldDefinition(node: FieldDefinitionNode) {
+        if (inType !== typeName || node.name.value !== fieldName) return undefined;
+        if (change === "remove") return null;
+        return {
+          ...node,
+          directives: [
+            ...(node.directives ?? []),
+            {
+              kind: Kind.DIRECTIVE,
+              name: { kind: Kind.NAME, value: "deprecated" },
+              arguments: [
+                {
+                  kind: Kind.ARGUMENT,
+                  name: { kind: Kind.NAME, value: "reason" },
+                  value: { kind: Kind.STRING, value: "Use something else" },
+                },
+              ],
+            },
+          ],
+        };
+      },
+    }),
+  );
 }
 
 describe("schema checks against the released schema", () => {
@@ -43,8 +61,18 @@ describe("schema checks against the released schema", () => {
   it("the command fails with one line per breaking change and no stack trace", async () => {
     const folder = mkdtempSync(join(tmpdir(), "schema-check-"));
     writeFileSync(join(folder, "current.graphql"), withField(released, "Force", "gssCode", "remove"));
-    const run = promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/schema.ts", "check", "--current", join(folder, "current.graphql")]);
-    const failure = await run.then(() => undefined, (error: { code: number; stderr: string }) => error);
+    const run = promisify(execFile)(process.execPath, [
+      "--import",
+      "tsx",
+      "scripts/schema.ts",
+      "check",
+      "--current",
+      join(folder, "current.graphql"),
+    ]);
+    const failure = await run.then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr.trim().split("\n")).toEqual([
       "breaking: Field 'gssCode' was removed from object type 'Force' (Force.gssCode was not @deprecated in schema/released.graphql)",

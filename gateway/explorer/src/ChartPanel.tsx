@@ -32,7 +32,10 @@ function comparisonPlot(spec: ChartSpec, width: number): Element {
 }
 
 /** Reference values the same on every row are rules labelled at alternate ends and heights, so close values never print over each other. */
-const ruleLabelPlacement = (index: number) => ({ frameAnchor: index % 2 ? ("left" as const) : ("right" as const), dy: index < 2 ? -6 : 12 });
+const ruleLabelPlacement = (index: number) => ({
+  frameAnchor: index % 2 ? ("left" as const) : ("right" as const),
+  dy: index < 2 ? -6 : 12,
+});
 
 function plotOf(table: AnswerTable, spec: ChartSpec, width: number): Element {
   if (spec.kind === "comparison") return comparisonPlot(spec, width);
@@ -45,13 +48,27 @@ function plotOf(table: AnswerTable, spec: ChartSpec, width: number): Element {
   const withValue = data.filter((datum) => datum.y !== null);
   const references = spec.references.flatMap(({ label, constant }, index) => {
     const style = { stroke: REFERENCE_COLOURS[index % REFERENCE_COLOURS.length], strokeDasharray: "6,4" };
-    if (constant !== undefined) return [Plot.ruleY([constant], style), Plot.text([constant], { y: (value: number) => value, ...ruleLabelPlacement(index), text: () => `${label} ${constant}`, fill: style.stroke })];
-    return spec.kind === "bar" ? [Plot.tickY(data, { x: "x", y: label, ...style, strokeWidth: 2 })] : [Plot.line(data, { x: "x", y: label, z: "series", ...style })];
+    if (constant !== undefined)
+      return [
+        Plot.ruleY([constant], style),
+        Plot.text([constant], {
+          y: (value: number) => value,
+          ...ruleLabelPlacement(index),
+          text: () => `${label} ${constant}`,
+          fill: style.stroke,
+        }),
+      ];
+    return spec.kind === "bar"
+      ? [Plot.tickY(data, { x: "x", y: label, ...style, strokeWidth: 2 })]
+      : [Plot.line(data, { x: "x", y: label, z: "series", ...style })];
   });
   const marks =
     spec.kind === "bar"
       ? [Plot.barY(withValue, { x: "x", y: "y", fill: FORCE_BLUE, sort: { x: "-y" }, tip: true })]
-      : [Plot.line(data, { x: "x", y: "y", z: "series", stroke: spec.series === undefined ? FORCE_BLUE : "series" }), Plot.dot(withValue, { x: "x", y: "y", fill: spec.series === undefined ? FORCE_BLUE : "series", r: 3, tip: true })];
+      : [
+          Plot.line(data, { x: "x", y: "y", z: "series", stroke: spec.series === undefined ? FORCE_BLUE : "series" }),
+          Plot.dot(withValue, { x: "x", y: "y", fill: spec.series === undefined ? FORCE_BLUE : "series", r: 3, tip: true }),
+        ];
   return Plot.plot({
     width,
     title: spec.title,
@@ -86,7 +103,8 @@ export function ChartPanel() {
     element.replaceChildren(plot);
     return () => plot.remove();
   }, [table, spec && JSON.stringify(spec), width]);
-  if (!table || !spec) return <p className="hub-empty">Run a query whose answer has a list (forces, a league table, a monthly series) to chart it.</p>;
+  if (!table || !spec)
+    return <p className="hub-empty">Run a query whose answer has a list (forces, a league table, a monthly series) to chart it.</p>;
   return (
     <div className="hub-panel">
       <div className="hub-panel-bar">
@@ -94,17 +112,27 @@ export function ChartPanel() {
         {!("reason" in spec) && (
           <label className="hub-picker">
             Measure{" "}
-            <select aria-label="Measure" value={table.columns[spec.y]} onChange={(event) => {
-              setMeasure(event.target.value);
-              rememberInAddress({ measure: event.target.value });
-            }}>
-              {measureColumns(table).map((index) => <option key={index} value={table.columns[index]}>{table.columns[index]}</option>)}
+            <select
+              aria-label="Measure"
+              value={table.columns[spec.y]}
+              onChange={(event) => {
+                setMeasure(event.target.value);
+                rememberInAddress({ measure: event.target.value });
+              }}
+            >
+              {measureColumns(table).map((index) => (
+                <option key={index} value={table.columns[index]}>
+                  {table.columns[index]}
+                </option>
+              ))}
             </select>
           </label>
         )}
       </div>
       {"reason" in spec ? <p className="hub-empty">{spec.reason}</p> : <div ref={holder} className="hub-chart" />}
-      {!("reason" in spec) && spec.rowsWithoutValue > 0 && <p className="hub-note">{spec.rowsWithoutValue} rows have no value (no data for the period) and are not drawn.</p>}
+      {!("reason" in spec) && spec.rowsWithoutValue > 0 && (
+        <p className="hub-note">{spec.rowsWithoutValue} rows have no value (no data for the period) and are not drawn.</p>
+      )}
     </div>
   );
 }

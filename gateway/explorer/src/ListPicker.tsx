@@ -11,7 +11,11 @@ export function ListPicker({ lists, list, choose }: ListPickerProps) {
     <label className="hub-picker">
       Rows from{" "}
       <select aria-label="Rows from" value={list} onChange={(event) => choose(event.target.value)}>
-        {lists.map((path) => <option key={path} value={path}>{path}</option>)}
+        {lists.map((path) => (
+          <option key={path} value={path}>
+            {path}
+          </option>
+        ))}
       </select>
     </label>
   );

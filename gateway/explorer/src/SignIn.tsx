@@ -11,7 +11,12 @@ interface SignInProps {
 function UseToken({ onError }: { onError: (message: string) => void }) {
   const [open, setOpen] = useState(false);
   const [token, setToken] = useState("");
-  if (!open) return <button type="button" className="graphiql-button" onClick={() => setOpen(true)}>Use a token</button>;
+  if (!open)
+    return (
+      <button type="button" className="graphiql-button" onClick={() => setOpen(true)}>
+        Use a token
+      </button>
+    );
   const use = () => {
     try {
       keepSession(tokenSession(token));
@@ -23,9 +28,18 @@ function UseToken({ onError }: { onError: (message: string) => void }) {
   return (
     <span className="hub-token">
       <label>
-        Token <input aria-label="Token" type="password" value={token} onChange={(event) => setToken(event.target.value)} onKeyDown={(event) => event.key === "Enter" && use()} />
+        Token{" "}
+        <input
+          aria-label="Token"
+          type="password"
+          value={token}
+          onChange={(event) => setToken(event.target.value)}
+          onKeyDown={(event) => event.key === "Enter" && use()}
+        />
       </label>{" "}
-      <button type="button" className="graphiql-button" onClick={use}>Use</button>
+      <button type="button" className="graphiql-button" onClick={use}>
+        Use
+      </button>
     </span>
   );
 }
@@ -37,16 +51,37 @@ export function SignIn({ oidc, session, problem }: SignInProps) {
     return (
       <span className="hub-session">
         Signed in as <strong>{session.name}</strong> ({session.role}){" "}
-        <button type="button" className="graphiql-button" onClick={() => { signOut(); window.location.reload(); }}>Sign out</button>
+        <button
+          type="button"
+          className="graphiql-button"
+          onClick={() => {
+            signOut();
+            window.location.reload();
+          }}
+        >
+          Sign out
+        </button>
       </span>
     );
   }
   return (
     <span className="hub-session">
-      {error && <span role="alert" className="hub-warning">{error} </span>}
-      {oidc
-        ? <button type="button" className="graphiql-button" onClick={() => void beginSignIn(oidc).catch((reason: Error) => setError(reason.message))}>Sign in</button>
-        : <UseToken onError={setError} />}
+      {error && (
+        <span role="alert" className="hub-warning">
+          {error}{" "}
+        </span>
+      )}
+      {oidc ? (
+        <button
+          type="button"
+          className="graphiql-button"
+          onClick={() => void beginSignIn(oidc).catch((reason: Error) => setError(reason.message))}
+        >
+          Sign in
+        </button>
+      ) : (
+        <UseToken onError={setError} />
+      )}
     </span>
   );
 }

@@ -20,27 +20,37 @@ export interface ChartSpec {
 }
 
 const MONTH = /^\d{4}-\d{2}(-\d{2})?$/;
-const REFERENCES: Record<string, string> = { region: "Region", mostSimilarGroup: "Most similar group", group: "Group", national: "National" };
+const REFERENCES: Record<string, string> = {
+  region: "Region",
+  mostSimilarGroup: "Most similar group",
+  group: "Group",
+  national: "National",
+};
 /** References from nearest to widest: region, most similar group, a named group, then England and Wales. */
 const REFERENCE_ORDER = Object.values(REFERENCES);
 /** Numbers that are not measures of the rows: positions and counts of forces. */
 const NOT_MEASURES = /(^|\.)(rank|forcesRanked|forcesInNational)$/;
 
 const lastSegment = (column: string) => column.split(".").at(-1)!;
-const valuesOf = (table: AnswerTable, column: number) => table.rows.map((row) => row[column]).filter((cell): cell is Exclude<Cell, null> => cell !== null);
+const valuesOf = (table: AnswerTable, column: number) =>
+  table.rows.map((row) => row[column]).filter((cell): cell is Exclude<Cell, null> => cell !== null);
 const referenceLabel = (column: string) => REFERENCES[lastSegment(column)];
 
 export function measureColumns(table: AnswerTable): number[] {
   return table.columns.flatMap((column, index) => {
     const values = valuesOf(table, index);
-    return values.length && values.every((value) => typeof value === "number") && !referenceLabel(column) && !NOT_MEASURES.test(column) ? [index] : [];
+    return values.length && values.every((value) => typeof value === "number") && !referenceLabel(column) && !NOT_MEASURES.test(column)
+      ? [index]
+      : [];
   });
 }
 
 function labelColumn(table: AnswerTable, exclude: number): number | undefined {
   const text = table.columns.flatMap((column, index) => {
     const values = valuesOf(table, index);
-    return index !== exclude && values.length && values.every((value) => typeof value === "string") ? [{ column, index, distinct: new Set(values).size }] : [];
+    return index !== exclude && values.length && values.every((value) => typeof value === "string")
+      ? [{ column, index, distinct: new Set(values).size }]
+      : [];
   });
   const varying = text.filter((candidate) => candidate.distinct > 1);
   return (varying.find((candidate) => lastSegment(candidate.column) === "name") ?? varying[0] ?? text[0])?.index;
@@ -63,7 +73,8 @@ function titleOf(table: AnswerTable, y: number): { title: string; unit?: string 
 }
 
 /** The force a table is of, when its rows carry one name (not the measure's). */
-const forceName = (table: AnswerTable) => constantText(table, (column) => /(^|\.)name$/.test(column) && !/(^|\.)measure\.name$/.test(column));
+const forceName = (table: AnswerTable) =>
+  constantText(table, (column) => /(^|\.)name$/.test(column) && !/(^|\.)measure\.name$/.test(column));
 
 /** The chart for `table` with `measure` (a column name; the first measure if not given), or why there is none. */
 export function chartSpec(table: AnswerTable, measure?: string): ChartSpec | { reason: string } {
@@ -74,24 +85,38 @@ export function chartSpec(table: AnswerTable, measure?: string): ChartSpec | { r
     const values = valuesOf(table, index);
     return values.length > 0 && values.every((value) => typeof value === "string" && MONTH.test(value));
   });
-  const references = table.columns.flatMap((column, index) => {
-    const label = referenceLabel(column);
-    const values = valuesOf(table, index);
-    if (!label || !values.length || !values.every((value) => typeof value === "number")) return [];
-    return [{ column: index, label, constant: new Set(values).size === 1 ? (values[0]) : undefined }];
-  }).sort((a, b) => REFERENCE_ORDER.indexOf(a.label) - REFERENCE_ORDER.indexOf(b.label));
+  const references = table.columns
+    .flatMap((column, index) => {
+      const label = referenceLabel(column);
+      const values = valuesOf(table, index);
+      if (!label || !values.length || !values.every((value) => typeof value === "number")) return [];
+      return [{ column: index, label, constant: new Set(values).size === 1 ? values[0] : undefined }];
+    })
+    .sort((a, b) => REFERENCE_ORDER.indexOf(a.label) - REFERENCE_ORDER.indexOf(b.label));
   const rowsWithoutValue = table.rows.filter((row) => row[y] === null).length;
   const described = titleOf(table, y);
   if (month >= 0) {
     const series = labelColumn(table, month);
-    return { kind: "line", ...described, x: month, y, series: series !== undefined && new Set(valuesOf(table, series)).size > 1 ? series : undefined, references, rowsWithoutValue };
+    return {
+      kind: "line",
+      ...described,
+      x: month,
+      y,
+      series: series !== undefined && new Set(valuesOf(table, series)).size > 1 ? series : undefined,
+      references,
+      rowsWithoutValue,
+    };
   }
   const label = labelColumn(table, -1);
-  if (label === undefined && !(table.rows.length === 1 && references.length)) return { reason: "The table has no column of names or months to chart against." };
+  if (label === undefined && !(table.rows.length === 1 && references.length))
+    return { reason: "The table has no column of names or months to chart against." };
   if (table.rows.length === 1 && references.length && table.rows[0][y] !== null) {
     const [row] = table.rows;
     const own = { label: forceName(table) ?? "Force", value: row[y] as number };
-    const bars = [own, ...references.flatMap(({ column, label: name }) => (row[column] === null ? [] : [{ label: name, value: row[column] as number }]))];
+    const bars = [
+      own,
+      ...references.flatMap(({ column, label: name }) => (row[column] === null ? [] : [{ label: name, value: row[column] as number }])),
+    ];
     return { kind: "comparison", ...described, x: label ?? y, y, bars, references, rowsWithoutValue };
   }
   return { kind: "bar", ...described, x: label!, y, references, rowsWithoutValue };

@@ -11,9 +11,14 @@ const INTROSPECTION = "IntrospectionQuery";
  */
 export function hubFetcher(url: string, token: () => string | undefined): Fetcher {
   return async (params, options) => {
-    const headers: Record<string, string> = { "content-type": "application/json", accept: "application/graphql-response+json, application/json", ...(options?.headers) };
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      accept: "application/graphql-response+json, application/json",
+      ...options?.headers,
+    };
     const signedIn = token();
-    if (signedIn && !Object.keys(headers).some((name) => name.toLowerCase() === "authorization")) headers.authorization = `Bearer ${signedIn}`;
+    if (signedIn && !Object.keys(headers).some((name) => name.toLowerCase() === "authorization"))
+      headers.authorization = `Bearer ${signedIn}`;
     const response = await fetch(url, { method: "POST", headers, body: JSON.stringify(params) });
     const answer = (await response.json()) as Answer & ExecutionResult;
     if (params.operationName !== INTROSPECTION) recordAnswer(answer);

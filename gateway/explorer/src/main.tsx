@@ -64,15 +64,23 @@ createRoot(document.getElementById("root")!).render(
     onEditQuery={(query) => rememberInAddress({ query })}
     onEditVariables={(variables) => rememberInAddress({ variables })}
     visiblePlugin={shared.view ? VIEWS[shared.view] : undefined}
-    onTogglePluginVisibility={(plugin) => rememberInAddress({ view: Object.keys(VIEWS).find((view) => VIEWS[view] === plugin?.title) ?? "" })}
+    onTogglePluginVisibility={(plugin) =>
+      rememberInAddress({ view: Object.keys(VIEWS).find((view) => VIEWS[view] === plugin?.title) ?? "" })
+    }
     defaultEditorToolsVisibility={shared.variables ? "variables" : false}
   >
     <GraphiQL.Logo>
-      <span className="hub-title">Police performance hub</span> <a className="hub-link" href="/tables/">Table tool</a> <SignIn oidc={oidc} session={session} problem={problem} />
+      <span className="hub-title">Police performance hub</span>{" "}
+      <a className="hub-link" href="/tables/">
+        Table tool
+      </a>{" "}
+      <SignIn oidc={oidc} session={session} problem={problem} />
       <RunOnOpen enabled={shared.run === "1"} />
       {schemaHidden && (
         <span role="note" className="hub-note hub-schema-note">
-          {" "}You can run the example operations as the public. {oidc ? "Sign in" : "Use a token"} to browse the schema, build queries by ticking fields and see restricted figures.
+          {" "}
+          You can run the example operations as the public. {oidc ? "Sign in" : "Use a token"} to browse the schema, build queries by
+          ticking fields and see restricted figures.
         </span>
       )}
     </GraphiQL.Logo>

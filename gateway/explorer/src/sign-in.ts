@@ -29,7 +29,11 @@ interface Discovery {
 const PENDING = "hub.sign-in.pending";
 const SESSION = "hub.sign-in.session";
 
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
 const randomToken = () => base64url(crypto.getRandomValues(new Uint8Array(32)));
 const redirectUri = () => new URL("/explorer/", window.location.origin).toString();
 
@@ -54,7 +58,16 @@ export async function beginSignIn(oidc: ExplorerOidc): Promise<void> {
   const challenge = base64url(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier))));
   sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, nonce, returnTo: window.location.href }));
   const url = new URL(authorizationEndpoint);
-  const params = { response_type: "code", client_id: oidc.clientId, redirect_uri: redirectUri(), scope: oidc.scope, state, nonce, code_challenge: challenge, code_challenge_method: "S256" };
+  const params = {
+    response_type: "code",
+    client_id: oidc.clientId,
+    redirect_uri: redirectUri(),
+    scope: oidc.scope,
+    state,
+    nonce,
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+  };
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
   window.location.assign(url);
 }
@@ -73,14 +86,26 @@ export async function completeSignIn(oidc: ExplorerOidc): Promise<SignedIn | und
   const response = await fetch(tokenEndpoint, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "authorization_code", code: params.get("code")!, redirect_uri: redirectUri(), client_id: oidc.clientId, code_verifier: verifier }),
+    body: new URLSearchParams({
+      grant_type: "authorization_code",
+      code: params.get("code")!,
+      redirect_uri: redirectUri(),
+      client_id: oidc.clientId,
+      code_verifier: verifier,
+    }),
   });
   const tokens = (await response.json()) as { id_token?: string; error?: string; error_description?: string };
-  if (!response.ok || !tokens.id_token) throw new Error(`sign-in failed: ${tokens.error_description ?? tokens.error ?? `HTTP ${response.status}`}`);
+  if (!response.ok || !tokens.id_token)
+    throw new Error(`sign-in failed: ${tokens.error_description ?? tokens.error ?? `HTTP ${response.status}`}`);
   const claims = claimsOf(tokens.id_token);
   if (claims.nonce !== nonce) throw new Error("sign-in answer does not match the request (nonce)");
   const role = [claims[oidc.roleClaim]].flat().find((value): value is string => typeof value === "string");
-  const signedIn: SignedIn = { token: tokens.id_token, name: claimText(claims.name ?? claims.sub, "unknown"), role: role ?? "no hub role", expiresAtMs: Number(claims.exp) * 1000 };
+  const signedIn: SignedIn = {
+    token: tokens.id_token,
+    name: claimText(claims.name ?? claims.sub, "unknown"),
+    role: role ?? "no hub role",
+    expiresAtMs: Number(claims.exp) * 1000,
+  };
   keepSession(signedIn);
   // Sign-in begun on the table tool comes back through the explorer: go back to that page.
   if (new URL(returnTo).pathname !== window.location.pathname) window.location.assign(returnTo);

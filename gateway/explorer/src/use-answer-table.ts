@@ -4,7 +4,13 @@ import { useLatestAnswer } from "./answer-store.ts";
 import { rememberInAddress, sharedOperation } from "./share-link.ts";
 
 /** The latest answer's lists, the one chosen (the first outermost list until the analyst picks another) and its table. */
-export function useAnswerTable(): { lists: string[]; list: string | undefined; choose: (list: string) => void; table: AnswerTable | undefined; hasErrors: boolean } {
+export function useAnswerTable(): {
+  lists: string[];
+  list: string | undefined;
+  choose: (list: string) => void;
+  table: AnswerTable | undefined;
+  hasErrors: boolean;
+} {
   const answer = useLatestAnswer();
   // The list a shared link named, until the analyst picks another; the pick goes into the address.
   const [chosen, setChosen] = useState<string | undefined>(() => sharedOperation().list);

@@ -7,7 +7,16 @@ import { isSpreadsheet } from "../../shared/ingest/spreadsheet.ts";
 import { unitScope } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
 
-export const RECORDED_CRIME_HEADER = ["Financial Year", "Financial Quarter", "Force Name", "Offence Description", "Offence Group", "Offence Subgroup", "Offence Code", "Number of Offences"];
+export const RECORDED_CRIME_HEADER = [
+  "Financial Year",
+  "Financial Quarter",
+  "Force Name",
+  "Offence Description",
+  "Offence Group",
+  "Offence Subgroup",
+  "Offence Code",
+  "Number of Offences",
+];
 
 type Flags = { vawg: boolean; knifeCrime: boolean; csa: boolean };
 type OffenceRow = [forceId: string, quarterStart: Date, code: string, description: string, group: string, offences: number, flags: Flags];
@@ -19,9 +28,11 @@ const NO_FLAGS: Flags = { vawg: false, knifeCrime: false, csa: false };
 /** "2023/24" and quarter 1-4 (April-June is quarter 1) to the quarter's first month. */
 function quarterStart(reader: FieldReader, yearText: string | null, quarterText: string | null): Date | null {
   const year = yearText ? /^(\d{4})\/(\d{2})$/.exec(yearText) : null;
-  if (yearText && (!year || (Number(year[1]) + 1) % 100 !== Number(year[2]))) return reader.fail("Financial Year", "not a financial year such as 2023/24", yearText);
+  if (yearText && (!year || (Number(year[1]) + 1) % 100 !== Number(year[2])))
+    return reader.fail("Financial Year", "not a financial year such as 2023/24", yearText);
   const quarter = Number(quarterText);
-  if (quarterText && !(Number.isInteger(quarter) && quarter >= 1 && quarter <= 4)) return reader.fail("Financial Quarter", "not a quarter 1 to 4", quarterText);
+  if (quarterText && !(Number.isInteger(quarter) && quarter >= 1 && quarter <= 4))
+    return reader.fail("Financial Quarter", "not a quarter 1 to 4", quarterText);
   if (!year || !quarterText) return null;
   const start = new Date(Date.UTC(Number(year[1]), 3 + (quarter - 1) * 3, 1));
   return start.getUTCFullYear() < 2010 ? reader.fail("Financial Year", "out of range (2010 onwards)", yearText) : start;
@@ -64,8 +75,13 @@ export const hoRecordedCrimeImporter: Importer<OffenceRow, RecordedCrimeLookup> 
   matches: (fileName) => /\.csv$/i.test(fileName) || isSpreadsheet(fileName),
   read: (file, progress, options) => readTable(file, RECORDED_CRIME_HEADER, progress, options),
   prepare: async (sql) => {
-    const rows = await sql.query<{ offence_code: string; vawg: boolean; knife_crime: boolean; csa: boolean }>("SELECT offence_code, vawg, knife_crime, csa FROM crime_priorities.offence_code_mapping");
-    return { flagsByCode: new Map(rows.map((row) => [row.offence_code, { vawg: row.vawg, knifeCrime: row.knife_crime, csa: row.csa }])), netByUnit: new Map() };
+    const rows = await sql.query<{ offence_code: string; vawg: boolean; knife_crime: boolean; csa: boolean }>(
+      "SELECT offence_code, vawg, knife_crime, csa FROM crime_priorities.offence_code_mapping",
+    );
+    return {
+      flagsByCode: new Map(rows.map((row) => [row.offence_code, { vawg: row.vawg, knifeCrime: row.knife_crime, csa: row.csa }])),
+      netByUnit: new Map(),
+    };
   },
   parse(fields, { file, line, forces, lookup: { flagsByCode, netByUnit } }) {
     const reader = new FieldReader(fields, file, line);
@@ -75,22 +91,38 @@ export const hoRecordedCrimeImporter: Importer<OffenceRow, RecordedCrimeLookup> 
     const description = reader.text("Offence Description");
     const group = reader.text("Offence Group");
     const offences = reader.integer("Number of Offences");
-    const parsed = reader.result((): OffenceRow => [forceId!, month!, code!, description!, group!, offences!, flagsByCode.get(code!) ?? NO_FLAGS]);
+    const parsed = reader.result((): OffenceRow => [
+      forceId!,
+      month!,
+      code!,
+      description!,
+      group!,
+      offences!,
+      flagsByCode.get(code!) ?? NO_FLAGS,
+    ]);
     if ("row" in parsed) tallyUnit(netByUnit, parsed.row, line);
     return parsed;
   },
   checkFile: ({ netByUnit }, file) =>
-    [...netByUnit.values()].filter((unit) => unit.net < 0).map((unit) => ({
-      file,
-      line: unit.lastLine,
-      column: "Number of Offences",
-      value: String(unit.net),
-      reason: `${unit.forceId}, quarter from ${isoDay(unit.quarterStart)}: its rows net to ${unit.net} offences (negative adjustments beyond the offences recorded)`,
-    })),
+    [...netByUnit.values()]
+      .filter((unit) => unit.net < 0)
+      .map((unit) => ({
+        file,
+        line: unit.lastLine,
+        column: "Number of Offences",
+        value: String(unit.net),
+        reason: `${unit.forceId}, quarter from ${isoDay(unit.quarterStart)}: its rows net to ${unit.net} offences (negative adjustments beyond the offences recorded)`,
+      })),
   scopeOf: (row) => unitScope(row[0], row[1], quarterEnd(row[1])),
   replaceRule: SAME_KIND,
   replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(sql, { table: "crime_priorities.recorded_offence", periodOfRow: "t.month", replace: SAME_KIND }, scopes, batchId, kind),
+    replaceForcePeriodScopes(
+      sql,
+      { table: "crime_priorities.recorded_offence", periodOfRow: "t.month", replace: SAME_KIND },
+      scopes,
+      batchId,
+      kind,
+    ),
   open: (sql: SqlClient, batchId) =>
     chunkWriter((rows) =>
       sql.query(
@@ -98,8 +130,17 @@ export const hoRecordedCrimeImporter: Importer<OffenceRow, RecordedCrimeLookup> 
          SELECT *, $11 FROM unnest($1::text[], $2::date[], $10::date[], $3::text[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::bool[], $9::int[])
          ON CONFLICT (force_id, month, period_end, offence_code, vawg, knife_crime, csa) DO UPDATE SET offences = crime_priorities.recorded_offence.offences + EXCLUDED.offences`,
         [
-          rows.map((row) => row[0]), rows.map((row) => row[1]), rows.map((row) => row[2]), rows.map((row) => row[3]), rows.map((row) => row[4]),
-          rows.map((row) => row[6].vawg), rows.map((row) => row[6].knifeCrime), rows.map((row) => row[6].csa), rows.map((row) => row[5]), rows.map((row) => quarterEnd(row[1])), batchId,
+          rows.map((row) => row[0]),
+          rows.map((row) => row[1]),
+          rows.map((row) => row[2]),
+          rows.map((row) => row[3]),
+          rows.map((row) => row[4]),
+          rows.map((row) => row[6].vawg),
+          rows.map((row) => row[6].knifeCrime),
+          rows.map((row) => row[6].csa),
+          rows.map((row) => row[5]),
+          rows.map((row) => quarterEnd(row[1])),
+          batchId,
         ],
       ),
     ),

@@ -1,6 +1,13 @@
 import { basename } from "node:path";
 import type { CsvRecord } from "../../shared/ingest/csv-records.ts";
-import { columnKey, fileRecords, unreadable, type ReadOptions, type ReadProgress, type SourceRecord } from "../../shared/ingest/source-records.ts";
+import {
+  columnKey,
+  fileRecords,
+  unreadable,
+  type ReadOptions,
+  type ReadProgress,
+  type SourceRecord,
+} from "../../shared/ingest/source-records.ts";
 import { sheetTitle } from "../../shared/ingest/spreadsheet.ts";
 
 /** The hub's own layout: one row per force and period. */
@@ -12,7 +19,8 @@ const AREA_CODE_COLUMNS = ["police force area code", "area code", "geocode", "pf
 /** The count column of the ONS knife tables ("Number of offences involving a knife6": the digit is a footnote). */
 const KNIFE_OFFENCES_COLUMN = /^number of offences involving a knife/;
 /** The ONS police force area table of knife or sharp instrument offences (Table P4 in 2019), not its percentage-change companion. */
-const isKnifeTableTitle = (title: string) => /knife (and|or) sharp instrument offences/i.test(title) && !/percentage change|rate of/i.test(title);
+const isKnifeTableTitle = (title: string) =>
+  /knife (and|or) sharp instrument offences/i.test(title) && !/percentage change|rate of/i.test(title);
 
 const withoutNotes = (cell: string) => columnKey(cell.replace(/\[note \d+\]/gi, ""));
 const monthNumber = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase());
@@ -32,8 +40,7 @@ export function periodOfColumn(cell: string): { start: string; end: string } | u
 
 type Period = { start: string; end: string };
 type Layout =
-  | { format: "hub"; positions: number[] }
-  | { format: "ons"; name: number; code: number; periods: ({ position: number } & Period)[] };
+  { format: "hub"; positions: number[] } | { format: "ons"; name: number; code: number; periods: ({ position: number } & Period)[] };
 
 /** "…, year ending March 2019" in a table's title (footnote digits may follow the year: "March 20191,2,3"). */
 export function periodOfTitle(title: string): Period | undefined {
@@ -75,11 +82,15 @@ const withoutFootnotes = (name: string) => name.replace(/(?<=[a-z)])\d+(,\d+)*$/
 
 /** One record per force and period, in the hub's columns, whatever the file's layout; none for a note row under an ONS table. */
 function recordsOf(layout: Layout, { line, cells }: CsvRecord): SourceRecord[] {
-  if (layout.format === "hub") return [{ line, fields: Object.fromEntries(KNIFE_CRIME_HEADER.map((column, index) => [column, cells[layout.positions[index]]])) }];
+  if (layout.format === "hub")
+    return [{ line, fields: Object.fromEntries(KNIFE_CRIME_HEADER.map((column, index) => [column, cells[layout.positions[index]]])) }];
   const blank = (position: number) => !cells[position]?.trim();
   if (blank(layout.name) && layout.periods.every(({ position }) => blank(position))) return [];
   const force = { Force: withoutFootnotes(cells[layout.name].trim()), "Force code": layout.code >= 0 ? cells[layout.code] : undefined };
-  return layout.periods.map(({ position, start, end }) => ({ line, fields: { ...force, "Period start": start, "Period end": end, Offences: cells[position] } }));
+  return layout.periods.map(({ position, start, end }) => ({
+    line,
+    fields: { ...force, "Period start": start, "Period end": end, Offences: cells[position] },
+  }));
 }
 
 /**
@@ -90,13 +101,23 @@ function recordsOf(layout: Layout, { line, cells }: CsvRecord): SourceRecord[] {
  * are rows after it that are blank or notes (no area, no figure); a row with fewer cells than the
  * header is an error.
  */
-export async function* readKnifeCrimeTable(file: string, progress: ReadProgress, options: ReadOptions = {}): AsyncGenerator<SourceRecord[]> {
+export async function* readKnifeCrimeTable(
+  file: string,
+  progress: ReadProgress,
+  options: ReadOptions = {},
+): AsyncGenerator<SourceRecord[]> {
   const name = basename(file);
   let layout: Layout | undefined;
   let width = 0;
   const above: Above = { groups: [] };
   try {
-    for await (const records of fileRecords(file, progress, options, (_records, rows) => (isKnifeTableTitle(sheetTitle(rows)) ? 0 : undefined), "a table titled as knife or sharp instrument offences by police force area")) {
+    for await (const records of fileRecords(
+      file,
+      progress,
+      options,
+      (_records, rows) => (isKnifeTableTitle(sheetTitle(rows)) ? 0 : undefined),
+      "a table titled as knife or sharp instrument offences by police force area",
+    )) {
       const batch: SourceRecord[] = [];
       for (const record of records) {
         if (record.cells.every((cell) => !cell.trim())) continue;
@@ -106,7 +127,15 @@ export async function* readKnifeCrimeTable(file: string, progress: ReadProgress,
           above.titlePeriod ??= periodOfTitle(record.cells.join(" "));
           above.groups = record.cells;
         } else if (record.cells.length < width && record.cells.slice(0, width).some((cell) => cell.trim())) {
-          batch.push({ line: record.line, error: { file: name, line: record.line, value: record.cells.join(","), reason: `row has ${record.cells.length} of ${width} columns (truncated or malformed)` } });
+          batch.push({
+            line: record.line,
+            error: {
+              file: name,
+              line: record.line,
+              value: record.cells.join(","),
+              reason: `row has ${record.cells.length} of ${width} columns (truncated or malformed)`,
+            },
+          });
         } else batch.push(...recordsOf(layout, record));
       }
       if (batch.length) yield batch;

@@ -13,7 +13,14 @@ type FiguresRead = Map<string, number>;
 
 const SAME_KIND: ReplaceRule = { rule: "same-kind" };
 /** ONS shorthand for a cell with no figure: [x] not available, [c] confidential, [z] not applicable; "..", "NA" and "-" in older tables. */
-const NO_FIGURE: Record<string, string> = { "[x]": "not available", "[c]": "confidential", "[z]": "not applicable", "..": "not available", na: "not available", "-": "not published" };
+const NO_FIGURE: Record<string, string> = {
+  "[x]": "not available",
+  "[c]": "confidential",
+  "[z]": "not applicable",
+  "..": "not available",
+  na: "not available",
+  "-": "not published",
+};
 
 /** A period's first day (from YYYY-MM or YYYY-MM-DD, which must be the 1st) or last day (YYYY-MM, or the month's last day). */
 function periodBound(reader: FieldReader, column: string, edge: "start" | "end"): Date | null {
@@ -26,7 +33,9 @@ function periodBound(reader: FieldReader, column: string, edge: "start" | "end")
   const day = reader.day(column, hubDateBounds());
   if (!day) return null;
   const expected = edge === "start" ? new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1)) : lastDayOfMonth(day);
-  return isoDay(day) === isoDay(expected) ? day : reader.fail(column, `a period ${edge}s on the ${edge === "start" ? "first" : "last"} day of a month`, text);
+  return isoDay(day) === isoDay(expected)
+    ? day
+    : reader.fail(column, `a period ${edge}s on the ${edge === "start" ? "first" : "last"} day of a month`, text);
 }
 
 /** Whole months from the first day to the last, 1 to 12 of them. */
@@ -44,7 +53,8 @@ function checkSpan(reader: FieldReader, start: Date | null, end: Date | null): v
 export const onsKnifeCrimeImporter: Importer<KnifeCrimeRow, FiguresRead> = {
   kind: "ons-knife-crime",
   subgraph: "crime-priorities",
-  description: "Offences involving a knife or sharp instrument by police force area (ONS police force area tables, .xlsx/.ods as published or CSV; or Force,Period start,Period end,Offences)",
+  description:
+    "Offences involving a knife or sharp instrument by police force area (ONS police force area tables, .xlsx/.ods as published or CSV; or Force,Period start,Period end,Offences)",
   matches: (fileName) => /\.csv$/i.test(fileName) || isSpreadsheet(fileName),
   read: readKnifeCrimeTable,
   prepare: async () => new Map(),
@@ -58,7 +68,8 @@ export const onsKnifeCrimeImporter: Importer<KnifeCrimeRow, FiguresRead> = {
     const noFigure = offencesText ? NO_FIGURE[offencesText.toLowerCase()] : undefined;
     const offences = noFigure ? null : reader.count("Offences");
     const key = `${forceId}|${start && isoDay(start)}`;
-    if (forceId && start && figuresRead.has(key)) reader.fail("Period start", `a second figure for this force and period (first on line ${figuresRead.get(key)})`, isoDay(start));
+    if (forceId && start && figuresRead.has(key))
+      reader.fail("Period start", `a second figure for this force and period (first on line ${figuresRead.get(key)})`, isoDay(start));
     if (noFigure && !reader.errors.length) return { skip: `no figure published (${offencesText}: ${noFigure})` };
     const parsed = reader.result(() => [forceId!, start!, end!, offences!] as KnifeCrimeRow);
     if ("row" in parsed) figuresRead.set(key, line);
@@ -67,7 +78,13 @@ export const onsKnifeCrimeImporter: Importer<KnifeCrimeRow, FiguresRead> = {
   scopeOf: (row) => unitScope(row[0], row[1], row[2]),
   replaceRule: SAME_KIND,
   replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(sql, { table: "crime_priorities.recorded_offence", periodOfRow: "t.month", replace: SAME_KIND }, scopes, batchId, kind),
+    replaceForcePeriodScopes(
+      sql,
+      { table: "crime_priorities.recorded_offence", periodOfRow: "t.month", replace: SAME_KIND },
+      scopes,
+      batchId,
+      kind,
+    ),
   open: (sql: SqlClient, batchId) =>
     chunkWriter((rows) =>
       sql.query(

@@ -5,7 +5,18 @@ import { monthScope } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
 import { outsideFileMonth } from "../../shared/ingest/file-month.ts";
 
-export const OUTCOMES_HEADER = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code", "LSOA name", "Outcome type"];
+export const OUTCOMES_HEADER = [
+  "Crime ID",
+  "Month",
+  "Reported by",
+  "Falls within",
+  "Longitude",
+  "Latitude",
+  "Location",
+  "LSOA code",
+  "LSOA name",
+  "Outcome type",
+];
 /** Outcomes files carry no crime type, so their counts are of all recorded crime, not one priority. */
 export const ALL_RECORDED_CRIME = "ALL";
 
@@ -31,7 +42,16 @@ export const policeUkOutcomesImporter: Importer<OutcomeRow> = {
   replaceRule: { rule: "same-kind" },
   replaceScopes: (sql, scopes, batchId, kind) =>
     replaceForcePeriodScopes(
-      sql, { table: "crime_priorities.offence_outcome", periodOfRow: "t.month", replace: { rule: "same-kind" }, onlyRows: `t.priority = '${ALL_RECORDED_CRIME}'` }, scopes, batchId, kind,
+      sql,
+      {
+        table: "crime_priorities.offence_outcome",
+        periodOfRow: "t.month",
+        replace: { rule: "same-kind" },
+        onlyRows: `t.priority = '${ALL_RECORDED_CRIME}'`,
+      },
+      scopes,
+      batchId,
+      kind,
     ),
   open(sql, batchId) {
     const counts = new Map<string, [string, Date, string, number]>();
@@ -49,7 +69,13 @@ export const policeUkOutcomesImporter: Importer<OutcomeRow> = {
         await sql.query(
           `INSERT INTO crime_priorities.offence_outcome (force_id, month, priority, outcome, outcomes, batch_id)
            SELECT t.force_id, t.month, '${ALL_RECORDED_CRIME}', t.outcome, t.outcomes, $5 FROM unnest($1::text[], $2::date[], $3::text[], $4::int[]) AS t(force_id, month, outcome, outcomes)`,
-          [tallies.map((tally) => tally[0]), tallies.map((tally) => tally[1]), tallies.map((tally) => tally[2]), tallies.map((tally) => tally[3]), batchId],
+          [
+            tallies.map((tally) => tally[0]),
+            tallies.map((tally) => tally[1]),
+            tallies.map((tally) => tally[2]),
+            tallies.map((tally) => tally[3]),
+            batchId,
+          ],
         );
       },
     };

@@ -10,14 +10,34 @@ import { STOP_SEARCH_MONTHS } from "../plausibility.ts";
 import { isoDay } from "../../shared/graphql/period.ts";
 
 export const STOP_SEARCH_HEADER = [
-  "Type", "Date", "Part of a policing operation", "Policing operation", "Latitude", "Longitude", "Gender", "Age range",
-  "Self-defined ethnicity", "Officer-defined ethnicity", "Legislation", "Object of search", "Outcome", "Outcome linked to object of search",
+  "Type",
+  "Date",
+  "Part of a policing operation",
+  "Policing operation",
+  "Latitude",
+  "Longitude",
+  "Gender",
+  "Age range",
+  "Self-defined ethnicity",
+  "Officer-defined ethnicity",
+  "Legislation",
+  "Object of search",
+  "Outcome",
+  "Outcome linked to object of search",
   "Removal of more than just outer clothing",
 ];
 /** The archive names stop and search files by month and force: the rows themselves do not say which force. */
 const FILE_NAME = /^(\d{4}-\d{2})-(.+)-stop-and-search\.csv$/i;
 
-type SearchRow = [forceId: string, month: Date, searchType: string, objectOfSearch: string, outcome: string, outcomeLinked: boolean | null, clothingRemoved: boolean | null];
+type SearchRow = [
+  forceId: string,
+  month: Date,
+  searchType: string,
+  objectOfSearch: string,
+  outcome: string,
+  outcomeLinked: boolean | null,
+  clothingRemoved: boolean | null,
+];
 
 /** Where a tally keeps its count of searches, after the row's fields. */
 const SEARCHES = 7;
@@ -44,11 +64,14 @@ export const policeUkStopSearchImporter: Importer<SearchRow> = {
   parse(fields, { file, line, forces }) {
     const reader = new FieldReader(fields, file, line);
     const named = FILE_NAME.exec(file);
-    const forceId = named ? (forces.resolve(named[2]) ?? reader.fail(undefined, `unknown force "${named[2]}" in the file name`)) : reader.fail(undefined, "file name must be YYYY-MM-<force>-stop-and-search.csv", file);
+    const forceId = named
+      ? (forces.resolve(named[2]) ?? reader.fail(undefined, `unknown force "${named[2]}" in the file name`))
+      : reader.fail(undefined, "file name must be YYYY-MM-<force>-stop-and-search.csv", file);
     const searchedAt = reader.timestamp("Date", hubDateBounds());
     const month = searchedAt && ukMonth(searchedAt);
     const fileMonth = outsideFileMonth(file, month);
-    if (fileMonth) reader.fail("Date", `in ${isoDay(month!).slice(0, 7)} in UK time, outside the file's month ${fileMonth}`, reader.text("Date"));
+    if (fileMonth)
+      reader.fail("Date", `in ${isoDay(month!).slice(0, 7)} in UK time, outside the file's month ${fileMonth}`, reader.text("Date"));
     const searchType = reader.text("Type");
     const objectOfSearch = reader.text("Object of search", { optional: true }) ?? "Not stated";
     const outcome = reader.text("Outcome", { optional: true }) ?? "Not stated";
@@ -61,7 +84,13 @@ export const policeUkStopSearchImporter: Importer<SearchRow> = {
   plausibility: STOP_SEARCH_MONTHS,
   replaceRule: { rule: "same-kind" },
   replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(sql, { table: "crime_priorities.stop_search", periodOfRow: "t.month", replace: { rule: "same-kind" } }, scopes, batchId, kind),
+    replaceForcePeriodScopes(
+      sql,
+      { table: "crime_priorities.stop_search", periodOfRow: "t.month", replace: { rule: "same-kind" } },
+      scopes,
+      batchId,
+      kind,
+    ),
   open(sql, batchId) {
     const counts = new Map<string, [...SearchRow, number]>();
     return {

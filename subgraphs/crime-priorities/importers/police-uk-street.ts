@@ -8,7 +8,18 @@ import { outsideFileMonth } from "../../shared/ingest/file-month.ts";
 import { STREET_MONTHS } from "../plausibility.ts";
 
 export const STREET_HEADER = [
-  "Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code", "LSOA name", "Crime type", "Last outcome category", "Context",
+  "Crime ID",
+  "Month",
+  "Reported by",
+  "Falls within",
+  "Longitude",
+  "Latitude",
+  "Location",
+  "LSOA code",
+  "LSOA name",
+  "Crime type",
+  "Last outcome category",
+  "Context",
 ];
 const ANTI_SOCIAL_BEHAVIOUR = "Anti-social behaviour";
 /** Street data sits beside recorded crime from other sources: a street file replaces only street files. */
@@ -28,7 +39,11 @@ export const policeUkStreetImporter: Importer<StreetRow, Set<string>> = {
   matches: (fileName) => /-street\.csv$/i.test(fileName),
   read: (file, progress, options) => readTable(file, STREET_HEADER, progress, options),
   prepare: async (sql) =>
-    new Set((await sql.query<{ crime_type: string }>("SELECT crime_type FROM crime_priorities.crime_type_mapping WHERE source = 'police-uk'")).map((row) => row.crime_type)),
+    new Set(
+      (
+        await sql.query<{ crime_type: string }>("SELECT crime_type FROM crime_priorities.crime_type_mapping WHERE source = 'police-uk'")
+      ).map((row) => row.crime_type),
+    ),
   parse(fields, { file, line, forces, lookup: mappedCrimeTypes }) {
     const reader = new FieldReader(fields, file, line);
     const crimeType = reader.text("Crime type");
@@ -37,7 +52,8 @@ export const policeUkStreetImporter: Importer<StreetRow, Set<string>> = {
     const fileMonth = outsideFileMonth(file, month);
     if (fileMonth) reader.fail("Month", `outside the file's month ${fileMonth}`, reader.text("Month"));
     const antiSocial = crimeType === ANTI_SOCIAL_BEHAVIOUR;
-    if (crimeType && !antiSocial && !mappedCrimeTypes.has(crimeType)) reader.fail("Crime type", "crime type with no mapping in crime_type_mapping", crimeType);
+    if (crimeType && !antiSocial && !mappedCrimeTypes.has(crimeType))
+      reader.fail("Crime type", "crime type with no mapping in crime_type_mapping", crimeType);
     // Anti-social behaviour rows are checked like the rest, then skipped: they are not recorded crime.
     if (antiSocial && !reader.errors.length) return { skip: "anti-social behaviour: not recorded crime" };
     return reader.result(() => [forceId!, month!, crimeType!]);
@@ -46,7 +62,13 @@ export const policeUkStreetImporter: Importer<StreetRow, Set<string>> = {
   plausibility: STREET_MONTHS,
   replaceRule: SAME_KIND,
   replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(sql, { table: "crime_priorities.recorded_offence", periodOfRow: "t.month", replace: SAME_KIND }, scopes, batchId, kind),
+    replaceForcePeriodScopes(
+      sql,
+      { table: "crime_priorities.recorded_offence", periodOfRow: "t.month", replace: SAME_KIND },
+      scopes,
+      batchId,
+      kind,
+    ),
   open(sql: SqlClient, batchId) {
     // Crimes are counted as they stream past; the counts (force × month × type) are written once.
     const counts = new Map<string, [string, string, string, number]>();
@@ -68,7 +90,13 @@ export const policeUkStreetImporter: Importer<StreetRow, Set<string>> = {
            SELECT t.force_id, t.month, (t.month + interval '1 month - 1 day')::date, 'police-uk:' || t.crime_type, t.crime_type, m.offence_group, m.vawg, m.knife_crime, m.csa, t.offences, $5
            FROM unnest($1::text[], $2::date[], $3::text[], $4::int[]) AS t(force_id, month, crime_type, offences)
            JOIN crime_priorities.crime_type_mapping m ON m.source = 'police-uk' AND m.crime_type = t.crime_type`,
-          [tallies.map((tally) => tally[0]), tallies.map((tally) => tally[1]), tallies.map((tally) => tally[2]), tallies.map((tally) => tally[3]), batchId],
+          [
+            tallies.map((tally) => tally[0]),
+            tallies.map((tally) => tally[1]),
+            tallies.map((tally) => tally[2]),
+            tallies.map((tally) => tally[3]),
+            batchId,
+          ],
         );
       },
     };

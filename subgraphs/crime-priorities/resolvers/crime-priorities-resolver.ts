@@ -27,7 +27,10 @@ const PRIORITY_COUNT: Record<CrimePriority, CrimeCount> = {
 
 @Resolver(() => Force)
 export class ForceCrimePrioritiesResolver {
-  @FieldResolver(() => CrimePrioritySummary, { nullable: true, description: "Recorded crime in the national priorities (VAWG, knife crime, CSA) over a period." })
+  @FieldResolver(() => CrimePrioritySummary, {
+    nullable: true,
+    description: "Recorded crime in the national priorities (VAWG, knife crime, CSA) over a period.",
+  })
   @Directive('@requires(fields: "population populationEstimates { year population }")')
   crimePriorities(@Root() force: Force, @FromArg() from: Date, @ToArg() to: Date, @AsPublishedOnArg() asPublishedOn: Date | null) {
     const population = force.population ? populationFor(force.population, force.populationEstimates, from.getUTCFullYear()) : null;
@@ -40,26 +43,45 @@ export class ForceCrimePrioritiesResolver {
  * a force that leaves the column blank on every row (the Metropolitan Police in 2018) did not
  * publish it, which is not "no find".
  */
-function weaponFindRate(finds: number, searchesLinkRecorded: number, weaponSearches: number): Pick<StopSearchSummary, "weaponFindRate" | "weaponFindRateReason"> {
+function weaponFindRate(
+  finds: number,
+  searchesLinkRecorded: number,
+  weaponSearches: number,
+): Pick<StopSearchSummary, "weaponFindRate" | "weaponFindRateReason"> {
   if (searchesLinkRecorded > 0) return { weaponFindRate: roundTo(finds / searchesLinkRecorded, SHARE_PLACES), weaponFindRateReason: null };
-  const reason = weaponSearches > 0 ? "not recorded by this force in this file: \"Outcome linked to object of search\" is blank on every weapon search" : "no weapon searches in the period";
+  const reason =
+    weaponSearches > 0
+      ? 'not recorded by this force in this file: "Outcome linked to object of search" is blank on every weapon search'
+      : "no weapon searches in the period";
   return { weaponFindRate: null, weaponFindRateReason: reason };
 }
 
 /** A count from an optional column: null, with the reason, where no search of the period recorded it. */
 const recordedCount = (count: number, recorded: number, column: string) =>
-  recorded > 0 ? { count, reason: null } : { count: null, reason: `not recorded by this force in this file: "${column}" is blank on every search` };
+  recorded > 0
+    ? { count, reason: null }
+    : { count: null, reason: `not recorded by this force in this file: "${column}" is blank on every search` };
 
 /** The counts from the file's optional columns (outcome, removal of clothing), each null where blank on every search. */
-function optionalCounts(row: StopSearchCounts): Pick<StopSearchSummary, "arrestCount" | "arrestCountReason" | "moreThanOuterClothingRemoved" | "moreThanOuterClothingRemovedReason"> {
+function optionalCounts(
+  row: StopSearchCounts,
+): Pick<StopSearchSummary, "arrestCount" | "arrestCountReason" | "moreThanOuterClothingRemoved" | "moreThanOuterClothingRemovedReason"> {
   const arrests = recordedCount(row.arrests, row.outcomesRecorded, "Outcome");
   const clothing = recordedCount(row.clothingRemoved, row.clothingRecorded, "Removal of more than just outer clothing");
-  return { arrestCount: arrests.count, arrestCountReason: arrests.reason, moreThanOuterClothingRemoved: clothing.count, moreThanOuterClothingRemovedReason: clothing.reason };
+  return {
+    arrestCount: arrests.count,
+    arrestCountReason: arrests.reason,
+    moreThanOuterClothingRemoved: clothing.count,
+    moreThanOuterClothingRemovedReason: clothing.reason,
+  };
 }
 
 @Resolver(() => Force)
 export class ForceStopSearchResolver {
-  @FieldResolver(() => StopSearchSummary, { nullable: true, description: "Stop and search over a period (months that start within it); null when none is loaded." })
+  @FieldResolver(() => StopSearchSummary, {
+    nullable: true,
+    description: "Stop and search over a period (months that start within it); null when none is loaded.",
+  })
   async stopAndSearch(
     @Root() force: Force,
     @FromArg() from: Date,
@@ -68,14 +90,28 @@ export class ForceStopSearchResolver {
     @Ctx() { loaders }: CrimePrioritiesContext,
   ): Promise<StopSearchSummary | null> {
     const period = checkPeriod(from, to, asPublishedOn);
-    const [rows, coverageOf] = await Promise.all([loaders.stopSearch(period), loaders.coverage(period, "STOP_AND_SEARCH", "stop and search")]);
+    const [rows, coverageOf] = await Promise.all([
+      loaders.stopSearch(period),
+      loaders.coverage(period, "STOP_AND_SEARCH", "stop and search"),
+    ]);
     const row = rows.get(force.id);
     if (!row) return null;
     const { searches, arrests, weaponSearches } = row;
-    const qualityNotes = notesWithin(await loaders.implausibleMonths(period, STOP_SEARCH_MONTHS), force.id, new Set(monthsStartingWithin(period).map(isoDay)));
+    const qualityNotes = notesWithin(
+      await loaders.implausibleMonths(period, STOP_SEARCH_MONTHS),
+      force.id,
+      new Set(monthsStartingWithin(period).map(isoDay)),
+    );
     return {
-      forceId: force.id, searches, arrests, weaponSearches, ...period, coverage: coverageOf(force.id), qualityNotes,
-      ...optionalCounts(row), ...weaponFindRate(row.weaponFinds, row.weaponSearchesLinkRecorded, weaponSearches),
+      forceId: force.id,
+      searches,
+      arrests,
+      weaponSearches,
+      ...period,
+      coverage: coverageOf(force.id),
+      qualityNotes,
+      ...optionalCounts(row),
+      ...weaponFindRate(row.weaponFinds, row.weaponSearchesLinkRecorded, weaponSearches),
     };
   }
 }
@@ -87,8 +123,14 @@ export class CrimePrioritySummaryResolver {
     const found = (await loaders.figures(summary)).get(summary.forceId);
     if (found) return found;
     const counts = Object.keys(CRIME_COUNTS) as CrimeCount[];
-    const each = <T>(value: (count: CrimeCount) => T) => Object.fromEntries(counts.map((count) => [count, value(count)])) as Record<CrimeCount, T>;
-    return { forceId: summary.forceId, counts: each(() => null), coverage: each((count) => tileCoverage(summary, [], CRIME_COUNTS[count].label).coverage), units: each(() => []) };
+    const each = <T>(value: (count: CrimeCount) => T) =>
+      Object.fromEntries(counts.map((count) => [count, value(count)])) as Record<CrimeCount, T>;
+    return {
+      forceId: summary.forceId,
+      counts: each(() => null),
+      coverage: each((count) => tileCoverage(summary, [], CRIME_COUNTS[count].label).coverage),
+      units: each(() => []),
+    };
   }
 
   /** Notes on the flagged street-file months a count of the summary was summed from. */
@@ -119,16 +161,24 @@ export class CrimePrioritySummaryResolver {
       forceId: summary.forceId,
       period: { from: summary.from, to: summary.to, asPublishedOn: summary.asPublishedOn },
       ...(await this.figure(summary, count, context)),
-      shareOfRecordedCrime: bothComplete && counts.recordedOffences ? roundTo(counts[count]! / counts.recordedOffences, SHARE_PLACES) : null,
+      shareOfRecordedCrime:
+        bothComplete && counts.recordedOffences ? roundTo(counts[count]! / counts.recordedOffences, SHARE_PLACES) : null,
     };
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: "All offences recorded in the covered months of the period, flagged or not (offences); null when no source covers any of it." })
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      "All offences recorded in the covered months of the period, flagged or not (offences); null when no source covers any of it.",
+  })
   async recordedOffences(@Root() summary: CrimePrioritySummary, @Ctx() context: CrimePrioritiesContext) {
     return (await this.counts(summary, context)).counts.recordedOffences;
   }
 
-  @FieldResolver(() => [String], { description: "Flagged months any figure of this summary is counted from (possibly partial submissions: a force-month under half the force's usual count), one note each; empty when none." })
+  @FieldResolver(() => [String], {
+    description:
+      "Flagged months any figure of this summary is counted from (possibly partial submissions: a force-month under half the force's usual count), one note each; empty when none.",
+  })
   async qualityNotes(@Root() summary: CrimePrioritySummary, @Ctx() context: CrimePrioritiesContext) {
     const notes = await Promise.all((Object.keys(CRIME_COUNTS) as CrimeCount[]).map((count) => this.notes(summary, count, context)));
     return [...new Set(notes.flat())];
@@ -140,19 +190,25 @@ export class CrimePrioritySummaryResolver {
   }
 
   @FieldResolver(() => OffenceFigure, {
-    description: "Possession of weapons offences (any weapon: blades, firearms, other offensive weapons). Its own figure: not knife crime, which counts offences involving a knife or sharp instrument.",
+    description:
+      "Possession of weapons offences (any weapon: blades, firearms, other offensive weapons). Its own figure: not knife crime, which counts offences involving a knife or sharp instrument.",
   })
   possessionOfWeapons(@Root() summary: CrimePrioritySummary, @Ctx() context: CrimePrioritiesContext) {
     return this.figure(summary, "possessionOfWeapons", context);
   }
 
-  @FieldResolver(() => [OutcomeCount], { description: "Outcomes assigned in the period to all recorded crime (data.police.uk outcomes files), most frequent first." })
+  @FieldResolver(() => [OutcomeCount], {
+    description: "Outcomes assigned in the period to all recorded crime (data.police.uk outcomes files), most frequent first.",
+  })
   async recordedCrimeOutcomes(@Root() summary: CrimePrioritySummary, @Ctx() { loaders }: CrimePrioritiesContext) {
     const rows = await loaders.outcomes.load({ forceId: summary.forceId, period: summary });
     return rows.filter((row) => row.priority === ALL_RECORDED_CRIME);
   }
 
-  @FieldResolver(() => Coverage, { description: "Months of the period the loaded outcomes files cover: where none does, `recordedCrimeOutcomes` is empty for want of data, not for want of outcomes." })
+  @FieldResolver(() => Coverage, {
+    description:
+      "Months of the period the loaded outcomes files cover: where none does, `recordedCrimeOutcomes` is empty for want of data, not for want of outcomes.",
+  })
   async recordedCrimeOutcomesCoverage(@Root() summary: CrimePrioritySummary, @Ctx() { loaders }: CrimePrioritiesContext) {
     return (await loaders.coverage(summary, "RECORDED_CRIME_OUTCOMES", "outcomes of recorded crime"))(summary.forceId);
   }
@@ -162,7 +218,9 @@ export class CrimePrioritySummaryResolver {
     return loaders.sources(summary, summary.forceId);
   }
 
-  @FieldResolver(() => PriorityCrime, { description: "Offences involving a knife or sharp instrument (ONS / Home Office flag); never street data's possession of weapons." })
+  @FieldResolver(() => PriorityCrime, {
+    description: "Offences involving a knife or sharp instrument (ONS / Home Office flag); never street data's possession of weapons.",
+  })
   knifeCrime(@Root() summary: CrimePrioritySummary, @Ctx() context: CrimePrioritiesContext) {
     return this.priority(summary, CrimePriority.KNIFE_CRIME, context);
   }

@@ -12,7 +12,9 @@ import { FigureTable, Measure } from "../schema/figures.ts";
 
 @Resolver(() => FigureTable)
 export class CrimePriorityFiguresResolver {
-  @FieldResolver(() => [OWNER_FIGURES["crime-priorities"]], { description: "The table's rows of crime-priority measures (hidden: the forces subgraph serves them as `rows`)." })
+  @FieldResolver(() => [OWNER_FIGURES["crime-priorities"]], {
+    description: "The table's rows of crime-priority measures (hidden: the forces subgraph serves them as `rows`).",
+  })
   @Directive("@inaccessible")
   @Directive(`@requires(fields: "${ROWS_REQUIRE}")`)
   crimePrioritiesRows(@Root() table: FigureTableReference, @Ctx() context: CrimePrioritiesContext) {
@@ -26,7 +28,10 @@ export class CrimePriorityFiguresResolver {
 
 @Resolver(() => Measure)
 export class CrimePriorityDefinitionResolver {
-  @FieldResolver(() => MeasureCatalogueEntry, { nullable: true, description: "The definition of a crime-priority measure; null for others (hidden: the forces subgraph serves it)." })
+  @FieldResolver(() => MeasureCatalogueEntry, {
+    nullable: true,
+    description: "The definition of a crime-priority measure; null for others (hidden: the forces subgraph serves it).",
+  })
   @Directive("@inaccessible")
   crimePrioritiesDefinition(@Root() { id }: Measure, @Ctx() { prisma }: CrimePrioritiesContext) {
     const measure = findCrimeMeasure(id);

@@ -38,16 +38,24 @@ export const comparisonGroupsImporter: Importer<MemberRow> = {
     );
     return rows.map((row) => row.batch_id);
   },
-  open: (sql, batchId) => chunkWriter(async (rows) => {
-    await sql.query(
-      `INSERT INTO forces.comparison_group (id, name, kind, anchor_force_id, description, batch_id)
+  open: (sql, batchId) =>
+    chunkWriter(async (rows) => {
+      await sql.query(
+        `INSERT INTO forces.comparison_group (id, name, kind, anchor_force_id, description, batch_id)
        SELECT DISTINCT ON (id) id, name, kind, anchor, description, $6 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(id, name, kind, anchor, description)
        ON CONFLICT (id) DO NOTHING`,
-      [rows.map((row) => row[0]), rows.map((row) => row[1]), rows.map((row) => row[2]), rows.map((row) => row[3]), rows.map((row) => row[5]), batchId],
-    );
-    await sql.query(
-      `INSERT INTO forces.comparison_group_member (group_id, force_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
-      [rows.map((row) => row[0]), rows.map((row) => row[4])],
-    );
-  }),
+        [
+          rows.map((row) => row[0]),
+          rows.map((row) => row[1]),
+          rows.map((row) => row[2]),
+          rows.map((row) => row[3]),
+          rows.map((row) => row[5]),
+          batchId,
+        ],
+      );
+      await sql.query(
+        `INSERT INTO forces.comparison_group_member (group_id, force_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+        [rows.map((row) => row[0]), rows.map((row) => row[4])],
+      );
+    }),
 };

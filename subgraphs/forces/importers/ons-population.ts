@@ -32,13 +32,16 @@ export const onsPopulationImporter: Importer<EstimateRow, Map<string, number>> =
     const reader = new FieldReader(fields, file, line);
     const forceId = reader.force("Force", forces, reader.text("Force code", { optional: true }), reader.text("Force"));
     const yearText = reader.text("Year");
-    const year = yearText === null ? null : estimateYear(yearText) ?? reader.fail("Year", `a year from ${FIRST_YEAR} to next year`, yearText);
+    const year =
+      yearText === null ? null : (estimateYear(yearText) ?? reader.fail("Year", `a year from ${FIRST_YEAR} to next year`, yearText));
     const populationText = reader.text("Population");
-    if (populationText && NO_FIGURE.has(populationText.toLowerCase()) && !reader.errors.length) return { skip: `no figure published (${populationText})` };
+    if (populationText && NO_FIGURE.has(populationText.toLowerCase()) && !reader.errors.length)
+      return { skip: `no figure published (${populationText})` };
     const population = reader.count("Population");
     if (population === 0) reader.fail("Population", "a force area's population is more than 0", populationText);
     const key = `${forceId}|${year}`;
-    if (forceId && year && seen.has(key)) reader.fail("Year", `a second estimate for this force and year (first on line ${seen.get(key)})`, yearText);
+    if (forceId && year && seen.has(key))
+      reader.fail("Year", `a second estimate for this force and year (first on line ${seen.get(key)})`, yearText);
     const parsed = reader.result((): EstimateRow => [forceId!, year!, population!]);
     if ("row" in parsed) seen.set(key, line);
     return parsed;
@@ -56,8 +59,9 @@ export const onsPopulationImporter: Importer<EstimateRow, Map<string, number>> =
   },
   open: (sql, batchId) =>
     chunkWriter((rows) =>
-      sql.query(`INSERT INTO forces.population_estimate (force_id, year, population, batch_id) SELECT *, $4 FROM unnest($1::text[], $2::int[], $3::int[])`, [
-        rows.map((row) => row[0]), rows.map((row) => row[1]), rows.map((row) => row[2]), batchId,
-      ]),
+      sql.query(
+        `INSERT INTO forces.population_estimate (force_id, year, population, batch_id) SELECT *, $4 FROM unnest($1::text[], $2::int[], $3::int[])`,
+        [rows.map((row) => row[0]), rows.map((row) => row[1]), rows.map((row) => row[2]), batchId],
+      ),
     ),
 };

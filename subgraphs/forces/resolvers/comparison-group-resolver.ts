@@ -6,7 +6,11 @@ import { Force } from "../schema/force.ts";
 @Resolver(() => ComparisonGroup)
 export class ComparisonGroupResolver {
   @Query(() => [ComparisonGroup], { description: "Comparison groups, optionally of one kind." })
-  comparisonGroups(@Arg("kind", () => ComparisonGroupKind, { nullable: true, description: "Only groups of this kind; every group when omitted." }) kind: ComparisonGroupKind | null, @Ctx() { prisma }: ForcesContext) {
+  comparisonGroups(
+    @Arg("kind", () => ComparisonGroupKind, { nullable: true, description: "Only groups of this kind; every group when omitted." })
+    kind: ComparisonGroupKind | null,
+    @Ctx() { prisma }: ForcesContext,
+  ) {
     return prisma.comparisonGroup.findMany({ where: kind ? { kind } : {}, orderBy: { id: "asc" } });
   }
 

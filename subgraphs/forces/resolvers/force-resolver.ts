@@ -10,7 +10,10 @@ import { ForcePopulation, PopulationEstimate } from "../../shared/graphql/force-
 @Resolver(() => Force)
 export class ForceResolver {
   @Query(() => [Force], { description: "The territorial forces, by name; `region` (id or name) narrows them to one region." })
-  forces(@Arg("region", () => String, { nullable: true, description: "A region's id or name; every force when omitted." }) region: string | null, @Ctx() { loaders }: ForcesContext) {
+  forces(
+    @Arg("region", () => String, { nullable: true, description: "A region's id or name; every force when omitted." }) region: string | null,
+    @Ctx() { loaders }: ForcesContext,
+  ) {
     return loaders.forcesByName(region);
   }
 
@@ -39,29 +42,40 @@ export class ForceResolver {
     return loaders.groupsByForce.load(force.id);
   }
 
-  @FieldResolver(() => [ID], { description: "Ids of every force in the same region, this one included: what other subgraphs compare against." })
+  @FieldResolver(() => [ID], {
+    description: "Ids of every force in the same region, this one included: what other subgraphs compare against.",
+  })
   regionForceIds(@Root() force: Force, @Ctx() { loaders }: ForcesContext) {
     return regionForceIdsOf(force, loaders);
   }
 
-  @FieldResolver(() => [ID], { description: "Ids of the forces in the force's most similar group, this one included; empty when none is loaded." })
+  @FieldResolver(() => [ID], {
+    description: "Ids of the forces in the force's most similar group, this one included; empty when none is loaded.",
+  })
   mostSimilarGroupForceIds(@Root() force: Force, @Ctx() { loaders }: ForcesContext) {
     return mostSimilarGroupForceIdsOf(force, loaders);
   }
 
   @FieldResolver(() => [ForcePopulation], {
-    description: "The population of every force (2011 census and the ONS mid-year estimates loaded), for subgraphs that weight group rates (national, region, most similar group) by population and rank forces on rates.",
+    description:
+      "The population of every force (2011 census and the ONS mid-year estimates loaded), for subgraphs that weight group rates (national, region, most similar group) by population and rank forces on rates.",
   })
   forcePopulations(@Ctx() { loaders }: ForcesContext): Promise<ForcePopulation[]> {
     return allForcePopulations(loaders);
   }
 
-  @FieldResolver(() => [PopulationEstimate], { description: "ONS mid-year population estimates loaded for the force area (`ons-population`), oldest first: a rate divides by the estimate of the year its period starts in." })
+  @FieldResolver(() => [PopulationEstimate], {
+    description:
+      "ONS mid-year population estimates loaded for the force area (`ons-population`), oldest first: a rate divides by the estimate of the year its period starts in.",
+  })
   populationEstimates(@Root() force: Force, @Ctx() { loaders }: ForcesContext) {
     return loaders.estimatesByForce.load(force.id);
   }
 
-  @FieldResolver(() => ComparisonGroup, { nullable: true, description: "The force's most similar group (the force and its peers); null when none is loaded." })
+  @FieldResolver(() => ComparisonGroup, {
+    nullable: true,
+    description: "The force's most similar group (the force and its peers); null when none is loaded.",
+  })
   mostSimilarGroup(@Root() force: Force, @Ctx() { loaders }: ForcesContext) {
     return mostSimilarGroupOf(force, loaders);
   }

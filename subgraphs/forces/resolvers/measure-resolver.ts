@@ -7,7 +7,8 @@ import { Measure } from "../schema/measure.ts";
 
 /** The owner's definition: exactly one subgraph sets it. */
 function definitionOf(measure: Measure): MeasureCatalogueEntry {
-  const entry = measure.responseTimesDefinition ?? measure.crimePrioritiesDefinition ?? measure.workforceDefinition ?? measure.misconductDefinition;
+  const entry =
+    measure.responseTimesDefinition ?? measure.crimePrioritiesDefinition ?? measure.workforceDefinition ?? measure.misconductDefinition;
   if (!entry) throw new Error(`no subgraph defines the measure ${measure.id}`);
   return entry;
 }
@@ -16,7 +17,10 @@ const requiresDefinitions = () => Directive(`@requires(fields: "${OWNER_DEFINITI
 
 @Resolver(() => Measure)
 export class MeasureResolver {
-  @Query(() => [Measure], { description: "Every measure the hub serves (the catalogue a table is built from), in the order of `MeasureId`: definition, unit, precision, sources and the periods with data." })
+  @Query(() => [Measure], {
+    description:
+      "Every measure the hub serves (the catalogue a table is built from), in the order of `MeasureId`: definition, unit, precision, sources and the periods with data.",
+  })
   measures(): Measure[] {
     return Object.values(MeasureId).map((id) => ({ id }));
   }
@@ -45,7 +49,9 @@ export class MeasureResolver {
     return definitionOf(measure).direction;
   }
 
-  @FieldResolver(() => String, { description: "How the value of a group of forces (region, most similar group, national) is formed from its members." })
+  @FieldResolver(() => String, {
+    description: "How the value of a group of forces (region, most similar group, national) is formed from its members.",
+  })
   @requiresDefinitions()
   groupValue(@Root() measure: Measure) {
     return definitionOf(measure).groupValue;
@@ -57,19 +63,26 @@ export class MeasureResolver {
     return definitionOf(measure).definition;
   }
 
-  @FieldResolver(() => Boolean, { description: "True for a measure taken at snapshot days (the workforce: use interval SNAPSHOT for each day), false for one counted over months." })
+  @FieldResolver(() => Boolean, {
+    description:
+      "True for a measure taken at snapshot days (the workforce: use interval SNAPSHOT for each day), false for one counted over months.",
+  })
   @requiresDefinitions()
   snapshot(@Root() measure: Measure) {
     return definitionOf(measure).snapshot;
   }
 
-  @FieldResolver(() => [String], { description: "Kinds of file able to give it (`hub import <kind>`), and `sample` for the synthetic sample." })
+  @FieldResolver(() => [String], {
+    description: "Kinds of file able to give it (`hub import <kind>`), and `sample` for the synthetic sample.",
+  })
   @requiresDefinitions()
   sourceKinds(@Root() measure: Measure) {
     return definitionOf(measure).sourceKinds;
   }
 
-  @FieldResolver(() => MeasurePeriods, { description: "The days it has data for: first and last, and every snapshot day for snapshot measures." })
+  @FieldResolver(() => MeasurePeriods, {
+    description: "The days it has data for: first and last, and every snapshot day for snapshot measures.",
+  })
   @requiresDefinitions()
   periods(@Root() measure: Measure) {
     return definitionOf(measure).periods;

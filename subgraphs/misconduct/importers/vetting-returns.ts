@@ -5,10 +5,28 @@ import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts"
 import { unitScope } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
 
-export const VETTING_HEADER = ["force", "period_start", "period_end", "level", "applications", "refusals", "renewals_due", "renewals_overdue"];
+export const VETTING_HEADER = [
+  "force",
+  "period_start",
+  "period_end",
+  "level",
+  "applications",
+  "refusals",
+  "renewals_due",
+  "renewals_overdue",
+];
 const LEVELS = ["RV", "MV", "NPPV1", "NPPV2", "NPPV3"];
 
-type VettingRow = [forceId: string, start: Date, end: Date, level: string, applications: number, refusals: number, due: number, overdue: number];
+type VettingRow = [
+  forceId: string,
+  start: Date,
+  end: Date,
+  level: string,
+  applications: number,
+  refusals: number,
+  due: number,
+  overdue: number,
+];
 
 /** The hub's vetting return (Vetting Code of Practice 2023): one row per force, period and vetting level. No national dataset exists to follow. */
 export const vettingReturnsImporter: Importer<VettingRow> = {
@@ -25,22 +43,41 @@ export const vettingReturnsImporter: Importer<VettingRow> = {
     const end = reader.day("period_end", bounds);
     const level = reader.text("level");
     if (level && !LEVELS.includes(level)) reader.fail("level", `one of: ${LEVELS.join(", ")}`, level);
-    const [applications, refusals, due, overdue] = ["applications", "refusals", "renewals_due", "renewals_overdue"].map((column) => reader.count(column));
+    const [applications, refusals, due, overdue] = ["applications", "refusals", "renewals_due", "renewals_overdue"].map((column) =>
+      reader.count(column),
+    );
     if (start && end && end < start) reader.fail("period_end", "before period_start", end.toISOString().slice(0, 10));
-    if (applications !== null && refusals !== null && refusals > applications) reader.fail("refusals", "more refusals than applications", refusals);
+    if (applications !== null && refusals !== null && refusals > applications)
+      reader.fail("refusals", "more refusals than applications", refusals);
     if (due !== null && overdue !== null && overdue > due) reader.fail("renewals_overdue", "more overdue than due", overdue);
     return reader.result(() => [forceId!, start!, end!, level!, applications!, refusals!, due!, overdue!]);
   },
   scopeOf: (row) => unitScope(row[0], row[1], row[2]),
   replaceRule: { rule: "outranked", measures: ["VETTING"] },
   replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(sql, { table: "misconduct.vetting_return", periodOfRow: "t.period_start", replace: { rule: "outranked", measures: ["VETTING"] } }, scopes, batchId, kind),
+    replaceForcePeriodScopes(
+      sql,
+      { table: "misconduct.vetting_return", periodOfRow: "t.period_start", replace: { rule: "outranked", measures: ["VETTING"] } },
+      scopes,
+      batchId,
+      kind,
+    ),
   open: (sql, batchId) =>
     chunkWriter((rows) =>
       bulkInsert(
         sql,
         "misconduct.vetting_return",
-        { force_id: "text", period_start: "date", period_end: "date", level: "text", applications: "int", refusals: "int", renewals_due: "int", renewals_overdue: "int", batch_id: "int" },
+        {
+          force_id: "text",
+          period_start: "date",
+          period_end: "date",
+          level: "text",
+          applications: "int",
+          refusals: "int",
+          renewals_due: "int",
+          renewals_overdue: "int",
+          batch_id: "int",
+        },
         rows.map((row) => [...row, batchId]),
       ),
     ),

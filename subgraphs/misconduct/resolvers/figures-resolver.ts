@@ -11,7 +11,9 @@ import { FigureTable, Measure } from "../schema/figures.ts";
 
 @Resolver(() => FigureTable)
 export class MisconductFiguresResolver {
-  @FieldResolver(() => [OWNER_FIGURES["misconduct"]], { description: "The table's rows of misconduct measures (hidden: the forces subgraph serves them as `rows`)." })
+  @FieldResolver(() => [OWNER_FIGURES["misconduct"]], {
+    description: "The table's rows of misconduct measures (hidden: the forces subgraph serves them as `rows`).",
+  })
   @Directive("@inaccessible")
   @Directive(`@requires(fields: "${ROWS_REQUIRE} forceOfficerStrengths { forceId officersFte synthetic }")`)
   misconductRows(@Root() table: FigureTableReference, @Ctx() context: MisconductContext) {
@@ -25,7 +27,10 @@ export class MisconductFiguresResolver {
 
 @Resolver(() => Measure)
 export class MisconductDefinitionResolver {
-  @FieldResolver(() => MeasureCatalogueEntry, { nullable: true, description: "The definition of a misconduct measure; null for others (hidden: the forces subgraph serves it)." })
+  @FieldResolver(() => MeasureCatalogueEntry, {
+    nullable: true,
+    description: "The definition of a misconduct measure; null for others (hidden: the forces subgraph serves it).",
+  })
   @Directive("@inaccessible")
   misconductDefinition(@Root() { id }: Measure, @Ctx() { prisma }: MisconductContext) {
     const measure = findMisconductMeasure(id);

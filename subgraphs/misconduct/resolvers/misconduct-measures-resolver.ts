@@ -14,7 +14,9 @@ import { FromArg, ToArg } from "../../shared/graphql/period-args.ts";
 
 @Resolver(() => Force)
 export class ForceMisconductMeasuresResolver {
-  @FieldResolver(() => MisconductMeasures, { description: "Misconduct measures (cases per 100 officers) over a period: comparisons and watchlist alerts." })
+  @FieldResolver(() => MisconductMeasures, {
+    description: "Misconduct measures (cases per 100 officers) over a period: comparisons and watchlist alerts.",
+  })
   @Directive('@requires(fields: "regionForceIds mostSimilarGroupForceIds forceOfficerStrengths { forceId officersFte synthetic }")')
   misconductMeasures(
     @Root() force: Force,
@@ -29,16 +31,25 @@ export class ForceMisconductMeasuresResolver {
 
 @Resolver(() => MisconductMeasures)
 export class MisconductMeasuresResolver {
-  @FieldResolver(() => [MeasureComparison], { description: "Each measure against national, region and most similar group, with rank, year-on-year change and monthly series." })
+  @FieldResolver(() => [MeasureComparison], {
+    description: "Each measure against national, region and most similar group, with rank, year-on-year change and monthly series.",
+  })
   comparisons(
     @Root() { force, period }: MisconductMeasures,
-    @Arg("group", () => [ID], { nullable: true, description: "Ids of forces to compare with as a group, e.g. a custom group's members." }) group: string[] | null,
+    @Arg("group", () => [ID], { nullable: true, description: "Ids of forces to compare with as a group, e.g. a custom group's members." })
+    group: string[] | null,
     @Ctx() context: MisconductContext,
   ) {
-    return Promise.all(MISCONDUCT_MEASURES.map((measure) => compareMisconductMeasure(measure, force, period, context, { groupForceIds: group ?? [] })));
+    return Promise.all(
+      MISCONDUCT_MEASURES.map((measure) => compareMisconductMeasure(measure, force, period, context, { groupForceIds: group ?? [] })),
+    );
   }
 
-  @FieldResolver(() => [WatchlistAlert], { nullable: true, description: "Misconduct watchlist rules the force triggered over the period, each with its evidence. Signed-in roles; a force sees its own." })
+  @FieldResolver(() => [WatchlistAlert], {
+    nullable: true,
+    description:
+      "Misconduct watchlist rules the force triggered over the period, each with its evidence. Signed-in roles; a force sees its own.",
+  })
   @Authorized(...ACCESS.alerts)
   alerts(@Root() { force, period }: MisconductMeasures, @Ctx() context: MisconductContext) {
     assertCanSeeForce(context.viewer, force.id);

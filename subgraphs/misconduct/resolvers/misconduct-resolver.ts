@@ -12,7 +12,10 @@ import { FromArg, ToArg } from "../../shared/graphql/period-args.ts";
 
 @Resolver(() => Force)
 export class ForceMisconductResolver {
-  @FieldResolver(() => MisconductSummary, { nullable: true, description: "Misconduct cases, proceedings and outcomes over a period (inclusive days)." })
+  @FieldResolver(() => MisconductSummary, {
+    nullable: true,
+    description: "Misconduct cases, proceedings and outcomes over a period (inclusive days).",
+  })
   async misconduct(
     @Root() force: Force,
     @FromArg() from: Date,
@@ -27,7 +30,11 @@ export class ForceMisconductResolver {
     return row && { ...row, ...period, coverage };
   }
 
-  @FieldResolver(() => VettingSummary, { nullable: true, description: "Vetting decisions over the returns wholly within a period; null when no loaded return covers any of it. Signed-in roles; a force sees its own." })
+  @FieldResolver(() => VettingSummary, {
+    nullable: true,
+    description:
+      "Vetting decisions over the returns wholly within a period; null when no loaded return covers any of it. Signed-in roles; a force sees its own.",
+  })
   @Authorized(...ACCESS.vetting)
   async vetting(
     @Root() force: Force,
@@ -50,12 +57,16 @@ export class MisconductSummaryResolver {
     return breakdown(cells, (ACCESS.unsuppressedBreakdowns as string[]).includes(viewer.role));
   }
 
-  @FieldResolver(() => Breakdown, { description: "Cases opened in the period by the subject's sex; counts of 1 to 9 suppressed except for HOME_OFFICE." })
+  @FieldResolver(() => Breakdown, {
+    description: "Cases opened in the period by the subject's sex; counts of 1 to 9 suppressed except for HOME_OFFICE.",
+  })
   casesBySubjectSex(@Root() summary: MisconductSummary, @Ctx() context: MisconductContext) {
     return this.breakdown(summary, "subject_sex", context);
   }
 
-  @FieldResolver(() => Breakdown, { description: "Cases opened in the period by the subject's ethnicity; counts of 1 to 9 suppressed except for HOME_OFFICE." })
+  @FieldResolver(() => Breakdown, {
+    description: "Cases opened in the period by the subject's ethnicity; counts of 1 to 9 suppressed except for HOME_OFFICE.",
+  })
   casesBySubjectEthnicity(@Root() summary: MisconductSummary, @Ctx() context: MisconductContext) {
     return this.breakdown(summary, "subject_ethnicity", context);
   }

@@ -8,7 +8,13 @@ import { CALLS_999_MONTHS } from "../plausibility.ts";
 
 /** Monthly 999 answer figures by force, as BT publishes them on police.uk (one row per force and month). */
 export const CALLS_999_HEADER = [
-  "Month", "Force", "Calls received", "Answered in under 10 seconds", "Answered in 10 to 60 seconds", "Answered in 60 seconds or more", "Mean answer time (seconds)",
+  "Month",
+  "Force",
+  "Calls received",
+  "Answered in under 10 seconds",
+  "Answered in 10 to 60 seconds",
+  "Answered in 60 seconds or more",
+  "Mean answer time (seconds)",
 ];
 
 type CallsRow = [forceId: string, month: Date, received: number, within10: number, within60: number, over60: number, meanSeconds: number];
@@ -23,7 +29,12 @@ export const calls999Importer: Importer<CallsRow> = {
     const reader = new FieldReader(fields, file, line);
     const forceId = reader.force("Force", forces);
     const month = reader.month("Month", hubDateBounds());
-    const [received, within10, within60, over60] = ["Calls received", "Answered in under 10 seconds", "Answered in 10 to 60 seconds", "Answered in 60 seconds or more"].map((column) => reader.count(column));
+    const [received, within10, within60, over60] = [
+      "Calls received",
+      "Answered in under 10 seconds",
+      "Answered in 10 to 60 seconds",
+      "Answered in 60 seconds or more",
+    ].map((column) => reader.count(column));
     const mean = reader.decimal("Mean answer time (seconds)");
     if (received !== null && within10 !== null && within60 !== null && over60 !== null && within10 + within60 + over60 !== received) {
       reader.fail("Calls received", `answered bands add up to ${within10 + within60 + over60}, not the calls received`, received);
@@ -34,13 +45,28 @@ export const calls999Importer: Importer<CallsRow> = {
   plausibility: CALLS_999_MONTHS,
   replaceRule: { rule: "outranked", measures: ["CALLS_999"] },
   replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(sql, { table: "response_times.calls_999_month", periodOfRow: "t.month", replace: { rule: "outranked", measures: ["CALLS_999"] } }, scopes, batchId, kind),
+    replaceForcePeriodScopes(
+      sql,
+      { table: "response_times.calls_999_month", periodOfRow: "t.month", replace: { rule: "outranked", measures: ["CALLS_999"] } },
+      scopes,
+      batchId,
+      kind,
+    ),
   open: (sql, batchId) =>
     chunkWriter((rows) =>
       bulkInsert(
         sql,
-      "response_times.calls_999_month",
-      { force_id: "text", month: "date", calls_received: "int", answered_within_10s: "int", answered_10_to_60s: "int", answered_over_60s: "int", mean_answer_seconds: "float8", batch_id: "int" },
+        "response_times.calls_999_month",
+        {
+          force_id: "text",
+          month: "date",
+          calls_received: "int",
+          answered_within_10s: "int",
+          answered_10_to_60s: "int",
+          answered_over_60s: "int",
+          mean_answer_seconds: "float8",
+          batch_id: "int",
+        },
         rows.map((row) => [...row, batchId]),
       ),
     ),

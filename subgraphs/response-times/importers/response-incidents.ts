@@ -13,19 +13,38 @@ import { INCIDENT_MONTHS } from "../plausibility.ts";
 import { refreshAttendanceAggregates } from "../aggregates.ts";
 import { projectPath } from "../../../shared/project-path.ts";
 
-export const RESPONSE_INCIDENT_SCHEMA = JSON.parse(readFileSync(projectPath("subgraphs/response-times/importers/response-incident.schema.json"), "utf8")) as { properties: Record<string, object> };
+export const RESPONSE_INCIDENT_SCHEMA = JSON.parse(
+  readFileSync(projectPath("subgraphs/response-times/importers/response-incident.schema.json"), "utf8"),
+) as { properties: Record<string, object> };
 const COLUMNS = Object.keys(RESPONSE_INCIDENT_SCHEMA.properties);
 const ajv = new Ajv({ allErrors: true });
 (addFormats as unknown as (ajv: Ajv) => void)(ajv);
 const validate = ajv.compile(RESPONSE_INCIDENT_SCHEMA);
 
-type IncidentRow = [forceId: string, reference: string, grade: string, areaType: string, month: Date, connected: Date, answered: Date | null, deployed: Date | null, arrived: Date | null];
+type IncidentRow = [
+  forceId: string,
+  reference: string,
+  grade: string,
+  areaType: string,
+  month: Date,
+  connected: Date,
+  answered: Date | null,
+  deployed: Date | null,
+  arrived: Date | null,
+];
 
 const INCIDENTS: StagingTarget<IncidentRow> = {
   table: "response_times.incident",
   columns: {
-    force_id: "text", reference: "text", grade: "text", area_type: "text", month: "date",
-    call_connected_at: "timestamptz", call_answered_at: "timestamptz", deployed_at: "timestamptz", arrived_at: "timestamptz",
+    force_id: "text",
+    reference: "text",
+    grade: "text",
+    area_type: "text",
+    month: "date",
+    call_connected_at: "timestamptz",
+    call_answered_at: "timestamptz",
+    deployed_at: "timestamptz",
+    arrived_at: "timestamptz",
   },
   values: (row) => row,
 };
@@ -45,8 +64,17 @@ export const responseIncidentsImporter: Importer<IncidentRow> = {
     if (!validate(record)) {
       return {
         errors: validate.errors!.map((error) => {
-          const column = error.instancePath.slice(1) || (error.params as { missingProperty?: string; additionalProperty?: string }).missingProperty || (error.params as { additionalProperty?: string }).additionalProperty;
-          return { file, line, column, value: column && record[column] != null ? String(record[column]) : undefined, reason: `schema: ${error.message}` };
+          const column =
+            error.instancePath.slice(1) ||
+            (error.params as { missingProperty?: string; additionalProperty?: string }).missingProperty ||
+            (error.params as { additionalProperty?: string }).additionalProperty;
+          return {
+            file,
+            line,
+            column,
+            value: column && record[column] != null ? String(record[column]) : undefined,
+            reason: `schema: ${error.message}`,
+          };
         }),
       };
     }
@@ -57,21 +85,52 @@ export const responseIncidentsImporter: Importer<IncidentRow> = {
     const answered = reader.timestamp("call_answered_at", bounds, { optional: true });
     const deployed = reader.timestamp("deployed_at", bounds, { optional: true });
     const arrived = reader.timestamp("arrived_at", bounds, { optional: true });
-    for (const [column, time] of [["call_answered_at", answered], ["deployed_at", deployed], ["arrived_at", arrived]] as const) {
+    for (const [column, time] of [
+      ["call_answered_at", answered],
+      ["deployed_at", deployed],
+      ["arrived_at", arrived],
+    ] as const) {
       if (time && connected && time < connected) reader.fail(column, "before the call was connected", time.toISOString());
     }
-    return reader.result(() => [forceId!, String(record.reference), String(record.grade), String(record.area_type), ukMonth(connected!), connected!, answered, deployed, arrived]);
+    return reader.result(() => [
+      forceId!,
+      String(record.reference),
+      String(record.grade),
+      String(record.area_type),
+      ukMonth(connected!),
+      connected!,
+      answered,
+      deployed,
+      arrived,
+    ]);
   },
   scopeOf: (row) => monthScope(row[0], row[4]),
   plausibility: INCIDENT_MONTHS,
   coverageOf: spanMonths,
   replaceRule: REPLACES_SAMPLE,
   replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(sql, { table: "response_times.incident", periodOfRow: "t.month", replace: REPLACES_SAMPLE }, scopes, batchId, kind),
+    replaceForcePeriodScopes(
+      sql,
+      { table: "response_times.incident", periodOfRow: "t.month", replace: REPLACES_SAMPLE },
+      scopes,
+      batchId,
+      kind,
+    ),
   staging: INCIDENTS,
-  open: (sql, batchId) => chunkWriter((rows) => bulkInsert(sql, INCIDENTS.table, { ...INCIDENTS.columns, batch_id: "int" }, rows.map((row) => [...row, batchId]))),
+  open: (sql, batchId) =>
+    chunkWriter((rows) =>
+      bulkInsert(
+        sql,
+        INCIDENTS.table,
+        { ...INCIDENTS.columns, batch_id: "int" },
+        rows.map((row) => [...row, batchId]),
+      ),
+    ),
   async afterLoad(sql, scopes) {
     const [forceIds, months] = scopePairs(scopes);
-    await refreshAttendanceAggregates(sql, { forceIds: [...new Set(forceIds)], months: [...new Set(months)].map((month) => new Date(month)) });
+    await refreshAttendanceAggregates(sql, {
+      forceIds: [...new Set(forceIds)],
+      months: [...new Set(months)].map((month) => new Date(month)),
+    });
   },
 };

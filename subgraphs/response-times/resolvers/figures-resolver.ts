@@ -13,7 +13,9 @@ const OWNED = RESPONSE_TIME_MEASURES.map((sourced) => ({ id: sourced.measure.id,
 
 @Resolver(() => FigureTable)
 export class ResponseTimeFiguresResolver {
-  @FieldResolver(() => [OWNER_FIGURES["response-times"]], { description: "The table's rows of response-time measures (hidden: the forces subgraph serves them as `rows`)." })
+  @FieldResolver(() => [OWNER_FIGURES["response-times"]], {
+    description: "The table's rows of response-time measures (hidden: the forces subgraph serves them as `rows`).",
+  })
   @Directive("@inaccessible")
   @Directive(`@requires(fields: "${ROWS_REQUIRE}")`)
   responseTimesRows(@Root() table: FigureTableReference, @Ctx() context: ResponseTimesContext) {
@@ -27,7 +29,10 @@ export class ResponseTimeFiguresResolver {
 
 @Resolver(() => Measure)
 export class ResponseTimeDefinitionResolver {
-  @FieldResolver(() => MeasureCatalogueEntry, { nullable: true, description: "The definition of a response-time measure; null for others (hidden: the forces subgraph serves it)." })
+  @FieldResolver(() => MeasureCatalogueEntry, {
+    nullable: true,
+    description: "The definition of a response-time measure; null for others (hidden: the forces subgraph serves it).",
+  })
   @Directive("@inaccessible")
   responseTimesDefinition(@Root() { id }: Measure, @Ctx() { prisma }: ResponseTimesContext) {
     const sourced = findMeasure(id);

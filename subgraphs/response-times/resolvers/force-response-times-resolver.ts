@@ -12,7 +12,10 @@ import { FromArg, ToArg } from "../../shared/graphql/period-args.ts";
 
 @Resolver(() => Force)
 export class ForceResponseTimesResolver {
-  @FieldResolver(() => ResponseTimeSummary, { nullable: true, description: "Response times measured to the national standard over a period (months that start within it)." })
+  @FieldResolver(() => ResponseTimeSummary, {
+    nullable: true,
+    description: "Response times measured to the national standard over a period (months that start within it).",
+  })
   @Directive('@requires(fields: "regionForceIds mostSimilarGroupForceIds")')
   responseTimes(
     @Root() force: Force,
@@ -28,7 +31,11 @@ export class ForceResponseTimesResolver {
     };
   }
 
-  @FieldResolver(() => [WatchlistAlert], { nullable: true, description: "Response-time watchlist rules this force triggered in the period, each with its evidence. Signed-in roles; a force sees its own." })
+  @FieldResolver(() => [WatchlistAlert], {
+    nullable: true,
+    description:
+      "Response-time watchlist rules this force triggered in the period, each with its evidence. Signed-in roles; a force sees its own.",
+  })
   @Authorized(...ACCESS.alerts)
   responseTimeAlerts(@Root() force: Force, @FromArg() from: Date, @ToArg() to: Date, @Ctx() context: ResponseTimesContext) {
     assertCanSeeForce(context.viewer, force.id);

@@ -15,7 +15,9 @@ import { FromArg, ToArg } from "../../shared/graphql/period-args.ts";
 
 @Resolver()
 export class ResponseTimesQueryResolver {
-  @Query(() => [MeasureDefinition], { description: "The response-time measures: one definition each, with unit, direction and how group values are formed." })
+  @Query(() => [MeasureDefinition], {
+    description: "The response-time measures: one definition each, with unit, direction and how group values are formed.",
+  })
   responseTimeMeasures() {
     return RESPONSE_TIME_MEASURES.map((sourced) => sourced.measure);
   }
@@ -25,10 +27,18 @@ export class ResponseTimesQueryResolver {
     return prisma.responseStandard.findMany({ orderBy: [{ effectiveFrom: "asc" }, { grade: "asc" }, { areaType: "asc" }] });
   }
 
-  @Query(() => [LeagueTableEntry], { description: "Every force with data ranked on one response-time measure over a period (months that start within it), best first." })
+  @Query(() => [LeagueTableEntry], {
+    description: "Every force with data ranked on one response-time measure over a period (months that start within it), best first.",
+  })
   async responseTimeLeagueTable(
     @Arg("measureId", () => MeasureId, { nullable: true, description: "The measure (a response-time one)." }) measureId: MeasureId | null,
-    @Arg("measure", () => ID, { nullable: true, description: "A measure id from `responseTimeMeasures`, as a string.", deprecationReason: "Use `measureId` (a MeasureId value, offered by the explorer and checked by the schema); this ID string is kept for one release." }) id: string | null,
+    @Arg("measure", () => ID, {
+      nullable: true,
+      description: "A measure id from `responseTimeMeasures`, as a string.",
+      deprecationReason:
+        "Use `measureId` (a MeasureId value, offered by the explorer and checked by the schema); this ID string is kept for one release.",
+    })
+    id: string | null,
     @FromArg() from: Date,
     @ToArg() to: Date,
     @AsPublishedOnArg() asPublishedOn: Date | null,
@@ -42,7 +52,10 @@ export class ResponseTimesQueryResolver {
       .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.force.id.localeCompare(b.force.id));
   }
 
-  @Query(() => [WatchlistAlert], { nullable: true, description: "Response-time watchlist alerts for every force over a period, by rule then force. Signed-in roles; a force sees its own." })
+  @Query(() => [WatchlistAlert], {
+    nullable: true,
+    description: "Response-time watchlist alerts for every force over a period, by rule then force. Signed-in roles; a force sees its own.",
+  })
   @Authorized(...ACCESS.alerts)
   responseTimeAlerts(@FromArg() from: Date, @ToArg() to: Date, @Ctx() context: ResponseTimesContext) {
     return responseTimeAlerts(context, checkPeriod(from, to), context.viewer.forceId);

@@ -27,8 +27,18 @@ export function liveCoverageSql(schema: string, asPublishedOn?: Date): string {
 type QueryRaw = { $queryRawUnsafe<T>(sql: string, ...values: unknown[]): Promise<T> };
 
 /** Live coverage units for the measures over a period, grouped by measure and then force. */
-export async function loadCoverage(prisma: QueryRaw, schema: string, measures: string[], period: Period): Promise<Map<string, Map<string, CoverageUnit[]>>> {
-  const units = await prisma.$queryRawUnsafe<CoverageUnit[]>(liveCoverageSql(schema, period.asPublishedOn), measures, period.from, period.to);
+export async function loadCoverage(
+  prisma: QueryRaw,
+  schema: string,
+  measures: string[],
+  period: Period,
+): Promise<Map<string, Map<string, CoverageUnit[]>>> {
+  const units = await prisma.$queryRawUnsafe<CoverageUnit[]>(
+    liveCoverageSql(schema, period.asPublishedOn),
+    measures,
+    period.from,
+    period.to,
+  );
   const byMeasure = new Map<string, Map<string, CoverageUnit[]>>(measures.map((measure) => [measure, new Map()]));
   for (const unit of units) {
     const byForce = byMeasure.get(unit.measure)!;

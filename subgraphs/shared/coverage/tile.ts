@@ -27,7 +27,11 @@ const monthLabel = (index: number) => `${Math.floor(index / 12)}-${String((index
  * its months (a quarter or year is never split), the best source first (precedence, then the longer
  * unit, then the later load), each month answered once. Says which months nothing covers.
  */
-export function tileCoverage(period: Period, units: CoverageUnit[], measureLabel: string): { chosen: CoverageUnit[]; coverage: PeriodCoverage } {
+export function tileCoverage(
+  period: Period,
+  units: CoverageUnit[],
+  measureLabel: string,
+): { chosen: CoverageUnit[]; coverage: PeriodCoverage } {
   const requested = monthsStartingWithin(period);
   const firstWanted = requested.length ? monthIndex(requested[0]) : 0;
   const lastWanted = requested.length ? monthIndex(requested[requested.length - 1]) : -1;

@@ -2,7 +2,12 @@ import type { Express } from "express";
 import type { Database } from "../database/open.ts";
 import { codeFingerprint } from "./code-fingerprint.ts";
 import { DATA_CHANGED_CHANNEL, readDataVersion } from "./data-version.ts";
-import { DATA_VERSION_WAIT_MS, isKnownVersionToken, unknownVersionToken, versionToken } from "../../../shared/data-version/version-token.ts";
+import {
+  DATA_VERSION_WAIT_MS,
+  isKnownVersionToken,
+  unknownVersionToken,
+  versionToken,
+} from "../../../shared/data-version/version-token.ts";
 
 export interface DataVersionFeed {
   /** A token that changes whenever this subgraph's answers may have: a load, a withdrawal, the sample, other code. */

@@ -21,7 +21,10 @@ export async function bulkInsert(
   const statement = `INSERT INTO ${table} (${columnList}) SELECT * FROM unnest(${unnest})${keepExisting ? " ON CONFLICT DO NOTHING" : ""}`;
   for (let start = 0; start < rows.length; start += chunkSize) {
     const chunk = rows.slice(start, start + chunkSize);
-    await sql.query(statement, names.map((_, column) => chunk.map((row) => row[column])));
+    await sql.query(
+      statement,
+      names.map((_, column) => chunk.map((row) => row[column])),
+    );
   }
   return rows.length;
 }

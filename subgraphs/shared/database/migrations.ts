@@ -19,7 +19,10 @@ function migrationsList(name: SubgraphName) {
   const baseDir = join(prismaDir(name), "migrations");
   const lockPath = join(baseDir, "migration_lock.toml");
   const directories = existsSync(baseDir)
-    ? readdirSync(baseDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()
+    ? readdirSync(baseDir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
     : [];
   return {
     baseDir,
@@ -27,7 +30,10 @@ function migrationsList(name: SubgraphName) {
     shadowDbInitScript: "",
     migrationDirectories: directories.map((directory) => ({
       path: directory,
-      migrationFile: { path: "migration.sql", content: { tag: "ok" as const, value: readFileSync(join(baseDir, directory, "migration.sql"), "utf8") } },
+      migrationFile: {
+        path: "migration.sql",
+        content: { tag: "ok" as const, value: readFileSync(join(baseDir, directory, "migration.sql"), "utf8") },
+      },
     })),
   };
 }

@@ -33,14 +33,17 @@ export interface OpenOptions {
 
 function pgliteSql(db: Pick<PGlite, "query" | "transaction">): SqlClient {
   return {
-    query: async <Row,>(text: string, params?: unknown[]) => (await db.query<Row>(text, params)).rows,
-    transaction: (work) => db.transaction((tx) => work(pgliteSql({ query: tx.query.bind(tx), transaction: () => Promise.reject(new Error("nested transaction")) }))),
+    query: async <Row>(text: string, params?: unknown[]) => (await db.query<Row>(text, params)).rows,
+    transaction: (work) =>
+      db.transaction((tx) =>
+        work(pgliteSql({ query: tx.query.bind(tx), transaction: () => Promise.reject(new Error("nested transaction")) })),
+      ),
   };
 }
 
 function postgresSql(pool: pg.Pool | pg.PoolClient): SqlClient {
   return {
-    query: async <Row,>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as Row[],
+    query: async <Row>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as Row[],
     transaction: async (work) => {
       if (!("connect" in pool) || "release" in pool) throw new Error("nested transaction");
       const client = await pool.connect();
@@ -92,7 +95,8 @@ function serverPool(name: SubgraphName, url: string, max: number) {
 const UNIQUE_VIOLATION = "23505";
 
 // adapter-pg pins its own @types/pg; the runtime Pool is the same class.
-const serverAdapter = (name: SubgraphName, pool: pg.Pool) => new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0], { schema: postgresSchema(name) });
+const serverAdapter = (name: SubgraphName, pool: pg.Pool) =>
+  new PrismaPg(pool as unknown as ConstructorParameters<typeof PrismaPg>[0], { schema: postgresSchema(name) });
 
 /**
  * The schema engine takes PostgreSQL's session-level migration lock; on a pool the unlock can
@@ -114,7 +118,12 @@ async function migrateServer(name: SubgraphName, url: string): Promise<void> {
 const RELISTEN_AFTER_MS = 1_000;
 
 /** LISTEN holds a connection of its own, outside the pool; one the server drops is opened again. */
-async function listenServer(url: string, channel: string, onNotice: (payload?: string) => void, onLost: () => void): Promise<() => Promise<void>> {
+async function listenServer(
+  url: string,
+  channel: string,
+  onNotice: (payload?: string) => void,
+  onLost: () => void,
+): Promise<() => Promise<void>> {
   let client: pg.Client | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
@@ -174,10 +183,14 @@ async function openOnEmbeddedServer(name: SubgraphName, config: HubConfig): Prom
   const url = running ?? hosted!.url;
   try {
     const database = await openMigratedServer(name, url);
-    return { ...database, embedded: true, close: async () => {
-      await database.close();
-      await hosted?.stop();
-    } };
+    return {
+      ...database,
+      embedded: true,
+      close: async () => {
+        await database.close();
+        await hosted?.stop();
+      },
+    };
   } catch (error) {
     await hosted?.stop();
     throw error;

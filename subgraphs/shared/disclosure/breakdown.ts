@@ -13,7 +13,10 @@ export class BreakdownCell {
   @Field(() => Boolean, { description: "True when the count is withheld to protect individuals (see `suppressionReason`)." })
   suppressed!: boolean;
 
-  @Field(() => String, { nullable: true, description: "Why the count is suppressed (primary: 1 to 9; secondary: to protect another cell)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the count is suppressed (primary: 1 to 9; secondary: to protect another cell).",
+  })
   reason!: string | null;
 }
 

@@ -26,7 +26,9 @@ export function suppressSmallCounts(cells: CellCount[]): DisclosedCell[] {
   const hidden = new Set(cells.filter((cell) => cell.count > 0 && cell.count < SMALLEST_SHOWN_COUNT).map((cell) => cell.category));
   const secondary = new Set<string>();
   if (hidden.size === 1) {
-    const next = cells.filter((cell) => cell.count > 0 && !hidden.has(cell.category)).sort((a, b) => a.count - b.count || a.category.localeCompare(b.category))[0];
+    const next = cells
+      .filter((cell) => cell.count > 0 && !hidden.has(cell.category))
+      .sort((a, b) => a.count - b.count || a.category.localeCompare(b.category))[0];
     if (next) secondary.add(next.category);
   }
   return cells.map(({ category, count }) => {

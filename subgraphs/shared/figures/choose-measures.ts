@@ -2,7 +2,8 @@ import { badArgument } from "../../../shared/graphql/errors.ts";
 import type { MeasureId } from "./measure-id.ts";
 
 /** Why the string arguments are deprecated: the schema's policy keeps them for a release. */
-export const STRING_MEASURE_DEPRECATION = "Use `measureIds` (MeasureId values, offered by the explorer and checked by the schema); this ID string is kept for one release.";
+export const STRING_MEASURE_DEPRECATION =
+  "Use `measureIds` (MeasureId values, offered by the explorer and checked by the schema); this ID string is kept for one release.";
 
 /**
  * The measures an argument names, from the `MeasureId` argument or the deprecated ID strings (not
@@ -14,7 +15,8 @@ export function chooseMeasures<M>(owned: M[], idOf: (measure: M) => string, meas
   if (!chosen) return owned;
   return chosen.map((id) => {
     const measure = owned.find((candidate) => idOf(candidate) === id);
-    if (!measure) throw badArgument(measureIds ? "measureIds" : "measures", `unknown measure "${id}" here; known: ${owned.map(idOf).join(", ")}`);
+    if (!measure)
+      throw badArgument(measureIds ? "measureIds" : "measures", `unknown measure "${id}" here; known: ${owned.map(idOf).join(", ")}`);
     return measure;
   });
 }

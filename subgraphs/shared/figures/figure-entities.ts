@@ -28,7 +28,10 @@ export function figureTableEntity(options: { officerStrengths?: boolean } = {}) 
   }
   if (options.officerStrengths) {
     Directive("@external")(FigureTable.prototype, "forceOfficerStrengths");
-    Field(() => [ForceOfficerStrength], { description: "Every force's officer strength (owned by the workforce subgraph)." })(FigureTable.prototype, "forceOfficerStrengths");
+    Field(() => [ForceOfficerStrength], { description: "Every force's officer strength (owned by the workforce subgraph)." })(
+      FigureTable.prototype,
+      "forceOfficerStrengths",
+    );
   }
   return FigureTable;
 }
@@ -45,4 +48,5 @@ export function measureEntity() {
 }
 
 /** What an owner's rows need from the forces subgraph: each force's groups and every force's population. */
-export const ROWS_REQUIRE = "forceGroups { forceId regionForceIds mostSimilarGroupForceIds } forcePopulations { forceId population estimates { year population } }";
+export const ROWS_REQUIRE =
+  "forceGroups { forceId regionForceIds mostSimilarGroupForceIds } forcePopulations { forceId population estimates { year population } }";

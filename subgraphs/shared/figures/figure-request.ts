@@ -12,7 +12,14 @@ export interface FigureRequest {
 }
 
 export function figureTableId({ measureIds, forceIds, span, interval }: FigureRequest): string {
-  return JSON.stringify({ measureIds, forceIds, from: isoDay(span.from), to: isoDay(span.to), asPublishedOn: span.asPublishedOn ? isoDay(span.asPublishedOn) : null, interval });
+  return JSON.stringify({
+    measureIds,
+    forceIds,
+    from: isoDay(span.from),
+    to: isoDay(span.to),
+    asPublishedOn: span.asPublishedOn ? isoDay(span.asPublishedOn) : null,
+    interval,
+  });
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -29,5 +36,10 @@ interface FigureTableKey {
 
 export function parseFigureTableId(id: string): FigureRequest {
   const { measureIds, forceIds, from, to, asPublishedOn, interval } = JSON.parse(id) as FigureTableKey;
-  return { measureIds, forceIds, interval, span: asPublishedOn ? { from: day(from), to: day(to), asPublishedOn: day(asPublishedOn) } : { from: day(from), to: day(to) } };
+  return {
+    measureIds,
+    forceIds,
+    interval,
+    span: asPublishedOn ? { from: day(from), to: day(to), asPublishedOn: day(asPublishedOn) } : { from: day(from), to: day(to) },
+  };
 }

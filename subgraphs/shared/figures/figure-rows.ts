@@ -27,7 +27,11 @@ export interface TableForce {
 
 /** Periods of a measure counted over months: SNAPSHOT does not apply to them. */
 export function monthPeriods(request: FigureRequest, measureId: string): Period[] {
-  if (request.interval === Interval.SNAPSHOT) throw badArgument("interval", `SNAPSHOT applies to snapshot measures (the workforce's); ${measureId} is counted over months: choose MONTH, QUARTER, FINANCIAL_YEAR, CALENDAR_YEAR or WHOLE_PERIOD`);
+  if (request.interval === Interval.SNAPSHOT)
+    throw badArgument(
+      "interval",
+      `SNAPSHOT applies to snapshot measures (the workforce's); ${measureId} is counted over months: choose MONTH, QUARTER, FINANCIAL_YEAR, CALENDAR_YEAR or WHOLE_PERIOD`,
+    );
   return periodsOf(request.interval, request.span);
 }
 

@@ -7,10 +7,16 @@ import { MeasureId } from "./measure-id.ts";
 @ObjectType({ description: "Whether the loaded sources cover a figure's whole period for the force." })
 @Directive("@shareable")
 export class FigureCoverage {
-  @Field(() => Boolean, { description: "True when the force's loaded sources cover every month of the period (or hold the snapshot): its value is formed from them." })
+  @Field(() => Boolean, {
+    description:
+      "True when the force's loaded sources cover every month of the period (or hold the snapshot): its value is formed from them.",
+  })
   complete!: boolean;
 
-  @Field(() => String, { nullable: true, description: "Why the value is null (months no source covers, no data, too few records); null when there is a value." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the value is null (months no source covers, no data, too few records); null when there is a value.",
+  })
   reason!: string | null;
 }
 
@@ -29,7 +35,10 @@ export abstract class MeasureFigure {
   @Field(() => LocalDate, { description: "Last day of the period." })
   periodTo!: Date;
 
-  @Field(() => Float, { nullable: true, description: "The force's value to the measure's precision; null when it has none (see `coverage.reason`), never a zero standing in." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The force's value to the measure's precision; null when it has none (see `coverage.reason`), never a zero standing in.",
+  })
   value!: number | null;
 
   @Field(() => String, { description: "Unit of `value` and the group values." })
@@ -47,7 +56,10 @@ export abstract class MeasureFigure {
   @Field(() => [String], { description: "Flagged months behind the values (possibly partial submissions); empty when none." })
   qualityNotes!: string[];
 
-  @Field(() => Float, { nullable: true, description: "England and Wales: every force with a value for the period, formed as the measure's `groupValue` says." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "England and Wales: every force with a value for the period, formed as the measure's `groupValue` says.",
+  })
   national!: number | null;
 
   @Field(() => Float, { nullable: true, description: "The force's region, formed the same way." })
@@ -56,30 +68,44 @@ export abstract class MeasureFigure {
   @Field(() => Float, { nullable: true, description: "The force's most similar group; null when none is loaded." })
   mostSimilarGroup!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Rank among forces with a value for the period: 1 is best in the measure's direction; equal values share a rank." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Rank among forces with a value for the period: 1 is best in the measure's direction; equal values share a rank.",
+  })
   rank!: number | null;
 
   @Field(() => Int, { description: "How many forces were ranked." })
   forcesRanked!: number;
 
-  @Field(() => String, { nullable: true, description: "For rates per resident: the populations divided by (e.g. `ONS mid-2024 estimate (43 forces)`); null otherwise." })
+  @Field(() => String, {
+    nullable: true,
+    description: "For rates per resident: the populations divided by (e.g. `ONS mid-2024 estimate (43 forces)`); null otherwise.",
+  })
   populationBasis!: string | null;
 }
 
 @ObjectType({ description: "The days a measure has data for: what a table of it can show." })
 @Directive("@shareable")
 export class MeasurePeriods {
-  @Field(() => LocalDate, { nullable: true, description: "First day any loaded source covers for some force; null when nothing is loaded." })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: "First day any loaded source covers for some force; null when nothing is loaded.",
+  })
   firstDay!: Date | null;
 
   @Field(() => LocalDate, { nullable: true, description: "Last day any loaded source covers for some force; null when nothing is loaded." })
   lastDay!: Date | null;
 
-  @Field(() => [LocalDate], { description: "For snapshot measures, every snapshot day some force has, oldest first; empty for measures counted over months." })
+  @Field(() => [LocalDate], {
+    description: "For snapshot measures, every snapshot day some force has, oldest first; empty for measures counted over months.",
+  })
   snapshotDates!: Date[];
 }
 
-@ObjectType({ description: "A measure's definition and the periods it has data for, as the subgraph that owns it gives them (hidden: the public `Measure` serves it)." })
+@ObjectType({
+  description:
+    "A measure's definition and the periods it has data for, as the subgraph that owns it gives them (hidden: the public `Measure` serves it).",
+})
 @Directive("@shareable")
 @Directive("@inaccessible")
 export class MeasureCatalogueEntry {

@@ -14,7 +14,8 @@ export enum Interval {
 
 export const INTERVAL_DESCRIPTIONS: Record<Interval, string> = {
   MONTH: "Calendar months.",
-  QUARTER: "Quarters of three months: January to March, April to June, July to September, October to December (financial-year quarters are the same months).",
+  QUARTER:
+    "Quarters of three months: January to March, April to June, July to September, October to December (financial-year quarters are the same months).",
   FINANCIAL_YEAR: "Financial years, 1 April to 31 March.",
   CALENDAR_YEAR: "Calendar years, 1 January to 31 December.",
   SNAPSHOT: "Each workforce snapshot day within the span (snapshot measures only: counts over months have no snapshots).",
@@ -42,10 +43,18 @@ export function periodsOf(interval: Interval, span: Period): Period[] {
   if (interval === Interval.WHOLE_PERIOD || interval === Interval.SNAPSHOT) return [span];
   const { months, startsIn } = CALENDAR[interval]!;
   const periods: Period[] = [];
-  for (let month = new Date(Date.UTC(span.from.getUTCFullYear(), span.from.getUTCMonth(), 1)); month <= span.to; month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))) {
+  for (
+    let month = new Date(Date.UTC(span.from.getUTCFullYear(), span.from.getUTCMonth(), 1));
+    month <= span.to;
+    month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))
+  ) {
     const to = lastDayOfMonth(new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + months - 1, 1)));
     if (startsIn(month.getUTCMonth()) && month >= span.from && to <= span.to) periods.push({ ...span, from: month, to });
   }
-  if (periods.length > MAX_PERIODS) throw badArgument("interval", `${periods.length} periods of ${interval} between the dates; a table holds at most ${MAX_PERIODS}: choose a longer interval or a shorter span`);
+  if (periods.length > MAX_PERIODS)
+    throw badArgument(
+      "interval",
+      `${periods.length} periods of ${interval} between the dates; a table holds at most ${MAX_PERIODS}: choose a longer interval or a shorter span`,
+    );
   return periods;
 }

@@ -10,7 +10,9 @@ const ALL_TIME: Period = { from: new Date("0001-01-01T00:00:00Z"), to: new Date(
 export async function snapshotDays(prisma: PrismaLike, schema: string, sourceMeasures: string[], span: Period): Promise<Date[]> {
   const rows = await prisma.$queryRawUnsafe<{ day: Date }[]>(
     `SELECT DISTINCT live."periodEnd" AS day FROM (${liveCoverageSql(schema, span.asPublishedOn)}) live ORDER BY 1`,
-    sourceMeasures, isoDay(span.from), isoDay(span.to),
+    sourceMeasures,
+    isoDay(span.from),
+    isoDay(span.to),
   );
   return rows.map((row) => row.day);
 }
@@ -19,18 +21,35 @@ export async function snapshotDays(prisma: PrismaLike, schema: string, sourceMea
  * A measure's catalogue entry: its definition, the kinds of file able to give it and the days its
  * loaded data covers (live coverage of the source measures it is formed from, as tables read them).
  */
-export async function catalogueEntry(prisma: PrismaLike, schema: string, measure: MeasureDefinition, sourceMeasures: string[], snapshot: boolean): Promise<MeasureCatalogueEntry> {
+export async function catalogueEntry(
+  prisma: PrismaLike,
+  schema: string,
+  measure: MeasureDefinition,
+  sourceMeasures: string[],
+  snapshot: boolean,
+): Promise<MeasureCatalogueEntry> {
   const [[span], kinds, snapshots] = await Promise.all([
     prisma.$queryRawUnsafe<{ firstDay: Date | null; lastDay: Date | null }[]>(
       `SELECT min(live."periodStart") AS "firstDay", max(live."periodEnd") AS "lastDay" FROM (${liveCoverageSql(schema)}) live`,
-      sourceMeasures, isoDay(ALL_TIME.from), isoDay(ALL_TIME.to),
+      sourceMeasures,
+      isoDay(ALL_TIME.from),
+      isoDay(ALL_TIME.to),
     ),
-    prisma.$queryRawUnsafe<{ kind: string }[]>(`SELECT DISTINCT kind FROM "${schema}".source_measure WHERE measure = ANY($1::text[]) ORDER BY kind`, sourceMeasures),
+    prisma.$queryRawUnsafe<{ kind: string }[]>(
+      `SELECT DISTINCT kind FROM "${schema}".source_measure WHERE measure = ANY($1::text[]) ORDER BY kind`,
+      sourceMeasures,
+    ),
     snapshot ? snapshotDays(prisma, schema, sourceMeasures, ALL_TIME) : [],
   ]);
   const { name, unit, precision, direction, groupValue, definition } = measure;
   return {
-    name, unit, precision, direction, groupValue, definition, snapshot,
+    name,
+    unit,
+    precision,
+    direction,
+    groupValue,
+    definition,
+    snapshot,
     sourceKinds: kinds.map((row) => row.kind),
     periods: { firstDay: span.firstDay, lastDay: span.lastDay, snapshotDates: snapshots },
   };

@@ -37,7 +37,12 @@ export const MEASURE_ID_DESCRIPTIONS: Record<MeasureId, string> = {
   MISCONDUCT_CASES_PER_100_OFFICERS: "Misconduct cases opened per 100 officers (misconduct).",
 };
 
-registerDescribedEnum(MeasureId, "MeasureId", "Every measure the hub serves; `measures` gives each one's definition, unit and periods.", MEASURE_ID_DESCRIPTIONS);
+registerDescribedEnum(
+  MeasureId,
+  "MeasureId",
+  "Every measure the hub serves; `measures` gives each one's definition, unit and periods.",
+  MEASURE_ID_DESCRIPTIONS,
+);
 
 /** Whether a string names a measure (arguments given as ID before MeasureId existed). */
 export const isMeasureId = (id: string): id is MeasureId => id in MEASURE_ID_DESCRIPTIONS;

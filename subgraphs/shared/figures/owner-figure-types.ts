@@ -7,7 +7,9 @@ import type { MeasureOwner } from "./owners.ts";
  * type a @requires field returns canonical in its subgraph, and refuse a type canonical in several.
  */
 function ownerFigure(name: string, owner: MeasureOwner) {
-  @ObjectType(name, { description: `A row of a table as the ${owner} subgraph computes it (hidden: the public \`Figure\` adds the force and the measure).` })
+  @ObjectType(name, {
+    description: `A row of a table as the ${owner} subgraph computes it (hidden: the public \`Figure\` adds the force and the measure).`,
+  })
   @Directive("@shareable")
   @Directive("@inaccessible")
   class OwnerFigure extends MeasureFigure {}

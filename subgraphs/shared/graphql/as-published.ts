@@ -15,16 +15,19 @@ export function asPublished(sql: string, tables: readonly string[], on: Date | u
 }
 
 /** `asPublished` for SQL over a period: the tables are read as published on the period's day, when it names one. */
-export const asPublishedForPeriod = (tables: readonly string[]) => (sql: string, period: Period) => asPublished(sql, tables, period.asPublishedOn);
+export const asPublishedForPeriod = (tables: readonly string[]) => (sql: string, period: Period) =>
+  asPublished(sql, tables, period.asPublishedOn);
 
 /** Replaces every reference to a table ("schema.table") in SQL, and nothing that merely starts with its name. */
-export const replaceTable = (sql: string, table: string, replacement: string) => sql.replace(new RegExp(`\\b${table.replace(".", "\\.")}\\b`, "g"), replacement);
+export const replaceTable = (sql: string, table: string, replacement: string) =>
+  sql.replace(new RegExp(`\\b${table.replace(".", "\\.")}\\b`, "g"), replacement);
 
 /** The `asPublishedOn` argument every revisable figure takes. */
 export const AsPublishedOnArg = () =>
   Arg("asPublishedOn", () => LocalDate, {
     nullable: true,
-    description: "Figures as they stood at the end of this day (UK time): files published by then (dated by their publication, not by when the hub loaded them), before any revision published later replaced them. The latest when omitted.",
+    description:
+      "Figures as they stood at the end of this day (UK time): files published by then (dated by their publication, not by when the hub loaded them), before any revision published later replaced them. The latest when omitted.",
   });
 
 /** A request's loaders for each publication day it asks about (and for the latest figures), each set built on first use. */

@@ -12,10 +12,7 @@ type ResolverMap = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0]
 const FEDERATION_IMPORTS = ["@key", "@external", "@requires", "@shareable", "@inaccessible"];
 
 /** How an entity is found from a reference another subgraph sent. */
-export type ReferenceResolvers<TContext> = Record<
-  string,
-  (reference: Record<string, unknown>, context: TContext) => unknown
->;
+export type ReferenceResolvers<TContext> = Record<string, (reference: Record<string, unknown>, context: TContext) => unknown>;
 
 /**
  * type-graphql builds the schema from decorated classes; Apollo's helper then adds the

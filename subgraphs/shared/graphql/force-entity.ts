@@ -5,11 +5,20 @@ import { ForcePopulation, PopulationEstimate } from "./force-population.ts";
 /** Fields other subgraphs own that an extending subgraph may need through @requires. */
 const EXTERNAL_FIELDS = {
   population: { type: () => Int, description: "Resident population of the force area at the 2011 census, owned by the forces subgraph." },
-  populationEstimates: { type: () => [PopulationEstimate], description: "ONS mid-year population estimates of the force area (owned by the forces subgraph)." },
+  populationEstimates: {
+    type: () => [PopulationEstimate],
+    description: "ONS mid-year population estimates of the force area (owned by the forces subgraph).",
+  },
   regionForceIds: { type: () => [ID], description: "Ids of every force in the same region (owned by the forces subgraph)." },
-  mostSimilarGroupForceIds: { type: () => [ID], description: "Ids of the forces in the most similar group (owned by the forces subgraph)." },
+  mostSimilarGroupForceIds: {
+    type: () => [ID],
+    description: "Ids of the forces in the most similar group (owned by the forces subgraph).",
+  },
   forcePopulations: { type: () => [ForcePopulation], description: "Every force's population (owned by the forces subgraph)." },
-  forceOfficerStrengths: { type: () => [ForceOfficerStrength], description: "Every force's officer strength (owned by the workforce subgraph)." },
+  forceOfficerStrengths: {
+    type: () => [ForceOfficerStrength],
+    description: "Every force's officer strength (owned by the workforce subgraph).",
+  },
 };
 export type ExternalForceField = keyof typeof EXTERNAL_FIELDS;
 

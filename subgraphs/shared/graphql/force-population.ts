@@ -16,7 +16,9 @@ export class ForcePopulation {
   @Field(() => ID, { description: "The data.police.uk force id." })
   forceId!: string;
 
-  @Field(() => Int, { description: "Resident population of the force area at the 2011 census (persons): the denominator where no estimate is loaded." })
+  @Field(() => Int, {
+    description: "Resident population of the force area at the 2011 census (persons): the denominator where no estimate is loaded.",
+  })
   population!: number;
 
   @Field(() => [PopulationEstimate], { description: "The ONS mid-year estimates loaded for the force area, oldest first." })

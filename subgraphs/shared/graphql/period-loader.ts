@@ -30,7 +30,10 @@ function groupedForceLoader<P, V>(
 /** Figures per force over a period. */
 export function forcePeriodLoader<V>(fetch: (forceIds: string[], period: Period) => Promise<Map<string, V>>, missing: V) {
   const loader = groupedForceLoader((period: Period) => periodKey(period), fetch, missing);
-  return { load: ({ forceId, period }: { forceId: string; period: Period }) => loader.load({ forceId, parameter: { from: period.from, to: period.to, asPublishedOn: period.asPublishedOn } }) };
+  return {
+    load: ({ forceId, period }: { forceId: string; period: Period }) =>
+      loader.load({ forceId, parameter: { from: period.from, to: period.to, asPublishedOn: period.asPublishedOn } }),
+  };
 }
 
 /** Figures per force as at a day. */

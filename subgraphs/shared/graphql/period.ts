@@ -12,7 +12,8 @@ export interface Period {
 export const isoDay = (day: Date) => day.toISOString().slice(0, 10);
 
 /** The period as one string, e.g. `2025-04-01/2026-03-31` (ISO 8601 interval), `@2025-06-30` added when read as published then. */
-export const periodKey = (period: Period) => `${isoDay(period.from)}/${isoDay(period.to)}${period.asPublishedOn ? `@${isoDay(period.asPublishedOn)}` : ""}`;
+export const periodKey = (period: Period) =>
+  `${isoDay(period.from)}/${isoDay(period.to)}${period.asPublishedOn ? `@${isoDay(period.asPublishedOn)}` : ""}`;
 
 export function checkPeriod(from: Date, to: Date, asPublishedOn?: Date | null): Period {
   if (from.getTime() > to.getTime()) {
@@ -42,6 +43,7 @@ export const monthPeriod = (month: Date, within: Period): Period => ({ ...within
 export function monthsStartingWithin(period: Period): Date[] {
   const months: Date[] = [];
   const first = new Date(Date.UTC(period.from.getUTCFullYear(), period.from.getUTCMonth() + (period.from.getUTCDate() === 1 ? 0 : 1), 1));
-  for (let month = first; month <= period.to; month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))) months.push(month);
+  for (let month = first; month <= period.to; month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1)))
+    months.push(month);
   return months;
 }

@@ -13,7 +13,10 @@ export function createRequestMemo(): RequestMemo {
 }
 
 /** The same memo with every key under a prefix: loaders for another day of publication share the store apart. */
-export const withinMemo = (memo: RequestMemo, prefix: string): RequestMemo => (key, fetch) => memo(`${prefix}|${key}`, fetch);
+export const withinMemo =
+  (memo: RequestMemo, prefix: string): RequestMemo =>
+  (key, fetch) =>
+    memo(`${prefix}|${key}`, fetch);
 
 /** How many figure sets are kept for the data as it stands (periods, days, measures asked); the oldest go first. */
 const KEPT_ENTRIES = 512;

@@ -25,11 +25,23 @@ export class Source {
   @Field(() => LocalDate, { description: "The day the figures were published (UK date): what `asPublishedOn` dates the batch by." })
   publishedOn!: Date;
 
-  @Field(() => String, { description: "Where publishedOn comes from: `file` (the file says), `option` (given when it was imported) or `load date` (neither said: the day the hub loaded it)." })
+  @Field(() => String, {
+    description:
+      "Where publishedOn comes from: `file` (the file says), `option` (given when it was imported) or `load date` (neither said: the day the hub loaded it).",
+  })
   publishedOnSource!: string;
 }
 
-type BatchRow = { id: number; kind: string; file_name: string; finished_at: Date | null; started_at: Date; synthetic: boolean; published_on: Date; published_on_source: string };
+type BatchRow = {
+  id: number;
+  kind: string;
+  file_name: string;
+  finished_at: Date | null;
+  started_at: Date;
+  synthetic: boolean;
+  published_on: Date;
+  published_on_source: string;
+};
 
 /**
  * Sources per force for a parameter (a period, a date): `batchIdsSql` returns each force's batch ids
@@ -52,7 +64,9 @@ export function createBatchSources(prisma: PrismaLike, dataMemo: RequestMemo, sc
   const memo = withinMemo(dataMemo, "sources");
   const batches = () =>
     memo("batches", async () => {
-      const rows = await prisma.$queryRawUnsafe<BatchRow[]>(`SELECT id, kind, file_name, started_at, finished_at, synthetic, published_on, published_on_source FROM "${schema}".import_batch`);
+      const rows = await prisma.$queryRawUnsafe<BatchRow[]>(
+        `SELECT id, kind, file_name, started_at, finished_at, synthetic, published_on, published_on_source FROM "${schema}".import_batch`,
+      );
       return new Map(rows.map((row) => [row.id, row]));
     });
   return async (batchIds: readonly number[]): Promise<Source[]> => {
@@ -62,8 +76,13 @@ export function createBatchSources(prisma: PrismaLike, dataMemo: RequestMemo, sc
       .map((id) => known.get(id))
       .filter((batch): batch is BatchRow => batch !== undefined)
       .map((batch) => ({
-        batchId: String(batch.id), kind: batch.kind, file: batch.file_name, importedAt: batch.finished_at ?? batch.started_at, synthetic: batch.synthetic,
-        publishedOn: batch.published_on, publishedOnSource: batch.published_on_source,
+        batchId: String(batch.id),
+        kind: batch.kind,
+        file: batch.file_name,
+        importedAt: batch.finished_at ?? batch.started_at,
+        synthetic: batch.synthetic,
+        publishedOn: batch.published_on,
+        publishedOnSource: batch.published_on_source,
       }));
   };
 }

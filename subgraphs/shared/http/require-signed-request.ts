@@ -8,7 +8,9 @@ declare module "express-serve-static-core" {
   }
 }
 
-const unauthenticated = { errors: [{ message: "This subgraph answers only requests the gateway signed", extensions: { code: "UNAUTHENTICATED" } }] };
+const unauthenticated = {
+  errors: [{ message: "This subgraph answers only requests the gateway signed", extensions: { code: "UNAUTHENTICATED" } }],
+};
 
 /**
  * Subgraphs answer only the gateway: every request, health probes and _entities included, must carry

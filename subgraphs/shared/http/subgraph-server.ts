@@ -34,7 +34,12 @@ export async function createSubgraphHttp<TContext extends BaseContext>(options: 
     schema: options.schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginLandingPageDisabled(), dateArgumentsPlugin(), requestObserver(options.name)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      dateArgumentsPlugin(),
+      requestObserver(options.name),
+    ],
   });
   await apollo.start();
   const app = express();
@@ -51,7 +56,13 @@ export async function createSubgraphHttp<TContext extends BaseContext>(options: 
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable" });
   });
   options.routes?.(app);
-  app.use("/graphql", traceRequests(options.name), expressMiddleware(apollo, { context: async ({ req }) => ({ ...options.createContext(req.viewer ?? PUBLIC_VIEWER), traceId: req.traceId }) }));
+  app.use(
+    "/graphql",
+    traceRequests(options.name),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({ ...options.createContext(req.viewer ?? PUBLIC_VIEWER), traceId: req.traceId }),
+    }),
+  );
   app.use(httpErrors);
   return { app, stop: () => apollo.stop() };
 }

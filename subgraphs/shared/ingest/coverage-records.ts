@@ -7,7 +7,14 @@ import { parseScope } from "./scope.ts";
  * marks the same units of the batches it replaces as superseded by it, for the measures its kind
  * gives (and, for the synthetic sample, every measure of the table, whose rows it took); returns those batches' ids.
  */
-export async function recordCoverage(sql: SqlClient, schema: string, batchId: number, kind: string, units: string[], replace: ReplaceRule): Promise<number[]> {
+export async function recordCoverage(
+  sql: SqlClient,
+  schema: string,
+  batchId: number,
+  kind: string,
+  units: string[],
+  replace: ReplaceRule,
+): Promise<number[]> {
   const parsed = units.map(parseScope);
   const columns = [parsed.map((unit) => unit.forceId), parsed.map((unit) => unit.start), parsed.map((unit) => unit.end)];
   const measures = replace.rule === "outranked" ? replace.measures : [];
@@ -51,7 +58,12 @@ export interface LaterPublication {
  * Batches of the same kind published after this one whose units it has just superseded, earliest
  * published first: an older file loaded after its revision, which must keep those units.
  */
-export async function laterPublicationsSuperseded(sql: SqlClient, schema: string, batchId: number, kind: string): Promise<LaterPublication[]> {
+export async function laterPublicationsSuperseded(
+  sql: SqlClient,
+  schema: string,
+  batchId: number,
+  kind: string,
+): Promise<LaterPublication[]> {
   return sql.query<LaterPublication>(
     `SELECT c.batch_id AS "batchId", array_agg(DISTINCT c.force_id || '|' || c.period_start::text || '|' || c.period_end::text) AS units
      FROM "${schema}".batch_coverage c JOIN "${schema}".import_batch b ON b.id = c.batch_id
@@ -67,9 +79,18 @@ export async function laterPublicationsSuperseded(sql: SqlClient, schema: string
  * again, and its rows the load had replaced return to their tables from replaced_row.
  */
 export async function reinstate(sql: SqlClient, schema: string, laterId: number, byBatchId: number): Promise<void> {
-  await sql.query(`UPDATE "${schema}".batch_coverage SET superseded_by_batch_id = NULL WHERE batch_id = $1 AND superseded_by_batch_id = $2`, [laterId, byBatchId]);
-  await sql.query(`UPDATE "${schema}".import_batch SET status = 'LOADED', superseded_by_batch_id = NULL WHERE id = $1 AND superseded_by_batch_id = $2`, [laterId, byBatchId]);
-  const tables = await sql.query<{ table_name: string }>(`SELECT DISTINCT table_name FROM "${schema}".replaced_row WHERE batch_id = $1 AND replaced_by_batch_id = $2`, [laterId, byBatchId]);
+  await sql.query(
+    `UPDATE "${schema}".batch_coverage SET superseded_by_batch_id = NULL WHERE batch_id = $1 AND superseded_by_batch_id = $2`,
+    [laterId, byBatchId],
+  );
+  await sql.query(
+    `UPDATE "${schema}".import_batch SET status = 'LOADED', superseded_by_batch_id = NULL WHERE id = $1 AND superseded_by_batch_id = $2`,
+    [laterId, byBatchId],
+  );
+  const tables = await sql.query<{ table_name: string }>(
+    `SELECT DISTINCT table_name FROM "${schema}".replaced_row WHERE batch_id = $1 AND replaced_by_batch_id = $2`,
+    [laterId, byBatchId],
+  );
   for (const { table_name: table } of tables) {
     await sql.query(
       `WITH back AS (DELETE FROM "${schema}".replaced_row WHERE table_name = $3 AND batch_id = $1 AND replaced_by_batch_id = $2 RETURNING row)

@@ -7,7 +7,15 @@ import type { RowError } from "./row-error.ts";
 /** A cell as text, as String gives it for the numbers, strings, booleans and dates files hold (an object, never expected, as JSON). */
 export function cellText(value: unknown): string {
   if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint" || value === null || value === undefined || value instanceof Date) return String(value);
+  if (
+    typeof value === "number" ||
+    typeof value === "boolean" ||
+    typeof value === "bigint" ||
+    value === null ||
+    value === undefined ||
+    value instanceof Date
+  )
+    return String(value);
   return JSON.stringify(value);
 }
 
@@ -110,14 +118,19 @@ export class FieldReader {
   timestamp(column: string, bounds: DateBounds, { optional = false } = {}): Date | null {
     const text = this.text(column, { optional });
     if (text === null) return null;
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return this.fail(column, "not an ISO 8601 date-time with offset", text);
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text))
+      return this.fail(column, "not an ISO 8601 date-time with offset", text);
     const date = new Date(text);
     return Number.isNaN(date.getTime()) ? this.fail(column, "not a real date-time", text) : this.within(column, date, bounds, text);
   }
 
   private within(column: string, date: Date, bounds: DateBounds, text: string): Date | null {
     if (date < bounds.earliest || date > bounds.latest) {
-      return this.fail(column, `out of range (${bounds.earliest.toISOString().slice(0, 10)} to ${bounds.latest.toISOString().slice(0, 10)})`, text);
+      return this.fail(
+        column,
+        `out of range (${bounds.earliest.toISOString().slice(0, 10)} to ${bounds.latest.toISOString().slice(0, 10)})`,
+        text,
+      );
     }
     return date;
   }

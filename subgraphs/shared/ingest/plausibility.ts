@@ -58,12 +58,22 @@ export function implausibleMonths(totals: MonthlyTotal[], measure: string): Impl
   for (const total of totals) byForce.set(total.forceId, [...(byForce.get(total.forceId) ?? []), total]);
   const flagged: ImplausibleMonth[] = [];
   for (const total of totals) {
-    const others = byForce.get(total.forceId)!.filter((other) => other.month !== total.month).map((other) => other.count);
+    const others = byForce
+      .get(total.forceId)!
+      .filter((other) => other.month !== total.month)
+      .map((other) => other.count);
     const expected = others.length ? median(others) : nationalExpectation(totals, total);
     if (expected === undefined || total.count >= expected / 2) continue;
     const basis = others.length ? "median of the force's other months" : "national rate × population";
-    const against = others.length ? `the median of its ${others.length} other loaded month${others.length === 1 ? "" : "s"} (${number(expected)})` : `what its population implies at the other forces' rate that month (${number(expected)})`;
-    flagged.push({ ...total, expected, basis, note: `${total.forceId} ${total.month.slice(0, 7)}: ${number(total.count)} ${measure}, under half ${against}: possibly a partial submission` });
+    const against = others.length
+      ? `the median of its ${others.length} other loaded month${others.length === 1 ? "" : "s"} (${number(expected)})`
+      : `what its population implies at the other forces' rate that month (${number(expected)})`;
+    flagged.push({
+      ...total,
+      expected,
+      basis,
+      note: `${total.forceId} ${total.month.slice(0, 7)}: ${number(total.count)} ${measure}, under half ${against}: possibly a partial submission`,
+    });
   }
   return flagged.sort((a, b) => a.forceId.localeCompare(b.forceId) || a.month.localeCompare(b.month));
 }
@@ -74,8 +84,16 @@ export const notesWithin = (flagged: ImplausibleMonth[], forceId: string, months
 
 /** A comparison's notes: the force's own, then which other forces in the national value have a flagged month behind theirs. */
 export const withOthers = (own: string[], others: string[]) =>
-  others.length ? [...own, `${others.length} other force${others.length === 1 ? "'s value includes" : "s' values include"} a flagged month: ${others.join(", ")}`] : own;
+  others.length
+    ? [
+        ...own,
+        `${others.length} other force${others.length === 1 ? "'s value includes" : "s' values include"} a flagged month: ${others.join(", ")}`,
+      ]
+    : own;
 
 /** `withOthers` for values built on whole months: a force's flagged months among those that start within the period. */
 export const comparisonNotes = (flagged: ImplausibleMonth[], forceId: string, months: Set<string>, valued: Iterable<string>) =>
-  withOthers(notesWithin(flagged, forceId, months), [...valued].filter((id) => id !== forceId && notesWithin(flagged, id, months).length));
+  withOthers(
+    notesWithin(flagged, forceId, months),
+    [...valued].filter((id) => id !== forceId && notesWithin(flagged, id, months).length),
+  );

@@ -12,7 +12,8 @@ export type ReplaceRule = { rule: "same-kind" } | { rule: "outranked"; measures:
 
 /** SQL for the ids of batches a load of `kind` replaces ($kind and $measures are the parameters given). */
 export function replaceableBatchesSql(schema: string, replace: ReplaceRule, kind: string, measures: string): string {
-  if (replace.rule === "same-kind") return `SELECT id FROM "${schema}".import_batch WHERE kind = ${kind} AND ${measures}::text[] IS NOT NULL`;
+  if (replace.rule === "same-kind")
+    return `SELECT id FROM "${schema}".import_batch WHERE kind = ${kind} AND ${measures}::text[] IS NOT NULL`;
   return `SELECT b.id FROM "${schema}".import_batch b WHERE b.kind = ${kind} OR b.synthetic OR NOT EXISTS (
             SELECT 1 FROM "${schema}".source_measure old
             WHERE old.kind = b.kind AND old.measure = ANY(${measures}::text[]) AND NOT EXISTS (
@@ -34,7 +35,13 @@ export interface ReplacedTable {
  * replaced_row, whole, so figures can still be read as published before this revision; returns
  * the ids of the batches that lost rows.
  */
-export async function replaceForcePeriodScopes(sql: SqlClient, target: ReplacedTable, scopes: string[], batchId: number, kind: string): Promise<number[]> {
+export async function replaceForcePeriodScopes(
+  sql: SqlClient,
+  target: ReplacedTable,
+  scopes: string[],
+  batchId: number,
+  kind: string,
+): Promise<number[]> {
   const [schema, tableName] = target.table.split(".");
   const parsed = scopes.map(parseScope);
   const measures = target.replace.rule === "outranked" ? target.replace.measures : [];

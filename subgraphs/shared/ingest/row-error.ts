@@ -18,9 +18,16 @@ const MAX_VALUE_CHARACTERS = 80;
  */
 export function readableValue(value: string): string {
   const escaped = [...value.slice(0, MAX_VALUE_CHARACTERS * 4)]
-    .map((character) => (/[\p{L}\p{N}\p{P}\p{S}\p{Zs}]/u.test(character) && character !== "\uFFFD" ? character : `\\u{${character.codePointAt(0)!.toString(16)}}`))
+    .map((character) =>
+      /[\p{L}\p{N}\p{P}\p{S}\p{Zs}]/u.test(character) && character !== "\uFFFD"
+        ? character
+        : `\\u{${character.codePointAt(0)!.toString(16)}}`,
+    )
     .join("");
-  return value.length <= MAX_VALUE_CHARACTERS && escaped.length <= MAX_VALUE_CHARACTERS ? escaped : `${escaped.slice(0, MAX_VALUE_CHARACTERS)}… (${value.length.toLocaleString("en-GB")} characters)`;
+  return value.length <= MAX_VALUE_CHARACTERS && escaped.length <= MAX_VALUE_CHARACTERS
+    ? escaped
+    : `${escaped.slice(0, MAX_VALUE_CHARACTERS)}… (${value.length.toLocaleString("en-GB")} characters)`;
 }
 
-export const readableError = (error: RowError): RowError => (error.value === undefined ? error : { ...error, value: readableValue(error.value) });
+export const readableError = (error: RowError): RowError =>
+  error.value === undefined ? error : { ...error, value: readableValue(error.value) };

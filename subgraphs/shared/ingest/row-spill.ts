@@ -45,7 +45,7 @@ export async function createRowSpill<Row>(): Promise<RowSpill<Row>> {
       const reading = await open(path, "r");
       try {
         const length = Buffer.alloc(LENGTH_BYTES);
-        for (let at = 0; ; ) {
+        for (let at = 0; ;) {
           if ((await reading.read(length, 0, LENGTH_BYTES, at)).bytesRead < LENGTH_BYTES) return;
           const body = Buffer.alloc(length.readUInt32LE());
           await reading.read(body, 0, body.length, at + LENGTH_BYTES);

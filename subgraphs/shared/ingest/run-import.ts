@@ -87,19 +87,48 @@ class AlreadyLoaded extends Error {
  * writes them, so the database is held for the writing alone (on the embedded database, where
  * every connection takes turns on one session, that is how long queries wait).
  */
-export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, file: string, sql: SqlClient, forces: ForceResolver, options: ImportOptions = {}): Promise<ImportResult> {
+export async function runImport<Row, Lookup>(
+  importer: Importer<Row, Lookup>,
+  file: string,
+  sql: SqlClient,
+  forces: ForceResolver,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const started = performance.now();
   const schema = postgresSchema(importer.subgraph);
   const name = basename(file);
   const result: ImportResult = {
-    file, kind: importer.kind, status: "LOADED", batchId: null, rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, rowsSkipped: 0, skipped: {}, errors: [], supersededBatchIds: [], supersededByLaterPublications: [], qualityWarnings: [],
-    publishedOn: null, publishedOnSource: null, durationMs: 0,
+    file,
+    kind: importer.kind,
+    status: "LOADED",
+    batchId: null,
+    rowsRead: 0,
+    rowsLoaded: 0,
+    rowsRejected: 0,
+    rowsSkipped: 0,
+    skipped: {},
+    errors: [],
+    supersededBatchIds: [],
+    supersededByLaterPublications: [],
+    qualityWarnings: [],
+    publishedOn: null,
+    publishedOnSource: null,
+    durationMs: 0,
   };
-  const finished = (status: ImportResult["status"], changes: Partial<ImportResult> = {}) => ({ ...result, status, ...changes, durationMs: performance.now() - started });
+  const finished = (status: ImportResult["status"], changes: Partial<ImportResult> = {}) => ({
+    ...result,
+    status,
+    ...changes,
+    durationMs: performance.now() - started,
+  });
   const outsideBody = bodyOutsideTheForcesOfFile(name);
   if (outsideBody) return finished("SKIPPED", { skippedBecause: `${outsideBody}: not one of the 43 territorial forces` });
   // A workbook read at another sheet is another load.
-  const digest = options.sheet ? createHash("sha256").update(`${await sha256(file)}\nsheet ${options.sheet.trim().toLowerCase()}`).digest("hex") : await sha256(file);
+  const digest = options.sheet
+    ? createHash("sha256")
+        .update(`${await sha256(file)}\nsheet ${options.sheet.trim().toLowerCase()}`)
+        .digest("hex")
+    : await sha256(file);
   const earlier = await earlierLoad(sql, schema, importer.kind, digest);
   if (earlier) return finished("ALREADY_LOADED", { batchId: earlier });
   const totalBytes = statSync(file).size;
@@ -112,9 +141,19 @@ export async function runImport<Row, Lookup>(importer: Importer<Row, Lookup>, fi
     if (result.rowsRejected > 0 && !options.skipInvalid) return finished("REJECTED", { rowsLoaded: 0 });
     const written = (rowsWritten: number) => options.onProgress?.({ phase: "writing", rowsWritten, rowsToWrite: rows.rowCount });
     const staging = options.stageRows ? importer.staging : undefined;
-    const staged = staging ? await stageRows(sql, staging, rows, (row) => importer.scopeOf(row), (rowsStaged) => options.onProgress?.({ phase: "staging", rowsStaged, rowsToStage: rows.rowCount })) : undefined;
+    const staged = staging
+      ? await stageRows(
+          sql,
+          staging,
+          rows,
+          (row) => importer.scopeOf(row),
+          (rowsStaged) => options.onProgress?.({ phase: "staging", rowsStaged, rowsToStage: rows.rowCount }),
+        )
+      : undefined;
     try {
-      const units = await sql.transaction((tx) => writeBatch(importer, tx, { schema, name, digest, publication }, { rows, staged }, result, written));
+      const units = await sql.transaction((tx) =>
+        writeBatch(importer, tx, { schema, name, digest, publication }, { rows, staged }, result, written),
+      );
       if (importer.plausibility) result.qualityWarnings = await implausibleUnits(sql, importer.plausibility, units);
     } finally {
       if (staged) await staged.drop();
@@ -138,7 +177,13 @@ function filePublicationDay<Row, Lookup>(importer: Importer<Row, Lookup>, file: 
 }
 
 /** The checked rows chunk by chunk through the importer's writer, each chunk's scopes replaced before it is written. */
-async function writeChunks<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlClient, rows: RowSpill<Row>, batchId: number, wrote: (rows: number) => void) {
+async function writeChunks<Row, Lookup>(
+  importer: Importer<Row, Lookup>,
+  tx: SqlClient,
+  rows: RowSpill<Row>,
+  batchId: number,
+  wrote: (rows: number) => void,
+) {
   const writer = importer.open(tx, batchId);
   const scopes = new Set<string>();
   const superseded = new Set<number>();
@@ -154,7 +199,13 @@ async function writeChunks<Row, Lookup>(importer: Importer<Row, Lookup>, tx: Sql
 }
 
 /** The staged rows' scopes replaced, then the rows moved in, in one statement each. */
-async function moveStaged<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlClient, staged: StagedRows, batchId: number, wrote: (rows: number) => void) {
+async function moveStaged<Row, Lookup>(
+  importer: Importer<Row, Lookup>,
+  tx: SqlClient,
+  staged: StagedRows,
+  batchId: number,
+  wrote: (rows: number) => void,
+) {
   const superseded = new Set(staged.scopes.size ? await importer.replaceScopes(tx, [...staged.scopes], batchId, importer.kind) : []);
   await staged.moveInto(tx, batchId);
   wrote(staged.rowCount);
@@ -170,14 +221,25 @@ async function earlierLoad(sql: SqlClient, schema: string, kind: string, digest:
 }
 
 /** Reads and checks every record, outside any transaction; the valid rows go to `rows` in chunks (none once a row is invalid, unless skipInvalid). */
-async function checkRows<Row, Lookup>(importer: Importer<Row, Lookup>, file: string, context: { name: string; forces: ForceResolver; lookup: Lookup; totalBytes: number }, rows: RowSpill<Row>, result: ImportResult, options: ImportOptions) {
+async function checkRows<Row, Lookup>(
+  importer: Importer<Row, Lookup>,
+  file: string,
+  context: { name: string; forces: ForceResolver; lookup: Lookup; totalBytes: number },
+  rows: RowSpill<Row>,
+  result: ImportResult,
+  options: ImportOptions,
+) {
   const progress = { bytesRead: 0 };
   let pending: Row[] = [];
   for await (const records of importer.read(file, progress, { sheet: options.sheet })) {
     for (const record of records) {
       result.rowsRead++;
-      if (options.failAfterRows !== undefined && result.rowsRead > options.failAfterRows) throw new Error(`injected failure after ${options.failAfterRows} rows`);
-      const parsed = "error" in record ? { errors: [record.error] } : importer.parse(record.fields, { file: context.name, line: record.line, forces: context.forces, lookup: context.lookup });
+      if (options.failAfterRows !== undefined && result.rowsRead > options.failAfterRows)
+        throw new Error(`injected failure after ${options.failAfterRows} rows`);
+      const parsed =
+        "error" in record
+          ? { errors: [record.error] }
+          : importer.parse(record.fields, { file: context.name, line: record.line, forces: context.forces, lookup: context.lookup });
       if ("row" in parsed) pending.push(parsed.row);
       else if ("skip" in parsed) {
         result.rowsSkipped++;
@@ -202,7 +264,14 @@ async function checkRows<Row, Lookup>(importer: Importer<Row, Lookup>, file: str
 }
 
 /** The transaction: the batch, its checked rows, the earlier rows they replace and its coverage. */
-async function writeBatch<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlClient, file: { schema: string; name: string; digest: string; publication: Publication }, checked: { rows: RowSpill<Row>; staged?: StagedRows }, result: ImportResult, written: (rowsWritten: number) => void) {
+async function writeBatch<Row, Lookup>(
+  importer: Importer<Row, Lookup>,
+  tx: SqlClient,
+  file: { schema: string; name: string; digest: string; publication: Publication },
+  checked: { rows: RowSpill<Row>; staged?: StagedRows },
+  result: ImportResult,
+  written: (rowsWritten: number) => void,
+) {
   const { schema } = file;
   await beginDataChange(tx, schema);
   // Checked again under the lock: the same file may have been loaded beside this one meanwhile.
@@ -219,19 +288,22 @@ async function writeBatch<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlC
     result.rowsLoaded += rows;
     written(result.rowsLoaded);
   };
-  const { scopes, superseded } = checked.staged ? await moveStaged(importer, tx, checked.staged, batchId, wrote) : await writeChunks(importer, tx, checked.rows, batchId, wrote);
+  const { scopes, superseded } = checked.staged
+    ? await moveStaged(importer, tx, checked.staged, batchId, wrote)
+    : await writeChunks(importer, tx, checked.rows, batchId, wrote);
   const units = importer.coverageOf ? importer.coverageOf([...scopes]) : [...scopes];
   const spanned = units.filter((unit) => !scopes.has(unit));
   if (spanned.length) (await importer.replaceScopes(tx, spanned, batchId, importer.kind)).forEach((id) => superseded.add(id));
-  if (importer.replaceRule) (await recordCoverage(tx, schema, batchId, importer.kind, units, importer.replaceRule)).forEach((id) => superseded.add(id));
+  if (importer.replaceRule)
+    (await recordCoverage(tx, schema, batchId, importer.kind, units, importer.replaceRule)).forEach((id) => superseded.add(id));
   superseded.delete(batchId);
   result.supersededBatchIds = [...superseded].sort((a, b) => a - b);
   if (importer.replaceRule) await markFullySuperseded(tx, schema, result.supersededBatchIds, batchId);
   else {
-    await tx.query(
-      `UPDATE "${schema}".import_batch SET status = 'SUPERSEDED', superseded_by_batch_id = $1 WHERE id = ANY($2::int[])`,
-      [batchId, result.supersededBatchIds],
-    );
+    await tx.query(`UPDATE "${schema}".import_batch SET status = 'SUPERSEDED', superseded_by_batch_id = $1 WHERE id = ANY($2::int[])`, [
+      batchId,
+      result.supersededBatchIds,
+    ]);
   }
   await tx.query(
     `UPDATE "${schema}".import_batch SET status = 'LOADED', rows_read = $2, rows_loaded = $3, rows_rejected = $4, finished_at = now(), rejections = $5::jsonb WHERE id = $1`,
@@ -257,7 +329,12 @@ async function implausibleUnits(sql: SqlClient, check: PlausibilityCheck, units:
  * the later one keeps them (its rows and coverage reinstated) and this batch's rows there are kept
  * aside as it was published, answerable "as published on" its own days. Returns the later batches.
  */
-async function yieldToLaterPublications<Row, Lookup>(importer: Importer<Row, Lookup>, tx: SqlClient, schema: string, batchId: number): Promise<number[]> {
+async function yieldToLaterPublications<Row, Lookup>(
+  importer: Importer<Row, Lookup>,
+  tx: SqlClient,
+  schema: string,
+  batchId: number,
+): Promise<number[]> {
   const later = await laterPublicationsSuperseded(tx, schema, batchId, importer.kind);
   for (const { batchId: laterId, units } of later) {
     await importer.replaceScopes(tx, units, laterId, importer.kind);

@@ -28,7 +28,11 @@ export function spanMonths(scopes: string[]): string[] {
   }
   const spanned: string[] = [];
   for (const [forceId, [first, last]] of range) {
-    for (let month = new Date(`${first}T00:00:00Z`); isoDay(month) <= last; month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))) {
+    for (
+      let month = new Date(`${first}T00:00:00Z`);
+      isoDay(month) <= last;
+      month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))
+    ) {
       spanned.push(monthScope(forceId, month));
     }
   }

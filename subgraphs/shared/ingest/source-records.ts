@@ -35,7 +35,12 @@ export interface ReadOptions {
  * rejects the file. Handles a byte order mark, CRLF or CR line ends, quoted commas and line breaks;
  * a short row (such as a truncated last line) or an unclosed quote becomes a row error, not a crash.
  */
-export async function* readTable(file: string, expectedHeader: readonly string[], progress: ReadProgress = { bytesRead: 0 }, options: ReadOptions = {}): AsyncGenerator<SourceRecord[]> {
+export async function* readTable(
+  file: string,
+  expectedHeader: readonly string[],
+  progress: ReadProgress = { bytesRead: 0 },
+  options: ReadOptions = {},
+): AsyncGenerator<SourceRecord[]> {
   const headerAt = (records: CsvRecord[]) => {
     const header = records.slice(0, HEADER_SEARCH_ROWS).findIndex((record) => headsTable(record.cells, expectedHeader));
     return header >= 0 ? header : undefined;
@@ -52,7 +57,13 @@ export type SheetStart = (records: CsvRecord[], rows: Cell[][]) => number | unde
  * else the first that `start` recognises), from the record `start` gives on. Throws, naming the
  * sheets there are, when no sheet is recognised; `what` says what was looked for.
  */
-export async function* fileRecords(file: string, progress: ReadProgress, options: ReadOptions, start: SheetStart, what: string): AsyncGenerator<CsvRecord[]> {
+export async function* fileRecords(
+  file: string,
+  progress: ReadProgress,
+  options: ReadOptions,
+  start: SheetStart,
+  what: string,
+): AsyncGenerator<CsvRecord[]> {
   if (!isSpreadsheet(file)) {
     yield* csvRecords(file, progress);
     return;
@@ -68,7 +79,9 @@ export async function* fileRecords(file: string, progress: ReadProgress, options
     yield records.slice(first);
     return;
   }
-  throw new Error(`no sheet holds ${what} (sheets: ${book.sheetNames.map((name) => `"${name.trim()}"`).join(", ")}); name one with --sheet`);
+  throw new Error(
+    `no sheet holds ${what} (sheets: ${book.sheetNames.map((name) => `"${name.trim()}"`).join(", ")}); name one with --sheet`,
+  );
 }
 
 /** Whether a row holds every expected column's name. */
@@ -81,7 +94,11 @@ const headsTable = (cells: string[], expectedHeader: readonly string[]) => {
 const HEADER_SEARCH_ROWS = 30;
 
 /** Records keyed by the expected column names, the first record being the header. */
-async function* keyedRecords(name: string, expectedHeader: readonly string[], batches: AsyncIterable<CsvRecord[]>): AsyncGenerator<SourceRecord[]> {
+async function* keyedRecords(
+  name: string,
+  expectedHeader: readonly string[],
+  batches: AsyncIterable<CsvRecord[]>,
+): AsyncGenerator<SourceRecord[]> {
   let header: string[] | undefined;
   let positions: number[] = [];
   let wrongHeader = false;
@@ -103,7 +120,15 @@ async function* keyedRecords(name: string, expectedHeader: readonly string[], ba
         const error = readHeader(line, cells);
         if (error) batch.push(error);
       } else if (cells.length !== header.length) {
-        batch.push({ line, error: { file: name, line, value: cells.join(","), reason: `row has ${cells.length} of ${header.length} columns (truncated or malformed)` } });
+        batch.push({
+          line,
+          error: {
+            file: name,
+            line,
+            value: cells.join(","),
+            reason: `row has ${cells.length} of ${header.length} columns (truncated or malformed)`,
+          },
+        });
       } else {
         const fields: Record<string, string> = {};
         for (let index = 0; index < expectedHeader.length; index++) fields[expectedHeader[index]] = cells[positions[index]];
@@ -148,7 +173,10 @@ export function unreadable(name: string, error: unknown): SourceRecord {
 export async function* readJsonLines(file: string, progress: ReadProgress = { bytesRead: 0 }): AsyncGenerator<SourceRecord[]> {
   const name = basename(file);
   let line = 0;
-  for await (const text of createInterface({ input: countBytes(createReadStream(file, { encoding: "utf8" }), progress), crlfDelay: Infinity })) {
+  for await (const text of createInterface({
+    input: countBytes(createReadStream(file, { encoding: "utf8" }), progress),
+    crlfDelay: Infinity,
+  })) {
     line++;
     const content = line === 1 ? text.replace(/^\uFEFF/, "") : text;
     if (!content.trim()) continue;

@@ -44,7 +44,8 @@ function parseWorkbook(file: string): Workbook {
   return {
     sheetNames: book.SheetNames,
     // Dates as written, whatever this machine's time zone (SheetJS otherwise shifts them to local midnight).
-    rows: (sheet) => XLSX.utils.sheet_to_json<Cell[]>(book.Sheets[sheet], { header: 1, raw: true, defval: null, blankrows: true, UTC: true }),
+    rows: (sheet) =>
+      XLSX.utils.sheet_to_json<Cell[]>(book.Sheets[sheet], { header: 1, raw: true, defval: null, blankrows: true, UTC: true }),
   };
 }
 
@@ -60,11 +61,16 @@ export const sheetRecords = (rows: Cell[][]): CsvRecord[] =>
   rows.flatMap((row, index) => (row.some((cell) => cellText(cell).trim()) ? [{ line: index + 1, cells: row.map(cellText) }] : []));
 
 /** The first text of a sheet: its title, as published tables put it in the top left cell. */
-export const sheetTitle = (rows: Cell[][]): string => rows.flat().map(cellText).find((text) => text.trim()) ?? "";
+export const sheetTitle = (rows: Cell[][]): string =>
+  rows
+    .flat()
+    .map(cellText)
+    .find((text) => text.trim()) ?? "";
 
 /** The sheet named (sheet names are compared trimmed: ONS names carry trailing spaces), or an error naming the ones there are. */
 export function namedSheet(book: Workbook, name: string): string {
   const found = book.sheetNames.find((sheet) => sheet.trim().toLowerCase() === name.trim().toLowerCase());
-  if (found === undefined) throw new Error(`no sheet "${name}" in the workbook (sheets: ${book.sheetNames.map((sheet) => `"${sheet.trim()}"`).join(", ")})`);
+  if (found === undefined)
+    throw new Error(`no sheet "${name}" in the workbook (sheets: ${book.sheetNames.map((sheet) => `"${sheet.trim()}"`).join(", ")})`);
   return found;
 }

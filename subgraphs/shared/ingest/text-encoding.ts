@@ -5,7 +5,14 @@ import { createReadStream } from "node:fs";
 function incompleteTail(chunk: Buffer): number {
   for (let back = 1; back <= Math.min(3, chunk.length); back++) {
     const byte = chunk[chunk.length - back];
-    if ((byte & 0xc0) !== 0x80) return (byte & 0xe0) === 0xc0 && back < 2 ? back : (byte & 0xf0) === 0xe0 && back < 3 ? back : (byte & 0xf8) === 0xf0 && back < 4 ? back : 0;
+    if ((byte & 0xc0) !== 0x80)
+      return (byte & 0xe0) === 0xc0 && back < 2
+        ? back
+        : (byte & 0xf0) === 0xe0 && back < 3
+          ? back
+          : (byte & 0xf8) === 0xf0 && back < 4
+            ? back
+            : 0;
   }
   return 0;
 }

@@ -24,13 +24,17 @@ export interface WithdrawResult {
   units: string[];
 }
 
-const tableExists = async (tx: SqlClient, table: string) => (await tx.query<{ found: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS found`, [table]))[0].found;
+const tableExists = async (tx: SqlClient, table: string) =>
+  (await tx.query<{ found: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS found`, [table]))[0].found;
 
 type Batch = { id: number; kind: string; file_name: string; finished_at: Date | null; withdrawn_at: Date | null };
 type Unit = { force_id: string; period_start: Date; period_end: Date };
 
 async function findBatch(tx: SqlClient, schema: string, subgraph: SubgraphName, batchId: number): Promise<Batch> {
-  const [batch] = await tx.query<Batch>(`SELECT id, kind, file_name, finished_at, withdrawn_at FROM "${schema}".import_batch WHERE id = $1 AND kind <> 'withdrawal' FOR UPDATE`, [batchId]);
+  const [batch] = await tx.query<Batch>(
+    `SELECT id, kind, file_name, finished_at, withdrawn_at FROM "${schema}".import_batch WHERE id = $1 AND kind <> 'withdrawal' FOR UPDATE`,
+    [batchId],
+  );
   if (!batch) throw new Error(`no batch ${subgraph}:${batchId} (see hub batches)`);
   if (batch.withdrawn_at) throw new Error(`batch ${subgraph}:${batchId} was already withdrawn at ${batch.withdrawn_at.toISOString()}`);
   if (!batch.finished_at) throw new Error(`batch ${subgraph}:${batchId} is still loading`);
@@ -38,7 +42,14 @@ async function findBatch(tx: SqlClient, schema: string, subgraph: SubgraphName, 
 }
 
 /** Moves the batch's rows out of a table, kept whole in replaced_row (as published before, they still count), or just deleted where the schema keeps no history. */
-async function moveRowsOut(tx: SqlClient, schema: string, table: string, batchId: number, withdrawalId: number, keepsHistory: boolean): Promise<number> {
+async function moveRowsOut(
+  tx: SqlClient,
+  schema: string,
+  table: string,
+  batchId: number,
+  withdrawalId: number,
+  keepsHistory: boolean,
+): Promise<number> {
   if (!keepsHistory) return (await tx.query(`DELETE FROM ${table} WHERE batch_id = $1 RETURNING 1`, [batchId])).length;
   const [{ moved }] = await tx.query<{ moved: number }>(
     `WITH gone AS (DELETE FROM ${table} t WHERE t.batch_id = $1 RETURNING t.*),
@@ -88,7 +99,10 @@ export async function withdrawBatch(
     const keeps = await tableExists(tx, `"${schema}".replaced_row`);
     // The forces subgraph's reference tables keep neither history nor coverage.
     const units = (await tableExists(tx, `"${schema}".batch_coverage`))
-      ? await tx.query<Unit>(`SELECT DISTINCT force_id, period_start, period_end FROM "${schema}".batch_coverage WHERE batch_id = $1 AND superseded_by_batch_id IS NULL`, [batchId])
+      ? await tx.query<Unit>(
+          `SELECT DISTINCT force_id, period_start, period_end FROM "${schema}".batch_coverage WHERE batch_id = $1 AND superseded_by_batch_id IS NULL`,
+          [batchId],
+        )
       : [];
     let rowsWithdrawn = 0;
     const restored: number[] = [];
@@ -100,12 +114,21 @@ export async function withdrawBatch(
       `UPDATE "${schema}".import_batch SET status = 'LOADED', superseded_by_batch_id = NULL WHERE superseded_by_batch_id = $1 RETURNING id`,
       [batchId],
     );
-    await tx.query(`UPDATE "${schema}".import_batch SET status = 'WITHDRAWN', withdrawn_at = (SELECT finished_at FROM "${schema}".import_batch WHERE id = $2) WHERE id = $1`, [batchId, withdrawalId]);
+    await tx.query(
+      `UPDATE "${schema}".import_batch SET status = 'WITHDRAWN', withdrawn_at = (SELECT finished_at FROM "${schema}".import_batch WHERE id = $2) WHERE id = $1`,
+      [batchId, withdrawalId],
+    );
     const unitScopes = units.map((unit) => unitScope(unit.force_id, unit.period_start, unit.period_end));
     await afterWithdraw?.(tx, unitScopes);
     return {
-      subgraph, batchId, kind: batch.kind, file: batch.file_name, rowsWithdrawn, rowsRestored: restored.length,
-      restoredBatchIds: [...new Set([...restored, ...revived.map((row) => row.id)])].sort((a, b) => a - b), units: unitScopes,
+      subgraph,
+      batchId,
+      kind: batch.kind,
+      file: batch.file_name,
+      rowsWithdrawn,
+      rowsRestored: restored.length,
+      restoredBatchIds: [...new Set([...restored, ...revived.map((row) => row.id)])].sort((a, b) => a - b),
+      units: unitScopes,
     };
   });
 }

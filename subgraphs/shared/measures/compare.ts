@@ -49,7 +49,8 @@ function populationBasisOf<F>(measure: Measure<F>, input: ComparisonInput<F>, va
 }
 
 /** A value to so many decimal places: what is served, so no float noise (14.722500000000002) reaches a table or a CSV. */
-export const roundTo = (value: number | null, places: number): number | null => (value === null ? null : Math.round(value * 10 ** places) / 10 ** places);
+export const roundTo = (value: number | null, places: number): number | null =>
+  value === null ? null : Math.round(value * 10 ** places) / 10 ** places;
 
 /** Shares (0-1) that are not a measure of their own (a share of recorded crime, a find rate, a relative change): four decimal places, as the share measures. */
 export const SHARE_PLACES = 4;
@@ -66,7 +67,8 @@ export function groupValue<F>(measure: Measure<F>, figures: Map<string, F>, forc
 }
 
 /** The measure's value of one force's figures, to its precision: a month of a series. */
-export const figuresValue = <F>(measure: Measure<F>, figures: F | undefined) => (figures ? roundTo(measure.valueOf([figures]), measure.precision) : null);
+export const figuresValue = <F>(measure: Measure<F>, figures: F | undefined) =>
+  figures ? roundTo(measure.valueOf([figures]), measure.precision) : null;
 
 export function forceValue<F>(measure: Measure<F>, figures: Map<string, F>, forceId: string): number | null {
   return groupValue(measure, figures, [forceId]);
@@ -83,13 +85,21 @@ export function compareMeasure<F>(measure: Measure<F>, input: ComparisonInput<F>
   const { values, ranks, forcesRanked } = leagueTable(measure, input.figures);
   const value = values.get(input.forceId) ?? null;
   const national = groupValue(measure, input.figures, input.figures.keys());
-  const mostSimilarGroup = input.mostSimilarGroupForceIds.length ? groupValue(measure, input.figures, input.mostSimilarGroupForceIds) : null;
+  const mostSimilarGroup = input.mostSimilarGroupForceIds.length
+    ? groupValue(measure, input.figures, input.mostSimilarGroupForceIds)
+    : null;
   const yearEarlier = forceValue(measure, input.yearEarlierFigures, input.forceId);
   const monthly: MonthlyValue[] = input.monthly.map(({ month, figures }) => ({ month, value: figuresValue(measure, figures) }));
   return {
     measure,
     value,
-    unavailableReason: value !== null ? null : input.unavailableReason ?? (input.figures.has(input.forceId) ? "Too few records in the period to compute this measure" : "No data from this force for the period"),
+    unavailableReason:
+      value !== null
+        ? null
+        : (input.unavailableReason ??
+          (input.figures.has(input.forceId)
+            ? "Too few records in the period to compute this measure"
+            : "No data from this force for the period")),
     national,
     forcesInNational: [...values.values()].filter((forceValue) => forceValue !== null).length,
     region: groupValue(measure, input.figures, input.regionForceIds),

@@ -15,13 +15,18 @@ export class MeasureDefinition {
   @Field(() => String, { description: "Unit of the values, e.g. `minutes`, `share (0-1)`, `offences per 1,000 residents`." })
   unit!: string;
 
-  @Field(() => Int, { description: "Decimal places every value of the measure is given to (values, group values, differences, monthly series), in JSON and CSV alike." })
+  @Field(() => Int, {
+    description:
+      "Decimal places every value of the measure is given to (values, group values, differences, monthly series), in JSON and CSV alike.",
+  })
   precision!: number;
 
   @Field(() => Direction, { description: "Whether a higher or a lower value ranks first." })
   direction!: Direction;
 
-  @Field(() => String, { description: "How the value of a group of forces (region, most similar group, national) is formed from its members." })
+  @Field(() => String, {
+    description: "How the value of a group of forces (region, most similar group, national) is formed from its members.",
+  })
   groupValue!: string;
 
   @Field(() => String, { description: "The definition: what is counted, from which source, and what is left out." })
@@ -38,34 +43,55 @@ export class MonthlyValue {
   value!: number | null;
 }
 
-@ObjectType({ description: "A force's value of a measure over a period set against national, regional and most-similar-group values, its rank and its trend." })
+@ObjectType({
+  description:
+    "A force's value of a measure over a period set against national, regional and most-similar-group values, its rank and its trend.",
+})
 @Directive("@shareable")
 export class MeasureComparison {
   @Field(() => MeasureDefinition, { description: "The measure compared, with its definition and unit." })
   measure!: MeasureDefinition;
 
-  @Field(() => Float, { nullable: true, description: "The force's value; null when it has no data for the period (see `unavailableReason`), never a zero standing in." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The force's value; null when it has no data for the period (see `unavailableReason`), never a zero standing in.",
+  })
   value!: number | null;
 
   @Field(() => String, { nullable: true, description: "Why `value` is null." })
   unavailableReason!: string | null;
 
-  @Field(() => Float, { nullable: true, description: "Value for England and Wales (all forces), formed as the measure's `groupValue` says." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Value for England and Wales (all forces), formed as the measure's `groupValue` says.",
+  })
   national!: number | null;
 
-  @Field(() => Int, { description: "How many forces the national value is formed from: those with a value for the period; forces whose sources do not cover it are left out." })
+  @Field(() => Int, {
+    description:
+      "How many forces the national value is formed from: those with a value for the period; forces whose sources do not cover it are left out.",
+  })
   forcesInNational!: number;
 
   @Field(() => Float, { nullable: true, description: "Value for the force's region." })
   region!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Value for the force's most similar group (the force and its peers); null when no group is loaded." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Value for the force's most similar group (the force and its peers); null when no group is loaded.",
+  })
   mostSimilarGroup!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Value for the forces named in the `group` argument (e.g. a custom comparison group's members); null when none are named." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Value for the forces named in the `group` argument (e.g. a custom comparison group's members); null when none are named.",
+  })
   group!: number | null;
 
-  @Field(() => Int, { nullable: true, description: "Rank among forces with a value: 1 is best in the measure's direction; equal values share a rank." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Rank among forces with a value: 1 is best in the measure's direction; equal values share a rank.",
+  })
   rank!: number | null;
 
   @Field(() => Int, { description: "How many forces were ranked." })
@@ -80,23 +106,31 @@ export class MeasureComparison {
   @Field(() => Float, { nullable: true, description: "The force's value for the same period a year earlier." })
   yearEarlier!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Relative change from a year earlier: (value − yearEarlier) / yearEarlier; null when either is missing or yearEarlier is 0." })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Relative change from a year earlier: (value − yearEarlier) / yearEarlier; null when either is missing or yearEarlier is 0.",
+  })
   changeFromYearEarlier!: number | null;
 
   @Field(() => String, {
     nullable: true,
-    description: "For rates per resident: the populations divided by, with how many of the forces in the national value used each, e.g. `ONS mid-2024 estimate (43 forces)`; null for measures not per resident.",
+    description:
+      "For rates per resident: the populations divided by, with how many of the forces in the national value used each, e.g. `ONS mid-2024 estimate (43 forces)`; null for measures not per resident.",
   })
   populationBasis!: string | null;
 
   @Field(() => [Source], { description: "The import batches (files, or the synthetic sample) the force's value is computed from." })
   sources!: Source[];
 
-  @Field(() => Boolean, { description: "True when the force's value rests, wholly or partly, on the synthetic sample: not a published figure." })
+  @Field(() => Boolean, {
+    description: "True when the force's value rests, wholly or partly, on the synthetic sample: not a published figure.",
+  })
   synthetic!: boolean;
 
   @Field(() => [String], {
-    description: "Flagged months behind the values (possibly partial submissions: a force-month under half the force's usual count): the force's own, then how many other forces in the national value have one; empty when none.",
+    description:
+      "Flagged months behind the values (possibly partial submissions: a force-month under half the force's usual count): the force's own, then how many other forces in the national value have one; empty when none.",
   })
   qualityNotes!: string[];
 

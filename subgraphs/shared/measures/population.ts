@@ -28,7 +28,9 @@ export interface PopulationBasis {
  */
 export function populationFor(census: number, estimates: readonly Estimate[] | undefined, year: number): PopulationBasis {
   const estimate = (estimates ?? []).filter((entry) => entry.year <= year).sort((a, b) => b.year - a.year)[0];
-  return estimate ? { population: estimate.population, year: estimate.year, source: "ONS mid-year estimate" } : { population: census, year: REFERENCE_POPULATION_YEAR, source: "2011 census" };
+  return estimate
+    ? { population: estimate.population, year: estimate.year, source: "ONS mid-year estimate" }
+    : { population: census, year: REFERENCE_POPULATION_YEAR, source: "2011 census" };
 }
 
 /** Every force's population for a period starting in `year`, by force id. */
@@ -43,5 +45,8 @@ export function describePopulations(bases: Iterable<PopulationBasis>): string | 
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   if (!counts.size) return null;
-  return [...counts].sort(([a], [b]) => b.localeCompare(a)).map(([label, forces]) => `${label} (${forces} force${forces === 1 ? "" : "s"})`).join(", ");
+  return [...counts]
+    .sort(([a], [b]) => b.localeCompare(a))
+    .map(([label, forces]) => `${label} (${forces} force${forces === 1 ? "" : "s"})`)
+    .join(", ");
 }

@@ -30,12 +30,18 @@ export function alertsFor(rule: WatchlistRuleData, measure: Measure<unknown>, fo
     months: run,
     explanation:
       `${measure.name} was ${rule.comparator.toLowerCase()} ${formatValue(measure, rule.threshold)} for ${run.length} consecutive month${run.length > 1 ? "s" : ""}: ` +
-      run.map((point) => `${monthName(point.month)} ${formatValue(measure, point.value!)}`).join(", ") + ".",
+      run.map((point) => `${monthName(point.month)} ${formatValue(measure, point.value!)}`).join(", ") +
+      ".",
   }));
 }
 
 /** An alert from a rule judged on a whole comparison (rank, year-on-year change), with the monthly series as evidence. */
-export const comparisonAlert = (rule: WatchlistRuleData, forceId: string, comparison: MeasureComparison, explanation: string): WatchlistAlert => ({
+export const comparisonAlert = (
+  rule: WatchlistRuleData,
+  forceId: string,
+  comparison: MeasureComparison,
+  explanation: string,
+): WatchlistAlert => ({
   ruleId: rule.id,
   forceId,
   rule: rule.description,

@@ -12,7 +12,23 @@ const OUTSIDE_BODIES: [names: string[], body: string][] = [
   [["Action Fraud", "CIFAS", "UK Finance", "Financial Fraud Action UK"], "a national fraud reporting body"],
   [["England and Wales", "England", "Wales", "Total", "All forces", "England and Wales total", "Total 43 forces"], "a national total row"],
   [["Central Service Secondments"], "central service secondments (officers seconded to national bodies)"],
-  [["North East", "North West", "Yorkshire and the Humber", "Yorkshire and The Humber", "East Midlands", "West Midlands", "East of England", "East", "Eastern", "London", "South East", "South West"], "a regional total row"],
+  [
+    [
+      "North East",
+      "North West",
+      "Yorkshire and the Humber",
+      "Yorkshire and The Humber",
+      "East Midlands",
+      "West Midlands",
+      "East of England",
+      "East",
+      "Eastern",
+      "London",
+      "South East",
+      "South West",
+    ],
+    "a regional total row",
+  ],
 ];
 
 const BY_NAME = new Map(OUTSIDE_BODIES.flatMap(([names, body]) => names.map((name) => [normaliseForceName(name), body] as const)));
@@ -27,7 +43,8 @@ const AREA_CODES: [pattern: RegExp, body: string][] = [
   [/^(E92|W92|K04|K03|K02)\d{6}$/i, "a national total row"],
 ];
 
-export const bodyOutsideTheForcesByCode = (code: string): string | undefined => AREA_CODES.find(([pattern]) => pattern.test(code.trim()))?.[1];
+export const bodyOutsideTheForcesByCode = (code: string): string | undefined =>
+  AREA_CODES.find(([pattern]) => pattern.test(code.trim()))?.[1];
 
 /** The body a name stands for when it is not one of the 43 forces (call after force aliases failed). */
 export const bodyOutsideTheForces = (name: string): string | undefined => BY_NAME.get(normaliseForceName(name));

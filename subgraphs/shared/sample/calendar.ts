@@ -1,7 +1,11 @@
 /** First day of each month the sample covers: April 2023 to March 2026 (three financial years). */
 export function sampleMonths(): Date[] {
   const months: Date[] = [];
-  for (let month = new Date(Date.UTC(2023, 3, 1)); month < new Date(Date.UTC(2026, 3, 1)); month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))) {
+  for (
+    let month = new Date(Date.UTC(2023, 3, 1));
+    month < new Date(Date.UTC(2026, 3, 1));
+    month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))
+  ) {
     months.push(month);
   }
   return months;

@@ -39,17 +39,25 @@ function conflict(name: SubgraphName, decided: Decided): SampleChoiceConflict {
  */
 export async function followSampleChoice(name: SubgraphName, sql: SqlClient, request: SampleRequest): Promise<boolean> {
   const schema = postgresSchema(name);
-  const read = (client: SqlClient) => client.query<Decided>(`SELECT holds_sample, decided_at, decided_by FROM "${schema}".sample_choice WHERE id = 1`);
+  const read = (client: SqlClient) =>
+    client.query<Decided>(`SELECT holds_sample, decided_at, decided_by FROM "${schema}".sample_choice WHERE id = 1`);
   const existing = await read(sql);
-  const [decided] = existing.length ? existing : await sql.transaction(async (tx) => {
-    // Two processes starting on one new database: the second waits, then reads the first's record.
-    await beginDataChange(tx, schema);
-    const [again] = await read(tx);
-    if (again) return [again];
-    const [held] = await tx.query<{ batches: number; sample: boolean }>(`SELECT count(*)::int AS batches, COALESCE(bool_or(synthetic AND withdrawn_at IS NULL), false) AS sample FROM "${schema}".import_batch`);
-    const choice = held.batches > 0 ? { holdsSample: held.sample, by: "the batches the database already held" } : request;
-    return tx.query<Decided>(`INSERT INTO "${schema}".sample_choice (id, holds_sample, decided_by) VALUES (1, $1, $2) RETURNING holds_sample, decided_at, decided_by`, [choice.holdsSample, choice.by]);
-  });
+  const [decided] = existing.length
+    ? existing
+    : await sql.transaction(async (tx) => {
+        // Two processes starting on one new database: the second waits, then reads the first's record.
+        await beginDataChange(tx, schema);
+        const [again] = await read(tx);
+        if (again) return [again];
+        const [held] = await tx.query<{ batches: number; sample: boolean }>(
+          `SELECT count(*)::int AS batches, COALESCE(bool_or(synthetic AND withdrawn_at IS NULL), false) AS sample FROM "${schema}".import_batch`,
+        );
+        const choice = held.batches > 0 ? { holdsSample: held.sample, by: "the batches the database already held" } : request;
+        return tx.query<Decided>(
+          `INSERT INTO "${schema}".sample_choice (id, holds_sample, decided_by) VALUES (1, $1, $2) RETURNING holds_sample, decided_at, decided_by`,
+          [choice.holdsSample, choice.by],
+        );
+      });
   if (request.explicit && request.holdsSample !== decided.holds_sample) throw conflict(name, decided);
   return decided.holds_sample;
 }
@@ -66,5 +74,9 @@ export async function recordSampleRemoved(name: SubgraphName, sql: SqlClient): P
 export function sampleRequest(config: Pick<HubConfig, "sample" | "sampleExplicit">, command: string, chosen?: boolean): SampleRequest {
   if (chosen !== undefined) return { holdsSample: chosen, explicit: true, by: `${command} (${chosen ? "with" : "without"} the sample)` };
   const setting = config.sample ? "synthetic" : "none";
-  return { holdsSample: config.sample, explicit: config.sampleExplicit, by: config.sampleExplicit ? `${command} with HUB_SAMPLE=${setting}` : `${command} (the sample by default)` };
+  return {
+    holdsSample: config.sample,
+    explicit: config.sampleExplicit,
+    by: config.sampleExplicit ? `${command} with HUB_SAMPLE=${setting}` : `${command} (the sample by default)`,
+  };
 }

@@ -20,7 +20,9 @@ export const sampleForceMonths = (measures: string[]): SampleCoverage => ({
 export const sampleForceQuarters = (measures: string[]): SampleCoverage => ({
   measures,
   scopes: forceIds().flatMap((forceId) =>
-    sampleMonths().filter((month) => month.getUTCMonth() % 3 === 0).map((start) => unitScope(forceId, start, new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 3, 0)))),
+    sampleMonths()
+      .filter((month) => month.getUTCMonth() % 3 === 0)
+      .map((start) => unitScope(forceId, start, new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 3, 0)))),
   ),
 });
 

@@ -7,10 +7,22 @@ import { isSpreadsheet } from "../../shared/ingest/spreadsheet.ts";
 import { insertWorkforceRecords, readSnapshotFields, type WorkforceRecord } from "./workforce-fields.ts";
 import { WORKFORCE_REPLACE } from "./workforce-replace.ts";
 
-export const HO_WORKFORCE_FUNCTIONS_HEADER = ["As at 31 March", "Geocode", "Force name", "Region", "Worker type", "Wider function name", "Function name", "Frontline status", "Total (FTE)"];
+export const HO_WORKFORCE_FUNCTIONS_HEADER = [
+  "As at 31 March",
+  "Geocode",
+  "Force name",
+  "Region",
+  "Worker type",
+  "Wider function name",
+  "Function name",
+  "Frontline status",
+  "Total (FTE)",
+];
 
 /** The Home Office's four frontline statuses, in its spelling, by their lower-case form. */
-const FRONTLINE_STATUSES = new Map(["Visible frontline", "Non-visible frontline", "Frontline support", "Business support"].map((status) => [status.toLowerCase(), status]));
+const FRONTLINE_STATUSES = new Map(
+  ["Visible frontline", "Non-visible frontline", "Frontline support", "Business support"].map((status) => [status.toLowerCase(), status]),
+);
 /** Neighbourhood policing is a function within Local policing (officers and PCSOs in neighbourhood teams). */
 const isNeighbourhoodFunction = (functionName: string) => /^neighbourhood (policing|teams?)\b/i.test(functionName);
 const isTotal = (name: string) => /^(total|all functions)$/i.test(name);
@@ -23,7 +35,8 @@ const isTotal = (name: string) => /^(total|all functions)$/i.test(name);
 export const hoWorkforceFunctionsImporter: Importer<WorkforceRecord> = {
   kind: "ho-workforce-functions",
   subgraph: "workforce",
-  description: "Home Office police workforce by function (FTE by worker type, function and frontline status): .xlsx/.ods as published, or CSV",
+  description:
+    "Home Office police workforce by function (FTE by worker type, function and frontline status): .xlsx/.ods as published, or CSV",
   matches: (fileName) => /\.csv$/i.test(fileName) || isSpreadsheet(fileName),
   read: (file, progress, options) => readTable(file, HO_WORKFORCE_FUNCTIONS_HEADER, progress, options),
   parse(fields, { file, line, forces }) {
@@ -32,14 +45,34 @@ export const hoWorkforceFunctionsImporter: Importer<WorkforceRecord> = {
     const widerFunction = reader.text("Wider function name");
     const functionName = reader.text("Function name");
     const statusText = reader.text("Frontline status");
-    const status = statusText ? (FRONTLINE_STATUSES.get(statusText.toLowerCase()) ?? reader.fail("Frontline status", `unknown frontline status (known: ${[...FRONTLINE_STATUSES.values()].join(", ")})`, statusText)) : null;
+    const status = statusText
+      ? (FRONTLINE_STATUSES.get(statusText.toLowerCase()) ??
+        reader.fail("Frontline status", `unknown frontline status (known: ${[...FRONTLINE_STATUSES.values()].join(", ")})`, statusText))
+      : null;
     const fte = reader.decimal("Total (FTE)");
     if (!reader.errors.length && (isTotal(widerFunction!) || isTotal(functionName!))) return { skip: "a total row across functions" };
-    return reader.result((): WorkforceRecord => [forceId!, asAt!, workerType!, null, "Not stated", widerFunction!, status!, isNeighbourhoodFunction(functionName!), null, fte!]);
+    return reader.result((): WorkforceRecord => [
+      forceId!,
+      asAt!,
+      workerType!,
+      null,
+      "Not stated",
+      widerFunction!,
+      status!,
+      isNeighbourhoodFunction(functionName!),
+      null,
+      fte!,
+    ]);
   },
   scopeOf: (row) => dayScope(row[0], row[1]),
   replaceRule: WORKFORCE_REPLACE,
   replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(sql, { table: "workforce.workforce_record", periodOfRow: "t.as_at", replace: WORKFORCE_REPLACE }, scopes, batchId, kind),
+    replaceForcePeriodScopes(
+      sql,
+      { table: "workforce.workforce_record", periodOfRow: "t.as_at", replace: WORKFORCE_REPLACE },
+      scopes,
+      batchId,
+      kind,
+    ),
   open: (sql, batchId) => chunkWriter((rows) => insertWorkforceRecords(sql, batchId, rows)),
 };

@@ -33,7 +33,8 @@ export const hoWorkforceTablesImporter: Importer<BulletinRow> = {
     const valueText = reader.text("Value");
     if (fields["Region row"] === "yes") return { skip: "a regional total row: not one of the 43 territorial forces" };
     const forceId = reader.force("Force name", forces);
-    if (valueText && NO_FIGURE.has(valueText.toLowerCase()) && !reader.errors.length && forceId) return { skip: `no figure published (${valueText})` };
+    if (valueText && NO_FIGURE.has(valueText.toLowerCase()) && !reader.errors.length && forceId)
+      return { skip: `no figure published (${valueText})` };
     const value = reader.decimal("Value");
     const measure = fields.Measure as BulletinRow[3];
     return reader.result((): BulletinRow => [forceId!, asAt!, String(fields["Worker type"]), measure, value!]);
@@ -41,7 +42,13 @@ export const hoWorkforceTablesImporter: Importer<BulletinRow> = {
   scopeOf: (row) => dayScope(row[0], row[1]),
   replaceRule: WORKFORCE_REPLACE,
   replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(sql, { table: "workforce.workforce_record", periodOfRow: "t.as_at", replace: WORKFORCE_REPLACE }, scopes, batchId, kind),
+    replaceForcePeriodScopes(
+      sql,
+      { table: "workforce.workforce_record", periodOfRow: "t.as_at", replace: WORKFORCE_REPLACE },
+      scopes,
+      batchId,
+      kind,
+    ),
   open(sql, batchId) {
     // One record per force, day and worker type, with the FTE and headcount its tables give.
     const records = new Map<string, WorkforceRecord>();

@@ -7,7 +7,17 @@ import { isSpreadsheet } from "../../shared/ingest/spreadsheet.ts";
 import { insertWorkforceRecords, readSnapshotFields, type WorkforceRecord } from "./workforce-fields.ts";
 import { WORKFORCE_REPLACE } from "./workforce-replace.ts";
 
-export const HO_WORKFORCE_HEADER = ["As at 31 March", "Geocode", "Force name", "Region", "Sex", "Rank", "Worker type", "Total (Headcount)", "Total (FTE)"];
+export const HO_WORKFORCE_HEADER = [
+  "As at 31 March",
+  "Geocode",
+  "Force name",
+  "Region",
+  "Sex",
+  "Rank",
+  "Worker type",
+  "Total (Headcount)",
+  "Total (FTE)",
+];
 
 /**
  * Home Office police workforce open data (the Data sheet exported as CSV): FTE and headcount by
@@ -17,7 +27,8 @@ export const HO_WORKFORCE_HEADER = ["As at 31 March", "Geocode", "Force name", "
 export const hoWorkforceImporter: Importer<WorkforceRecord> = {
   kind: "ho-workforce",
   subgraph: "workforce",
-  description: "Home Office police workforce open data (by worker type, sex and rank): the Data sheet of the .xlsx/.ods as published, or CSV",
+  description:
+    "Home Office police workforce open data (by worker type, sex and rank): the Data sheet of the .xlsx/.ods as published, or CSV",
   matches: (fileName) => /\.csv$/i.test(fileName) || isSpreadsheet(fileName),
   read: (file, progress, options) => readTable(file, HO_WORKFORCE_HEADER, progress, options),
   parse(fields, { file, line, forces }) {
@@ -27,11 +38,28 @@ export const hoWorkforceImporter: Importer<WorkforceRecord> = {
     const rank = reader.text("Rank", { optional: true });
     const headcount = reader.count("Total (Headcount)");
     const fte = reader.decimal("Total (FTE)");
-    return reader.result((): WorkforceRecord => [forceId!, asAt!, workerType!, rank, sex!, "Not stated", "Not stated", false, headcount!, fte!]);
+    return reader.result((): WorkforceRecord => [
+      forceId!,
+      asAt!,
+      workerType!,
+      rank,
+      sex!,
+      "Not stated",
+      "Not stated",
+      false,
+      headcount!,
+      fte!,
+    ]);
   },
   scopeOf: (row) => dayScope(row[0], row[1]),
   replaceRule: WORKFORCE_REPLACE,
   replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(sql, { table: "workforce.workforce_record", periodOfRow: "t.as_at", replace: WORKFORCE_REPLACE }, scopes, batchId, kind),
+    replaceForcePeriodScopes(
+      sql,
+      { table: "workforce.workforce_record", periodOfRow: "t.as_at", replace: WORKFORCE_REPLACE },
+      scopes,
+      batchId,
+      kind,
+    ),
   open: (sql, batchId) => chunkWriter((rows) => insertWorkforceRecords(sql, batchId, rows)),
 };

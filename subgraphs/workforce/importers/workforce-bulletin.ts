@@ -34,7 +34,11 @@ function tableOf(rows: Cell[][]): { title: string; workerType: string; measure: 
   if (!/by police force area/i.test(subject)) return undefined;
   const workerType = TABLE_WORKER_TYPES.find(([pattern]) => pattern.test(subject))?.[1];
   const top = rows.slice(0, 10).flat().map(cellText);
-  const measure = top.some((text) => /^full-time equivalents?$/i.test(text.trim())) ? "FTE" : top.some((text) => /^headcount$/i.test(text.trim())) ? "Headcount" : undefined;
+  const measure = top.some((text) => /^full-time equivalents?$/i.test(text.trim()))
+    ? "FTE"
+    : top.some((text) => /^headcount$/i.test(text.trim()))
+      ? "Headcount"
+      : undefined;
   return workerType && measure ? { title: title.split(":")[0], workerType, measure } : undefined;
 }
 
@@ -59,7 +63,15 @@ function tableRecords(rows: Cell[][], table: { title: string; workerType: string
     const line = header + index + 2;
     return dates.map(({ position, day }) => ({
       line,
-      fields: { Table: table.title, "Worker type": table.workerType, Measure: table.measure, "As at": day, "Force name": name, "Region row": regionRow, Value: cellText(row[position] ?? null) },
+      fields: {
+        Table: table.title,
+        "Worker type": table.workerType,
+        Measure: table.measure,
+        "As at": day,
+        "Force name": name,
+        "Region row": regionRow,
+        Value: cellText(row[position] ?? null),
+      },
     }));
   });
 }
@@ -72,7 +84,11 @@ export function bulletinPublishedOn(book: Workbook): Date | undefined {
   const header = rows.findIndex((row) => row.some((text) => text.trim().toLowerCase() === "last updated"));
   if (header < 0) return undefined;
   const column = rows[header].findIndex((text) => text.trim().toLowerCase() === "last updated");
-  const days = rows.slice(header + 1).map((row) => dayOf(row[column] ?? "")).filter((day): day is string => !!day).sort();
+  const days = rows
+    .slice(header + 1)
+    .map((row) => dayOf(row[column] ?? ""))
+    .filter((day): day is string => !!day)
+    .sort();
   return days.length ? new Date(`${days.at(-1)}T00:00:00Z`) : undefined;
 }
 
@@ -82,7 +98,11 @@ export function bulletinPublishedOn(book: Workbook): Date | undefined {
  * officers, PCSOs in FTE; special constables in headcount), every "As at" date it gives; combined,
  * national and volunteer tables are passed over. `--sheet` reads one table alone.
  */
-export async function* readWorkforceBulletin(file: string, progress: ReadProgress, options: ReadOptions = {}): AsyncGenerator<SourceRecord[]> {
+export async function* readWorkforceBulletin(
+  file: string,
+  progress: ReadProgress,
+  options: ReadOptions = {},
+): AsyncGenerator<SourceRecord[]> {
   const name = basename(file);
   let book: Workbook;
   let sheets: string[];

@@ -28,26 +28,49 @@ export interface SnapshotFields {
 /** Reads the columns the workforce tables share (`As at 31 March` as a year or a day, `Geocode`, `Force name`, `Worker type`). */
 export function readSnapshotFields(reader: FieldReader, forces: ForceResolver): SnapshotFields {
   const asAtText = reader.text("As at 31 March");
-  const asAt = asAtText && /^\d{4}$/.test(asAtText) ? new Date(Date.UTC(Number(asAtText), 2, 31)) : reader.day("As at 31 March", hubDateBounds());
+  const asAt =
+    asAtText && /^\d{4}$/.test(asAtText) ? new Date(Date.UTC(Number(asAtText), 2, 31)) : reader.day("As at 31 March", hubDateBounds());
   const code = reader.text("Geocode", { optional: true });
   const name = reader.text("Force name");
   const forceId = reader.force("Force name", forces, code, name);
   const workerTypeText = reader.text("Worker type");
   const workerType = workerTypeText
-    ? (WORKER_TYPES[workerTypeText.toLowerCase()] ?? reader.fail("Worker type", `unknown worker type (known: ${Object.keys(WORKER_TYPES).join(", ")})`, workerTypeText))
+    ? (WORKER_TYPES[workerTypeText.toLowerCase()] ??
+      reader.fail("Worker type", `unknown worker type (known: ${Object.keys(WORKER_TYPES).join(", ")})`, workerTypeText))
     : null;
   return { asAt, forceId, workerType };
 }
 
 /** One workforce_record row; headcount is null where the table gives FTE only, FTE where it gives headcount only. */
 export type WorkforceRecord = [
-  forceId: string, asAt: Date, workerType: string, rank: string | null, sex: string, functionName: string, frontlineStatus: string, neighbourhood: boolean, headcount: number | null, fte: number | null,
+  forceId: string,
+  asAt: Date,
+  workerType: string,
+  rank: string | null,
+  sex: string,
+  functionName: string,
+  frontlineStatus: string,
+  neighbourhood: boolean,
+  headcount: number | null,
+  fte: number | null,
 ];
 
 export const insertWorkforceRecords = (sql: SqlClient, batchId: number, rows: WorkforceRecord[]) =>
   bulkInsert(
     sql,
     "workforce.workforce_record",
-    { force_id: "text", as_at: "date", worker_type: "text", rank: "text", sex: "text", function_name: "text", frontline_status: "text", neighbourhood: "bool", headcount: "int", fte: "numeric", batch_id: "int" },
+    {
+      force_id: "text",
+      as_at: "date",
+      worker_type: "text",
+      rank: "text",
+      sex: "text",
+      function_name: "text",
+      frontline_status: "text",
+      neighbourhood: "bool",
+      headcount: "int",
+      fte: "numeric",
+      batch_id: "int",
+    },
     rows.map((row) => [...row, batchId]),
   );

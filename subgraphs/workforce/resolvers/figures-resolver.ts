@@ -25,7 +25,9 @@ async function snapshotPeriods(prisma: PrismaLike, request: FigureRequest, part:
 
 @Resolver(() => FigureTable)
 export class WorkforceFiguresResolver {
-  @FieldResolver(() => [OWNER_FIGURES["workforce"]], { description: "The table's rows of workforce measures (hidden: the forces subgraph serves them as `rows`)." })
+  @FieldResolver(() => [OWNER_FIGURES["workforce"]], {
+    description: "The table's rows of workforce measures (hidden: the forces subgraph serves them as `rows`).",
+  })
   @Directive("@inaccessible")
   @Directive(`@requires(fields: "${ROWS_REQUIRE}")`)
   workforceRows(@Root() table: FigureTableReference, @Ctx() context: WorkforceContext) {
@@ -33,11 +35,16 @@ export class WorkforceFiguresResolver {
       measures: OWNED,
       periods: (request, { part }) => snapshotPeriods(context.prisma, request, part),
       compare: ({ measure, part }, force, period) =>
-        compareWorkforceMeasure([measure, part], force, period.to, context.loaders(period.asPublishedOn), { series: false, within: period }),
+        compareWorkforceMeasure([measure, part], force, period.to, context.loaders(period.asPublishedOn), {
+          series: false,
+          within: period,
+        }),
     });
   }
 
-  @FieldResolver(() => [ForceOfficerStrength], { description: "Officer FTE of every force at its latest snapshot, for rates per officer in other subgraphs (hidden)." })
+  @FieldResolver(() => [ForceOfficerStrength], {
+    description: "Officer FTE of every force at its latest snapshot, for rates per officer in other subgraphs (hidden).",
+  })
   @Directive("@inaccessible")
   forceOfficerStrengths(@Ctx() { loaders }: WorkforceContext): Promise<ForceOfficerStrength[]> {
     return loaders().latestOfficers();
@@ -46,7 +53,10 @@ export class WorkforceFiguresResolver {
 
 @Resolver(() => Measure)
 export class WorkforceDefinitionResolver {
-  @FieldResolver(() => MeasureCatalogueEntry, { nullable: true, description: "The definition of a workforce measure; null for others (hidden: the forces subgraph serves it)." })
+  @FieldResolver(() => MeasureCatalogueEntry, {
+    nullable: true,
+    description: "The definition of a workforce measure; null for others (hidden: the forces subgraph serves it).",
+  })
   @Directive("@inaccessible")
   workforceDefinition(@Root() { id }: Measure, @Ctx() { prisma }: WorkforceContext) {
     const owned = OWNED.find((candidate) => candidate.id === id);

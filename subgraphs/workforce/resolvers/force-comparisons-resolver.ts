@@ -14,15 +14,20 @@ export class ForceWorkforceComparisonsResolver {
       "Workforce measures (officers and neighbourhood FTE per 1,000 residents, visible frontline share) at a date against national, region and most similar group, " +
       "with rank and the snapshot a year earlier. Snapshots are annual, so `monthly` is empty.",
   })
-  @Directive('@requires(fields: "regionForceIds mostSimilarGroupForceIds forcePopulations { forceId population estimates { year population } }")')
+  @Directive(
+    '@requires(fields: "regionForceIds mostSimilarGroupForceIds forcePopulations { forceId population estimates { year population } }")',
+  )
   async workforceComparisons(
     @Root() force: Force,
     @AsAtArg() asAt: Date,
-    @Arg("group", () => [ID], { nullable: true, description: "Ids of forces to compare with as a group, e.g. a custom group's members." }) group: string[] | null,
+    @Arg("group", () => [ID], { nullable: true, description: "Ids of forces to compare with as a group, e.g. a custom group's members." })
+    group: string[] | null,
     @AsPublishedOnArg() asPublishedOn: Date | null,
     @Ctx() context: WorkforceContext,
   ) {
     const loaders = context.loaders(asPublishedOn);
-    return Promise.all(WORKFORCE_MEASURES.map((measure) => compareWorkforceMeasure(measure, force, asAt, loaders, { groupForceIds: group ?? [] })));
+    return Promise.all(
+      WORKFORCE_MEASURES.map((measure) => compareWorkforceMeasure(measure, force, asAt, loaders, { groupForceIds: group ?? [] })),
+    );
   }
 }

@@ -19,7 +19,11 @@ export class NeighbourhoodGuaranteeQueryResolver {
       "National progress on the Neighbourhood Policing Guarantee at a date; null without a target, or unless a workforce table by function covers every one of the 43 forces " +
       "(a national total of fewer forces would read as a fall that never happened).",
   })
-  async neighbourhoodPolicingGuarantee(@AsAtArg() asAt: Date, @AsPublishedOnArg() asPublishedOn: Date | null, @Ctx() context: WorkforceContext) {
+  async neighbourhoodPolicingGuarantee(
+    @AsAtArg() asAt: Date,
+    @AsPublishedOnArg() asPublishedOn: Date | null,
+    @Ctx() context: WorkforceContext,
+  ) {
     const loaders = context.loaders(asPublishedOn);
     const [target, byForce] = await Promise.all([loaders.guaranteeTarget(), loaders.neighbourhoodByForce(asAt)]);
     if (!target || byForce.size < FORCES) return null;
@@ -29,7 +33,10 @@ export class NeighbourhoodGuaranteeQueryResolver {
 
 @Resolver(() => Force)
 export class ForceNeighbourhoodGuaranteeResolver {
-  @FieldResolver(() => NeighbourhoodGuaranteeProgress, { nullable: true, description: "The force's progress on the Neighbourhood Policing Guarantee at a date; null without a target or snapshots." })
+  @FieldResolver(() => NeighbourhoodGuaranteeProgress, {
+    nullable: true,
+    description: "The force's progress on the Neighbourhood Policing Guarantee at a date; null without a target or snapshots.",
+  })
   async neighbourhoodPolicingGuarantee(
     @Root() force: Force,
     @AsAtArg() asAt: Date,

@@ -11,7 +11,10 @@ import { AsAtArg } from "../../shared/graphql/period-args.ts";
 
 @Resolver(() => Force)
 export class ForceWorkforceResolver {
-  @FieldResolver(() => WorkforceSnapshot, { nullable: true, description: "The force's workforce as at a date (the latest snapshot on or before it); null when none is that old." })
+  @FieldResolver(() => WorkforceSnapshot, {
+    nullable: true,
+    description: "The force's workforce as at a date (the latest snapshot on or before it); null when none is that old.",
+  })
   async workforce(
     @Root() force: Force,
     @AsAtArg() asAt: Date,
@@ -21,7 +24,10 @@ export class ForceWorkforceResolver {
     const row = await loaders(asPublishedOn).snapshot(force.id, asAt);
     if (!row) return null;
     const { visibleFrontlineOfficersFte, frontlineOfficersFte, ...snapshot } = row;
-    const visibleFrontlineOfficerShare = visibleFrontlineOfficersFte !== null && frontlineOfficersFte ? roundTo(visibleFrontlineOfficersFte / frontlineOfficersFte, VISIBLE_FRONTLINE_SHARE.precision) : null;
+    const visibleFrontlineOfficerShare =
+      visibleFrontlineOfficersFte !== null && frontlineOfficersFte
+        ? roundTo(visibleFrontlineOfficersFte / frontlineOfficersFte, VISIBLE_FRONTLINE_SHARE.precision)
+        : null;
     return { ...snapshot, asPublishedOn: asPublishedOn ?? undefined, visibleFrontlineOfficerShare };
   }
 }
@@ -29,7 +35,8 @@ export class ForceWorkforceResolver {
 @Resolver(() => Force)
 export class ForceOfficerStrengthsResolver {
   @FieldResolver(() => [ForceOfficerStrength], {
-    description: "Officer FTE of every force at its latest snapshot, for subgraphs that express figures per officer and rank forces on them.",
+    description:
+      "Officer FTE of every force at its latest snapshot, for subgraphs that express figures per officer and rank forces on them.",
   })
   async forceOfficerStrengths(@Ctx() { loaders }: WorkforceContext): Promise<ForceOfficerStrength[]> {
     return loaders().latestOfficers();
@@ -45,7 +52,8 @@ export class WorkforceSnapshotResolver {
 
   @FieldResolver(() => [FunctionStrength], {
     nullable: true,
-    description: "Officer FTE by wider function, largest first, from the functions table for this snapshot; null without one (see `coverage`).",
+    description:
+      "Officer FTE by wider function, largest first, from the functions table for this snapshot; null without one (see `coverage`).",
   })
   byFunction(@Root() snapshot: WorkforceSnapshot, @Ctx() { loaders }: WorkforceContext) {
     return snapshot.frontlineUnit ? loaders(snapshot.asPublishedOn).functions.load(snapshot.frontlineUnit) : null;

@@ -37,12 +37,17 @@ describe("CsvRecordReader", () => {
 
   it("reads CR-only line ends (old Excel for Mac) at every chunk boundary, also without a last line end", () => {
     const text = lines.join("\r").replace("two\nlines", "two\rlines");
-    const expected = TEXT_RECORDS.map((record) => (record.line === 3 ? { line: 3, cells: ["London, City of", "two\nlines", "4"] } : record));
+    const expected = TEXT_RECORDS.map((record) =>
+      record.line === 3 ? { line: 3, cells: ["London, City of", "two\nlines", "4"] } : record,
+    );
     for (const pieces of everySplit(text)) expect(readInPieces(pieces), JSON.stringify(pieces)).toEqual(expected);
   });
 
   it("drops a UTF-8 byte order mark from the first cell", () => {
-    expect(readInPieces(["\uFEFFForce,Count\nKent,3\n"])).toEqual([{ line: 1, cells: ["Force", "Count"] }, { line: 2, cells: ["Kent", "3"] }]);
+    expect(readInPieces(["\uFEFFForce,Count\nKent,3\n"])).toEqual([
+      { line: 1, cells: ["Force", "Count"] },
+      { line: 2, cells: ["Kent", "3"] },
+    ]);
   });
 
   it("keeps quotes inside a cell that does not start with one as they are", () => {
@@ -70,9 +75,15 @@ describe("csvRecords", () => {
   };
 
   it("reads Windows-1252 bytes (£, curly quotes) as their characters", async () => {
-    const file = write("cp1252.csv", Buffer.from([...Buffer.from("Force,Note\r\nKent,"), 0xa3, 0x35, 0x20, 0x93, 0x6f, 0x6b, 0x94, 0x0d, 0x0a]));
+    const file = write(
+      "cp1252.csv",
+      Buffer.from([...Buffer.from("Force,Note\r\nKent,"), 0xa3, 0x35, 0x20, 0x93, 0x6f, 0x6b, 0x94, 0x0d, 0x0a]),
+    );
     expect(await textEncodingOf(file)).toBe("windows-1252");
-    expect(await read(file)).toEqual([{ line: 1, cells: ["Force", "Note"] }, { line: 2, cells: ["Kent", "£5 \u201cok\u201d"] }]);
+    expect(await read(file)).toEqual([
+      { line: 1, cells: ["Force", "Note"] },
+      { line: 2, cells: ["Kent", "£5 \u201cok\u201d"] },
+    ]);
   });
 
   it("reads UTF-8 whose characters straddle the 1 MB read chunks", async () => {

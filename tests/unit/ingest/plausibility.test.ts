@@ -6,10 +6,20 @@ const month = (forceId: string, month: string, count: number, batchId = 1): Mont
 describe("implausibleMonths", () => {
   it("flags a month under half the force's median of its other months, and only that one", () => {
     // Dyfed-Powys on data.police.uk: about 2,400 crimes a month, then 43 in March 2024.
-    const totals = [month("dyfed-powys", "2024-01-01", 2_380), month("dyfed-powys", "2024-02-01", 2_412), month("dyfed-powys", "2024-03-01", 43), month("dyfed-powys", "2024-04-01", 2_350)];
+    const totals = [
+      month("dyfed-powys", "2024-01-01", 2_380),
+      month("dyfed-powys", "2024-02-01", 2_412),
+      month("dyfed-powys", "2024-03-01", 43),
+      month("dyfed-powys", "2024-04-01", 2_350),
+    ];
     expect(implausibleMonths(totals, "recorded offences")).toEqual([
       {
-        forceId: "dyfed-powys", month: "2024-03-01", count: 43, batchId: 1, expected: 2_380, basis: "median of the force's other months",
+        forceId: "dyfed-powys",
+        month: "2024-03-01",
+        count: 43,
+        batchId: 1,
+        expected: 2_380,
+        basis: "median of the force's other months",
         note: "dyfed-powys 2024-03: 43 recorded offences, under half the median of its 3 other loaded months (2,380): possibly a partial submission",
       },
     ]);

@@ -31,12 +31,16 @@ type Bar = { label: string; value: number; synthetic: boolean; kind: "force" | "
 /** One period: the force (or each force) and the groups, as labelled horizontal bars; a synthetic value says so in its label. */
 function comparePlot({ measure, rows, interval, forcesDescription, anchorForceId, references }: ChartProps, period: string, width: number) {
   const periodRows = rows.filter((row) => row.periodFrom === period);
-  const forces = periodRows.filter((row) => row.value !== null && (!anchorForceId || row.force.id === anchorForceId)).sort((a, b) => b.value! - a.value!);
+  const forces = periodRows
+    .filter((row) => row.value !== null && (!anchorForceId || row.force.id === anchorForceId))
+    .sort((a, b) => b.value! - a.value!);
   const bars: Bar[] = [
     ...forces.map((row) => ({ label: row.force.name, value: row.value!, synthetic: row.synthetic, kind: "force" as const })),
     ...references.flatMap((reference) => {
       const value = reference.value(periodRows);
-      return value === null ? [] : [{ label: reference.label, value, synthetic: periodRows.some((row) => row.synthetic), kind: "group" as const }];
+      return value === null
+        ? []
+        : [{ label: reference.label, value, synthetic: periodRows.some((row) => row.synthetic), kind: "group" as const }];
     }),
   ];
   const to = periodRows[0]?.periodTo ?? period;
@@ -50,8 +54,19 @@ function comparePlot({ measure, rows, interval, forcesDescription, anchorForceId
     y: { label: null, domain: bars.map((bar) => bar.label) },
     x: { label: measure.unit, grid: true, zero: true },
     marks: [
-      Plot.barX(bars, { y: "label", x: "value", fill: (bar: Bar) => (bar.kind === "force" ? FORCE_BLUE : GROUP_GREY), fillOpacity: (bar: Bar) => (bar.synthetic ? 0.6 : 1) }),
-      Plot.text(bars, { y: "label", x: "value", text: (bar: Bar) => `${formatValue(bar.value, measure.precision)}${bar.synthetic ? " (synthetic)" : ""}`, dx: 4, textAnchor: "start" }),
+      Plot.barX(bars, {
+        y: "label",
+        x: "value",
+        fill: (bar: Bar) => (bar.kind === "force" ? FORCE_BLUE : GROUP_GREY),
+        fillOpacity: (bar: Bar) => (bar.synthetic ? 0.6 : 1),
+      }),
+      Plot.text(bars, {
+        y: "label",
+        x: "value",
+        text: (bar: Bar) => `${formatValue(bar.value, measure.precision)}${bar.synthetic ? " (synthetic)" : ""}`,
+        dx: 4,
+        textAnchor: "start",
+      }),
       Plot.ruleX([0]),
     ],
   });
@@ -63,9 +78,20 @@ function trendPlot({ measure, rows, interval, forcesDescription, references }: C
   const forceIds = [...new Set(rows.map((row) => row.force.id))];
   const lines = forceIds.length <= MOST_LINES ? rows.filter((row) => row.value !== null) : [];
   const groupPoints = references.flatMap((reference) =>
-    periods.map((period) => ({ label: reference.label, period: new Date(period), value: reference.value(rows.filter((row) => row.periodFrom === period)) })).filter((point) => point.value !== null),
+    periods
+      .map((period) => ({
+        label: reference.label,
+        period: new Date(period),
+        value: reference.value(rows.filter((row) => row.periodFrom === period)),
+      }))
+      .filter((point) => point.value !== null),
   );
-  const forcePoints = lines.map((row) => ({ label: row.force.name, period: new Date(row.periodFrom), value: row.value, synthetic: row.synthetic }));
+  const forcePoints = lines.map((row) => ({
+    label: row.force.name,
+    period: new Date(row.periodFrom),
+    value: row.value,
+    synthetic: row.synthetic,
+  }));
   const last = (points: { label: string; period: Date }[]) => [...new Map(points.map((point) => [point.label, point])).values()];
   const span = `${periodLabel(interval, periods[0], rows.find((row) => row.periodFrom === periods[0])!.periodTo)} to ${periodLabel(interval, periods[periods.length - 1], rows.find((row) => row.periodFrom === periods[periods.length - 1])!.periodTo)}`;
   return Plot.plot({
@@ -96,7 +122,10 @@ export function FigureChart(props: ChartProps) {
     const element = holder.current;
     if (!element || !props.rows.length) return;
     const width = Math.min(element.clientWidth || 1000, 1200);
-    const plot = props.kind === "compare" ? comparePlot(props, periods.includes(period) ? period : periods[periods.length - 1], width) : trendPlot(props, width);
+    const plot =
+      props.kind === "compare"
+        ? comparePlot(props, periods.includes(period) ? period : periods[periods.length - 1], width)
+        : trendPlot(props, width);
     element.replaceChildren(plot);
   });
   return (
@@ -105,7 +134,11 @@ export function FigureChart(props: ChartProps) {
         <label>
           Period{" "}
           <select aria-label="Period" value={period} onChange={(event) => setPeriod(event.target.value)}>
-            {periods.map((from) => <option key={from} value={from}>{periodLabel(props.interval, from, props.rows.find((row) => row.periodFrom === from)!.periodTo)}</option>)}
+            {periods.map((from) => (
+              <option key={from} value={from}>
+                {periodLabel(props.interval, from, props.rows.find((row) => row.periodFrom === from)!.periodTo)}
+              </option>
+            ))}
           </select>
         </label>
       )}

@@ -3,7 +3,8 @@ import { Footnotes } from "./footnotes.ts";
 import { periodLabel, type Interval } from "./periods.ts";
 import type { CatalogueMeasure, FigureRow } from "./types.ts";
 
-export const formatValue = (value: number, precision: number) => value.toLocaleString("en-GB", { minimumFractionDigits: precision, maximumFractionDigits: precision });
+export const formatValue = (value: number, precision: number) =>
+  value.toLocaleString("en-GB", { minimumFractionDigits: precision, maximumFractionDigits: precision });
 
 type Sort = { column: string; descending: boolean };
 
@@ -16,7 +17,9 @@ export interface ReferenceRow {
 /** A value with its markers: [x] for none, a footnote number for a reason or quality note, [s] for the synthetic sample. */
 function ValueCell({ row, precision, notes }: { row: FigureRow | undefined; precision: number; notes: Footnotes }) {
   if (!row) return <td className="number">[x]</td>;
-  const marks = [...(row.value === null && row.coverage.reason ? [row.coverage.reason] : []), ...row.qualityNotes].map((note) => notes.number(note));
+  const marks = [...(row.value === null && row.coverage.reason ? [row.coverage.reason] : []), ...row.qualityNotes].map((note) =>
+    notes.number(note),
+  );
   return (
     <td className={`number${row.synthetic && row.value !== null ? " synthetic" : ""}`}>
       {row.value === null ? "[x]" : formatValue(row.value, precision)}
@@ -41,13 +44,33 @@ function sortForces(forces: { id: string; name: string }[], cells: Map<string, F
 }
 
 /** One measure's table: forces down, periods across, group values below, sortable by any column, with its footnotes. */
-export function MeasureTable({ measure, rows, interval, references }: { measure: CatalogueMeasure; rows: FigureRow[]; interval: Interval; references: ReferenceRow[] }) {
+export function MeasureTable({
+  measure,
+  rows,
+  interval,
+  references,
+}: {
+  measure: CatalogueMeasure;
+  rows: FigureRow[];
+  interval: Interval;
+  references: ReferenceRow[];
+}) {
   const [sort, setSort] = useState<Sort>({ column: "force", descending: false });
   const periods = [...new Map(rows.map((row) => [row.periodFrom, row.periodTo]))];
   const forces = [...new Map(rows.map((row) => [row.force.id, row.force]))].map(([, force]) => force);
   const cells = new Map(rows.map((row) => [`${row.force.id}|${row.periodFrom}`, row]));
   const notes = new Footnotes();
-  const sources = new Map(rows.filter((row) => row.value !== null).flatMap((row) => row.sources).map((source) => [source.synthetic ? "synthetic sample (generated, not published)" : `${source.kind}: ${source.file}, published ${source.publishedOn}`, true]));
+  const sources = new Map(
+    rows
+      .filter((row) => row.value !== null)
+      .flatMap((row) => row.sources)
+      .map((source) => [
+        source.synthetic
+          ? "synthetic sample (generated, not published)"
+          : `${source.kind}: ${source.file}, published ${source.publishedOn}`,
+        true,
+      ]),
+  );
   const header = (column: string, label: React.ReactNode) => {
     const active = sort.column === column;
     return (
@@ -60,21 +83,40 @@ export function MeasureTable({ measure, rows, interval, references }: { measure:
   };
   return (
     <section className="measure-table">
-      <h3>{measure.name} <span className="unit">({measure.unit})</span></h3>
+      <h3>
+        {measure.name} <span className="unit">({measure.unit})</span>
+      </h3>
       <div className="scroll">
         <table>
           <thead>
             <tr>
               {header("force", "Force")}
-              {periods.map(([from, to]) => header(from, <>{periodLabel(interval, from, to)}<br /><small>{measure.unit}</small></>))}
-              {periods.length === 1 && <th scope="col">Rank<br /><small>of {rows[0]?.forcesRanked ?? 0}, 1 = best</small></th>}
+              {periods.map(([from, to]) =>
+                header(
+                  from,
+                  <>
+                    {periodLabel(interval, from, to)}
+                    <br />
+                    <small>{measure.unit}</small>
+                  </>,
+                ),
+              )}
+              {periods.length === 1 && (
+                <th scope="col">
+                  Rank
+                  <br />
+                  <small>of {rows[0]?.forcesRanked ?? 0}, 1 = best</small>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {sortForces(forces, cells, sort).map((force) => (
               <tr key={force.id}>
                 <th scope="row">{force.name}</th>
-                {periods.map(([from]) => <ValueCell key={from} row={cells.get(`${force.id}|${from}`)} precision={measure.precision} notes={notes} />)}
+                {periods.map(([from]) => (
+                  <ValueCell key={from} row={cells.get(`${force.id}|${from}`)} precision={measure.precision} notes={notes} />
+                ))}
                 {periods.length === 1 && <td className="number">{cells.get(`${force.id}|${periods[0][0]}`)?.rank ?? "[x]"}</td>}
               </tr>
             ))}
@@ -85,7 +127,11 @@ export function MeasureTable({ measure, rows, interval, references }: { measure:
                 <th scope="row">{reference.label}</th>
                 {periods.map(([from]) => {
                   const value = reference.value(rows.filter((row) => row.periodFrom === from));
-                  return <td key={from} className="number">{value === null ? "[x]" : formatValue(value, measure.precision)}</td>;
+                  return (
+                    <td key={from} className="number">
+                      {value === null ? "[x]" : formatValue(value, measure.precision)}
+                    </td>
+                  );
                 })}
                 {periods.length === 1 && <td />}
               </tr>
@@ -94,9 +140,16 @@ export function MeasureTable({ measure, rows, interval, references }: { measure:
         </table>
       </div>
       <ol className="footnotes" aria-label={`Notes on ${measure.name}`}>
-        {notes.list().map(([number, text]) => <li key={number} value={number}>{text}</li>)}
+        {notes.list().map(([number, text]) => (
+          <li key={number} value={number}>
+            {text}
+          </li>
+        ))}
       </ol>
-      <p className="sources">Sources: {[...sources.keys()].join("; ") || "none"}. [x]: no figure (see the note). Group values are formed as follows: {measure.groupValue}</p>
+      <p className="sources">
+        Sources: {[...sources.keys()].join("; ") || "none"}. [x]: no figure (see the note). Group values are formed as follows:{" "}
+        {measure.groupValue}
+      </p>
     </section>
   );
 }

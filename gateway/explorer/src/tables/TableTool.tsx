@@ -30,11 +30,18 @@ function referencesFor(choice: ForceChoice, catalogue: Catalogue): ReferenceRow[
   ];
 }
 
-const ready = (choices: Choices) => choices.measures.length > 0 && !!choices.from && !!choices.to && (choices.forces.kind !== "pick" || choices.forces.forceIds.length > 0);
+const ready = (choices: Choices) =>
+  choices.measures.length > 0 && !!choices.from && !!choices.to && (choices.forces.kind !== "pick" || choices.forces.forceIds.length > 0);
 
 /** The explorer with the table's query and variables in it, run as it opens. */
 function explorerLink(choices: Choices, catalogue: Catalogue): string {
-  const params = new URLSearchParams({ query: registeredText(TABLE_FIGURES), variables: JSON.stringify(variablesOf(choices, catalogue), null, 2), view: "table", list: "figures.rows", run: "1" });
+  const params = new URLSearchParams({
+    query: registeredText(TABLE_FIGURES),
+    variables: JSON.stringify(variablesOf(choices, catalogue), null, 2),
+    view: "table",
+    list: "figures.rows",
+    run: "1",
+  });
   return `/explorer/?${params}`;
 }
 
@@ -70,7 +77,18 @@ export function TableTool({ token }: { token: string | undefined }) {
   }, []);
   useEffect(() => window.history.replaceState(null, "", addressOf(choices, false)), [choices]);
 
-  if (!catalogue) return <p>{problem ? <span role="alert" className="error">{problem}</span> : "Loading the measures…"}</p>;
+  if (!catalogue)
+    return (
+      <p>
+        {problem ? (
+          <span role="alert" className="error">
+            {problem}
+          </span>
+        ) : (
+          "Loading the measures…"
+        )}
+      </p>
+    );
   const measures = choices.measures.map((id) => catalogue.measures.find((measure) => measure.id === id)!).filter(Boolean);
   const update = (change: Partial<Choices>) => setChoices((current) => ({ ...current, ...change }));
   const chooseMeasures = (ids: string[]) => {
@@ -78,7 +96,10 @@ export function TableTool({ token }: { token: string | undefined }) {
     const interval = intervalsFor(chosen).includes(choices.interval) ? choices.interval : "FINANCIAL_YEAR";
     update({ measures: ids, interval, ...defaultSpan(interval, chosen) });
   };
-  const shown = answer && { ...answer, measures: answer.choices.measures.map((id) => catalogue.measures.find((measure) => measure.id === id)!) };
+  const shown = answer && {
+    ...answer,
+    measures: answer.choices.measures.map((id) => catalogue.measures.find((measure) => measure.id === id)!),
+  };
 
   return (
     <main>
@@ -86,35 +107,75 @@ export function TableTool({ token }: { token: string | undefined }) {
       <ForceChooser catalogue={catalogue} choice={choices.forces} onChange={(forces) => update({ forces })} />
       <PeriodChooser measures={measures} interval={choices.interval} from={choices.from} to={choices.to} onChange={update} />
       <p>
-        <button type="button" className="primary" disabled={!ready(choices) || busy} onClick={() => void create(choices, catalogue)}>{busy ? "Creating…" : "Create table"}</button>
+        <button type="button" className="primary" disabled={!ready(choices) || busy} onClick={() => void create(choices, catalogue)}>
+          {busy ? "Creating…" : "Create table"}
+        </button>
       </p>
-      {problem && <p role="alert" className="error">{problem}</p>}
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
       {shown && (
         <section aria-label="Result" className="result">
           {shown.figures.synthetic && (
-            <p role="note" className="banner">Figures marked [s] are from the synthetic sample: generated for trying the hub, not published statistics.</p>
+            <p role="note" className="banner">
+              Figures marked [s] are from the synthetic sample: generated for trying the hub, not published statistics.
+            </p>
           )}
           <div className="views" role="group" aria-label="View">
-            <button type="button" aria-pressed={choices.view === "table"} onClick={() => update({ view: "table" })}>Table</button>
-            <button type="button" aria-pressed={choices.view === "chart"} onClick={() => update({ view: "chart" })}>Chart</button>
+            <button type="button" aria-pressed={choices.view === "table"} onClick={() => update({ view: "table" })}>
+              Table
+            </button>
+            <button type="button" aria-pressed={choices.view === "chart"} onClick={() => update({ view: "chart" })}>
+              Chart
+            </button>
             {choices.view === "chart" && (
               <>
-                <label><input type="radio" name="chart" checked={choices.chart === "compare"} onChange={() => update({ chart: "compare" })} /> Compare with groups</label>
-                <label><input type="radio" name="chart" checked={choices.chart === "trend"} onChange={() => update({ chart: "trend" })} /> Trend</label>
+                <label>
+                  <input type="radio" name="chart" checked={choices.chart === "compare"} onChange={() => update({ chart: "compare" })} />{" "}
+                  Compare with groups
+                </label>
+                <label>
+                  <input type="radio" name="chart" checked={choices.chart === "trend"} onChange={() => update({ chart: "trend" })} /> Trend
+                </label>
               </>
             )}
           </div>
           {shown.measures.map((measure) => {
             const rows = shown.figures.rows.filter((row) => row.measure.id === measure.id);
             const references = referencesFor(shown.choices.forces, catalogue);
-            return choices.view === "table"
-              ? <MeasureTable key={measure.id} measure={measure} rows={rows} interval={shown.choices.interval} references={references} />
-              : <FigureChart key={`${measure.id}-${choices.chart}`} kind={choices.chart} measure={measure} rows={rows} interval={shown.choices.interval} forcesDescription={describeForces(shown.choices.forces, catalogue)} anchorForceId={anchorOf(shown.choices.forces)} references={references} />;
+            return choices.view === "table" ? (
+              <MeasureTable key={measure.id} measure={measure} rows={rows} interval={shown.choices.interval} references={references} />
+            ) : (
+              <FigureChart
+                key={`${measure.id}-${choices.chart}`}
+                kind={choices.chart}
+                measure={measure}
+                rows={rows}
+                interval={shown.choices.interval}
+                forcesDescription={describeForces(shown.choices.forces, catalogue)}
+                anchorForceId={anchorOf(shown.choices.forces)}
+                references={references}
+              />
+            );
           })}
           <p className="actions">
-            <button type="button" onClick={() => download("figures.csv", figuresCsv(shown.figures.rows, shown.measures))}>Download figures (CSV)</button>
-            <button type="button" onClick={() => download("definitions.csv", definitionsCsv(shown.measures))}>Download definitions (CSV)</button>
-            <button type="button" onClick={() => { void navigator.clipboard?.writeText(new URL(addressOf(choices, true), window.location.href).toString()); setCopied(true); }}>{copied ? "Link copied" : "Copy link"}</button>
+            <button type="button" onClick={() => download("figures.csv", figuresCsv(shown.figures.rows, shown.measures))}>
+              Download figures (CSV)
+            </button>
+            <button type="button" onClick={() => download("definitions.csv", definitionsCsv(shown.measures))}>
+              Download definitions (CSV)
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                void navigator.clipboard?.writeText(new URL(addressOf(choices, true), window.location.href).toString());
+                setCopied(true);
+              }}
+            >
+              {copied ? "Link copied" : "Copy link"}
+            </button>
             <a href={explorerLink(shown.choices, catalogue)}>Show the query in the explorer</a>
           </p>
         </section>

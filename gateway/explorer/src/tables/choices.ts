@@ -2,7 +2,8 @@ import type { Interval } from "./periods.ts";
 import type { Catalogue } from "./types.ts";
 
 /** Which forces a table shows: all, a region's, a force with its most similar group, or those picked. */
-export type ForceChoice = { kind: "all" } | { kind: "region"; regionId: string } | { kind: "group"; forceId: string } | { kind: "pick"; forceIds: string[] };
+export type ForceChoice =
+  { kind: "all" } | { kind: "region"; regionId: string } | { kind: "group"; forceId: string } | { kind: "pick"; forceIds: string[] };
 
 /** Every choice the analyst makes: what a permalink restores. */
 export interface Choices {
@@ -15,7 +16,15 @@ export interface Choices {
   chart: "compare" | "trend";
 }
 
-export const DEFAULT_CHOICES: Choices = { measures: [], forces: { kind: "all" }, interval: "FINANCIAL_YEAR", from: "", to: "", view: "table", chart: "compare" };
+export const DEFAULT_CHOICES: Choices = {
+  measures: [],
+  forces: { kind: "all" },
+  interval: "FINANCIAL_YEAR",
+  from: "",
+  to: "",
+  view: "table",
+  chart: "compare",
+};
 
 function forcesFrom(value: string | null): ForceChoice {
   const [kind, rest = ""] = (value ?? "all").split(":");
@@ -76,7 +85,8 @@ export function forceIdsOf(choice: ForceChoice, catalogue: Catalogue): string[] 
 export function describeForces(choice: ForceChoice, catalogue: Catalogue): string {
   const name = (id: string) => catalogue.forces.find((force) => force.id === id)?.name ?? id;
   if (choice.kind === "all") return `all ${catalogue.forces.length} forces`;
-  if (choice.kind === "region") return `${catalogue.forces.find((force) => force.region.id === choice.regionId)?.region.name ?? choice.regionId} region`;
+  if (choice.kind === "region")
+    return `${catalogue.forces.find((force) => force.region.id === choice.regionId)?.region.name ?? choice.regionId} region`;
   if (choice.kind === "group") return `${name(choice.forceId)} and its most similar group`;
   return choice.forceIds.length > 3 ? `${choice.forceIds.length} forces` : choice.forceIds.map(name).join(", ");
 }

@@ -12,11 +12,49 @@ const csv = (header: string[], rows: Cell[][]) => [header, ...rows].map((row) =>
 export function figuresCsv(rows: FigureRow[], measures: CatalogueMeasure[]): string {
   const nameOf = (id: string) => measures.find((measure) => measure.id === id)?.name ?? id;
   return csv(
-    ["force_id", "force_name", "measure_id", "measure_name", "period_from", "period_to", "value", "unit", "coverage_complete", "coverage_reason", "synthetic", "sources", "quality_notes", "national", "region", "most_similar_group", "rank", "forces_ranked", "population_basis"],
+    [
+      "force_id",
+      "force_name",
+      "measure_id",
+      "measure_name",
+      "period_from",
+      "period_to",
+      "value",
+      "unit",
+      "coverage_complete",
+      "coverage_reason",
+      "synthetic",
+      "sources",
+      "quality_notes",
+      "national",
+      "region",
+      "most_similar_group",
+      "rank",
+      "forces_ranked",
+      "population_basis",
+    ],
     rows.map((row) => [
-      row.force.id, row.force.name, row.measure.id, nameOf(row.measure.id), row.periodFrom, row.periodTo, row.value, row.unit, row.coverage.complete, row.coverage.reason,
-      row.synthetic, row.sources.map((source) => (source.synthetic ? "synthetic sample" : `${source.kind}: ${source.file} (published ${source.publishedOn})`)).join("; "),
-      row.qualityNotes.join("; "), row.national, row.region, row.mostSimilarGroup, row.rank, row.forcesRanked, row.populationBasis,
+      row.force.id,
+      row.force.name,
+      row.measure.id,
+      nameOf(row.measure.id),
+      row.periodFrom,
+      row.periodTo,
+      row.value,
+      row.unit,
+      row.coverage.complete,
+      row.coverage.reason,
+      row.synthetic,
+      row.sources
+        .map((source) => (source.synthetic ? "synthetic sample" : `${source.kind}: ${source.file} (published ${source.publishedOn})`))
+        .join("; "),
+      row.qualityNotes.join("; "),
+      row.national,
+      row.region,
+      row.mostSimilarGroup,
+      row.rank,
+      row.forcesRanked,
+      row.populationBasis,
     ]),
   );
 }
@@ -25,7 +63,16 @@ export function figuresCsv(rows: FigureRow[], measures: CatalogueMeasure[]): str
 export function definitionsCsv(measures: CatalogueMeasure[]): string {
   return csv(
     ["measure_id", "name", "unit", "precision", "direction", "group_value", "definition", "source_kinds"],
-    measures.map((measure) => [measure.id, measure.name, measure.unit, measure.precision, measure.direction, measure.groupValue, measure.definition, measure.sourceKinds.join("; ")]),
+    measures.map((measure) => [
+      measure.id,
+      measure.name,
+      measure.unit,
+      measure.precision,
+      measure.direction,
+      measure.groupValue,
+      measure.definition,
+      measure.sourceKinds.join("; "),
+    ]),
   );
 }
 

@@ -17,7 +17,9 @@ createRoot(document.getElementById("root")!).render(
   <>
     <header>
       <span className="title">Police performance hub: table tool</span>
-      <nav><a href="/explorer/">Explorer (GraphQL)</a></nav>
+      <nav>
+        <a href="/explorer/">Explorer (GraphQL)</a>
+      </nav>
       <SignIn oidc={oidc} session={session} problem={undefined} />
     </header>
     <TableTool token={session?.token} />

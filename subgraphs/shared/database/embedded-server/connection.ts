@@ -1,6 +1,15 @@
 import type { Socket } from "node:net";
 import type { SessionClient, SharedSession } from "./shared-session.ts";
-import { authenticationOk, backendKeyData, completeLength, errorResponse, parameterStatus, readStartup, readyForQuery, searchPathOption } from "./wire.ts";
+import {
+  authenticationOk,
+  backendKeyData,
+  completeLength,
+  errorResponse,
+  parameterStatus,
+  readStartup,
+  readyForQuery,
+  searchPathOption,
+} from "./wire.ts";
 
 const TERMINATE = 0x58;
 let nextClientId = 1;
@@ -39,7 +48,14 @@ export function serveConnection(socket: Socket, session: SharedSession, serverPa
       send: (bytes) => void (socket.writable && socket.write(bytes)),
     };
     session.register(started);
-    socket.write(Buffer.concat([authenticationOk(), ...serverParameters.map(([name, value]) => parameterStatus(name, value)), backendKeyData(started.id), readyForQuery("I")]));
+    socket.write(
+      Buffer.concat([
+        authenticationOk(),
+        ...serverParameters.map(([name, value]) => parameterStatus(name, value)),
+        backendKeyData(started.id),
+        readyForQuery("I"),
+      ]),
+    );
     return started;
   }
 }

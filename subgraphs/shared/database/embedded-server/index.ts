@@ -34,7 +34,7 @@ export function runningEmbeddedDatabase(dataDir: string): string | undefined {
 }
 
 async function serverParameters(db: PGlite): Promise<[string, string][]> {
-  const read = async (name: string) => ((await db.query<{ value: string }>(`SELECT current_setting('${name}') AS value`)).rows[0].value);
+  const read = async (name: string) => (await db.query<{ value: string }>(`SELECT current_setting('${name}') AS value`)).rows[0].value;
   return [
     ["server_version", await read("server_version")],
     ["server_encoding", "UTF8"],

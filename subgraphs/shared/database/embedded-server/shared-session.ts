@@ -1,5 +1,16 @@
 import type { PGlite } from "@electric-sql/pglite";
-import { backendMessages, commandComplete, errorResponse, listenCommand, notificationChannel, queryText, readyForQuery, simpleQuery, sync, type TransactionStatus } from "./wire.ts";
+import {
+  backendMessages,
+  commandComplete,
+  errorResponse,
+  listenCommand,
+  notificationChannel,
+  queryText,
+  readyForQuery,
+  simpleQuery,
+  sync,
+  type TransactionStatus,
+} from "./wire.ts";
 
 /** One client connection as the shared session sees it. */
 export interface SessionClient {
@@ -40,7 +51,10 @@ export class SharedSession {
   private searchPath: string;
   readonly stats: SessionStats = { longestWaitMs: 0 };
 
-  constructor(private readonly db: PGlite, private readonly defaultSearchPath: string) {
+  constructor(
+    private readonly db: PGlite,
+    private readonly defaultSearchPath: string,
+  ) {
     this.searchPath = defaultSearchPath;
   }
 
@@ -81,7 +95,8 @@ export class SharedSession {
   }
 
   private async drain(): Promise<void> {
-    for (let pending = this.next(); pending; pending = this.next()) await this.execute(pending).catch((error: Error) => this.fail(pending.client, error));
+    for (let pending = this.next(); pending; pending = this.next())
+      await this.execute(pending).catch((error: Error) => this.fail(pending.client, error));
   }
 
   private async execute({ client, message, arrivedAt }: Pending): Promise<void> {

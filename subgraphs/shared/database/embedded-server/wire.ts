@@ -57,7 +57,10 @@ export const commandComplete = (tag: string) => message("C", cstring(tag));
 export const sync = () => message("S", Buffer.alloc(0));
 export const simpleQuery = (text: string) => message("Q", cstring(text));
 export function errorResponse(code: string, text: string, severity: "ERROR" | "FATAL" = "ERROR"): Buffer {
-  return message("E", Buffer.concat([cstring(`S${severity}`), cstring(`V${severity}`), cstring(`C${code}`), cstring(`M${text}`), Buffer.from([0])]));
+  return message(
+    "E",
+    Buffer.concat([cstring(`S${severity}`), cstring(`V${severity}`), cstring(`C${code}`), cstring(`M${text}`), Buffer.from([0])]),
+  );
 }
 
 /** I idle, T in a transaction, E in a failed transaction. */
@@ -72,7 +75,7 @@ export interface BackendMessage {
 export function backendMessages(output: Uint8Array): BackendMessage[] {
   const buffer = Buffer.from(output.buffer, output.byteOffset, output.byteLength);
   const messages: BackendMessage[] = [];
-  for (let offset = 0; offset + 5 <= buffer.length; ) {
+  for (let offset = 0; offset + 5 <= buffer.length;) {
     const length = 1 + buffer.readInt32BE(offset + 1);
     messages.push({ type: String.fromCharCode(buffer[offset]), bytes: buffer.subarray(offset, offset + length) });
     offset += length;
