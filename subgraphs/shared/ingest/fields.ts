@@ -3,7 +3,6 @@ import type { ForceResolver } from "./force-resolver.ts";
 import type { ParsedRecord } from "./importer.ts";
 import type { RowError } from "./row-error.ts";
 
-/** Reads and checks the fields of one record, collecting every problem instead of stopping at the first. */
 /** A cell as text, as String gives it for the numbers, strings, booleans and dates files hold (an object, never expected, as JSON). */
 export function cellText(value: unknown): string {
   if (typeof value === "string") return value;
@@ -19,6 +18,7 @@ export function cellText(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** Reads and checks the fields of one record, collecting every problem instead of stopping at the first. */
 export class FieldReader {
   readonly errors: RowError[] = [];
   /** Set when the row is for a body outside the 43 forces (British Transport Police, a total row). */
@@ -93,7 +93,8 @@ export class FieldReader {
   month(column: string, bounds: DateBounds): Date | null {
     const text = this.text(column);
     if (text === null) return null;
-    const known = VALID_MONTHS.get(text);
+    // The cache holds months checked against the hub's bounds only: other bounds are checked afresh.
+    const known = bounds === BOUNDS ? VALID_MONTHS.get(text) : undefined;
     if (known) return known;
     const match = /^(\d{4})-(\d{2})$/.exec(text);
     if (!match || Number(match[2]) < 1 || Number(match[2]) > 12) return this.fail(column, "not a month (YYYY-MM)", text);
