@@ -6,7 +6,8 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import type { HubConfig } from "../shared/config.ts";
+import { SUBGRAPH_NAMES, type HubConfig, type SubgraphName } from "../shared/config.ts";
+import { Supergraph } from "@apollo/federation-internals";
 import type { Viewer } from "../shared/auth/viewer.ts";
 import { dateArgumentsPlugin } from "../shared/graphql/date-arguments.ts";
 import { formatError } from "../shared/graphql/errors.ts";
@@ -50,17 +51,27 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
-/** The subgraphs named in a supergraph and their URLs, so the gateway can serve any supergraph file. */
-function subgraphsOf(supergraphSdl: string): { name: string; url: string }[] {
-  return [...supergraphSdl.matchAll(/join__graph\(name: "([^"]+)", url: "([^"]+)"\)/g)].map(([, name, url]) => ({ name, url }));
+const isSubgraphName = (name: string): name is SubgraphName => (SUBGRAPH_NAMES as readonly string[]).includes(name);
+
+/**
+ * The subgraphs a supergraph names (read by the federation library), each at the address the
+ * settings give it (`<NAME>_URL`, else `HOST` and `<NAME>_PORT`), as the launcher and the subgraphs
+ * read the same settings: one set of settings places every process, wherever it is started.
+ */
+export function subgraphsOf(
+  supergraphSdl: string,
+  config: HubConfig,
+  overrides: Partial<Record<string, string>> = {},
+): { name: string; url: string }[] {
+  return Supergraph.build(supergraphSdl)
+    .subgraphs()
+    .values()
+    .map(({ name, url }) => ({ name, url: overrides[name] ?? (isSubgraphName(name) ? config.subgraphUrl(name) : url) }));
 }
 
 export async function createGateway(config: HubConfig, options: GatewayOptions = {}): Promise<Gateway> {
   const supergraphSdl = readFileSync(config.supergraphPath, "utf8");
-  const subgraphs = subgraphsOf(supergraphSdl).map(({ name, url }) => ({
-    name,
-    url: options.subgraphUrls?.[name] ?? config.subgraphUrlOverride(name) ?? url,
-  }));
+  const subgraphs = subgraphsOf(supergraphSdl, config, options.subgraphUrls);
   const urlOf = new Map(subgraphs.map(({ name, url }) => [name, url]));
   const secret = config.gatewaySecret();
   const dataVersions = config.responseCache ? new DataVersions(subgraphs, secret) : undefined;

@@ -24,7 +24,6 @@ export interface HubConfig {
   subgraphPort(name: SubgraphName): number;
   subgraphUrl(name: SubgraphName): string;
   /** A URL from <NAME>_URL that replaces a subgraph's URL in the supergraph, for any subgraph name. */
-  subgraphUrlOverride(name: string): string | undefined;
   /** PostgreSQL URL for a subgraph, or undefined for the embedded database. */
   databaseUrl(name: SubgraphName): string | undefined;
   /** Shared secret the gateway sends and every subgraph requires. */
@@ -152,7 +151,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
       : [`http://${host}:${intFrom(env.PORT, DEFAULT_PORTS.gateway, "PORT")}`],
     subgraphPort,
     subgraphUrl: (name) => env[`${envKey(name)}_URL`] ?? `http://${host}:${subgraphPort(name)}/graphql`,
-    subgraphUrlOverride: (name) => env[`${envKey(name)}_URL`] || undefined,
     databaseUrl: (name) => env[`${envKey(name)}_DATABASE_URL`] || env.DATABASE_URL || undefined,
     gatewaySecret: () => (secret ??= loadSecret(dataDir, "gateway-secret", env.GATEWAY_SECRET)),
     jwtSecret: () => (jwtSecret ??= loadSecret(dataDir, "jwt-secret", env.JWT_SECRET)),

@@ -23,7 +23,6 @@ describe("readConfig: the environment as one typed configuration", () => {
     });
     expect(config.subgraphPort("workforce")).toBe(4004);
     expect(config.subgraphUrl("crime-priorities")).toBe("http://127.0.0.1:4003/graphql");
-    expect(config.subgraphUrlOverride("crime-priorities")).toBeUndefined();
     expect(config.gatewayUrls).toEqual(["http://127.0.0.1:4000"]);
     expect(config.metrics?.port("gateway")).toBe(9400);
     expect(config.metrics?.port("misconduct")).toBe(9405);
@@ -40,7 +39,6 @@ describe("readConfig: the environment as one typed configuration", () => {
     expect(config.gatewayPort).toBe(5000);
     expect(config.subgraphUrl("forces")).toBe("http://0.0.0.0:5001/graphql");
     expect(config.subgraphUrl("response-times")).toBe("http://elsewhere:9/graphql");
-    expect(config.subgraphUrlOverride("response-times")).toBe("http://elsewhere:9/graphql");
     expect(config.gatewayUrls).toEqual(["http://0.0.0.0:5000"]);
   });
 
