@@ -1,4 +1,4 @@
-import { readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { IMPORTERS } from "../../subgraphs/importers.ts";
 import { seedSampleIfNew } from "../../subgraphs/index.ts";
@@ -86,10 +86,13 @@ const describe = (result: ImportResult) =>
           `${result.supersededByLaterPublications.length ? `; batch ${result.supersededByLaterPublications.join(", ")}, published later, keeps the units both cover` : ""}` +
           `${result.supersededBatchIds.length ? `; supersedes batch ${result.supersededBatchIds.join(", ")} where it covers the same units` : ""} (${Math.round(result.rowsRead / (result.durationMs / 1000)).toLocaleString("en-GB")} rows/s)`;
 
-function writeReport(results: ImportResult[], reportFile: string | undefined) {
+/** Row errors go to the file named with --report, else to `import-reports/` in the data folder (not wherever the command ran); the path is printed. */
+function writeReport(results: ImportResult[], reportFile: string | undefined, dataDir: string) {
   const errors = results.flatMap((result) => result.errors);
   if (!errors.length) return;
-  const file = reportFile ?? `import-report-${new Date().toISOString().replace(/[:.]/g, "-")}.txt`;
+  const folder = join(dataDir, "import-reports");
+  if (!reportFile) mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const file = reportFile ?? join(folder, `import-report-${new Date().toISOString().replace(/[:.]/g, "-")}.txt`);
   writeFileSync(file, errors.map(formatRowError).join("\n") + "\n");
   console.error(`row errors written to ${file}`);
 }
@@ -144,7 +147,7 @@ export async function importCommand(args: string[]): Promise<number> {
         for (const error of result.errors.slice(0, 20)) console.error(`  ${formatRowError(error)}`);
         if (result.errors.length > 20) console.error(`  … and ${result.errors.length - 20} more (see the report)`);
       }
-      writeReport(results, options.get("--report"));
+      writeReport(results, options.get("--report"), config.dataDir);
       if (json)
         console.log(
           JSON.stringify(

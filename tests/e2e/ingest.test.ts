@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -284,6 +284,12 @@ describe("the hub import command", () => {
     expect(existsSync(report) && readFileSync(report, "utf8")).toContain(
       '2024-01-kent-street.csv:3 [Falls within] "Atlantis Police": unknown force',
     );
+    // Without --report, the report goes under the data folder, never into the folder the command ran in.
+    const unnamed = hub("import", "police-uk-street", fixture("invalid/2024-01-kent-street.csv"));
+    const written = /row errors written to (.+)$/m.exec(unnamed.stderr)?.[1];
+    expect(written?.startsWith(join(dataDir, "import-reports", "import-report-"))).toBe(true);
+    expect(readFileSync(written!, "utf8")).toContain('"Atlantis Police": unknown force');
+    expect(readdirSync(process.cwd()).filter((name) => name.startsWith("import-report-"))).toEqual([]);
     expect(hub("import", "no-such-kind", fixture("street")).status).toBe(2);
     expect(hub("import", "police-uk-street").status).toBe(2);
   }, 120_000);
