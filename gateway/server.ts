@@ -11,7 +11,7 @@ import { Supergraph } from "@apollo/federation-internals";
 import type { Viewer } from "../shared/auth/viewer.ts";
 import { dateArgumentsPlugin } from "../shared/graphql/date-arguments.ts";
 import { formatError } from "../shared/graphql/errors.ts";
-import { httpErrors } from "../shared/http/http-errors.ts";
+import { httpErrors, notFound } from "../shared/http/http-errors.ts";
 import { checkSubgraphs } from "./readiness.ts";
 import { createTokenVerifier } from "./auth/verify-token.ts";
 import { auditPlugin } from "./audit/audit-plugin.ts";
@@ -143,7 +143,7 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     viewer: await viewerOf(request),
     traceId: request.traceId,
   });
-  app.use(
+  app.all(
     "/graphql",
     express.json({ limit: BODY_LIMIT_BYTES }),
     traceRequests("gateway"),
@@ -166,7 +166,7 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     app.get("/tables/", (_request, response) => response.sendFile(join(EXPLORER_DIST, "tables", "index.html"), { dotfiles: "allow" }));
     app.get("/", (_request, response) => response.redirect("/explorer/"));
   }
-  app.use(httpErrors);
+  app.use(notFound, httpErrors);
   const answerFromCache =
     dataVersions && store
       ? serveCachedAnswers({

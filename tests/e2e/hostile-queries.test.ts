@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mintToken, startHub, type RunningHub } from "../support/hub.ts";
+import { mintToken, startHub, subgraphHeaders, type RunningHub } from "../support/hub.ts";
 
 /**
  * graphql-cop's 13 checks, each sending exactly what graphql-cop sends (lib/tests/*.py, lib/utils.py:
@@ -30,6 +30,27 @@ describe("hostile queries against the production gateway (graphql-cop's checks, 
     endpoint = `${hub.gatewayUrl}/graphql`;
   });
   afterAll(() => hub?.stop());
+
+  it("serves GraphQL at /graphql exactly: /graphql/graphql and unknown paths are a coded 404, on the gateway and on a subgraph", async () => {
+    const body = JSON.stringify({ query: "{ __typename }" });
+    const post = (url: string) => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+    expect(await (await post(endpoint)).json()).toEqual({ data: { __typename: "Query" } });
+    for (const response of [await post(`${endpoint}/graphql`), await fetch(`${hub.gatewayUrl}/no-such-page`)]) {
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({
+        errors: [{ message: "Not found: GraphQL is served at /graphql", extensions: { code: "NOT_FOUND" } }],
+      });
+    }
+    // Signed as the gateway signs, so the subgraph's own routing answers, not its signature check.
+    const signed = (url: string) =>
+      fetch(url, { method: "POST", headers: { "content-type": "application/json", ...subgraphHeaders()(body) }, body });
+    expect(await (await signed(hub.subgraphUrls.forces)).json()).toEqual({ data: { __typename: "Query" } });
+    const subgraph = await signed(`${hub.subgraphUrls.forces}/graphql`);
+    expect([subgraph.status, await subgraph.json()]).toEqual([
+      404,
+      { errors: [{ message: "Not found: GraphQL is served at /graphql", extensions: { code: "NOT_FOUND" } }] },
+    ]);
+  });
 
   it("alias overloading: refuses 101 aliases of __typename", async () => {
     const aliases = Array.from({ length: 101 }, (_, n) => `alias${n}:__typename \n`).join("");

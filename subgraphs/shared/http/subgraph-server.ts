@@ -7,7 +7,7 @@ import type { GraphQLSchema } from "graphql";
 import { dateArgumentsPlugin } from "../../../shared/graphql/date-arguments.ts";
 import { formatError } from "../../../shared/graphql/errors.ts";
 import { PUBLIC_VIEWER, type Viewer } from "../../../shared/auth/viewer.ts";
-import { httpErrors } from "../../../shared/http/http-errors.ts";
+import { httpErrors, notFound } from "../../../shared/http/http-errors.ts";
 import { requireSignedRequest } from "./require-signed-request.ts";
 import { requestObserver } from "../../../shared/observability/request-observer.ts";
 import { traceRequests } from "../../../shared/observability/trace-requests.ts";
@@ -56,13 +56,13 @@ export async function createSubgraphHttp<TContext extends BaseContext>(options: 
     response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "database unavailable" });
   });
   options.routes?.(app);
-  app.use(
+  app.all(
     "/graphql",
     traceRequests(options.name),
     expressMiddleware(apollo, {
       context: async ({ req }) => ({ ...options.createContext(req.viewer ?? PUBLIC_VIEWER), traceId: req.traceId }),
     }),
   );
-  app.use(httpErrors);
+  app.use(notFound, httpErrors);
   return { app, stop: () => apollo.stop() };
 }
