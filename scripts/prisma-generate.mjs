@@ -1,5 +1,5 @@
 // Generates each subgraph's Prisma client. The CLI tries to download a native
-// schema engine that generate never uses, so it is pointed at /bin/true (STACK.md).
+// schema engine that generate never uses, so it is pointed at /bin/true and nothing is downloaded.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 

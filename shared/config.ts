@@ -17,7 +17,7 @@ export const DEFAULT_PORTS: Record<SubgraphName | "gateway", number> = {
 
 export interface HubConfig {
   environment: "development" | "production" | "test";
-  /** Folder holding each subgraph's embedded database and the gateway secret. */
+  /** Folder holding the embedded database (one, each subgraph in its own schema), the generated secrets and import reports. */
   dataDir: string;
   host: string;
   gatewayPort: number;

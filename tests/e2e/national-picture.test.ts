@@ -31,7 +31,7 @@ describe.each(DATABASES)("the whole graph on $name", ({ url }) => {
     }
   });
 
-  it("sums to national totals of the published size (DOMAIN.md anchors)", async () => {
+  it("sums to national totals of the published size (the Home Office workforce totals the sample is scaled to)", async () => {
     const forces = (await hub.graphql(NATIONAL_PICTURE)).body.data!.forces;
     // Officers and the neighbourhood baseline are calibrated exactly; the rest are drawn around the anchor.
     expect(sum(forces.map((force: any) => force.workforce.officersFte))).toBeCloseTo(146_442, 1);
