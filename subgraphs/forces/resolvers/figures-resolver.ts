@@ -51,6 +51,10 @@ function checkSize(request: FigureRequest, forceCount: number) {
     );
 }
 
+/** Every owner's rows of the table, as @requires brought them. */
+const ownerRows = (table: FigureTable) =>
+  [table.responseTimesRows, table.crimePrioritiesRows, table.workforceRows, table.misconductRows].flatMap((owned) => owned ?? []);
+
 const tableOf = (id: string): FigureTable => {
   const request = parseFigureTableId(id);
   return {
@@ -99,10 +103,7 @@ export class FigureTableResolver {
   @Directive(`@requires(fields: "${OWNER_ROWS}")`)
   async rows(@Root() table: FigureTable, @Ctx() { loaders }: ForcesContext): Promise<Figure[]> {
     const order = parseFigureTableId(table.id).measureIds;
-    const rows = [table.responseTimesRows, table.crimePrioritiesRows, table.workforceRows, table.misconductRows].flatMap(
-      (owned) => owned ?? [],
-    );
-    const sorted = rows.sort((a, b) => order.indexOf(a.measureId) - order.indexOf(b.measureId));
+    const sorted = ownerRows(table).sort((a, b) => order.indexOf(a.measureId) - order.indexOf(b.measureId));
     const forces = await loaders.force.loadMany(sorted.map((row) => row.forceId));
     return sorted.map((row, index) => ({ ...row, force: forces[index] as Figure["force"], measure: { id: row.measureId } }));
   }
@@ -110,9 +111,7 @@ export class FigureTableResolver {
   @FieldResolver(() => Boolean, { description: "True when any row's value rests on the synthetic sample: a table showing it must say so." })
   @Directive(`@requires(fields: "${OWNER_ROWS}")`)
   synthetic(@Root() table: FigureTable) {
-    return [table.responseTimesRows, table.crimePrioritiesRows, table.workforceRows, table.misconductRows].some((owned) =>
-      owned?.some((row) => row.synthetic && row.value !== null),
-    );
+    return ownerRows(table).some((row) => row.synthetic && row.value !== null);
   }
 
   @FieldResolver(() => [ForceGroups], {
