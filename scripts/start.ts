@@ -91,8 +91,8 @@ if (!existsSync(EXPLORER_DIST)) {
 }
 try {
   if (SUBGRAPH_NAMES.some((name) => !config.databaseUrl(name))) {
-    embedded = await startEmbeddedDatabase(config.dataDir);
-    say(`embedded database (PGlite, one for all subgraphs) in ${embeddedDatabaseFolder(config.dataDir)}, served at ${embedded.url}`);
+    embedded = await startEmbeddedDatabase(config.dataDir, { idleInTransactionTimeoutMs: config.embeddedIdleInTransactionTimeoutMs });
+    say(`embedded database (PGlite, one for all subgraphs) in ${embeddedDatabaseFolder(config.dataDir)}, served at ${embedded.address}`);
     warnOfEarlierFolders();
   }
   if (SUBGRAPHS_TOGETHER) await run("subgraphs", [...SUBGRAPH_NODE_FLAGS, "subgraphs/run-together.ts"], /subgraphs ready in one process/);

@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
+import { secretInDataFolder } from "./files/private-files.ts";
 
 /** The five subgraphs, in the order they are started and composed. */
 export const SUBGRAPH_NAMES = ["forces", "response-times", "crime-priorities", "workforce", "misconduct"] as const;
@@ -15,6 +14,12 @@ export const DEFAULT_PORTS: Record<SubgraphName | "gateway", number> = {
   misconduct: 4005,
 };
 
+/**
+ * Long enough for any pause of the hub's own clients inside a transaction (an import between
+ * chunks, under load), well short of the gateway's 10 s wait for a subgraph.
+ */
+export const EMBEDDED_IDLE_IN_TRANSACTION_TIMEOUT_MS = 5_000;
+
 export interface HubConfig {
   environment: "development" | "production" | "test";
   /** Folder holding the embedded database (one, each subgraph in its own schema), the generated secrets and import reports. */
@@ -23,13 +28,14 @@ export interface HubConfig {
   gatewayPort: number;
   subgraphPort(name: SubgraphName): number;
   subgraphUrl(name: SubgraphName): string;
-  /** A URL from <NAME>_URL that replaces a subgraph's URL in the supergraph, for any subgraph name. */
   /** PostgreSQL URL for a subgraph, or undefined for the embedded database. */
   databaseUrl(name: SubgraphName): string | undefined;
   /** Shared secret the gateway sends and every subgraph requires. */
   gatewaySecret(): string;
   supergraphPath: string;
   subgraphTimeoutMs: number;
+  /** The embedded database closes a connection idle inside a transaction for longer than this (EMBEDDED_IDLE_IN_TRANSACTION_TIMEOUT_MS). */
+  embeddedIdleInTransactionTimeoutMs: number;
   /** Multiplier of the sample incidents loaded into an empty database (HUB_SAMPLE_SCALE; 100 ≈ 10 million). */
   sampleScale: number;
   /** Whether a new database gets the synthetic sample (HUB_SAMPLE=none: reference data only); a database follows its first choice. */
@@ -94,24 +100,6 @@ function intFrom(value: string | undefined, fallback: number, variable: string):
   return parsed;
 }
 
-/**
- * The secret comes from GATEWAY_SECRET; without it one is made once per data folder,
- * so a gateway and subgraphs started separately on one machine still agree.
- */
-function loadSecret(dataDir: string, fileName: string, fromEnv: string | undefined): string {
-  if (fromEnv) return fromEnv;
-  const file = join(dataDir, fileName);
-  if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
-    try {
-      writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-  }
-  return readFileSync(file, "utf8").trim();
-}
-
 function sampleFrom(value: string | undefined): boolean {
   if (value === undefined || value === "" || value === "synthetic") return true;
   if (value === "none") return false;
@@ -152,13 +140,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     subgraphPort,
     subgraphUrl: (name) => env[`${envKey(name)}_URL`] ?? `http://${host}:${subgraphPort(name)}/graphql`,
     databaseUrl: (name) => env[`${envKey(name)}_DATABASE_URL`] || env.DATABASE_URL || undefined,
-    gatewaySecret: () => (secret ??= loadSecret(dataDir, "gateway-secret", env.GATEWAY_SECRET)),
-    jwtSecret: () => (jwtSecret ??= loadSecret(dataDir, "jwt-secret", env.JWT_SECRET)),
+    gatewaySecret: () => (secret ??= env.GATEWAY_SECRET || secretInDataFolder(dataDir, "gateway-secret")),
+    jwtSecret: () => (jwtSecret ??= env.JWT_SECRET || secretInDataFolder(dataDir, "jwt-secret")),
     jwksUrl: env.JWKS_URL || undefined,
     jwtAudience: env.JWT_AUDIENCE ?? "police-performance-hub",
     jwtIssuer: env.JWT_ISSUER ?? "police-performance-hub-dev",
     supergraphPath: resolve(env.SUPERGRAPH_PATH ?? "schema/supergraph.graphql"),
     subgraphTimeoutMs: intFrom(env.SUBGRAPH_TIMEOUT_MS, 10_000, "SUBGRAPH_TIMEOUT_MS"),
+    embeddedIdleInTransactionTimeoutMs: intFrom(
+      env.EMBEDDED_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      EMBEDDED_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      "EMBEDDED_IDLE_IN_TRANSACTION_TIMEOUT_MS",
+    ),
     sampleScale: intFrom(env.HUB_SAMPLE_SCALE, 1, "HUB_SAMPLE_SCALE"),
     sample: sampleFrom(env.HUB_SAMPLE),
     sampleExplicit: !!env.HUB_SAMPLE,

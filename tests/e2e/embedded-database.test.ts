@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -12,13 +12,25 @@ import {
 } from "../../subgraphs/shared/database/embedded-server/index.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const IDLE_LIMIT_MS = 1_000;
+const modeOf = (path: string) => statSync(path).mode & 0o777;
+
+/** The URL with another user, password or database in place of the hub's. */
+function withLogin(url: string, change: { user?: string; password?: string | null; database?: string }): string {
+  const changed = new URL(url);
+  if (change.user !== undefined) changed.username = change.user;
+  if (change.password !== undefined) changed.password = change.password ?? "";
+  if (change.database !== undefined) changed.pathname = `/${change.database}`;
+  return changed.toString();
+}
 
 describe("the hub's one embedded database, shared over PostgreSQL's wire protocol", () => {
   let dataDir: string;
   let database: EmbeddedDatabase;
   const clients: pg.Client[] = [];
-  const connect = async (options?: string) => {
-    const client = new pg.Client({ connectionString: database.url, options });
+  const logged: string[] = [];
+  const connect = async (options?: string, application_name?: string) => {
+    const client = new pg.Client({ connectionString: database.url, options, application_name });
     await client.connect();
     clients.push(client);
     return client;
@@ -26,7 +38,7 @@ describe("the hub's one embedded database, shared over PostgreSQL's wire protoco
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), "hub-embedded-"));
-    database = await startEmbeddedDatabase(dataDir);
+    database = await startEmbeddedDatabase(dataDir, { idleInTransactionTimeoutMs: IDLE_LIMIT_MS, log: (line) => logged.push(line) });
     const setup = await connect();
     await setup.query(
       "CREATE SCHEMA alpha; CREATE SCHEMA beta; CREATE TABLE alpha.figure (n int); CREATE TABLE beta.figure (n int); INSERT INTO beta.figure VALUES (2), (3); CREATE TABLE public.counted (n int)",
@@ -36,6 +48,63 @@ describe("the hub's one embedded database, shared over PostgreSQL's wire protoco
     await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
     await database.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("lets in only the hub's own login: its user, its database and the password kept 0600 in the 0700 data folder", async () => {
+    const password = readFileSync(join(dataDir, "embedded-database-password"), "utf8");
+    expect(password).toMatch(/^[0-9a-f]{64}$/);
+    expect(database.url).toBe(withLogin(database.address, { password }));
+    expect(modeOf(join(dataDir, "embedded-database-password"))).toBe(0o600);
+    expect(modeOf(join(dataDir, "embedded", "server.json"))).toBe(0o600);
+    expect(modeOf(dataDir)).toBe(0o700);
+    expect(modeOf(join(dataDir, "embedded"))).toBe(0o700);
+    const login = async (url: string) => {
+      const client = new pg.Client({ connectionString: url });
+      try {
+        await client.connect();
+        return (await client.query<{ who: string }>("SELECT current_user AS who")).rows[0].who;
+      } catch (error) {
+        return (error as Error).message;
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    };
+    expect(await login(withLogin(database.url, { password: "guess" }))).toBe('password authentication failed for user "hub"');
+    expect(await login(withLogin(database.url, { user: "x" }))).toBe('password authentication failed for user "x"');
+    expect(await login(withLogin(database.url, { database: "y" }))).toBe('database "y" does not exist');
+    expect(await login(withLogin(database.url, { password: null }))).toMatch(/password/);
+    expect(await login(database.url)).toBe("postgres");
+  });
+
+  it("refuses psql without the password, as the issue's check ran it, and lets it in with the password", async ({ skip }) => {
+    const psql = (url: string) =>
+      promisify(execFile)("psql", ["-w", "-At", "-c", "SELECT 1", url], { env: { ...process.env, PGPASSWORD: "" } }).then(
+        ({ stdout }) => stdout.trim(),
+        (error: { stderr?: string; code?: string }) =>
+          error.code === "ENOENT" ? skip("psql is not installed") : (error.stderr ?? "").trim(),
+      );
+    const { port } = new URL(database.url);
+    expect(await psql(`postgresql://x@127.0.0.1:${port}/y`)).toMatch(/password authentication failed for user "x"/);
+    expect(await psql(database.address)).toMatch(/password authentication failed for user "hub"|no password supplied/);
+    expect(await psql(database.url)).toBe("1");
+  });
+
+  it("rolls back and closes a connection idle inside a transaction past the limit, naming it in the log, so the others are served", async () => {
+    const stalled = await connect(undefined, "a stalled script");
+    const errors: Error[] = [];
+    stalled.on("error", (error) => errors.push(error));
+    await stalled.query("BEGIN");
+    await stalled.query("INSERT INTO public.counted VALUES (77)");
+    const other = await connect();
+    const started = performance.now();
+    const { rows } = await other.query<{ n: number }>("SELECT count(*)::int AS n FROM public.counted WHERE n = 77");
+    expect(rows[0].n).toBe(0);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(IDLE_LIMIT_MS - 100);
+    await expect.poll(() => errors[0]?.message).toBe("terminating connection due to idle-in-transaction timeout");
+    expect(logged).toEqual([
+      expect.stringMatching(/connection \d+ \(a stalled script, from port \d+\) was idle in a transaction for more than 1000 ms/),
+    ]);
+    expect((await other.query("SELECT 1 AS n")).rows).toEqual([{ n: 1 }]);
   });
 
   it("gives each of many concurrent parameterised queries its own answer", async () => {

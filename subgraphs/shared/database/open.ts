@@ -86,7 +86,12 @@ async function openInMemory(): Promise<Database> {
  * _prisma_migrations history in its own schema, so their migration names never collide.
  */
 function serverPool(name: SubgraphName, url: string, max: number) {
-  const pool = new pg.Pool({ connectionString: url, max, options: `-c search_path=${postgresSchema(name)}` });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    options: `-c search_path=${postgresSchema(name)}`,
+    application_name: `police-performance-hub ${name}`,
+  });
   // An idle connection the server closes (restart, administrator) is dropped from the pool, not a crash.
   pool.on("error", (error) => console.error(`${name}: an idle PostgreSQL connection was closed: ${error.message}`));
   return pool;
@@ -179,7 +184,9 @@ async function openMigratedServer(name: SubgraphName, url: string): Promise<Data
  */
 async function openOnEmbeddedServer(name: SubgraphName, config: HubConfig): Promise<Database> {
   const running = runningEmbeddedDatabase(config.dataDir);
-  const hosted = running ? undefined : await startEmbeddedDatabase(config.dataDir);
+  const hosted = running
+    ? undefined
+    : await startEmbeddedDatabase(config.dataDir, { idleInTransactionTimeoutMs: config.embeddedIdleInTransactionTimeoutMs });
   const url = running ?? hosted!.url;
   try {
     const database = await openMigratedServer(name, url);

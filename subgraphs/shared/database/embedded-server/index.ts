@@ -1,10 +1,14 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type AddressInfo, type Socket } from "node:net";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { EMBEDDED_IDLE_IN_TRANSACTION_TIMEOUT_MS } from "../../../../shared/config.ts";
+import { privateFolder, secretInDataFolder, writePrivateFile } from "../../../../shared/files/private-files.ts";
+import { createLogger } from "../../../../shared/observability/logger.ts";
 import { isAlive, lockDataFolder } from "../lock.ts";
-import { serveConnection } from "./connection.ts";
-import { SharedSession, type SessionStats } from "./shared-session.ts";
+import { serveConnection, type Login } from "./connection.ts";
+import { scramVerifier } from "./scram.ts";
+import { SharedSession, type SessionOptions, type SessionStats } from "./shared-session.ts";
 
 /**
  * PGlite's memory is one WebAssembly memory that grows and never shrinks: PostgreSQL's defaults
@@ -16,9 +20,16 @@ const MEMORY_SETTINGS = ["-c", "shared_buffers=32MB", "-c", "maintenance_work_me
 /** PostgreSQL's own default: a schema named after the user, then public. */
 const DEFAULT_SEARCH_PATH = `"$user", public`;
 
+/** The one user and database the server accepts; the password is made once per data folder. */
+const USER = "hub";
+const DATABASE = "hub";
+const PASSWORD_FILE = "embedded-database-password";
+
 export interface EmbeddedDatabase {
-  /** A PostgreSQL URL for pg, Prisma's adapter and the hub command. */
+  /** A PostgreSQL URL for pg, Prisma's adapter and the hub command, with the password: never logged. */
   url: string;
+  /** The same without the password, for logs. */
+  address: string;
   stats(): SessionStats;
   stop(): Promise<void>;
 }
@@ -26,7 +37,7 @@ export interface EmbeddedDatabase {
 export const embeddedDatabaseFolder = (dataDir: string) => join(dataDir, "embedded");
 const serverFile = (dataDir: string) => join(embeddedDatabaseFolder(dataDir), "server.json");
 
-/** The URL of the embedded database a running hub serves from this data folder, if one does. */
+/** The URL (with its password) of the embedded database a running hub serves from this data folder, if one does. */
 export function runningEmbeddedDatabase(dataDir: string): string | undefined {
   if (!existsSync(serverFile(dataDir))) return undefined;
   const { pid, url } = JSON.parse(readFileSync(serverFile(dataDir), "utf8")) as { pid: number; url: string };
@@ -51,27 +62,39 @@ async function serverParameters(db: PGlite): Promise<[string, string][]> {
  * protocol on the loopback interface: the subgraphs and `hub import` reach it through pg exactly as
  * they reach a PostgreSQL server, each subgraph in its own schema. Its address is written beside the
  * data, so a hub command started while the hub runs finds it instead of opening the folder twice.
+ * Only the hub's own processes get in: the login needs the password kept in the data folder
+ * (0600, the folder 0700), and the URL with it is in `server.json` (0600).
  */
-export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
-  const folder = embeddedDatabaseFolder(dataDir);
+export async function startEmbeddedDatabase(
+  dataDir: string,
+  {
+    idleInTransactionTimeoutMs = EMBEDDED_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    log = (line: string) => createLogger("embedded-database").warn(line),
+  }: Partial<SessionOptions> = {},
+): Promise<EmbeddedDatabase> {
+  const folder = privateFolder(embeddedDatabaseFolder(privateFolder(dataDir)));
+  const password = secretInDataFolder(dataDir, PASSWORD_FILE);
+  const login: Login = { user: USER, database: DATABASE, verifier: scramVerifier(password) };
   const unlock = lockDataFolder(folder);
   let db: PGlite | undefined;
   try {
     db = await PGlite.create(folder, { startParams: [...PGlite.defaultStartParams, ...MEMORY_SETTINGS] });
-    const session = new SharedSession(db, DEFAULT_SEARCH_PATH);
+    const session = new SharedSession(db, DEFAULT_SEARCH_PATH, { idleInTransactionTimeoutMs, log });
     const parameters = await serverParameters(db);
     const sockets = new Set<Socket>();
     const server = createServer((socket) => {
       sockets.add(socket);
       socket.on("close", () => sockets.delete(socket));
-      serveConnection(socket, session, parameters);
+      serveConnection(socket, session, parameters, login);
     });
     await new Promise<void>((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", () => resolve()));
-    const url = `postgresql://hub@127.0.0.1:${(server.address() as AddressInfo).port}/hub`;
-    writeFileSync(serverFile(dataDir), JSON.stringify({ pid: process.pid, url }));
+    const address = `postgresql://${USER}@127.0.0.1:${(server.address() as AddressInfo).port}/${DATABASE}`;
+    const url = address.replace(`${USER}@`, `${USER}:${password}@`);
+    writePrivateFile(serverFile(dataDir), JSON.stringify({ pid: process.pid, url }));
     const opened = db;
     return {
       url,
+      address,
       stats: () => ({ ...session.stats }),
       stop: async () => {
         rmSync(serverFile(dataDir), { force: true });

@@ -15,10 +15,14 @@ import {
 /** One client connection as the shared session sees it. */
 export interface SessionClient {
   readonly id: number;
+  /** How a log line names it: its number, application_name and port. */
+  readonly name: string;
   /** The search_path its startup asked for (each subgraph its own schema); the server default when undefined. */
   readonly searchPath: string | undefined;
   readonly listening: Set<string>;
   send(bytes: Buffer): void;
+  /** Sends a last message (a FATAL error) and closes the connection. */
+  close(bytes: Buffer): void;
 }
 
 interface Pending {
@@ -26,6 +30,12 @@ interface Pending {
   /** A frontend message, or undefined for the clean-up after a client went away mid-turn. */
   message: Buffer | undefined;
   arrivedAt: number;
+}
+
+export interface SessionOptions {
+  /** A connection that holds the session and sends nothing for this long is rolled back and closed. */
+  idleInTransactionTimeoutMs: number;
+  log(line: string): void;
 }
 
 export interface SessionStats {
@@ -40,7 +50,10 @@ export interface SessionStats {
  * inside it, and no connection ever sees another's uncommitted rows. A long transaction makes the
  * others wait for its whole length. Session state that differs per connection is put back at
  * each turn (search_path); notifications, which PGlite returns to whichever connection's turn
- * committed them, go to the connections that listen on the channel.
+ * committed them, go to the connections that listen on the channel. A connection that holds a turn
+ * and then sends nothing (a stalled script, a suspended import) would stall every other one: after
+ * `idleInTransactionTimeoutMs` its transaction is rolled back and it is closed, as PostgreSQL's
+ * idle_in_transaction_session_timeout does.
  */
 export class SharedSession {
   private readonly clients = new Set<SessionClient>();
@@ -49,11 +62,13 @@ export class SharedSession {
   private status: TransactionStatus = "I";
   private running: Promise<void> | undefined;
   private searchPath: string;
+  private idleTimer: NodeJS.Timeout | undefined;
   readonly stats: SessionStats = { longestWaitMs: 0 };
 
   constructor(
     private readonly db: PGlite,
     private readonly defaultSearchPath: string,
+    private readonly options: SessionOptions,
   ) {
     this.searchPath = defaultSearchPath;
   }
@@ -69,9 +84,10 @@ export class SharedSession {
 
   /** Drops what a departed client still had queued, and ends its turn (its transaction rolled back) if it held one. */
   unregister(client: SessionClient): void {
-    this.clients.delete(client);
+    if (!this.clients.delete(client)) return;
     for (let index = this.queue.length - 1; index >= 0; index--) if (this.queue[index].client === client) this.queue.splice(index, 1);
     if (this.owner === client) {
+      this.stopIdleTimer();
       this.queue.unshift({ client, message: undefined, arrivedAt: performance.now() });
       this.run();
     }
@@ -97,9 +113,31 @@ export class SharedSession {
   private async drain(): Promise<void> {
     for (let pending = this.next(); pending; pending = this.next())
       await this.execute(pending).catch((error: Error) => this.fail(pending.client, error));
+    if (this.owner) this.startIdleTimer(this.owner);
+  }
+
+  /** The owner has had its answers and the session waits for it alone. */
+  private startIdleTimer(owner: SessionClient): void {
+    this.stopIdleTimer();
+    const limitMs = this.options.idleInTransactionTimeoutMs;
+    this.idleTimer = setTimeout(() => {
+      if (this.owner !== owner) return;
+      this.options.log(
+        `embedded database: ${owner.name} was idle in a transaction for more than ${limitMs} ms, holding up the others: its transaction is rolled back and it is closed (EMBEDDED_IDLE_IN_TRANSACTION_TIMEOUT_MS)`,
+      );
+      owner.close(errorResponse("25P03", "terminating connection due to idle-in-transaction timeout", "FATAL"));
+      this.unregister(owner);
+    }, limitMs);
+    this.idleTimer.unref();
+  }
+
+  private stopIdleTimer(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
   }
 
   private async execute({ client, message, arrivedAt }: Pending): Promise<void> {
+    this.stopIdleTimer();
     const now = performance.now();
     this.stats.longestWaitMs = Math.max(this.stats.longestWaitMs, now - arrivedAt);
     if (!this.owner) {

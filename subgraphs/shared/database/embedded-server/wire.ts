@@ -50,6 +50,10 @@ const int32 = (value: number) => {
 };
 
 export const authenticationOk = () => message("R", int32(0));
+/** AuthenticationSASL: the mechanisms offered, each a string, then an empty one. */
+export const authenticationSasl = (mechanism: string) => message("R", Buffer.concat([int32(10), cstring(mechanism), Buffer.from([0])]));
+export const authenticationSaslContinue = (data: string) => message("R", Buffer.concat([int32(11), Buffer.from(data, "utf8")]));
+export const authenticationSaslFinal = (data: string) => message("R", Buffer.concat([int32(12), Buffer.from(data, "utf8")]));
 export const parameterStatus = (name: string, value: string) => message("S", Buffer.concat([cstring(name), cstring(value)]));
 export const backendKeyData = (processId: number) => message("K", Buffer.concat([int32(processId), int32(0)]));
 export const readyForQuery = (status: TransactionStatus) => message("Z", Buffer.from(status, "latin1"));
@@ -85,6 +89,19 @@ export function backendMessages(output: Uint8Array): BackendMessage[] {
 
 /** The channel a NotificationResponse ('A') is for. */
 export const notificationChannel = (notification: Buffer) => notification.subarray(9, notification.indexOf(0, 9)).toString("utf8");
+
+/** SASLInitialResponse ('p'): the mechanism the client chose and its first message. */
+export function saslInitialResponse(packet: Buffer): { mechanism: string; data: string } {
+  const end = packet.indexOf(0, 5);
+  const length = packet.readInt32BE(end + 1);
+  return {
+    mechanism: packet.subarray(5, end).toString("utf8"),
+    data: length < 0 ? "" : packet.subarray(end + 5, end + 5 + length).toString("utf8"),
+  };
+}
+
+/** SASLResponse ('p'): the client's next message of the exchange. */
+export const saslResponse = (packet: Buffer) => packet.subarray(5).toString("utf8");
 
 /** The text of a simple Query ('Q') message. */
 export const queryText = (query: Buffer) => query.subarray(5, query.length - 1).toString("utf8");
