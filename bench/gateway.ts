@@ -1,7 +1,8 @@
 /**
  * Gateway overhead: the NationalPicture query and a single-force query through the gateway, against
- * the same data fetched from the subgraphs directly (the sum of the direct calls the plan makes);
- * and embedded vs server: NationalPicture on PGlite against PostgreSQL.
+ * the same data fetched from the subgraphs directly (the sum of the direct calls the plan makes),
+ * the gateway's response cache off so that both sides do the work; the cache's gain in a row of
+ * its own; and embedded vs server: NationalPicture on PGlite against PostgreSQL, uncached on both.
  */
 import { signRequest } from "../shared/auth/signed-request.ts";
 import { startHub, TEST_SECRET, type RunningHub } from "../tests/support/hub.ts";
@@ -75,15 +76,18 @@ function row(benchmark: string, subject: string, baseline: string, subjectTimes:
   };
 }
 
+/** The hub in this process with its response cache off, so that a row compares work done with work done. */
+const uncachedHub = (databaseUrl?: string) => startHub(databaseUrl, { env: { RESPONSE_CACHE: "off" } });
+
 export async function gatewayBenchmark(): Promise<BenchRow[]> {
-  const embedded = await startHub();
   const rows: BenchRow[] = [];
+  const embedded = await uncachedHub();
   try {
     const nationalGateway = await timeRuns(viaGateway(embedded, NATIONAL_PICTURE), RUNS, 5);
     const nationalDirect = await timeRuns(() => directPlan(embedded), RUNS, 5);
     rows.push(
       row(
-        "gateway overhead: NationalPicture, 43 forces (PGlite)",
+        "gateway overhead: NationalPicture, 43 forces (PGlite, response cache off)",
         "through the gateway",
         "sum of the direct subgraph calls",
         nationalGateway,
@@ -93,14 +97,26 @@ export async function gatewayBenchmark(): Promise<BenchRow[]> {
     const singleGateway = await timeRuns(viaGateway(embedded, ONE_FORCE_PICTURE), RUNS, 5);
     const singleDirect = await timeRuns(() => directPlan(embedded, "kent"), RUNS, 5);
     rows.push(
-      row("gateway overhead: one force (PGlite)", "through the gateway", "sum of the direct subgraph calls", singleGateway, singleDirect),
+      row(
+        "gateway overhead: one force (PGlite, response cache off)",
+        "through the gateway",
+        "sum of the direct subgraph calls",
+        singleGateway,
+        singleDirect,
+      ),
     );
-
-    const server = await startHub(await benchDatabase("hub_bench_server"));
+    rows.push(await cacheGain(nationalGateway));
+    const server = await uncachedHub(await benchDatabase("hub_bench_server"));
     try {
       const onServer = await timeRuns(viaGateway(server, NATIONAL_PICTURE), RUNS, 5);
       rows.push(
-        row("embedded vs server: NationalPicture through the gateway", "PGlite (embedded)", "PostgreSQL", nationalGateway, onServer),
+        row(
+          "embedded vs server: NationalPicture through the gateway (response cache off)",
+          "PGlite (embedded)",
+          "PostgreSQL",
+          nationalGateway,
+          onServer,
+        ),
       );
     } finally {
       await server.stop();
@@ -113,4 +129,22 @@ export async function gatewayBenchmark(): Promise<BenchRow[]> {
       `${result.benchmark}: ${result.subjectValue.toFixed(1)} vs ${result.baselineValue.toFixed(1)} ms, ratio ${result.ratio.toFixed(2)}`,
     );
   return rows;
+}
+
+/** The response cache's own row: the same query through a gateway with its cache on (warm), against the uncached times. */
+async function cacheGain(uncachedTimes: number[]): Promise<BenchRow> {
+  const cached = await startHub();
+  try {
+    await cached.cacheReady();
+    const cachedTimes = await timeRuns(viaGateway(cached, NATIONAL_PICTURE), RUNS, 5);
+    return row(
+      "response cache gain: NationalPicture through the gateway (PGlite)",
+      "response cache on, warm",
+      "response cache off",
+      cachedTimes,
+      uncachedTimes,
+    );
+  } finally {
+    await cached.stop();
+  }
 }

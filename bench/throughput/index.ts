@@ -1,18 +1,18 @@
 /**
  * Throughput: the same supergraph served by our gateway and by Hive Gateway in front of the same
  * five subgraph processes, loaded in turn by autocannon with fixed connections and duration.
- * Both answer anonymous requests (the public viewer); the subgraphs run as `npm start` runs them.
+ * Both answer anonymous requests (the public viewer), neither with a response cache; the subgraphs
+ * run as `npm start` runs them, in one process on the embedded database.
  */
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import type { ChildProcess } from "node:child_process";
 import { startChild } from "../../scripts/support/child-process.ts";
-import { envKey, SUBGRAPH_NAMES } from "../../shared/config.ts";
 import { referenceForces } from "../../subgraphs/shared/reference/forces.ts";
 import { NATIONAL_PICTURE, ONE_FORCE_PICTURE } from "../../tests/support/queries.ts";
+import { graphqlUrl, hubEnvironment } from "../support/hub-processes.ts";
 import type { BenchRow } from "../support/report.ts";
 
 const CONNECTIONS = 8;
@@ -38,7 +38,6 @@ interface Load {
   failures: number;
 }
 
-const graphqlUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
 const post = (query: string) => ({
   method: "POST" as const,
   headers: { "content-type": "application/json" },
@@ -73,25 +72,13 @@ async function startAll(env: NodeJS.ProcessEnv, children: ChildProcess[]) {
     children.push(child);
     return ready;
   };
-  await Promise.all(SUBGRAPH_NAMES.map((name) => start(name, `subgraphs/${name}/index.ts`, /subgraph ready at/)));
+  // As npm start runs them: one process serves the five subgraphs and the embedded database they share.
+  await start("subgraphs", "subgraphs/run-together.ts", /subgraphs ready in one process/);
   await Promise.all([OURS, HIVE].map((gateway) => start(gateway.name, gateway.entry, gateway.readyLine, { PORT: String(gateway.port) })));
 }
 
-function environment(dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    HUB_DATA_DIR: dataDir,
-    GATEWAY_SECRET: randomBytes(32).toString("hex"),
-    JWT_SECRET: randomBytes(32).toString("hex"),
-    APOLLO_TELEMETRY_DISABLED: "1",
-  };
-  SUBGRAPH_NAMES.forEach((name, index) => {
-    env[`${envKey(name)}_PORT`] = String(4311 + index);
-    env[`${envKey(name)}_URL`] = graphqlUrl(4311 + index);
-  });
-  return env;
-}
+/** As the other serving benches run the hub, on the embedded database, with our gateway's response cache off: Hive Gateway runs without one. */
+const environment = (dataDir: string): NodeJS.ProcessEnv => ({ ...hubEnvironment(dataDir, ""), RESPONSE_CACHE: "off" });
 
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
@@ -109,7 +96,7 @@ async function compare({ label, query }: (typeof SCENARIOS)[number]): Promise<Be
   const failures = [...runs.ours, ...runs.hive].reduce((sum, run) => sum + run.failures, 0);
   if (failures) throw new Error(`${failures} failed requests while loading ${label}`);
   return {
-    benchmark: `throughput: ${label} (PGlite, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s each, alternating)`,
+    benchmark: `throughput: ${label} (PGlite, ${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s each, alternating, response cache off)`,
     subject: OURS.name,
     baseline: HIVE.name,
     subjectValue: oursRate,
