@@ -9,10 +9,10 @@ import { policeUkStopSearchImporter } from "./crime-priorities/importers/police-
 import { policeUkStreetImporter } from "./crime-priorities/importers/police-uk-street.ts";
 import { calls999Importer } from "./response-times/importers/calls-999.ts";
 import { responseIncidentsImporter } from "./response-times/importers/response-incidents.ts";
-import type { SubgraphName } from "../shared/config.ts";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../shared/config.ts";
 import type { SqlClient } from "./shared/database/open.ts";
 import type { Importer } from "./shared/ingest/importer.ts";
-import type { RevisableTable } from "./shared/ingest/withdraw.ts";
+import { revisableTables, type RevisableTable } from "./shared/ingest/withdraw.ts";
 import { hoWorkforceImporter } from "./workforce/importers/ho-workforce.ts";
 import { hoWorkforceFunctionsImporter } from "./workforce/importers/ho-workforce-functions.ts";
 import { hoWorkforceTablesImporter } from "./workforce/importers/ho-workforce-tables.ts";
@@ -37,27 +37,13 @@ export const IMPORTERS: Record<string, Importer<unknown, unknown>> = Object.from
   ].map((importer) => [importer.kind, importer as Importer<unknown, unknown>]),
 );
 
-/** The tables each subgraph's loads write, with each row's unit start as its importers replace it: what `hub withdraw` takes back. */
-export const REVISABLE_TABLES: Record<SubgraphName, RevisableTable[]> = {
-  forces: [
-    { table: "forces.comparison_group", periodOfRow: "NULL::date" },
-    { table: "forces.population_estimate", periodOfRow: "make_date(t.year, 6, 30)" },
-  ],
-  "response-times": [
-    { table: "response_times.incident", periodOfRow: "t.month" },
-    { table: "response_times.calls_999_month", periodOfRow: "t.month" },
-  ],
-  "crime-priorities": [
-    { table: "crime_priorities.recorded_offence", periodOfRow: "t.month" },
-    { table: "crime_priorities.offence_outcome", periodOfRow: "t.month" },
-    { table: "crime_priorities.stop_search", periodOfRow: "t.month" },
-  ],
-  workforce: [{ table: "workforce.workforce_record", periodOfRow: "t.as_at" }],
-  misconduct: [
-    { table: "misconduct.misconduct_case", periodOfRow: "date_trunc('month', t.opened_on)::date" },
-    { table: "misconduct.vetting_return", periodOfRow: "t.period_start" },
-  ],
-};
+/** The tables each subgraph's loads write, as their importers declare them: what `hub withdraw` takes back. */
+export const REVISABLE_TABLES = Object.fromEntries(
+  SUBGRAPH_NAMES.map((subgraph) => [
+    subgraph,
+    revisableTables(Object.values(IMPORTERS).filter((importer) => importer.subgraph === subgraph)),
+  ]),
+) as Record<SubgraphName, RevisableTable[]>;
 
 /** What a subgraph's importers do after rows change in some units (e.g. refresh pre-aggregates), run after a withdrawal too. */
 export const afterRowsChange = (subgraph: SubgraphName) => async (sql: SqlClient, units: string[]) => {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { standingSampleBatches } from "../../subgraphs/shared/ingest/batches.ts";
 import { userInfo } from "node:os";
 import { afterRowsChange, REVISABLE_TABLES } from "../../subgraphs/importers.ts";
 import { readConfig, SUBGRAPH_NAMES, type SubgraphName } from "../../shared/config.ts";
@@ -71,12 +72,8 @@ export async function withdrawCommand(args: string[]): Promise<number> {
 export async function removeSample(databases: Map<SubgraphName, Database>): Promise<WithdrawResult[]> {
   const done: WithdrawResult[] = [];
   for (const name of SUBGRAPH_NAMES) {
-    const sample = await databases
-      .get(name)!
-      .sql.query<{ id: number }>(
-        `SELECT id FROM "${postgresSchema(name)}".import_batch WHERE synthetic AND withdrawn_at IS NULL AND finished_at IS NOT NULL ORDER BY id`,
-      );
-    for (const { id } of sample) done.push(await withdraw(databases, name, id, `hub sample remove (${name}:${id})`));
+    const sample = await standingSampleBatches(databases.get(name)!.sql, postgresSchema(name));
+    for (const id of sample) done.push(await withdraw(databases, name, id, `hub sample remove (${name}:${id})`));
     await recordSampleRemoved(name, databases.get(name)!.sql);
   }
   return done;

@@ -16,6 +16,7 @@ import { codeFingerprint } from "../../subgraphs/shared/data-version/code-finger
 import { readDataVersion } from "../../subgraphs/shared/data-version/data-version.ts";
 import { versionToken } from "../../shared/data-version/version-token.ts";
 import { postgresSchema } from "../../subgraphs/shared/database/migrations.ts";
+import { startPreparedEmbeddedDatabase } from "./prepared-embedded-database.ts";
 import { closeServer, KEEP_ALIVE_MS, listen } from "../../shared/http/listen.ts";
 import type { PrismaLike, Subgraph } from "../../subgraphs/shared/subgraph.ts";
 
@@ -130,7 +131,7 @@ export async function startHub(
   { environment = "test", subgraphTimeoutMs = 10_000, sample = true, trustedDocuments = "off", env = {} } = {},
 ): Promise<RunningHub> {
   const dataDir = mkdtempSync(join(tmpdir(), "hub-test-"));
-  const config = readConfig({
+  const settings: Record<string, string> = {
     NODE_ENV: environment,
     HUB_DATA_DIR: dataDir,
     GATEWAY_SECRET: TEST_SECRET,
@@ -140,7 +141,10 @@ export async function startHub(
     TRUSTED_DOCUMENTS: trustedDocuments,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...env,
-  });
+  };
+  const config = readConfig(settings);
+  // On PGlite the subgraphs share one embedded database, as npm start runs them, from a prepared copy.
+  const embedded = databaseUrl ? undefined : await startPreparedEmbeddedDatabase(settings);
   const delays = {} as Record<SubgraphName, number>;
   const calls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
   const arrived = (name: SubgraphName, request: IncomingMessage) => {
@@ -154,7 +158,7 @@ export async function startHub(
   let statements = 0;
   await Promise.all(
     SUBGRAPH_NAMES.map(async (name) => {
-      subgraphs[name] = await buildSubgraph(name, config, { inMemory: true });
+      subgraphs[name] = await buildSubgraph(name, config);
       // Audit writes land in the background, whenever the gateway flushes: not part of answering a query.
       subgraphs[name].prisma.$on("query", (event) => void (event.query.includes("audit_entry") || statements++));
       const { server, url } = await serve(subgraphs[name].http.app, 0, (request) => arrived(name, request));
@@ -219,6 +223,7 @@ export async function startHub(
           .map(closeServer),
       );
       await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.close()));
+      await embedded?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,7 +1,7 @@
 import type { SqlClient } from "../../shared/database/open.ts";
+import { RECORDED_OFFENCE } from "./recorded-offence-table.ts";
 import { FieldReader } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
-import { replaceForcePeriodScopes, type ReplaceRule } from "../../shared/ingest/replace-scopes.ts";
 import { isoDay, lastDayOfMonth } from "../../shared/graphql/period.ts";
 import { isSpreadsheet } from "../../shared/ingest/spreadsheet.ts";
 import { unitScope } from "../../shared/ingest/scope.ts";
@@ -21,7 +21,6 @@ export const RECORDED_CRIME_HEADER = [
 type Flags = { vawg: boolean; knifeCrime: boolean; csa: boolean };
 type OffenceRow = [forceId: string, quarterStart: Date, code: string, description: string, group: string, offences: number, flags: Flags];
 /** Recorded crime from other sources sits beside it; reads pick one per force and unit by precedence. */
-const SAME_KIND: ReplaceRule = { rule: "same-kind" };
 const quarterEnd = (start: Date) => lastDayOfMonth(new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 2, 1)));
 const NO_FLAGS: Flags = { vawg: false, knifeCrime: false, csa: false };
 
@@ -114,15 +113,7 @@ export const hoRecordedCrimeImporter: Importer<OffenceRow, RecordedCrimeLookup> 
         reason: `${unit.forceId}, quarter from ${isoDay(unit.quarterStart)}: its rows net to ${unit.net} offences (negative adjustments beyond the offences recorded)`,
       })),
   scopeOf: (row) => unitScope(row[0], row[1], quarterEnd(row[1])),
-  replaceRule: SAME_KIND,
-  replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(
-      sql,
-      { table: "crime_priorities.recorded_offence", periodOfRow: "t.month", replace: SAME_KIND },
-      scopes,
-      batchId,
-      kind,
-    ),
+  table: RECORDED_OFFENCE,
   open: (sql: SqlClient, batchId) =>
     chunkWriter((rows) =>
       sql.query(

@@ -1,7 +1,7 @@
 import type { SqlClient } from "../../shared/database/open.ts";
+import { RECORDED_OFFENCE } from "./recorded-offence-table.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
-import { replaceForcePeriodScopes, type ReplaceRule } from "../../shared/ingest/replace-scopes.ts";
 import { isoDay, lastDayOfMonth } from "../../shared/graphql/period.ts";
 import { unitScope } from "../../shared/ingest/scope.ts";
 import { readKnifeCrimeTable } from "./knife-crime-table.ts";
@@ -11,7 +11,6 @@ type KnifeCrimeRow = [forceId: string, periodStart: Date, periodEnd: Date, offen
 /** The force and period start of each figure already read in this file, with its line. */
 type FiguresRead = Map<string, number>;
 
-const SAME_KIND: ReplaceRule = { rule: "same-kind" };
 /** ONS shorthand for a cell with no figure: [x] not available, [c] confidential, [z] not applicable; "..", "NA" and "-" in older tables. */
 const NO_FIGURE: Record<string, string> = {
   "[x]": "not available",
@@ -76,15 +75,7 @@ export const onsKnifeCrimeImporter: Importer<KnifeCrimeRow, FiguresRead> = {
     return parsed;
   },
   scopeOf: (row) => unitScope(row[0], row[1], row[2]),
-  replaceRule: SAME_KIND,
-  replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(
-      sql,
-      { table: "crime_priorities.recorded_offence", periodOfRow: "t.month", replace: SAME_KIND },
-      scopes,
-      batchId,
-      kind,
-    ),
+  table: RECORDED_OFFENCE,
   open: (sql: SqlClient, batchId) =>
     chunkWriter((rows) =>
       sql.query(

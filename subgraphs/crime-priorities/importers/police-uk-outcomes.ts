@@ -1,6 +1,6 @@
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
+import { ALL_RECORDED_CRIME } from "../outcomes.ts";
 import type { Importer } from "../../shared/ingest/importer.ts";
-import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { monthScope } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
 import { outsideFileMonth } from "../../shared/ingest/file-month.ts";
@@ -17,8 +17,6 @@ export const OUTCOMES_HEADER = [
   "LSOA name",
   "Outcome type",
 ];
-/** Outcomes files carry no crime type, so their counts are of all recorded crime, not one priority. */
-export const ALL_RECORDED_CRIME = "ALL";
 
 type OutcomeRow = [forceId: string, month: Date, outcome: string];
 
@@ -39,20 +37,12 @@ export const policeUkOutcomesImporter: Importer<OutcomeRow> = {
     return reader.result(() => [forceId!, month!, outcome!]);
   },
   scopeOf: (row) => monthScope(row[0], row[1]),
-  replaceRule: { rule: "same-kind" },
-  replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(
-      sql,
-      {
-        table: "crime_priorities.offence_outcome",
-        periodOfRow: "t.month",
-        replace: { rule: "same-kind" },
-        onlyRows: `t.priority = '${ALL_RECORDED_CRIME}'`,
-      },
-      scopes,
-      batchId,
-      kind,
-    ),
+  table: {
+    table: "crime_priorities.offence_outcome",
+    periodOfRow: "t.month",
+    replace: { rule: "same-kind" },
+    onlyRows: `t.priority = '${ALL_RECORDED_CRIME}'`,
+  },
   open(sql, batchId) {
     const counts = new Map<string, [string, Date, string, number]>();
     return {

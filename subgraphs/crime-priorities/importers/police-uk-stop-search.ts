@@ -1,7 +1,6 @@
 import { basename } from "node:path";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import type { Importer } from "../../shared/ingest/importer.ts";
-import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { monthScope } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
 import { ukMonth } from "../../shared/ingest/uk-month.ts";
@@ -82,15 +81,7 @@ export const policeUkStopSearchImporter: Importer<SearchRow> = {
   },
   scopeOf: (row) => monthScope(row[0], row[1]),
   plausibility: STOP_SEARCH_MONTHS,
-  replaceRule: { rule: "same-kind" },
-  replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(
-      sql,
-      { table: "crime_priorities.stop_search", periodOfRow: "t.month", replace: { rule: "same-kind" } },
-      scopes,
-      batchId,
-      kind,
-    ),
+  table: { table: "crime_priorities.stop_search", periodOfRow: "t.month", replace: { rule: "same-kind" } },
   open(sql, batchId) {
     const counts = new Map<string, [...SearchRow, number]>();
     return {

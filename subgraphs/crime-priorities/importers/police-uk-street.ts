@@ -1,7 +1,7 @@
 import type { SqlClient } from "../../shared/database/open.ts";
+import { RECORDED_OFFENCE } from "./recorded-offence-table.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import type { Importer } from "../../shared/ingest/importer.ts";
-import { replaceForcePeriodScopes, type ReplaceRule } from "../../shared/ingest/replace-scopes.ts";
 import { monthScope } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
 import { outsideFileMonth } from "../../shared/ingest/file-month.ts";
@@ -23,7 +23,6 @@ export const STREET_HEADER = [
 ];
 const ANTI_SOCIAL_BEHAVIOUR = "Anti-social behaviour";
 /** Street data sits beside recorded crime from other sources: a street file replaces only street files. */
-const SAME_KIND: ReplaceRule = { rule: "same-kind" };
 
 type StreetRow = [forceId: string, month: Date, crimeType: string];
 
@@ -60,15 +59,7 @@ export const policeUkStreetImporter: Importer<StreetRow, Set<string>> = {
   },
   scopeOf: (row) => monthScope(row[0], row[1]),
   plausibility: STREET_MONTHS,
-  replaceRule: SAME_KIND,
-  replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(
-      sql,
-      { table: "crime_priorities.recorded_offence", periodOfRow: "t.month", replace: SAME_KIND },
-      scopes,
-      batchId,
-      kind,
-    ),
+  table: RECORDED_OFFENCE,
   open(sql: SqlClient, batchId) {
     // Crimes are counted as they stream past; the counts (force × month × type) are written once.
     const counts = new Map<string, [string, string, string, number]>();

@@ -10,7 +10,7 @@ import { notesWithin } from "../../shared/ingest/plausibility.ts";
 import type { CrimePrioritiesContext, StopSearchCounts } from "../loaders.ts";
 import { CrimePrioritySummary } from "../schema/crime-priority-summary.ts";
 import { StopSearchSummary } from "../schema/stop-search-summary.ts";
-import { ALL_RECORDED_CRIME } from "../importers/police-uk-outcomes.ts";
+import { ALL_RECORDED_CRIME } from "../outcomes.ts";
 import { Force } from "../schema/force.ts";
 import { populationFor } from "../../shared/measures/population.ts";
 import { roundTo, SHARE_PLACES } from "../../shared/measures/compare.ts";

@@ -31,6 +31,7 @@ export const comparisonGroupsImporter: Importer<MemberRow> = {
     return { row: [groupId!, name!, kind!, anchor, member!, description] };
   },
   scopeOf: (row) => row[0],
+  table: { table: "forces.comparison_group", periodOfRow: "NULL::date" },
   async replaceScopes(sql, scopes, batchId) {
     const rows = await sql.query<{ batch_id: number }>(
       `WITH gone AS (DELETE FROM forces.comparison_group WHERE id = ANY($1::text[]) AND batch_id <> $2 RETURNING batch_id) SELECT DISTINCT batch_id FROM gone`,

@@ -47,6 +47,7 @@ export const onsPopulationImporter: Importer<EstimateRow, Map<string, number>> =
     return parsed;
   },
   scopeOf: (row) => `${row[0]}|${row[1]}`,
+  table: { table: "forces.population_estimate", periodOfRow: "make_date(t.year, 6, 30)" },
   async replaceScopes(sql, scopes, batchId) {
     const rows = await sql.query<{ batch_id: number }>(
       `WITH gone AS (

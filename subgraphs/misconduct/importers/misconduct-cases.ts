@@ -1,7 +1,6 @@
 import { bulkInsert } from "../../shared/database/bulk-insert.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
-import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { monthScope, spanMonths } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
 
@@ -97,19 +96,11 @@ export const misconductCasesImporter: Importer<CaseRow> = {
   },
   scopeOf: (row) => monthScope(row[0] as string, new Date(Date.UTC((row[7] as Date).getUTCFullYear(), (row[7] as Date).getUTCMonth(), 1))),
   coverageOf: spanMonths,
-  replaceRule: { rule: "outranked", measures: ["MISCONDUCT_CASES"] },
-  replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(
-      sql,
-      {
-        table: "misconduct.misconduct_case",
-        periodOfRow: "date_trunc('month', t.opened_on)::date",
-        replace: { rule: "outranked", measures: ["MISCONDUCT_CASES"] },
-      },
-      scopes,
-      batchId,
-      kind,
-    ),
+  table: {
+    table: "misconduct.misconduct_case",
+    periodOfRow: "date_trunc('month', t.opened_on)::date",
+    replace: { rule: "outranked", measures: ["MISCONDUCT_CASES"] },
+  },
   open: (sql, batchId) =>
     chunkWriter((rows) =>
       bulkInsert(

@@ -1,7 +1,6 @@
 import { bulkInsert } from "../../shared/database/bulk-insert.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
-import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { unitScope } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
 
@@ -53,15 +52,7 @@ export const vettingReturnsImporter: Importer<VettingRow> = {
     return reader.result(() => [forceId!, start!, end!, level!, applications!, refusals!, due!, overdue!]);
   },
   scopeOf: (row) => unitScope(row[0], row[1], row[2]),
-  replaceRule: { rule: "outranked", measures: ["VETTING"] },
-  replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(
-      sql,
-      { table: "misconduct.vetting_return", periodOfRow: "t.period_start", replace: { rule: "outranked", measures: ["VETTING"] } },
-      scopes,
-      batchId,
-      kind,
-    ),
+  table: { table: "misconduct.vetting_return", periodOfRow: "t.period_start", replace: { rule: "outranked", measures: ["VETTING"] } },
   open: (sql, batchId) =>
     chunkWriter((rows) =>
       bulkInsert(

@@ -1,7 +1,6 @@
 import { bulkInsert } from "../../shared/database/bulk-insert.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
-import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { monthScope } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
 import { CALLS_999_MONTHS } from "../plausibility.ts";
@@ -43,15 +42,7 @@ export const calls999Importer: Importer<CallsRow> = {
   },
   scopeOf: (row) => monthScope(row[0], row[1]),
   plausibility: CALLS_999_MONTHS,
-  replaceRule: { rule: "outranked", measures: ["CALLS_999"] },
-  replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(
-      sql,
-      { table: "response_times.calls_999_month", periodOfRow: "t.month", replace: { rule: "outranked", measures: ["CALLS_999"] } },
-      scopes,
-      batchId,
-      kind,
-    ),
+  table: { table: "response_times.calls_999_month", periodOfRow: "t.month", replace: { rule: "outranked", measures: ["CALLS_999"] } },
   open: (sql, batchId) =>
     chunkWriter((rows) =>
       bulkInsert(

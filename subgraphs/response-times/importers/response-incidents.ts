@@ -4,7 +4,6 @@ import addFormats from "ajv-formats";
 import { bulkInsert } from "../../shared/database/bulk-insert.ts";
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
-import { replaceForcePeriodScopes, type ReplaceRule } from "../../shared/ingest/replace-scopes.ts";
 import type { StagingTarget } from "../../shared/ingest/staged-rows.ts";
 import { monthScope, parseScope, spanMonths } from "../../shared/ingest/scope.ts";
 import { readTable, readJsonLines } from "../../shared/ingest/source-records.ts";
@@ -50,7 +49,6 @@ const INCIDENTS: StagingTarget<IncidentRow> = {
 };
 
 const scopePairs = (scopes: string[]) => [scopes.map((scope) => parseScope(scope).forceId), scopes.map((scope) => parseScope(scope).start)];
-const REPLACES_SAMPLE: ReplaceRule = { rule: "outranked", measures: ["ATTENDANCE"] };
 
 /** The hub's incident-level submission format for the standardised response-time measures (CSV or JSON Lines). */
 export const responseIncidentsImporter: Importer<IncidentRow> = {
@@ -107,15 +105,7 @@ export const responseIncidentsImporter: Importer<IncidentRow> = {
   scopeOf: (row) => monthScope(row[0], row[4]),
   plausibility: INCIDENT_MONTHS,
   coverageOf: spanMonths,
-  replaceRule: REPLACES_SAMPLE,
-  replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(
-      sql,
-      { table: "response_times.incident", periodOfRow: "t.month", replace: REPLACES_SAMPLE },
-      scopes,
-      batchId,
-      kind,
-    ),
+  table: { table: INCIDENTS.table, periodOfRow: "t.month", replace: { rule: "outranked", measures: ["ATTENDANCE"] } },
   staging: INCIDENTS,
   open: (sql, batchId) =>
     chunkWriter((rows) =>

@@ -1,4 +1,5 @@
 import type { SqlClient } from "../database/open.ts";
+import { unsupersede } from "./batches.ts";
 import { replaceableBatchesSql, type ReplaceRule } from "./replace-scopes.ts";
 import { parseScope } from "./scope.ts";
 
@@ -39,15 +40,6 @@ export async function recordCoverage(
   return [...new Set(superseded.map((row) => row.batch_id))];
 }
 
-/** Batches among these with no live unit left become SUPERSEDED; one still answering somewhere stays LOADED. */
-export async function markFullySuperseded(sql: SqlClient, schema: string, batchIds: number[], byBatchId: number): Promise<void> {
-  await sql.query(
-    `UPDATE "${schema}".import_batch b SET status = 'SUPERSEDED', superseded_by_batch_id = $1
-     WHERE b.id = ANY($2::int[]) AND NOT EXISTS (SELECT 1 FROM "${schema}".batch_coverage c WHERE c.batch_id = b.id AND c.superseded_by_batch_id IS NULL)`,
-    [byBatchId, batchIds],
-  );
-}
-
 /** A later publication of the same kind whose units a load has just taken over, with those units. */
 export interface LaterPublication {
   batchId: number;
@@ -83,10 +75,7 @@ export async function reinstate(sql: SqlClient, schema: string, laterId: number,
     `UPDATE "${schema}".batch_coverage SET superseded_by_batch_id = NULL WHERE batch_id = $1 AND superseded_by_batch_id = $2`,
     [laterId, byBatchId],
   );
-  await sql.query(
-    `UPDATE "${schema}".import_batch SET status = 'LOADED', superseded_by_batch_id = NULL WHERE id = $1 AND superseded_by_batch_id = $2`,
-    [laterId, byBatchId],
-  );
+  await unsupersede(sql, schema, byBatchId, laterId);
   const tables = await sql.query<{ table_name: string }>(
     `SELECT DISTINCT table_name FROM "${schema}".replaced_row WHERE batch_id = $1 AND replaced_by_batch_id = $2`,
     [laterId, byBatchId],

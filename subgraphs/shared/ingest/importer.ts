@@ -1,7 +1,7 @@
 import type { SubgraphName } from "../../../shared/config.ts";
 import type { SqlClient } from "../database/open.ts";
 import type { ForceResolver } from "./force-resolver.ts";
-import type { ReplaceRule } from "./replace-scopes.ts";
+import { replaceForcePeriodScopes, type ReplacedTable } from "./replace-scopes.ts";
 import type { RowError } from "./row-error.ts";
 import type { StagingTarget } from "./staged-rows.ts";
 import type { PlausibilityCheck } from "./plausibility.ts";
@@ -24,6 +24,14 @@ export const chunkWriter = <Row>(write: (rows: Row[]) => Promise<unknown>): Impo
   finish: async () => undefined,
 });
 
+/**
+ * The table a kind's rows go to, declared once by its importer: replacing a load's scopes,
+ * recording what it covers and withdrawing it are all built from this. `replace` says which
+ * earlier batches a load supersedes (and with it each load records its coverage); without it the
+ * importer keys its rows otherwise and replaces them itself (`Importer.replaceScopes`).
+ */
+export type ImporterTable = Omit<ReplacedTable, "replace"> & Partial<Pick<ReplacedTable, "replace">>;
+
 /** One kind of file the hub loads: how to read it, check each record, and write and replace its rows. */
 export interface Importer<Row, Lookup = undefined> {
   kind: string;
@@ -42,10 +50,9 @@ export interface Importer<Row, Lookup = undefined> {
   checkFile?(lookup: Lookup, file: string): RowError[];
   /** The force × unit of time a row belongs to (`scope.ts`): a later file for the same scope replaces the earlier rows. */
   scopeOf(row: Row): string;
-  /** Deletes rows of earlier batches in these scopes; returns the ids of the batches that lost rows. */
-  replaceScopes(sql: SqlClient, scopes: string[], batchId: number, kind: string): Promise<number[]>;
-  /** Which earlier batches a load supersedes; with it, each load records what it covers (force × unit × the measures its kind gives). */
-  replaceRule?: ReplaceRule;
+  table: ImporterTable;
+  /** Rows keyed otherwise than by force and unit start: deletes those of earlier batches in these scopes, returning the batches that lost rows. */
+  replaceScopes?(sql: SqlClient, scopes: string[], batchId: number): Promise<number[]>;
   /** The units a file covers, from its rows' scopes (default: those scopes); e.g. every month a case-level file spans. */
   coverageOf?(scopes: string[]): string[];
   /** Monthly kinds: the count each force-month is checked on, so a partial month loads flagged, not unremarked. */
@@ -56,4 +63,17 @@ export interface Importer<Row, Lookup = undefined> {
   open(sql: SqlClient, batchId: number): ImportWriter<Row>;
   /** Work after the rows are in, in the same transaction (e.g. refreshing pre-aggregates for the scopes). */
   afterLoad?(sql: SqlClient, scopes: string[]): Promise<void>;
+}
+
+/** Deletes rows of earlier batches in these scopes, by the importer's own rule or its table's; returns the ids of the batches that lost rows. */
+export function replaceScopes<Row, Lookup>(
+  importer: Importer<Row, Lookup>,
+  sql: SqlClient,
+  scopes: string[],
+  batchId: number,
+): Promise<number[]> {
+  if (importer.replaceScopes) return importer.replaceScopes(sql, scopes, batchId);
+  const { table } = importer;
+  if (!table.replace) throw new Error(`the ${importer.kind} importer's table ${table.table} has no replacement rule and no replaceScopes`);
+  return replaceForcePeriodScopes(sql, { ...table, replace: table.replace }, scopes, batchId, importer.kind);
 }

@@ -4,16 +4,18 @@ import { basename } from "node:path";
 import type { SqlClient } from "../database/open.ts";
 import { postgresSchema } from "../database/migrations.ts";
 import type { ForceResolver } from "./force-resolver.ts";
-import { laterPublicationsSuperseded, markFullySuperseded, recordCoverage, reinstate } from "./coverage-records.ts";
+import { batchWithDigest, finishBatch, markFullySuperseded, markSuperseded, openFileBatch } from "./batches.ts";
+import { laterPublicationsSuperseded, recordCoverage, reinstate } from "./coverage-records.ts";
 import { beginDataChange } from "./data-change.ts";
-import type { Importer } from "./importer.ts";
+import { replaceScopes, type Importer } from "./importer.ts";
+import type { ReplaceRule } from "./replace-scopes.ts";
 import { bodyOutsideTheForcesOfFile } from "../reference/outside-bodies.ts";
 import { readableError, type RowError } from "./row-error.ts";
 import { createRowSpill, type RowSpill } from "./row-spill.ts";
 import { stageRows, type StagedRows } from "./staged-rows.ts";
 import { isoDay } from "../graphql/period.ts";
 import { implausibleMonths, type MonthlyTotal, type PlausibilityCheck } from "./plausibility.ts";
-import { PUBLICATION_COLUMNS, publicationOf, publicationValues, type Publication, type PublicationSource } from "./publication.ts";
+import { publicationOf, type Publication, type PublicationSource } from "./publication.ts";
 
 /** Where a long import is: reading and checking the file, then writing its checked rows in the transaction. */
 export type ImportProgress =
@@ -129,7 +131,7 @@ export async function runImport<Row, Lookup>(
         .update(`${await sha256(file)}\nsheet ${options.sheet.trim().toLowerCase()}`)
         .digest("hex")
     : await sha256(file);
-  const earlier = await earlierLoad(sql, schema, importer.kind, digest);
+  const earlier = await batchWithDigest(sql, schema, importer.kind, digest);
   if (earlier) return finished("ALREADY_LOADED", { batchId: earlier });
   const totalBytes = statSync(file).size;
   const rows = await createRowSpill<Row>();
@@ -190,7 +192,7 @@ async function writeChunks<Row, Lookup>(
   for await (const chunk of rows.chunks()) {
     const fresh = [...new Set(chunk.map((row) => importer.scopeOf(row)))].filter((scope) => !scopes.has(scope));
     fresh.forEach((scope) => scopes.add(scope));
-    if (fresh.length) (await importer.replaceScopes(tx, fresh, batchId, importer.kind)).forEach((id) => superseded.add(id));
+    if (fresh.length) (await replaceScopes(importer, tx, fresh, batchId)).forEach((id) => superseded.add(id));
     await writer.write(chunk);
     wrote(chunk.length);
   }
@@ -206,18 +208,10 @@ async function moveStaged<Row, Lookup>(
   batchId: number,
   wrote: (rows: number) => void,
 ) {
-  const superseded = new Set(staged.scopes.size ? await importer.replaceScopes(tx, [...staged.scopes], batchId, importer.kind) : []);
+  const superseded = new Set(staged.scopes.size ? await replaceScopes(importer, tx, [...staged.scopes], batchId) : []);
   await staged.moveInto(tx, batchId);
   wrote(staged.rowCount);
   return { scopes: staged.scopes, superseded };
-}
-
-async function earlierLoad(sql: SqlClient, schema: string, kind: string, digest: string): Promise<number | undefined> {
-  const [earlier] = await sql.query<{ id: number }>(
-    `SELECT id FROM "${schema}".import_batch WHERE kind = $1 AND sha256 = $2 AND status IN ('LOADED', 'SUPERSEDED') ORDER BY id LIMIT 1`,
-    [kind, digest],
-  );
-  return earlier?.id;
 }
 
 /** Reads and checks every record, outside any transaction; the valid rows go to `rows` in chunks (none once a row is invalid, unless skipInvalid). */
@@ -275,14 +269,11 @@ async function writeBatch<Row, Lookup>(
   const { schema } = file;
   await beginDataChange(tx, schema);
   // Checked again under the lock: the same file may have been loaded beside this one meanwhile.
-  const earlier = await earlierLoad(tx, schema, importer.kind, file.digest);
+  const earlier = await batchWithDigest(tx, schema, importer.kind, file.digest);
   if (earlier) throw new AlreadyLoaded(earlier);
-  const [{ id: batchId, published_on }] = await tx.query<{ id: number; published_on: Date }>(
-    `INSERT INTO "${schema}".import_batch (kind, file_name, sha256, status, ${PUBLICATION_COLUMNS}) VALUES ($1, $2, $3, 'LOADING', ${publicationValues(4)}) RETURNING id, published_on`,
-    [importer.kind, file.name, file.digest, file.publication.day, file.publication.source],
-  );
+  const { id: batchId, publishedOn } = await openFileBatch(tx, schema, { ...file, kind: importer.kind });
   result.batchId = batchId;
-  result.publishedOn = isoDay(published_on);
+  result.publishedOn = isoDay(publishedOn);
   written(0);
   const wrote = (rows: number) => {
     result.rowsLoaded += rows;
@@ -293,24 +284,15 @@ async function writeBatch<Row, Lookup>(
     : await writeChunks(importer, tx, checked.rows, batchId, wrote);
   const units = importer.coverageOf ? importer.coverageOf([...scopes]) : [...scopes];
   const spanned = units.filter((unit) => !scopes.has(unit));
-  if (spanned.length) (await importer.replaceScopes(tx, spanned, batchId, importer.kind)).forEach((id) => superseded.add(id));
-  if (importer.replaceRule)
-    (await recordCoverage(tx, schema, batchId, importer.kind, units, importer.replaceRule)).forEach((id) => superseded.add(id));
+  if (spanned.length) (await replaceScopes(importer, tx, spanned, batchId)).forEach((id) => superseded.add(id));
+  const rule = importer.table.replace;
+  if (rule) (await recordCoverage(tx, schema, batchId, importer.kind, units, rule)).forEach((id) => superseded.add(id));
   superseded.delete(batchId);
   result.supersededBatchIds = [...superseded].sort((a, b) => a - b);
-  if (importer.replaceRule) await markFullySuperseded(tx, schema, result.supersededBatchIds, batchId);
-  else {
-    await tx.query(`UPDATE "${schema}".import_batch SET status = 'SUPERSEDED', superseded_by_batch_id = $1 WHERE id = ANY($2::int[])`, [
-      batchId,
-      result.supersededBatchIds,
-    ]);
-  }
-  await tx.query(
-    `UPDATE "${schema}".import_batch SET status = 'LOADED', rows_read = $2, rows_loaded = $3, rows_rejected = $4, finished_at = now(), rejections = $5::jsonb WHERE id = $1`,
-    [batchId, result.rowsRead, result.rowsLoaded, result.rowsRejected, result.errors.length ? JSON.stringify(result.errors) : null],
-  );
-  if (importer.replaceRule) {
-    result.supersededByLaterPublications = await yieldToLaterPublications(importer, tx, schema, batchId);
+  await (rule ? markFullySuperseded : markSuperseded)(tx, schema, result.supersededBatchIds, batchId);
+  await finishBatch(tx, schema, batchId, { ...result, rejections: result.errors });
+  if (rule) {
+    result.supersededByLaterPublications = await yieldToLaterPublications(importer, rule, tx, schema, batchId);
     result.supersededBatchIds = result.supersededBatchIds.filter((id) => !result.supersededByLaterPublications.includes(id));
   }
   await importer.afterLoad?.(tx, units);
@@ -331,15 +313,16 @@ async function implausibleUnits(sql: SqlClient, check: PlausibilityCheck, units:
  */
 async function yieldToLaterPublications<Row, Lookup>(
   importer: Importer<Row, Lookup>,
+  rule: ReplaceRule,
   tx: SqlClient,
   schema: string,
   batchId: number,
 ): Promise<number[]> {
   const later = await laterPublicationsSuperseded(tx, schema, batchId, importer.kind);
   for (const { batchId: laterId, units } of later) {
-    await importer.replaceScopes(tx, units, laterId, importer.kind);
+    await replaceScopes(importer, tx, units, laterId);
     await reinstate(tx, schema, laterId, batchId);
-    await recordCoverage(tx, schema, laterId, importer.kind, units, importer.replaceRule!);
+    await recordCoverage(tx, schema, laterId, importer.kind, units, rule);
     await markFullySuperseded(tx, schema, [batchId], laterId);
   }
   return later.map((publication) => publication.batchId);

@@ -2,13 +2,25 @@ import type { SubgraphName } from "../../../shared/config.ts";
 import type { SqlClient } from "../database/open.ts";
 import { postgresSchema } from "../database/migrations.ts";
 import { beginDataChange } from "./data-change.ts";
-import { PUBLICATION_COLUMNS, PUBLISHED_NOW } from "./publication.ts";
+import { batchToWithdraw, markWithdrawn, openWithdrawal, unsupersede } from "./batches.ts";
 import { unitScope } from "./scope.ts";
 
 /** A table a batch's rows live in, with the SQL for a row's unit start (the table aliased `t`), as its importers replace it. */
 export interface RevisableTable {
   table: string;
   periodOfRow: string;
+}
+
+/** Each table the importers write once, with the unit start they replace its rows by; importers sharing a table must agree on it. */
+export function revisableTables(importers: { kind: string; table: RevisableTable }[]): RevisableTable[] {
+  const tables = new Map<string, RevisableTable>();
+  for (const { kind, table } of importers) {
+    const declared = tables.get(table.table);
+    if (declared && declared.periodOfRow !== table.periodOfRow)
+      throw new Error(`${kind} declares ${table.table} by ${table.periodOfRow}, another importer by ${declared.periodOfRow}`);
+    tables.set(table.table, { table: table.table, periodOfRow: table.periodOfRow });
+  }
+  return [...tables.values()];
 }
 
 export interface WithdrawResult {
@@ -27,19 +39,7 @@ export interface WithdrawResult {
 const tableExists = async (tx: SqlClient, table: string) =>
   (await tx.query<{ found: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS found`, [table]))[0].found;
 
-type Batch = { id: number; kind: string; file_name: string; finished_at: Date | null; withdrawn_at: Date | null };
 type Unit = { force_id: string; period_start: Date; period_end: Date };
-
-async function findBatch(tx: SqlClient, schema: string, subgraph: SubgraphName, batchId: number): Promise<Batch> {
-  const [batch] = await tx.query<Batch>(
-    `SELECT id, kind, file_name, finished_at, withdrawn_at FROM "${schema}".import_batch WHERE id = $1 AND kind <> 'withdrawal' FOR UPDATE`,
-    [batchId],
-  );
-  if (!batch) throw new Error(`no batch ${subgraph}:${batchId} (see hub batches)`);
-  if (batch.withdrawn_at) throw new Error(`batch ${subgraph}:${batchId} was already withdrawn at ${batch.withdrawn_at.toISOString()}`);
-  if (!batch.finished_at) throw new Error(`batch ${subgraph}:${batchId} is still loading`);
-  return batch;
-}
 
 /** Moves the batch's rows out of a table, kept whole in replaced_row (as published before, they still count), or just deleted where the schema keeps no history. */
 async function moveRowsOut(
@@ -91,11 +91,8 @@ export async function withdrawBatch(
   const schema = postgresSchema(subgraph);
   return sql.transaction(async (tx) => {
     await beginDataChange(tx, schema);
-    const batch = await findBatch(tx, schema, subgraph, batchId);
-    const [{ id: withdrawalId }] = await tx.query<{ id: number }>(
-      `INSERT INTO "${schema}".import_batch (kind, file_name, sha256, status, finished_at, ${PUBLICATION_COLUMNS}) VALUES ('withdrawal', $1, '', 'WITHDRAWAL', now(), ${PUBLISHED_NOW}) RETURNING id`,
-      [`withdrawal of batch ${batchId} (${batch.file_name})`],
-    );
+    const batch = await batchToWithdraw(tx, schema, subgraph, batchId);
+    const withdrawalId = await openWithdrawal(tx, schema, batch);
     const keeps = await tableExists(tx, `"${schema}".replaced_row`);
     // The forces subgraph's reference tables keep neither history nor coverage.
     const units = (await tableExists(tx, `"${schema}".batch_coverage`))
@@ -110,14 +107,8 @@ export async function withdrawBatch(
       rowsWithdrawn += await moveRowsOut(tx, schema, table.table, batchId, withdrawalId, keeps);
       if (keeps) restored.push(...(await restoreReplacedRows(tx, schema, table, batchId, units)));
     }
-    const revived = await tx.query<{ id: number }>(
-      `UPDATE "${schema}".import_batch SET status = 'LOADED', superseded_by_batch_id = NULL WHERE superseded_by_batch_id = $1 RETURNING id`,
-      [batchId],
-    );
-    await tx.query(
-      `UPDATE "${schema}".import_batch SET status = 'WITHDRAWN', withdrawn_at = (SELECT finished_at FROM "${schema}".import_batch WHERE id = $2) WHERE id = $1`,
-      [batchId, withdrawalId],
-    );
+    const revived = await unsupersede(tx, schema, batchId);
+    await markWithdrawn(tx, schema, batchId, withdrawalId);
     const unitScopes = units.map((unit) => unitScope(unit.force_id, unit.period_start, unit.period_end));
     await afterWithdraw?.(tx, unitScopes);
     return {
@@ -127,7 +118,7 @@ export async function withdrawBatch(
       file: batch.file_name,
       rowsWithdrawn,
       rowsRestored: restored.length,
-      restoredBatchIds: [...new Set([...restored, ...revived.map((row) => row.id)])].sort((a, b) => a - b),
+      restoredBatchIds: [...new Set([...restored, ...revived])].sort((a, b) => a - b),
       units: unitScopes,
     };
   });

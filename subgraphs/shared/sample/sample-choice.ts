@@ -1,4 +1,5 @@
 import type { HubConfig, SubgraphName } from "../../../shared/config.ts";
+import { heldBatches } from "../ingest/batches.ts";
 import type { SqlClient } from "../database/open.ts";
 import { postgresSchema } from "../database/migrations.ts";
 import { beginDataChange } from "../ingest/data-change.ts";
@@ -49,9 +50,7 @@ export async function followSampleChoice(name: SubgraphName, sql: SqlClient, req
         await beginDataChange(tx, schema);
         const [again] = await read(tx);
         if (again) return [again];
-        const [held] = await tx.query<{ batches: number; sample: boolean }>(
-          `SELECT count(*)::int AS batches, COALESCE(bool_or(synthetic AND withdrawn_at IS NULL), false) AS sample FROM "${schema}".import_batch`,
-        );
+        const held = await heldBatches(tx, schema);
         const choice = held.batches > 0 ? { holdsSample: held.sample, by: "the batches the database already held" } : request;
         return tx.query<Decided>(
           `INSERT INTO "${schema}".sample_choice (id, holds_sample, decided_by) VALUES (1, $1, $2) RETURNING holds_sample, decided_at, decided_by`,

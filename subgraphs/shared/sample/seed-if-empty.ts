@@ -3,7 +3,7 @@ import type { SqlClient } from "../database/open.ts";
 import { postgresSchema } from "../database/migrations.ts";
 import { beginDataChange } from "../ingest/data-change.ts";
 import { parseScope } from "../ingest/scope.ts";
-import { PUBLICATION_COLUMNS, PUBLISHED_NOW } from "../ingest/publication.ts";
+import { countBatches, finishBatch, openSampleBatch } from "../ingest/batches.ts";
 import type { SampleCoverage } from "./sample-coverage.ts";
 
 export interface SampleOptions {
@@ -25,17 +25,12 @@ export async function seedIfEmpty(
   coverage: SampleCoverage[] = [],
 ): Promise<boolean> {
   const schema = postgresSchema(name);
-  const [{ batches }] = await sql.query<{ batches: number }>(`SELECT count(*)::int AS batches FROM "${schema}".import_batch`);
-  if (batches > 0) return false;
+  if ((await countBatches(sql, schema)) > 0) return false;
   return sql.transaction(async (tx) => {
     // Two processes starting on one new database: the second waits, then finds the sample there.
     await beginDataChange(tx, schema);
-    const [{ again }] = await tx.query<{ again: number }>(`SELECT count(*)::int AS again FROM "${schema}".import_batch`);
-    if (again > 0) return false;
-    const [{ id }] = await tx.query<{ id: number }>(
-      `INSERT INTO "${schema}".import_batch (kind, file_name, sha256, synthetic, status, ${PUBLICATION_COLUMNS})
-       VALUES ('sample', 'synthetic sample data (generated, fixed seed)', '', true, 'LOADING', ${PUBLISHED_NOW}) RETURNING id`,
-    );
+    if ((await countBatches(tx, schema)) > 0) return false;
+    const id = await openSampleBatch(tx, schema);
     const rows = await seed(tx, id);
     for (const { measures, scopes } of coverage) {
       const units = scopes.map(parseScope);
@@ -46,10 +41,7 @@ export async function seedIfEmpty(
         [id, units.map((unit) => unit.forceId), units.map((unit) => unit.start), units.map((unit) => unit.end), measures],
       );
     }
-    await tx.query(
-      `UPDATE "${schema}".import_batch SET status = 'LOADED', rows_read = $2, rows_loaded = $2, finished_at = now() WHERE id = $1`,
-      [id, rows],
-    );
+    await finishBatch(tx, schema, id, { rowsRead: rows, rowsLoaded: rows, rowsRejected: 0 });
     return true;
   });
 }

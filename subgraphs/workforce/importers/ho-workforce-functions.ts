@@ -1,11 +1,10 @@
 import { FieldReader } from "../../shared/ingest/fields.ts";
 import { chunkWriter, type Importer } from "../../shared/ingest/importer.ts";
-import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { dayScope } from "../../shared/ingest/scope.ts";
 import { readTable } from "../../shared/ingest/source-records.ts";
 import { isSpreadsheet } from "../../shared/ingest/spreadsheet.ts";
 import { insertWorkforceRecords, readSnapshotFields, type WorkforceRecord } from "./workforce-fields.ts";
-import { WORKFORCE_REPLACE } from "./workforce-replace.ts";
+import { WORKFORCE_RECORD } from "./workforce-record-table.ts";
 
 export const HO_WORKFORCE_FUNCTIONS_HEADER = [
   "As at 31 March",
@@ -65,14 +64,6 @@ export const hoWorkforceFunctionsImporter: Importer<WorkforceRecord> = {
     ]);
   },
   scopeOf: (row) => dayScope(row[0], row[1]),
-  replaceRule: WORKFORCE_REPLACE,
-  replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(
-      sql,
-      { table: "workforce.workforce_record", periodOfRow: "t.as_at", replace: WORKFORCE_REPLACE },
-      scopes,
-      batchId,
-      kind,
-    ),
+  table: WORKFORCE_RECORD,
   open: (sql, batchId) => chunkWriter((rows) => insertWorkforceRecords(sql, batchId, rows)),
 };

@@ -1,11 +1,10 @@
 import { FieldReader, hubDateBounds } from "../../shared/ingest/fields.ts";
 import type { Importer } from "../../shared/ingest/importer.ts";
-import { replaceForcePeriodScopes } from "../../shared/ingest/replace-scopes.ts";
 import { dayScope } from "../../shared/ingest/scope.ts";
 import { isSpreadsheet, openWorkbook } from "../../shared/ingest/spreadsheet.ts";
 import { bulletinPublishedOn, readWorkforceBulletin } from "./workforce-bulletin.ts";
 import { insertWorkforceRecords, type WorkforceRecord } from "./workforce-fields.ts";
-import { WORKFORCE_REPLACE } from "./workforce-replace.ts";
+import { WORKFORCE_RECORD } from "./workforce-record-table.ts";
 
 type BulletinRow = [forceId: string, asAt: Date, workerType: string, measure: "FTE" | "Headcount", value: number];
 
@@ -40,15 +39,7 @@ export const hoWorkforceTablesImporter: Importer<BulletinRow> = {
     return reader.result((): BulletinRow => [forceId!, asAt!, String(fields["Worker type"]), measure, value!]);
   },
   scopeOf: (row) => dayScope(row[0], row[1]),
-  replaceRule: WORKFORCE_REPLACE,
-  replaceScopes: (sql, scopes, batchId, kind) =>
-    replaceForcePeriodScopes(
-      sql,
-      { table: "workforce.workforce_record", periodOfRow: "t.as_at", replace: WORKFORCE_REPLACE },
-      scopes,
-      batchId,
-      kind,
-    ),
+  table: WORKFORCE_RECORD,
   open(sql, batchId) {
     // One record per force, day and worker type, with the FTE and headcount its tables give.
     const records = new Map<string, WorkforceRecord>();
