@@ -97,13 +97,10 @@ try {
   // From source: the profiles then name the files and lines of the repository, not of the bundle.
   const env = { ...hubEnvironment(dataDir, await freshBenchDatabase("hub_bench_profile")), HUB_RUNTIME: "source" };
   await startSubgraphs(children, env, profiling);
-  await startProcess(
-    children,
-    { ...env, RESPONSE_CACHE: WORKLOAD.cache, PORT: String(GATEWAY_PORT) },
-    "gateway",
-    [...profiling("gateway"), "gateway/index.ts"],
-    /gateway ready at/,
-  );
+  await startProcess(children, { ...env, RESPONSE_CACHE: WORKLOAD.cache, PORT: String(GATEWAY_PORT) }, "gateway", [
+    ...profiling("gateway"),
+    "gateway/index.ts",
+  ]);
   const names = [...SUBGRAPH_NAMES, "gateway"];
   const requests = (await WORKLOAD.requests()).map((request) => ({
     method: "POST" as const,

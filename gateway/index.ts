@@ -4,6 +4,7 @@ import { createLogger } from "../shared/observability/logger.ts";
 import { metricsOf, serveMetrics } from "../shared/observability/metrics.ts";
 import { startTracing } from "../shared/observability/tracing.ts";
 import { exitOnStartFailure } from "../shared/observability/fatal.ts";
+import { reportReady } from "../shared/process/ready.ts";
 import { createGateway } from "./server.ts";
 
 const tracing = await startTracing("gateway");
@@ -11,6 +12,7 @@ process.env.APOLLO_TELEMETRY_DISABLED = "1";
 const config = readConfig();
 const logger = createLogger("gateway");
 const started = await start().catch(exitOnStartFailure("gateway", "PORT or METRICS_PORT"));
+reportReady();
 
 async function start() {
   const gateway = await createGateway(config);

@@ -47,8 +47,8 @@ let embedded: EmbeddedDatabase | undefined;
 const say = (line: string) => console.log(`${"[hub]".padEnd(19)} ${line}`);
 
 /** Starts a process under supervision: a crash after it started is logged and restarted, and the rest of the hub keeps serving. */
-function run(name: string, args: string[], readyLine: RegExp) {
-  const { process: supervised, ready } = supervise(name, args, { env, readyLine, stopping: () => stopping, log: say });
+function run(name: string, args: string[]) {
+  const { process: supervised, ready } = supervise(name, args, { env, stopping: () => stopping, log: say });
   processes.push(supervised);
   return ready;
 }
@@ -95,10 +95,9 @@ try {
     say(`embedded database (PGlite, one for all subgraphs) in ${embeddedDatabaseFolder(config.dataDir)}, served at ${embedded.address}`);
     warnOfEarlierFolders();
   }
-  if (SUBGRAPHS_TOGETHER) await run("subgraphs", [...SUBGRAPH_NODE_FLAGS, "subgraphs/run-together.ts"], /subgraphs ready in one process/);
-  else
-    await Promise.all(SUBGRAPH_NAMES.map((name) => run(name, [...SUBGRAPH_NODE_FLAGS, `subgraphs/${name}/index.ts`], /subgraph ready at/)));
-  await run("gateway", ["gateway/index.ts"], /gateway ready at/);
+  if (SUBGRAPHS_TOGETHER) await run("subgraphs", [...SUBGRAPH_NODE_FLAGS, "subgraphs/run-together.ts"]);
+  else await Promise.all(SUBGRAPH_NAMES.map((name) => run(name, [...SUBGRAPH_NODE_FLAGS, `subgraphs/${name}/index.ts`])));
+  await run("gateway", ["gateway/index.ts"]);
 } catch (error) {
   console.error(`The hub could not start: ${(error as Error).message.split("\n")[0]}`);
   await stop(1);

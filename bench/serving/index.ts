@@ -27,7 +27,6 @@ interface Gateway {
   name: string;
   port: number;
   entry: string;
-  readyLine: RegExp;
   env: NodeJS.ProcessEnv;
 }
 
@@ -36,28 +35,24 @@ const GATEWAYS = {
     name: "our gateway, response cache on",
     port: 4410,
     entry: "gateway/index.ts",
-    readyLine: /gateway ready at/,
     env: { RESPONSE_CACHE: "on" },
   },
   oursUncached: {
     name: "our gateway, response cache off",
     port: 4411,
     entry: "gateway/index.ts",
-    readyLine: /gateway ready at/,
     env: { RESPONSE_CACHE: "off" },
   },
   hiveCached: {
     name: "Hive Gateway 2.15.1 + Rust planner, response cache on",
     port: 4420,
     entry: "bench/support/hive-gateway.ts",
-    readyLine: /hive gateway ready at/,
     env: { HIVE_PLANNER: "rust", HIVE_RESPONSE_CACHE: "on" },
   },
   hiveUncached: {
     name: "Hive Gateway 2.15.1 + Rust planner, response cache off",
     port: 4421,
     entry: "bench/support/hive-gateway.ts",
-    readyLine: /hive gateway ready at/,
     env: { HIVE_PLANNER: "rust" },
   },
 } satisfies Record<string, Gateway>;
@@ -192,13 +187,7 @@ async function startAll(env: NodeJS.ProcessEnv, children: ChildProcess[]) {
   await startSubgraphs(children, env);
   await Promise.all(
     Object.values(GATEWAYS).map(async (gateway) => {
-      const child = await startProcess(
-        children,
-        { ...env, ...gateway.env, PORT: String(gateway.port) },
-        gateway.name,
-        [gateway.entry],
-        gateway.readyLine,
-      );
+      const child = await startProcess(children, { ...env, ...gateway.env, PORT: String(gateway.port) }, gateway.name, [gateway.entry]);
       gatewayPids.set(gateway, child.pid!);
     }),
   );

@@ -13,6 +13,7 @@ import { createTokenVerifier } from "../../gateway/auth/verify-token.ts";
 import { signRequest } from "../../shared/auth/signed-request.ts";
 import type { Viewer } from "../../shared/auth/viewer.ts";
 import { readConfig, type SubgraphName } from "../../shared/config.ts";
+import { reportReady } from "../../shared/process/ready.ts";
 
 const config = readConfig();
 const secret = config.gatewaySecret();
@@ -63,7 +64,8 @@ const runtime = createGatewayRuntime({
   ],
 });
 
-const server = createServer((request, response) => void runtime(request, response)).listen(config.gatewayPort, config.host, () =>
-  console.log(`hive gateway ready at http://${config.host}:${config.gatewayPort}/graphql`),
-);
+const server = createServer((request, response) => void runtime(request, response)).listen(config.gatewayPort, config.host, () => {
+  console.log(`hive gateway ready at http://${config.host}:${config.gatewayPort}/graphql`);
+  reportReady();
+});
 process.once("SIGTERM", () => server.close(() => process.exit(0)).closeAllConnections());

@@ -45,14 +45,8 @@ export async function freshBenchDatabase(name: string): Promise<string> {
 }
 
 /** Starts one process of the hub (or a gateway beside it), keeps it in `children` to stop later and gives it once it is ready. */
-export async function startProcess(
-  children: ChildProcess[],
-  env: NodeJS.ProcessEnv,
-  name: string,
-  args: string[],
-  readyLine: RegExp,
-): Promise<ChildProcess> {
-  const { child, ready } = startChild(name, args, { env, readyLine, echo: false });
+export async function startProcess(children: ChildProcess[], env: NodeJS.ProcessEnv, name: string, args: string[]): Promise<ChildProcess> {
+  const { child, ready } = startChild(name, args, { env, echo: false });
   children.push(child);
   await ready;
   return child;
@@ -64,8 +58,7 @@ export async function startSubgraphs(
   env: NodeJS.ProcessEnv,
   nodeArgs: (name: string) => string[] = () => [],
 ): Promise<void> {
-  for (const name of SUBGRAPH_NAMES)
-    await startProcess(children, env, name, [...nodeArgs(name), `subgraphs/${name}/index.ts`], /subgraph ready at/);
+  for (const name of SUBGRAPH_NAMES) await startProcess(children, env, name, [...nodeArgs(name), `subgraphs/${name}/index.ts`]);
 }
 
 /** Stops the processes and waits until each has exited (a profile is written at exit). */

@@ -18,8 +18,8 @@ import type { BenchRow } from "../support/report.ts";
 const CONNECTIONS = 8;
 const SECONDS = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 10);
 const ROUNDS = 2;
-const OURS = { name: "our gateway (@apollo/gateway 2.14)", port: 4310, entry: "gateway/index.ts", readyLine: /gateway ready at/ };
-const HIVE = { name: "Hive Gateway 2.15.1", port: 4320, entry: "bench/support/hive-gateway.ts", readyLine: /hive gateway ready at/ };
+const OURS = { name: "our gateway (@apollo/gateway 2.14)", port: 4310, entry: "gateway/index.ts" };
+const HIVE = { name: "Hive Gateway 2.15.1", port: 4320, entry: "bench/support/hive-gateway.ts" };
 const FORCE_IDS = referenceForces().map((force) => force.id);
 let nextForce = 0;
 /** What each request asks: the same question from every client (which identical in-flight calls can share), or a different force each time. */
@@ -67,14 +67,14 @@ async function load(port: number, query: () => string, seconds: number): Promise
 }
 
 async function startAll(env: NodeJS.ProcessEnv, children: ChildProcess[]) {
-  const start = (name: string, entry: string, readyLine: RegExp, extra: NodeJS.ProcessEnv = {}) => {
-    const { child, ready } = startChild(name, [entry], { env: { ...env, ...extra }, readyLine, echo: false });
+  const start = (name: string, entry: string, extra: NodeJS.ProcessEnv = {}) => {
+    const { child, ready } = startChild(name, [entry], { env: { ...env, ...extra }, echo: false });
     children.push(child);
     return ready;
   };
   // As npm start runs them: one process serves the five subgraphs and the embedded database they share.
-  await start("subgraphs", "subgraphs/run-together.ts", /subgraphs ready in one process/);
-  await Promise.all([OURS, HIVE].map((gateway) => start(gateway.name, gateway.entry, gateway.readyLine, { PORT: String(gateway.port) })));
+  await start("subgraphs", "subgraphs/run-together.ts");
+  await Promise.all([OURS, HIVE].map((gateway) => start(gateway.name, gateway.entry, { PORT: String(gateway.port) })));
 }
 
 /** As the other serving benches run the hub, on the embedded database, with our gateway's response cache off: Hive Gateway runs without one. */

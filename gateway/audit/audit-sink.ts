@@ -1,4 +1,5 @@
 import { signRequest } from "../../shared/auth/signed-request.ts";
+import { Backoff } from "../../shared/retry/backoff.ts";
 import type { AuditRecord } from "./audit-plugin.ts";
 
 const FLUSH_EVERY_MS = 500;
@@ -14,13 +15,15 @@ const LIMITS: AuditSinkLimits = { batchSize: 1_000, maxPending: 100_000 };
 
 /**
  * Sends audit records to the forces subgraph, which keeps the log, in small signed batches off the
- * request path. A failed send is retried with the next flush rather than lost while the gateway
- * runs, up to a bound: memory is not allowed to grow without limit while the log cannot be written.
+ * request path. A failed send is retried, after waits that grow while the log stays unwritable,
+ * rather than lost while the gateway runs, up to a bound: memory is not allowed to grow without limit while the log cannot be written.
  */
 export function createAuditSink(auditUrl: string, secret: string, { batchSize, maxPending }: AuditSinkLimits = LIMITS) {
   let pending: AuditRecord[] = [];
   let sending: Promise<void> = Promise.resolve();
   let dropped = 0;
+  const backoff = new Backoff({ firstMs: FLUSH_EVERY_MS, maxMs: 30_000 });
+  let retryAt = 0;
 
   const keepWithinBound = () => {
     if (pending.length <= maxPending) return;
@@ -52,14 +55,18 @@ export function createAuditSink(auditUrl: string, secret: string, { batchSize, m
         } catch (error) {
           pending = [...batch, ...pending];
           keepWithinBound();
-          console.error(`audit: ${pending.length} records not yet stored (${(error as Error).message}); retrying`);
+          const waitMs = backoff.next();
+          retryAt = Date.now() + waitMs;
+          console.error(`audit: ${pending.length} records not yet stored (${(error as Error).message}); retrying in ${waitMs / 1000} s`);
           return;
         }
       }
+      backoff.reset();
+      retryAt = 0;
     });
     return sending;
   };
-  const timer = setInterval(() => void flush(), FLUSH_EVERY_MS);
+  const timer = setInterval(() => Date.now() >= retryAt && void flush(), FLUSH_EVERY_MS);
   timer.unref();
   return {
     record: (entry: AuditRecord) => {

@@ -1,8 +1,8 @@
 import { signRequest } from "../../shared/auth/signed-request.ts";
 import { DATA_VERSION_WAIT_MS, isKnownVersionToken } from "../../shared/data-version/version-token.ts";
+import { Backoff, pause } from "../../shared/retry/backoff.ts";
 
 const GATEWAY_VIEWER = { subject: "gateway", role: "HOME_OFFICE" } as const;
-const RETRY_AFTER_MS = 500;
 
 /**
  * The data version of every subgraph, followed by long polls: each subgraph answers the moment its
@@ -53,6 +53,8 @@ export class DataVersions {
 
   private async follow(name: string, endpoint: URL): Promise<void> {
     let known = "";
+    // A subgraph restarting is back within seconds: its version is asked for again soon after.
+    const retry = new Backoff({ firstMs: 250, maxMs: 2_000 });
     while (!this.stopping.signal.aborted) {
       try {
         endpoint.searchParams.set("after", known);
@@ -65,10 +67,11 @@ export class DataVersions {
         if (!isKnownVersionToken(version)) throw new Error("version unreadable");
         known = version;
         this.set(name, version);
+        retry.reset();
       } catch {
         known = "";
         this.set(name, undefined);
-        if (!this.stopping.signal.aborted) await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
+        await pause(retry.next(), this.stopping.signal);
       }
     }
   }

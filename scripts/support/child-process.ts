@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { READY_MESSAGE } from "../../shared/process/ready.ts";
 import { projectPath } from "../../shared/project-path.ts";
 
 export interface ChildOptions {
   env: NodeJS.ProcessEnv;
-  /** A line of the child's output that says it is ready to serve. */
-  readyLine: RegExp;
   /** Print the child's output, prefixed with its name (else only kept for the error when it dies). */
   echo?: boolean;
   onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
@@ -26,24 +25,27 @@ export function nodeArguments(args: string[], env: NodeJS.ProcessEnv = process.e
   return wanted && existsSync(compiled) ? [...args.slice(0, -1), compiled] : ["--import", "tsx", ...args];
 }
 
-/** Runs `node <args>` (see nodeArguments); `ready` resolves once it prints its ready line and rejects with its last output if it exits first. */
+/**
+ * Runs `node <args>` (see nodeArguments) with an IPC channel; `ready` resolves once the child reports
+ * it serves (reportReady) and rejects with its last output if it exits first.
+ */
 export function startChild(
   name: string,
   args: string[],
-  { env, readyLine, echo = true, onExit }: ChildOptions,
+  { env, echo = true, onExit }: ChildOptions,
 ): { child: ChildProcess; ready: Promise<void> } {
-  const child = spawn(process.execPath, nodeArguments(args, env), { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, nodeArguments(args, env), { env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
   const ready = new Promise<void>((resolve, reject) => {
     const prefix = `[${name}]`.padEnd(19);
     const tail: string[] = [];
-    for (const stream of [child.stdout, child.stderr]) {
+    for (const stream of [child.stdout!, child.stderr!]) {
       createInterface({ input: stream }).on("line", (line) => {
         if (echo) console.log(`${prefix} ${line}`);
         tail.push(line);
         if (tail.length > 20) tail.shift();
-        if (readyLine.test(line)) resolve();
       });
     }
+    child.on("message", (message) => message === READY_MESSAGE && resolve());
     child.on("exit", (code, signal) => {
       reject(new Error(`${name} exited with ${signal ? `signal ${signal}` : `code ${code}`}:\n${tail.join("\n")}`));
       onExit?.(code, signal);

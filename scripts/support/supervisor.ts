@@ -1,8 +1,7 @@
 import type { ChildProcess } from "node:child_process";
+import { Backoff } from "../../shared/retry/backoff.ts";
 import { startChild } from "./child-process.ts";
 
-const FIRST_DELAY_MS = 500;
-const MAX_DELAY_MS = 30_000;
 /** A process that stayed up this long is healthy again: its next crash restarts it at once. */
 const STABLE_AFTER_MS = 60_000;
 
@@ -19,24 +18,22 @@ export interface SupervisedProcess {
 export function supervise(
   name: string,
   args: string[],
-  options: { env: NodeJS.ProcessEnv; readyLine: RegExp; stopping: () => boolean; log: (line: string) => void },
+  options: { env: NodeJS.ProcessEnv; stopping: () => boolean; log: (line: string) => void },
 ) {
-  let delay = FIRST_DELAY_MS;
+  const backoff = new Backoff({ firstMs: 500, maxMs: 30_000 });
   let child: ChildProcess;
   let everServed = false;
   const launch = (restart: boolean): Promise<void> => {
     const startedAt = Date.now();
     const started = startChild(name, args, {
       env: options.env,
-      readyLine: options.readyLine,
       onExit: (code, signal) => {
         if (options.stopping() || !everServed) return;
-        if (Date.now() - startedAt > STABLE_AFTER_MS) delay = FIRST_DELAY_MS;
+        if (Date.now() - startedAt > STABLE_AFTER_MS) backoff.reset();
+        const wait = backoff.next();
         options.log(
-          `${name} (pid ${started.child.pid}) exited with ${signal ? `signal ${signal}` : `code ${code}`}; restarting in ${(delay / 1000).toFixed(1)} s`,
+          `${name} (pid ${started.child.pid}) exited with ${signal ? `signal ${signal}` : `code ${code}`}; restarting in ${(wait / 1000).toFixed(1)} s`,
         );
-        const wait = delay;
-        delay = Math.min(delay * 2, MAX_DELAY_MS);
         setTimeout(() => {
           if (!options.stopping()) launch(true).catch(() => undefined);
         }, wait).unref();

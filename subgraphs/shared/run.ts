@@ -5,6 +5,7 @@ import { exitOnStartFailure } from "../../shared/observability/fatal.ts";
 import { createLogger } from "../../shared/observability/logger.ts";
 import { importMetrics, metricsOf, serveMetrics, type BatchTally } from "../../shared/observability/metrics.ts";
 import { startTracing, type Tracing } from "../../shared/observability/tracing.ts";
+import { reportReady } from "../../shared/process/ready.ts";
 import type { PrismaLike, Subgraph, SubgraphOptions } from "./subgraph.ts";
 
 type Build = (config: HubConfig, options: SubgraphOptions) => Promise<Subgraph<PrismaLike>>;
@@ -27,6 +28,7 @@ export async function runSubgraphs(builds: [SubgraphName, Build][], service: str
     ),
   );
   if (names.length > 1) createLogger(service).lifecycle({ subgraphs: names }, `subgraphs ready in one process: ${names.join(", ")}`);
+  reportReady();
   const shutdown = async () => {
     await Promise.all(
       started.map(async ({ server, metrics }) => {

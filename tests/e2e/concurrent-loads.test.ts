@@ -7,13 +7,14 @@ import { listBatches } from "../../scripts/hub/batches.ts";
 import { openSubgraphDatabase } from "../../subgraphs/index.ts";
 import { readConfig } from "../../shared/config.ts";
 import { freshTestDatabase } from "../support/fresh-database.ts";
+import { hubCommand } from "../support/commands.ts";
 
 const CONCURRENT = join(import.meta.dirname, "../fixtures/real-data/concurrent");
 
 /** Runs `hub import` as its own process, as two operators would in two terminals. */
 function hubImport(databaseUrl: string, file: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/hub.ts", "import", "police-uk-street", file, "--json"], {
+    const child = spawn(process.execPath, hubCommand("import", "police-uk-street", file, "--json"), {
       cwd: process.cwd(),
       env: { ...process.env, DATABASE_URL: databaseUrl, HUB_SAMPLE: "none", HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-concurrent-")) },
     });

@@ -7,6 +7,7 @@ import { readConfig } from "../../shared/config.ts";
 import { closeServer, listen } from "../../shared/http/listen.ts";
 import { buildSubgraph } from "../../subgraphs/index.ts";
 import { postJson, subgraphHeaders } from "../support/hub.ts";
+import { hubCommand } from "../support/commands.ts";
 
 const KENT_NOVEMBER_2018 = join(import.meta.dirname, "../fixtures/real-data/police-uk/2018-11-kent-street.csv");
 const NOTE =
@@ -27,8 +28,7 @@ function partialDecember(folder: string): string {
 describe("an implausible month loads flagged, not unremarked (embedded)", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "hub-implausible-"));
   const env = { ...process.env, HUB_DATA_DIR: dataDir, DATABASE_URL: "", HUB_SAMPLE: "none", GATEWAY_SECRET: "test-gateway-secret" };
-  const hub = (...args: string[]) =>
-    spawnSync(process.execPath, ["--import", "tsx", "scripts/hub.ts", ...args], { encoding: "utf8", env, cwd: process.cwd() });
+  const hub = (...args: string[]) => spawnSync(process.execPath, hubCommand(...args), { encoding: "utf8", env, cwd: process.cwd() });
   let close = async () => undefined as void;
   afterAll(() => close());
 

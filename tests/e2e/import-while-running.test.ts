@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { responseIncidentsFile } from "../support/incidents-file.ts";
 import { startHubProcess } from "../support/launcher.ts";
 import { NATIONAL_PICTURE } from "../support/queries.ts";
+import { hubCommand } from "../support/commands.ts";
 
 const PORT = 4760;
 
@@ -36,16 +37,16 @@ describe("a file imported while the hub runs on its embedded database", () => {
 
   it("changes every figure at once: each NationalPicture answer during the import is all from before the batch or all from after it", async () => {
     const before = (await nationalPicture()).data;
-    const hubCommand = promisify(execFile)(
+    const runningImport = promisify(execFile)(
       process.execPath,
-      ["--import", "tsx", "scripts/hub.ts", "import", "response-incidents", responseIncidentsFile(started.dataDir), "--json"],
+      hubCommand("import", "response-incidents", responseIncidentsFile(started.dataDir), "--json"),
       { env: started.env, encoding: "utf8" },
     );
     let importing = true;
-    void hubCommand.finally(() => (importing = false)).catch(() => undefined);
+    void runningImport.finally(() => (importing = false)).catch(() => undefined);
     const during: { data: string; ms: number }[] = [];
     while (importing) during.push(await nationalPicture());
-    const [result] = JSON.parse((await hubCommand).stdout) as { status: string; rowsLoaded: number }[];
+    const [result] = JSON.parse((await runningImport).stdout) as { status: string; rowsLoaded: number }[];
     expect(result).toMatchObject({ status: "LOADED", rowsLoaded: 2_000 });
     const after = (await nationalPicture()).data;
     expect(after).not.toBe(before);

@@ -10,6 +10,7 @@ import { openSubgraphDatabase } from "../../subgraphs/index.ts";
 import { loadForceResolver, type ForceResolver } from "../../subgraphs/shared/ingest/force-resolver.ts";
 import { runImport, type ImportOptions } from "../../subgraphs/shared/ingest/run-import.ts";
 import { responseIncidentsFile } from "../support/incidents-file.ts";
+import { hubCommand } from "../support/commands.ts";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/ingest");
 const fixture = (path: string) => join(FIXTURES, path);
@@ -263,7 +264,7 @@ describe("importing published files", () => {
 describe("the hub import command", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "hub-cli-"));
   const hub = (...args: string[]) =>
-    spawnSync(process.execPath, ["--import", "tsx", "scripts/hub.ts", ...args], {
+    spawnSync(process.execPath, hubCommand(...args), {
       encoding: "utf8",
       env: { ...process.env, HUB_DATA_DIR: dataDir, DATABASE_URL: "" },
       cwd: process.cwd(),

@@ -12,6 +12,7 @@ import { freshTestDatabase } from "../support/fresh-database.ts";
 import { startOtlpReceiver, type ReceivedSpan } from "../support/otlp-receiver.ts";
 import { NATIONAL_PICTURE } from "../support/queries.ts";
 import { mintToken, TEST_JWT_SECRET } from "../support/hub.ts";
+import { compiledEntry, hubCommand } from "../support/commands.ts";
 
 const PORT = 4700;
 const METRICS_PORT = 4710;
@@ -49,7 +50,7 @@ describe("operations: traces, metrics and logs of the hub as npm start runs it",
       env[`${envKey(name)}_PORT`] = String(PORT + 1 + index);
       env[`${envKey(name)}_METRICS_PORT`] = String(METRICS_PORT + 1 + index);
     });
-    hub = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    hub = spawn(process.execPath, compiledEntry("scripts/start.ts"), { env, stdio: ["ignore", "pipe", "pipe"] });
     await new Promise<void>((resolve, reject) => {
       hub.once("exit", (code) => reject(new Error(`npm start exited with ${code}`)));
       for (const stream of [hub.stdout!, hub.stderr!]) {
@@ -173,17 +174,7 @@ describe("operations: traces, metrics and logs of the hub as npm start runs it",
     const report = join(mkdtempSync(join(tmpdir(), "hub-report-")), "report.txt");
     await promisify(execFile)(
       process.execPath,
-      [
-        "--import",
-        "tsx",
-        "scripts/hub.ts",
-        "import",
-        "calls-999",
-        "tests/fixtures/ingest/calls-999.csv",
-        "--skip-invalid",
-        "--report",
-        report,
-      ],
+      hubCommand("import", "calls-999", "tests/fixtures/ingest/calls-999.csv", "--skip-invalid", "--report", report),
       { env },
     );
     const responseTimes = await metricsOf(METRICS_PORT + 1 + SUBGRAPH_NAMES.indexOf("response-times"));

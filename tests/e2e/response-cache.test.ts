@@ -11,6 +11,7 @@ import { readConfig } from "../../shared/config.ts";
 import { listen, closeServer } from "../../shared/http/listen.ts";
 import { freshTestDatabase } from "../support/fresh-database.ts";
 import { DATABASES, mintToken, startHub, TEST_JWT_SECRET, TEST_SECRET, type RunningHub } from "../support/hub.ts";
+import { hubCommand } from "../support/commands.ts";
 
 const realData = (path: string) => join(import.meta.dirname, "../fixtures/real-data", path);
 const KNIFE_CRIME = `query KentKnifeCrime { force(id: "kent") { name crimePriorities(from: "2023-04-01", to: "2025-03-31") { knifeCrime { offences } } } }`;
@@ -109,17 +110,17 @@ describe.each(DATABASES)("the response cache on $name", ({ url }) => {
     async () => {
       expect((await knifeCrime()).cache).toBe("HIT");
       // Asynchronously, as another process on the machine would run it: the hub's event loop keeps turning meanwhile.
-      const hubCommand = (...args: string[]) =>
-        promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/hub.ts", ...args], {
+      const runHub = (...args: string[]) =>
+        promisify(execFile)(process.execPath, hubCommand(...args), {
           encoding: "utf8",
           env: { ...process.env, DATABASE_URL: databaseUrl, HUB_SAMPLE: "none", HUB_GATEWAY_URLS: hub.gatewayUrl },
           cwd: process.cwd(),
         });
-      const [{ batch }] = JSON.parse((await hubCommand("batches", "--kind", "ons-knife-crime", "--json")).stdout) as { batch: string }[];
+      const [{ batch }] = JSON.parse((await runHub("batches", "--kind", "ons-knife-crime", "--json")).stdout) as { batch: string }[];
       // Every call to crime-priorities, its data-version feed included, now waits 2 s before it is read: the gateway hears of the change up to 2 s after the commit.
       hub.delaySubgraph("crime-priorities", 2_000);
       try {
-        await hubCommand("withdraw", batch);
+        await runHub("withdraw", batch);
         expect(await knifeCrime()).toMatchObject({ cache: "MISS", offences: null });
       } finally {
         hub.delaySubgraph("crime-priorities", 0);

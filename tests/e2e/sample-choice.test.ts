@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { readConfig, SUBGRAPH_NAMES } from "../../shared/config.ts";
 import { buildSubgraph, openSubgraphDatabase } from "../../subgraphs/index.ts";
 import { postgresSchema } from "../../subgraphs/shared/database/migrations.ts";
+import { hubCommand } from "../support/commands.ts";
 
 const KENT_NOVEMBER_2018 = join(import.meta.dirname, "../fixtures/real-data/police-uk/2018-11-kent-street.csv");
 
@@ -16,7 +17,7 @@ function cleanEnv(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Proces
 }
 
 const hub = (dataDir: string, extra: NodeJS.ProcessEnv, ...args: string[]) =>
-  spawnSync(process.execPath, ["--import", "tsx", "scripts/hub.ts", ...args], {
+  spawnSync(process.execPath, hubCommand(...args), {
     encoding: "utf8",
     env: cleanEnv(dataDir, extra),
     cwd: process.cwd(),

@@ -57,11 +57,11 @@ describe("npm start runs the five subgraphs in one process", () => {
     ).json()) as { data?: { force?: { name: string } }; errors?: unknown };
 
   it("starts the gateway and one process for the subgraphs, each subgraph on its own port with its own metrics", async () => {
-    // Under tsx the launcher also has esbuild's service as a child: only the hub's own entries are counted.
+    // Run from source, the launcher would also have esbuild's service as a child: only the hub's own entries are counted.
     const processes = [...childrenOf(started.hub.pid!).values()].filter((command) => /(gateway|subgraphs)\/[\w/-]+\.(ts|js)/.test(command));
     expect(processes.map((command) => command.match(/(gateway|subgraphs)\/[\w/-]+\.(ts|js)/)![0]).sort()).toEqual([
-      "gateway/index.ts",
-      "subgraphs/run-together.ts",
+      "gateway/index.js",
+      "subgraphs/run-together.js",
     ]);
     // Only the gateway gets past a subgraph's signature check: each port answers, and refuses an unsigned call.
     for (const [index] of SUBGRAPH_NAMES.entries()) expect((await fetch(`http://127.0.0.1:${PORT + 1 + index}/healthz`)).status).toBe(401);

@@ -4,12 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { envKey, SUBGRAPH_NAMES } from "../../shared/config.ts";
+import { compiledEntry } from "./commands.ts";
 
-/** The launcher from source, as `npm start` runs it but without npm and the build step. */
-const LAUNCHER_FROM_SOURCE = [process.execPath, "--import", "tsx", "scripts/start.ts"];
+/** The launcher as `npm start` runs it, compiled, without npm and the build step (the suite compiles first). */
+const LAUNCHER = [process.execPath, ...compiledEntry("scripts/start.ts")];
 
 /** `npm start` as a newcomer runs it (by default its launcher from source), with its own data folder and ports from `port` up (metrics from port + 10). */
-export function startHubProcess(port: number, env: NodeJS.ProcessEnv, [command, ...args] = LAUNCHER_FROM_SOURCE) {
+export function startHubProcess(port: number, env: NodeJS.ProcessEnv, [command, ...args] = LAUNCHER) {
   const dataDir = mkdtempSync(join(tmpdir(), "hub-launched-"));
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir, PORT: String(port), METRICS_PORT: String(port + 10), ...env };
   SUBGRAPH_NAMES.forEach((name, index) => {

@@ -4,6 +4,7 @@
  * Its development login page accepts any name; the name picks the account's hub claims.
  */
 import Provider, { type Configuration } from "oidc-provider";
+import { reportReady } from "../../shared/process/ready.ts";
 
 export const OIDC_CLIENT_ID = "hub-explorer";
 export const OIDC_SCOPE = "openid profile hub";
@@ -39,5 +40,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const [port, redirectUri] = process.argv.slice(2);
   const issuer = `http://127.0.0.1:${port}`;
   const provider = new Provider(issuer, configuration(redirectUri));
-  provider.listen(Number(port), "127.0.0.1", () => console.log(`oidc provider ready at ${issuer}`));
+  provider.listen(Number(port), "127.0.0.1", () => {
+    console.log(`oidc provider ready at ${issuer}`);
+    reportReady();
+  });
 }

@@ -48,7 +48,7 @@ describe("the audit sink", () => {
     for (let n = 0; n < 7; n++) sink.record(entry(n));
     await sink.flush();
     expect(server.batches).toEqual([]);
-    expect(log.mock.calls.at(-1)?.[0]).toMatch(/^audit: 7 records not yet stored \(HTTP 503\); retrying$/);
+    expect(log.mock.calls.at(-1)?.[0]).toMatch(/^audit: 7 records not yet stored \(HTTP 503\); retrying in 0.5 s$/);
     server.state.failing = false;
     await sink.stop();
     expect(server.batches).toEqual([["s0", "s1", "s2"], ["s3", "s4", "s5"], ["s6"]]);

@@ -22,7 +22,6 @@ describe("the supervisor", () => {
     let stopping = false;
     const { ready, process: supervised } = supervise("crasher", ["tests/fixtures/processes/crash-after-ready.mjs"], {
       env: process.env,
-      readyLine: /crasher ready/,
       stopping: () => stopping,
       log: (line) => log.push(line),
     });

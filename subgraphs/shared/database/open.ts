@@ -2,6 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
+import { Backoff } from "../../../shared/retry/backoff.ts";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { HubConfig, SubgraphName } from "../../../shared/config.ts";
 import { runningEmbeddedDatabase, startEmbeddedDatabase } from "./embedded-server/index.ts";
@@ -120,8 +121,6 @@ async function migrateServer(name: SubgraphName, url: string): Promise<void> {
   }
 }
 
-const RELISTEN_AFTER_MS = 1_000;
-
 /** LISTEN holds a connection of its own, outside the pool; one the server drops is opened again. */
 async function listenServer(
   url: string,
@@ -132,6 +131,10 @@ async function listenServer(
   let client: pg.Client | undefined;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
+  const backoff = new Backoff({ firstMs: 500, maxMs: 10_000 });
+  const connectLater = () => {
+    if (!stopped) retry = setTimeout(() => void connect(true).catch(() => undefined), backoff.next());
+  };
   const connect = async (again: boolean): Promise<void> => {
     const next = new pg.Client({ connectionString: url });
     next.on("notification", (notice) => notice.channel === channel && onNotice(notice.payload));
@@ -140,7 +143,7 @@ async function listenServer(
       client = undefined;
       if (!stopped) onLost();
       void next.end().catch(() => undefined);
-      if (!stopped) retry = setTimeout(() => void connect(true).catch(() => undefined), RELISTEN_AFTER_MS);
+      connectLater();
     });
     try {
       await next.connect();
@@ -148,10 +151,11 @@ async function listenServer(
     } catch (error) {
       void next.end().catch(() => undefined);
       if (!again) throw error;
-      if (!stopped) retry = setTimeout(() => void connect(true).catch(() => undefined), RELISTEN_AFTER_MS);
+      connectLater();
       return;
     }
     client = next;
+    backoff.reset();
     if (again) onNotice();
   };
   await connect(false);
