@@ -14,21 +14,21 @@ import { formatError } from "../shared/graphql/errors.ts";
 import { httpErrors, notFound } from "../shared/http/http-errors.ts";
 import { checkSubgraphs } from "./readiness.ts";
 import { createTokenVerifier } from "./auth/verify-token.ts";
-import { auditPlugin } from "./audit/audit-plugin.ts";
-import { createAuditSink } from "./audit/audit-sink.ts";
-import { operationResolution } from "./plugins/operation-resolution.ts";
-import { trustedDocumentsPolicy } from "./plugins/trusted-documents.ts";
+import { auditPlugin, type AuditOptions } from "./plugins/audit/index.ts";
+import { createAuditSink } from "./plugins/audit/sink.ts";
+import { operationResolution } from "./plugins/operation-resolution/index.ts";
+import { trustedDocumentsPolicy, type TrustedDocumentsOptions } from "./plugins/trusted-documents/index.ts";
 import { TrustedDocumentCache } from "./trusted-documents/document-cache.ts";
 import { readManifest } from "./trusted-documents/manifest.ts";
-import { queryLimits } from "./plugins/query-limits.ts";
-import { responseCachePlugin } from "./plugins/response-cache.ts";
+import { queryLimits } from "./plugins/query-limits/index.ts";
+import { responseCachePlugin, type ResponseCacheOptions } from "./plugins/response-cache/index.ts";
 import type { ResponseCacheStats } from "./response-cache/cached-answer.ts";
 import { serveCachedAnswers } from "./response-cache/serve-cached.ts";
 import { BODY_LIMIT_BYTES, frontDoor } from "./front-door.ts";
 import { DataVersions } from "./response-cache/data-versions.ts";
 import { memoryStore, redisStore } from "./response-cache/store.ts";
 import { AnswersInFlight } from "./response-cache/in-flight.ts";
-import { introspectionPolicy } from "./plugins/introspection.ts";
+import { introspectionPolicy } from "./plugins/introspection/index.ts";
 import { SubgraphDataSource, type GatewayContext } from "./subgraph-data-source.ts";
 import { csvAnswers } from "./answer-table/csv-answers.ts";
 import { requestObserver } from "../shared/observability/request-observer.ts";
@@ -69,6 +69,34 @@ export function subgraphsOf(
     .map(({ name, url }) => ({ name, url: overrides[name] ?? (isSubgraphName(name) ? config.subgraphUrl(name) : url) }));
 }
 
+/**
+ * Apollo Server's plugins, in the order they run: the limits on hostile documents first, then who
+ * may run what (introspection, an operation that resolves, trusted documents), then the audit of
+ * what was answered, the response cache (which keeps only answers every plugin before it allowed),
+ * and the request log last, so it sees the outcome.
+ */
+function gatewayPlugins(
+  config: HubConfig,
+  parts: {
+    limits: ApolloServerPlugin<GatewayContext>[];
+    manifest: TrustedDocumentsOptions["manifest"];
+    audit: AuditOptions | undefined;
+    cache: ResponseCacheOptions | undefined;
+  },
+): ApolloServerPlugin<GatewayContext>[] {
+  return [
+    ...parts.limits,
+    ApolloServerPluginLandingPageDisabled(),
+    dateArgumentsPlugin(),
+    introspectionPolicy({ production: config.environment === "production" }),
+    operationResolution(),
+    trustedDocumentsPolicy({ required: config.trustedDocuments === "required", manifest: parts.manifest }),
+    ...(parts.audit ? [auditPlugin(parts.audit)] : []),
+    ...(parts.cache ? [responseCachePlugin(parts.cache)] : []),
+    requestObserver<GatewayContext>("gateway"),
+  ];
+}
+
 export async function createGateway(config: HubConfig, options: GatewayOptions = {}): Promise<Gateway> {
   const supergraphSdl = readFileSync(config.supergraphPath, "utf8");
   const subgraphs = subgraphsOf(supergraphSdl, config, options.subgraphUrls);
@@ -100,17 +128,15 @@ export async function createGateway(config: HubConfig, options: GatewayOptions =
     parseOptions: limits.parseOptions,
     validationOptions: limits.validationOptions,
     persistedQueries: { cache: new TrustedDocumentCache(manifest) },
-    plugins: [
-      ...(limits.plugins as ApolloServerPlugin<GatewayContext>[]),
-      ApolloServerPluginLandingPageDisabled(),
-      dateArgumentsPlugin(),
-      introspectionPolicy(config.environment === "production"),
-      operationResolution(),
-      trustedDocumentsPolicy(config.trustedDocuments === "required", manifest),
-      ...(audit ? [auditPlugin(audit.record)] : []),
-      ...(dataVersions && store ? [responseCachePlugin(dataVersions, store, cacheStats, inFlight, config.subgraphTimeoutMs)] : []),
-      requestObserver<GatewayContext>("gateway"),
-    ],
+    plugins: gatewayPlugins(config, {
+      limits: limits.plugins as ApolloServerPlugin<GatewayContext>[],
+      manifest,
+      audit,
+      cache:
+        dataVersions && store
+          ? { versions: dataVersions, store, stats: cacheStats, inFlight, waitLimitMs: config.subgraphTimeoutMs }
+          : undefined,
+    }),
   });
   await apollo.start();
 

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Viewer } from "../../shared/auth/viewer.ts";
 import { observeAnswer } from "../../shared/observability/request-observer.ts";
 import { responseCacheAnswers } from "../metrics.ts";
-import { auditEntry, type AuditRecord } from "../audit/audit-plugin.ts";
+import { auditEntry, type AuditRecord } from "../plugins/audit/index.ts";
 import type { DataVersions } from "./data-versions.ts";
 import type { ResponseStore } from "./store.ts";
 import type { AnswersInFlight } from "./in-flight.ts";

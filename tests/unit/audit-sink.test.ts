@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { AuditRecord } from "../../gateway/audit/audit-plugin.ts";
-import { createAuditSink } from "../../gateway/audit/audit-sink.ts";
+import type { AuditRecord } from "../../gateway/plugins/audit/index.ts";
+import { createAuditSink } from "../../gateway/plugins/audit/sink.ts";
 
 const entry = (n: number): AuditRecord => ({
   at: new Date(0).toISOString(),

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from "@apollo/server";
 import { Kind, OperationTypeNode, type FormattedExecutionResult, type FragmentDefinitionNode, type SelectionSetNode } from "graphql";
-import type { DataVersions } from "../response-cache/data-versions.ts";
-import type { ResponseStore } from "../response-cache/store.ts";
-import type { AnswersInFlight } from "../response-cache/in-flight.ts";
+import type { DataVersions } from "../../response-cache/data-versions.ts";
+import type { ResponseStore } from "../../response-cache/store.ts";
+import type { AnswersInFlight } from "../../response-cache/in-flight.ts";
 import {
   CACHE_STATUS_HEADER,
   cacheHeaders,
@@ -11,9 +11,9 @@ import {
   encodeAnswer,
   REFRESH,
   type ResponseCacheStats,
-} from "../response-cache/cached-answer.ts";
-import type { GatewayContext } from "../subgraph-data-source.ts";
-import { responseCacheAnswers } from "../metrics.ts";
+} from "../../response-cache/cached-answer.ts";
+import type { GatewayContext } from "../../subgraph-data-source.ts";
+import { responseCacheAnswers } from "../../metrics.ts";
 
 /** Root fields whose answer changes without any load: the audit log grows with every operation. */
 const NEVER_CACHED_ROOT_FIELDS = new Set(["auditLog"]);
@@ -46,13 +46,25 @@ function cacheable({ operation, document }: GraphQLRequestContext<GatewayContext
  * under a key was allowed for that scope and document. The ETag is the key: a client holding it
  * gets 304 while the data stands.
  */
-export function responseCachePlugin(
-  versions: DataVersions,
-  store: ResponseStore,
-  stats: ResponseCacheStats,
-  inFlight: AnswersInFlight,
-  waitLimitMs: number,
-): ApolloServerPlugin<GatewayContext> {
+export interface ResponseCacheOptions {
+  /** Every subgraph's data version: the key's first part, and nothing is cached while one is unknown. */
+  versions: DataVersions;
+  store: ResponseStore;
+  /** Hits, misses and bypasses, counted for /metrics. */
+  stats: ResponseCacheStats;
+  /** Answers being computed, so identical requests arriving meanwhile wait for one instead of each computing it. */
+  inFlight: AnswersInFlight;
+  /** How long such a request waits for the one computing before computing its own (the subgraph timeout). */
+  waitLimitMs: number;
+}
+
+export function responseCachePlugin({
+  versions,
+  store,
+  stats,
+  inFlight,
+  waitLimitMs,
+}: ResponseCacheOptions): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       let key: string | undefined;

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError } from "graphql";
-import type { GatewayContext } from "../subgraph-data-source.ts";
+import type { GatewayContext } from "../../subgraph-data-source.ts";
 
 /**
  * An `operationName` naming no operation of the document (or none given for a document of several)

@@ -1,6 +1,6 @@
-import { signRequest } from "../../shared/auth/signed-request.ts";
-import { Backoff } from "../../shared/retry/backoff.ts";
-import type { AuditRecord } from "./audit-plugin.ts";
+import { signRequest } from "../../../shared/auth/signed-request.ts";
+import { Backoff } from "../../../shared/retry/backoff.ts";
+import type { AuditRecord } from "./index.ts";
 
 const FLUSH_EVERY_MS = 500;
 

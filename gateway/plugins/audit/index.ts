@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Viewer } from "../../shared/auth/viewer.ts";
-import type { GatewayContext } from "../subgraph-data-source.ts";
-import { outcomeOf } from "../../shared/observability/request-observer.ts";
-import { codeOf } from "../../shared/graphql/errors.ts";
+import type { Viewer } from "../../../shared/auth/viewer.ts";
+import type { GatewayContext } from "../../subgraph-data-source.ts";
+import { outcomeOf } from "../../../shared/observability/request-observer.ts";
+import { codeOf } from "../../../shared/graphql/errors.ts";
 
 export interface AuditRecord {
   at: string;
@@ -53,7 +53,12 @@ export function auditEntry({ viewer, operationName, query, variables, errorCodes
 }
 
 /** Records every operation Apollo Server answers and hands it to `record` (answers served straight from the cache are recorded there). */
-export function auditPlugin(record: (entry: AuditRecord) => void): ApolloServerPlugin<GatewayContext> {
+export interface AuditOptions {
+  /** Takes each operation's record (the audit sink, which sends them to the forces subgraph). */
+  record: (entry: AuditRecord) => void;
+}
+
+export function auditPlugin({ record }: AuditOptions): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart({ request, contextValue }) {
       return {

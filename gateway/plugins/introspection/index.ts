@@ -1,9 +1,14 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, visit } from "graphql";
-import type { GatewayContext } from "../subgraph-data-source.ts";
+import type { GatewayContext } from "../../subgraph-data-source.ts";
+
+export interface IntrospectionOptions {
+  /** In production only signed-in roles introspect. */
+  production: boolean;
+}
 
 /** Introspection is for development, or for signed-in roles in production: the public gets data, not the schema. */
-export function introspectionPolicy(production: boolean): ApolloServerPlugin<GatewayContext> {
+export function introspectionPolicy({ production }: IntrospectionOptions): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
