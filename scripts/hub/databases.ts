@@ -16,7 +16,7 @@ export async function withDatabases<T>(
 ): Promise<T> {
   const databases = new Map<SubgraphName, Database>();
   try {
-    for (const name of names) databases.set(name, await openSubgraphDatabase(name, config));
+    for (const name of names) databases.set(name, await openSubgraphDatabase(name, config, { transient: true }));
     const before = await readDataVersions(databases);
     const result = await work(databases);
     await untilGatewaysServe(config.gatewayUrls, before, await readDataVersions(databases));

@@ -6,9 +6,10 @@ describe("staying up when a subgraph fails", () => {
   let hub: RunningHub;
   beforeAll(async () => {
     // No response cache: every answer here must come from the subgraphs as they are (dead, slow or back).
-    hub = await startHub(undefined, { subgraphTimeoutMs: 1_000, env: { RESPONSE_CACHE: "off" } });
-    // A first answer warms every subgraph (plans, JIT, figure sets): on a loaded machine a cold subgraph
-    // can take longer than this hub's 1 s timeout, and the tests are about a dead or slow subgraph, not a cold one.
+    // The timeout is well apart from the slow subgraph's delay, and from what a loaded machine takes: under load,
+    // a 1 s timeout cut off subgraphs that were merely waiting for the CPU (workforce null beside a dead misconduct).
+    hub = await startHub(undefined, { subgraphTimeoutMs: 5_000, env: { RESPONSE_CACHE: "off" } });
+    // A first answer warms every subgraph (plans, JIT, figure sets): the tests are about a dead or slow subgraph, not a cold one.
     await hub.graphql(NATIONAL_PICTURE);
   });
   afterAll(() => hub?.stop());
@@ -30,13 +31,13 @@ describe("staying up when a subgraph fails", () => {
   });
 
   it("gives up on a subgraph slower than the timeout, keeping the rest", async () => {
-    hub.delaySubgraph("workforce", 3_000);
+    hub.delaySubgraph("workforce", 10_000);
     const started = Date.now();
     const { body } = await hub.graphql(
       `{ forces { id workforce(asAt: "2025-03-31") { officersFte } crimePriorities(from: "2025-04-01", to: "2026-03-31") { knifeCrime { offences } } } }`,
     );
     hub.delaySubgraph("workforce", 0);
-    expect(Date.now() - started).toBeLessThan(2_900);
+    expect(Date.now() - started).toBeLessThan(9_500);
     expect(body.data!.forces[0].crimePriorities.knifeCrime.offences).toBeGreaterThanOrEqual(0);
     expect(body.data!.forces[0].workforce).toBeNull();
     expect(body.errors!.some((error) => error.extensions?.serviceName === "workforce")).toBe(true);

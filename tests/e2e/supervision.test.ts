@@ -1,7 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUBGRAPH_NAMES } from "../../shared/config.ts";
-import { freshTestDatabase } from "../support/fresh-database.ts";
+import { FRESH_DATABASES, type FreshDatabase } from "../support/fresh-database.ts";
 import { startHubProcess } from "../support/launcher.ts";
 
 /** One field of every subgraph, the forces subgraph's through the root. */
@@ -13,20 +13,20 @@ const EVERY_SUBGRAPH = `{ force(id: "kent") { name
 } }`;
 const PORT = 4600;
 
-/** On a new PostgreSQL database without the sample. */
-// Each subgraph in a process of its own, so that killing one leaves the others serving.
-const startSupervisedHub = (databaseUrl: string) =>
-  startHubProcess(PORT, { DATABASE_URL: databaseUrl, HUB_SAMPLE: "none", HUB_SUBGRAPH_PROCESSES: "separate" });
+/** On a new database without the sample, each subgraph in a process of its own, so that killing one leaves the others serving. */
+const startSupervisedHub = (database: FreshDatabase) =>
+  startHubProcess(PORT, { ...database.env, HUB_SAMPLE: "none", HUB_SUBGRAPH_PROCESSES: "separate" });
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)("npm start supervises its processes (PostgreSQL)", () => {
+// On the embedded database the launcher serves it: a restarted subgraph connects to it again.
+describe.each(FRESH_DATABASES)("npm start supervises its processes, on $name", ({ fresh }) => {
   let started: ReturnType<typeof startHubProcess>;
   let hub: ChildProcess;
   let drop: () => Promise<void> = async () => undefined;
 
   beforeAll(async () => {
-    const database = await freshTestDatabase("supervised");
+    const database = await fresh("supervised");
     drop = database.drop;
-    started = startSupervisedHub(database.url);
+    started = startSupervisedHub(database);
     hub = started.hub;
     await started.waitFor(/The hub is up/);
   }, 180_000);

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 
 /**
@@ -22,3 +25,31 @@ export async function freshTestDatabase(suffix: string): Promise<{ url: string; 
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
+
+export interface FreshDatabase {
+  /** The settings a hub process takes to use it: DATABASE_URL (empty for the embedded database) and a new data folder. */
+  env: { DATABASE_URL: string; HUB_DATA_DIR: string };
+  drop: () => Promise<void>;
+}
+
+/** A new, empty database of each kind the suite runs on: the embedded one always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const FRESH_DATABASES: { name: string; fresh: (suffix: string) => Promise<FreshDatabase> }[] = [
+  {
+    name: "the embedded database",
+    fresh: async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), "hub-fresh-"));
+      return { env: { DATABASE_URL: "", HUB_DATA_DIR: dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    },
+  },
+  ...(process.env.TEST_DATABASE_URL
+    ? [
+        {
+          name: "PostgreSQL",
+          fresh: async (suffix: string) => {
+            const { url, drop } = await freshTestDatabase(suffix);
+            return { env: { DATABASE_URL: url, HUB_DATA_DIR: mkdtempSync(join(tmpdir(), "hub-fresh-")) }, drop };
+          },
+        },
+      ]
+    : []),
+];

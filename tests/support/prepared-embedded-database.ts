@@ -4,11 +4,8 @@ import { join } from "node:path";
 import { readConfig, SUBGRAPH_NAMES } from "../../shared/config.ts";
 import { openSubgraphDatabase, seedSampleIfNew } from "../../subgraphs/index.ts";
 import { codeFingerprint } from "../../subgraphs/shared/data-version/code-fingerprint.ts";
-import {
-  embeddedDatabaseFolder,
-  startEmbeddedDatabase,
-  type EmbeddedDatabase,
-} from "../../subgraphs/shared/database/embedded-server/index.ts";
+import { embeddedDatabaseFolder, startEmbeddedDatabase } from "../../subgraphs/shared/database/embedded-server/index.ts";
+import { startEmbeddedDatabaseThread } from "./embedded-database-thread.ts";
 
 const PREPARED = join(tmpdir(), "hub-test-embedded");
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -21,13 +18,13 @@ const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
  * (the code fingerprint) and kind of start, in the system's temporary folder, and shared by the
  * suite's files; every copy is the test's own.
  */
-export async function startPreparedEmbeddedDatabase(env: Record<string, string>): Promise<EmbeddedDatabase> {
+export async function startPreparedEmbeddedDatabase(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
   const config = readConfig(env);
   const key = `${codeFingerprint()}-${config.sample ? `sample-x${config.sampleScale}` : "empty"}`;
   const prepared = join(PREPARED, key);
   if (!existsSync(prepared)) await prepare(prepared, env);
   cpSync(prepared, embeddedDatabaseFolder(config.dataDir), { recursive: true });
-  return startEmbeddedDatabase(config.dataDir, { idleInTransactionTimeoutMs: config.embeddedIdleInTransactionTimeoutMs });
+  return startEmbeddedDatabaseThread(config.dataDir, { idleInTransactionTimeoutMs: config.embeddedIdleInTransactionTimeoutMs });
 }
 
 /** Two files may prepare the same folder at once: each builds its own, the first to finish puts it in place. */

@@ -10,6 +10,19 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/** The data folder is held by another live process. */
+export class FolderInUse extends Error {
+  constructor(
+    folder: string,
+    readonly holder: number,
+  ) {
+    super(
+      `The embedded database in ${folder} is in use by process ${holder}. ` +
+        "Stop that process, or give this one its own HUB_DATA_DIR or a DATABASE_URL.",
+    );
+  }
+}
+
 /**
  * PGlite lets a second process open a data folder and then silently corrupts it,
  * so each folder is owned through a pid file; a stale one left by a dead process is taken over.
@@ -27,11 +40,7 @@ export function lockDataFolder(folder: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number(readFileSync(lockFile, "utf8"));
       if (holder && holder !== process.pid && isAlive(holder)) {
-        throw new Error(
-          `The embedded database in ${folder} is in use by process ${holder}. ` +
-            "Stop that process, or give this one its own HUB_DATA_DIR or a DATABASE_URL.",
-          { cause: error },
-        );
+        throw new FolderInUse(folder, holder);
       }
       rmSync(lockFile, { force: true });
     }

@@ -2,10 +2,11 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
-import { Backoff } from "../../../shared/retry/backoff.ts";
+import { Backoff, pause } from "../../../shared/retry/backoff.ts";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { HubConfig, SubgraphName } from "../../../shared/config.ts";
-import { runningEmbeddedDatabase, startEmbeddedDatabase } from "./embedded-server/index.ts";
+import { runningEmbeddedDatabase, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-server/index.ts";
+import { FolderInUse } from "./lock.ts";
 import { applyMigrations, postgresSchema } from "./migrations.ts";
 
 /** A plain SQL connection beside Prisma, for bulk loads and heavy aggregates. */
@@ -30,6 +31,8 @@ export interface Database {
 export interface OpenOptions {
   /** A PGlite of the subgraph's own, in memory (tests); ignored when a database URL is set. */
   inMemory?: boolean;
+  /** A hub command: with no hub running it serves the embedded database for its own duration, after any other command that does. */
+  transient?: boolean;
 }
 
 function pgliteSql(db: Pick<PGlite, "query" | "transaction">): SqlClient {
@@ -183,15 +186,36 @@ async function openMigratedServer(name: SubgraphName, url: string): Promise<Data
 }
 
 /**
+ * The embedded database's address: the running hub's, else one this process serves. While another
+ * process holds the folder without serving it to others (a hub command, or a hub starting), this
+ * one waits for it, saying so once, rather than failing: two imports started together both load.
+ */
+async function embeddedServer(config: HubConfig, options: OpenOptions): Promise<{ url: string; hosted?: EmbeddedDatabase }> {
+  const retry = new Backoff({ firstMs: 250, maxMs: 2_000 });
+  for (let told = false; ; told = true) {
+    const running = runningEmbeddedDatabase(config.dataDir);
+    if (running) return { url: running };
+    try {
+      const hosted = await startEmbeddedDatabase(config.dataDir, {
+        idleInTransactionTimeoutMs: config.embeddedIdleInTransactionTimeoutMs,
+        lasting: !options.transient,
+      });
+      return { url: hosted.url, hosted };
+    } catch (error) {
+      if (!(error instanceof FolderInUse)) throw error;
+      if (!told)
+        console.error(`waiting for process ${error.holder}, which has the embedded database in ${config.dataDir} open, to finish with it`);
+      await pause(retry.next());
+    }
+  }
+}
+
+/**
  * The hub's one embedded database, through the wire as a PostgreSQL server: the one a running hub
  * serves from this data folder, else served by this process until the database is closed.
  */
-async function openOnEmbeddedServer(name: SubgraphName, config: HubConfig): Promise<Database> {
-  const running = runningEmbeddedDatabase(config.dataDir);
-  const hosted = running
-    ? undefined
-    : await startEmbeddedDatabase(config.dataDir, { idleInTransactionTimeoutMs: config.embeddedIdleInTransactionTimeoutMs });
-  const url = running ?? hosted!.url;
+async function openOnEmbeddedServer(name: SubgraphName, config: HubConfig, options: OpenOptions): Promise<Database> {
+  const { url, hosted } = await embeddedServer(config, options);
   try {
     const database = await openMigratedServer(name, url);
     return {
@@ -212,7 +236,7 @@ async function openOnEmbeddedServer(name: SubgraphName, config: HubConfig): Prom
 export async function openDatabase(name: SubgraphName, config: HubConfig, options: OpenOptions = {}): Promise<Database> {
   const url = config.databaseUrl(name);
   if (url) return openMigratedServer(name, url);
-  if (!options.inMemory) return openOnEmbeddedServer(name, config);
+  if (!options.inMemory) return openOnEmbeddedServer(name, config, options);
   const database = await openInMemory();
   try {
     await applyMigrations(name, database.adapter);

@@ -37,11 +37,15 @@ export interface EmbeddedDatabase {
 export const embeddedDatabaseFolder = (dataDir: string) => join(dataDir, "embedded");
 const serverFile = (dataDir: string) => join(embeddedDatabaseFolder(dataDir), "server.json");
 
-/** The URL (with its password) of the embedded database a running hub serves from this data folder, if one does. */
+/**
+ * The URL (with its password) of the embedded database served from this data folder, if a running
+ * hub serves it, or this process does. A hub command's server lasts only as long as the command:
+ * another process does not connect to it, it waits for the folder.
+ */
 export function runningEmbeddedDatabase(dataDir: string): string | undefined {
   if (!existsSync(serverFile(dataDir))) return undefined;
-  const { pid, url } = JSON.parse(readFileSync(serverFile(dataDir), "utf8")) as { pid: number; url: string };
-  return isAlive(pid) ? url : undefined;
+  const { pid, url, lasting } = JSON.parse(readFileSync(serverFile(dataDir), "utf8")) as { pid: number; url: string; lasting?: boolean };
+  return isAlive(pid) && (lasting !== false || pid === process.pid) ? url : undefined;
 }
 
 async function serverParameters(db: PGlite): Promise<[string, string][]> {
@@ -70,7 +74,11 @@ export async function startEmbeddedDatabase(
   {
     idleInTransactionTimeoutMs = EMBEDDED_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     log = (line: string) => createLogger("embedded-database").warn(line),
-  }: Partial<SessionOptions> = {},
+    lasting = true,
+  }: Partial<SessionOptions> & {
+    /** False for a hub command serving the folder for its own duration: others wait for it to finish instead of connecting. */
+    lasting?: boolean;
+  } = {},
 ): Promise<EmbeddedDatabase> {
   const folder = privateFolder(embeddedDatabaseFolder(privateFolder(dataDir)));
   const password = secretInDataFolder(dataDir, PASSWORD_FILE);
@@ -90,7 +98,7 @@ export async function startEmbeddedDatabase(
     await new Promise<void>((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", () => resolve()));
     const address = `postgresql://${USER}@127.0.0.1:${(server.address() as AddressInfo).port}/${DATABASE}`;
     const url = address.replace(`${USER}@`, `${USER}:${password}@`);
-    writePrivateFile(serverFile(dataDir), JSON.stringify({ pid: process.pid, url }));
+    writePrivateFile(serverFile(dataDir), JSON.stringify({ pid: process.pid, url, lasting }));
     const opened = db;
     return {
       url,
