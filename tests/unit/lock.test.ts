@@ -21,4 +21,12 @@ describe("the embedded database lock", () => {
     release();
     expect(existsSync(lockFile)).toBe(false);
   });
+
+  it("refuses a second holder in this very process (two PGlites on one folder corrupt it), and takes over this pid's lock left by an earlier process", () => {
+    const release = lockDataFolder(folder);
+    expect(() => lockDataFolder(folder)).toThrow(`in use by process ${process.pid}`);
+    release();
+    writeFileSync(lockFile, String(process.pid));
+    lockDataFolder(folder)();
+  });
 });

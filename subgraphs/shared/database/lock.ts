@@ -23,9 +23,13 @@ export class FolderInUse extends Error {
   }
 }
 
+/** Folders this process holds: a lock file naming this process is stale only when it is not among them (a reused pid). */
+const heldHere = new Set<string>();
+
 /**
- * PGlite lets a second process open a data folder and then silently corrupts it,
- * so each folder is owned through a pid file; a stale one left by a dead process is taken over.
+ * PGlite lets a second process open a data folder and then silently corrupts it, and so does a
+ * second PGlite in one process (five subgraphs opening the database at once), so each folder is
+ * owned through a pid file; a stale one left by a dead process is taken over.
  */
 export function lockDataFolder(folder: string): () => void {
   mkdirSync(folder, { recursive: true });
@@ -35,13 +39,15 @@ export function lockDataFolder(folder: string): () => void {
       const fd = openSync(lockFile, "wx");
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(lockFile, { force: true });
+      heldHere.add(folder);
+      return () => {
+        heldHere.delete(folder);
+        rmSync(lockFile, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number(readFileSync(lockFile, "utf8"));
-      if (holder && holder !== process.pid && isAlive(holder)) {
-        throw new FolderInUse(folder, holder);
-      }
+      if (holder && (holder === process.pid ? heldHere.has(folder) : isAlive(holder))) throw new FolderInUse(folder, holder);
       rmSync(lockFile, { force: true });
     }
   }

@@ -189,6 +189,7 @@ async function openMigratedServer(name: SubgraphName, url: string): Promise<Data
  * The embedded database's address: the running hub's, else one this process serves. While another
  * process holds the folder without serving it to others (a hub command, or a hub starting), this
  * one waits for it, saying so once, rather than failing: two imports started together both load.
+ * Subgraphs of one process opening it at once wait for the first to serve it.
  */
 async function embeddedServer(config: HubConfig, options: OpenOptions): Promise<{ url: string; hosted?: EmbeddedDatabase }> {
   const retry = new Backoff({ firstMs: 250, maxMs: 2_000 });
@@ -203,7 +204,8 @@ async function embeddedServer(config: HubConfig, options: OpenOptions): Promise<
       return { url: hosted.url, hosted };
     } catch (error) {
       if (!(error instanceof FolderInUse)) throw error;
-      if (!told)
+      // Another subgraph of this process is starting it: its address is in server.json in a moment.
+      if (!told && error.holder !== process.pid)
         console.error(`waiting for process ${error.holder}, which has the embedded database in ${config.dataDir} open, to finish with it`);
       await pause(retry.next());
     }
