@@ -47,7 +47,22 @@ export async function listBatches(
   return rows.map(({ id, ...row }) => ({ batch: `${subgraph}:${id}`, ...row }));
 }
 
-const day = (instant: Date | null) => (instant ? instant.toISOString().slice(0, 16).replace("T", " ") : "-");
+const londonMinute = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** An instant as the UK's clocks showed it, `2026-07-01 00:30` (summer time included), as operators read times. */
+export function ukLocalMinute(instant: Date | null): string {
+  if (!instant) return "-";
+  const part = Object.fromEntries(londonMinute.formatToParts(instant).map(({ type, value }) => [type, value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+}
 
 function statusOf(listing: BatchListing): string {
   if (listing.status === "LOADED" && listing.supersededUnits > 0)
@@ -79,7 +94,7 @@ export async function batchesCommand(args: string[]): Promise<number> {
   else {
     console.log(
       table(
-        ["batch", "kind", "status", "rows", "forces", "period", "finished (UTC)", "file"],
+        ["batch", "kind", "status", "rows", "forces", "period", "finished (UK time)", "file"],
         listings.map((listing) => [
           listing.batch,
           listing.kind + (listing.synthetic ? " (synthetic)" : ""),
@@ -87,7 +102,7 @@ export async function batchesCommand(args: string[]): Promise<number> {
           listing.rowsLoaded.toLocaleString("en-GB"),
           String(listing.forces),
           listing.firstDay ? `${listing.firstDay} to ${listing.lastDay}` : "-",
-          day(listing.finishedAt),
+          ukLocalMinute(listing.finishedAt),
           listing.file,
         ]),
       ),

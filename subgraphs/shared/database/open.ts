@@ -188,12 +188,13 @@ async function openMigratedServer(name: SubgraphName, url: string): Promise<Data
 /**
  * The embedded database's address: the running hub's, else one this process serves. While another
  * process holds the folder without serving it to others (a hub command, or a hub starting), this
- * one waits for it, saying so once, rather than failing: two imports started together both load.
+ * one waits for it, naming once each process it waits for, rather than failing: two imports started together both load.
  * Subgraphs of one process opening it at once wait for the first to serve it.
  */
 async function embeddedServer(config: HubConfig, options: OpenOptions): Promise<{ url: string; hosted?: EmbeddedDatabase }> {
   const retry = new Backoff({ firstMs: 250, maxMs: 2_000 });
-  for (let told = false; ; told = true) {
+  const named = new Set([process.pid]);
+  for (;;) {
     const running = runningEmbeddedDatabase(config.dataDir);
     if (running) return { url: running };
     try {
@@ -205,8 +206,10 @@ async function embeddedServer(config: HubConfig, options: OpenOptions): Promise<
     } catch (error) {
       if (!(error instanceof FolderInUse)) throw error;
       // Another subgraph of this process is starting it: its address is in server.json in a moment.
-      if (!told && error.holder !== process.pid)
+      if (!named.has(error.holder)) {
+        named.add(error.holder);
         console.error(`waiting for process ${error.holder}, which has the embedded database in ${config.dataDir} open, to finish with it`);
+      }
       await pause(retry.next());
     }
   }
