@@ -55,7 +55,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       ...(traceId ? { traceparent: traceparentFor(traceId) } : {}),
       ...traceHeaders(),
     };
-    const call = () => postToSubgraph(this.url, { headers, body, signal: AbortSignal.timeout(this.timeoutMs) });
+    const call = () => postToSubgraph(this.url, { headers, body, signal: AbortSignal.timeout(this.timeoutMs), read: isQuery(body) });
     try {
       // A call made after the gateway heard of a change never shares the answer of one made before it.
       const key = `${this.versions?.versionOf(this.serviceName) ?? ""}\n${JSON.stringify(viewer)}\n${body}`;

@@ -127,9 +127,10 @@ function until(gateway: Gateway, condition: () => boolean, timeoutMs = 5_000): P
 
 /**
  * The whole graph in this process: five subgraphs and the gateway on free ports, sample data loaded
- * unless `sample` is false. The gateway, the subgraphs and the embedded database share this one
- * event loop, which a loaded machine can starve for seconds: the gateway's wait for a subgraph is
- * 30 s here (10 s by default), so that only tests about a slow subgraph meet SUBGRAPH_TIMEOUT.
+ * unless `sample` is false. The gateway and the subgraphs share this one event loop (the embedded
+ * database has a thread of its own), which a loaded machine can starve for seconds: the gateway's
+ * wait for a subgraph is 30 s here (10 s by default), so that only tests about a slow subgraph meet
+ * SUBGRAPH_TIMEOUT.
  */
 export async function startHub(
   databaseUrl?: string,
