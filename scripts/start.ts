@@ -9,11 +9,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { envKey, readConfig, SUBGRAPH_NAMES } from "../shared/config.ts";
 import { EXPLORER_DIST } from "../gateway/explorer-dist.ts";
-import {
-  embeddedDatabaseFolder,
-  startEmbeddedDatabase,
-  type EmbeddedDatabase,
-} from "../subgraphs/shared/database/embedded-server/index.ts";
+import { embeddedDatabaseFolder, serveWhenFree, type EmbeddedDatabase } from "../subgraphs/shared/database/embedded-server/index.ts";
 import { supervise, type SupervisedProcess } from "./support/supervisor.ts";
 
 const scaleAt = process.argv.indexOf("--scale");
@@ -91,7 +87,11 @@ if (!existsSync(EXPLORER_DIST)) {
 }
 try {
   if (SUBGRAPH_NAMES.some((name) => !config.databaseUrl(name))) {
-    embedded = await startEmbeddedDatabase(config.dataDir, { idleInTransactionTimeoutMs: config.embeddedIdleInTransactionTimeoutMs });
+    const served = await serveWhenFree(config.dataDir, {
+      join: false,
+      idleInTransactionTimeoutMs: config.embeddedIdleInTransactionTimeoutMs,
+    });
+    embedded = served.hosted!;
     say(`embedded database (PGlite, one for all subgraphs) in ${embeddedDatabaseFolder(config.dataDir)}, served at ${embedded.address}`);
     warnOfEarlierFolders();
   }

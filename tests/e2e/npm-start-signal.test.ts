@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { runningEmbeddedDatabase } from "../../subgraphs/shared/database/embedded-server/index.ts";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runningEmbeddedDatabase, startEmbeddedDatabase } from "../../subgraphs/shared/database/embedded-server/index.ts";
 import { startHubProcess } from "../support/launcher.ts";
 import { descendantsOf } from "../support/processes.ts";
 
@@ -34,12 +37,17 @@ describe("npm start, stopped by a SIGTERM sent to npm alone", () => {
   // Should the test fail, what it started must not hold ports for the tests after it.
   afterAll(() => [...hub].filter(alive).forEach((pid) => process.kill(pid, "SIGKILL")));
 
-  it("stops the launcher, the subgraphs and the gateway, frees the port and the embedded database", async () => {
-    const started = startHubProcess(PORT, { DATABASE_URL: "", HUB_SAMPLE: "none", LOG_LEVEL: "warn", METRICS: "off" }, [
-      "npm",
-      "start",
-      "--silent",
-    ]);
+  it("waits for a hub command holding the embedded database; stops the launcher, the subgraphs and the gateway, frees the port and the database", async () => {
+    // This process holds the folder as a running hub import does: npm start waits for it, and starts once it lets go.
+    const dataDir = mkdtempSync(join(tmpdir(), "hub-launched-"));
+    const command = await startEmbeddedDatabase(dataDir, { lasting: false });
+    const started = startHubProcess(
+      PORT,
+      { DATABASE_URL: "", HUB_DATA_DIR: dataDir, HUB_SAMPLE: "none", LOG_LEVEL: "warn", METRICS: "off" },
+      ["npm", "start", "--silent"],
+    );
+    await started.waitFor(new RegExp(`waiting for process ${process.pid}, which has the embedded database in ${dataDir} open`));
+    await command.stop();
     await Promise.race([
       started.waitFor(/The hub is up/),
       started.waitFor(/could not start/).then(() => Promise.reject(new Error(started.lines.join("\n")))),

@@ -11,7 +11,7 @@ const LAUNCHER = [process.execPath, ...compiledEntry("scripts/start.ts")];
 
 /** `npm start` as a newcomer runs it (by default its launcher from source), with its own data folder and ports from `port` up (metrics from port + 10). */
 export function startHubProcess(port: number, env: NodeJS.ProcessEnv, [command, ...args] = LAUNCHER) {
-  const dataDir = mkdtempSync(join(tmpdir(), "hub-launched-"));
+  const dataDir = env.HUB_DATA_DIR || mkdtempSync(join(tmpdir(), "hub-launched-"));
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, HUB_DATA_DIR: dataDir, PORT: String(port), METRICS_PORT: String(port + 10), ...env };
   SUBGRAPH_NAMES.forEach((name, index) => {
     fullEnv[`${envKey(name)}_PORT`] = String(port + 1 + index);

@@ -2,11 +2,10 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import pg from "pg";
-import { Backoff, pause } from "../../../shared/retry/backoff.ts";
+import { Backoff } from "../../../shared/retry/backoff.ts";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { HubConfig, SubgraphName } from "../../../shared/config.ts";
-import { runningEmbeddedDatabase, startEmbeddedDatabase, type EmbeddedDatabase } from "./embedded-server/index.ts";
-import { FolderInUse } from "./lock.ts";
+import { serveWhenFree } from "./embedded-server/index.ts";
 import { applyMigrations, postgresSchema } from "./migrations.ts";
 
 /** A plain SQL connection beside Prisma, for bulk loads and heavy aggregates. */
@@ -186,41 +185,14 @@ async function openMigratedServer(name: SubgraphName, url: string): Promise<Data
 }
 
 /**
- * The embedded database's address: the running hub's, else one this process serves. While another
- * process holds the folder without serving it to others (a hub command, or a hub starting), this
- * one waits for it, naming once each process it waits for, rather than failing: two imports started together both load.
- * Subgraphs of one process opening it at once wait for the first to serve it.
- */
-async function embeddedServer(config: HubConfig, options: OpenOptions): Promise<{ url: string; hosted?: EmbeddedDatabase }> {
-  const retry = new Backoff({ firstMs: 250, maxMs: 2_000 });
-  const named = new Set([process.pid]);
-  for (;;) {
-    const running = runningEmbeddedDatabase(config.dataDir);
-    if (running) return { url: running };
-    try {
-      const hosted = await startEmbeddedDatabase(config.dataDir, {
-        idleInTransactionTimeoutMs: config.embeddedIdleInTransactionTimeoutMs,
-        lasting: !options.transient,
-      });
-      return { url: hosted.url, hosted };
-    } catch (error) {
-      if (!(error instanceof FolderInUse)) throw error;
-      // Another subgraph of this process is starting it: its address is in server.json in a moment.
-      if (!named.has(error.holder)) {
-        named.add(error.holder);
-        console.error(`waiting for process ${error.holder}, which has the embedded database in ${config.dataDir} open, to finish with it`);
-      }
-      await pause(retry.next());
-    }
-  }
-}
-
-/**
  * The hub's one embedded database, through the wire as a PostgreSQL server: the one a running hub
  * serves from this data folder, else served by this process until the database is closed.
  */
 async function openOnEmbeddedServer(name: SubgraphName, config: HubConfig, options: OpenOptions): Promise<Database> {
-  const { url, hosted } = await embeddedServer(config, options);
+  const { url, hosted } = await serveWhenFree(config.dataDir, {
+    idleInTransactionTimeoutMs: config.embeddedIdleInTransactionTimeoutMs,
+    lasting: !options.transient,
+  });
   try {
     const database = await openMigratedServer(name, url);
     return {

@@ -5,7 +5,8 @@ import { PGlite } from "@electric-sql/pglite";
 import { EMBEDDED_IDLE_IN_TRANSACTION_TIMEOUT_MS } from "../../../../shared/config.ts";
 import { privateFolder, secretInDataFolder, writePrivateFile } from "../../../../shared/files/private-files.ts";
 import { createLogger } from "../../../../shared/observability/logger.ts";
-import { isAlive, lockDataFolder } from "../lock.ts";
+import { Backoff, pause } from "../../../../shared/retry/backoff.ts";
+import { FolderInUse, isAlive, lockDataFolder } from "../lock.ts";
 import { serveConnection, type Login } from "./connection.ts";
 import { scramVerifier } from "./scram.ts";
 import { SharedSession, type SessionOptions, type SessionStats } from "./shared-session.ts";
@@ -119,5 +120,37 @@ export async function startEmbeddedDatabase(
     await db?.close().catch(() => undefined);
     unlock();
     throw error;
+  }
+}
+
+/**
+ * The embedded database's address once this process may have it: the running hub's when `join`
+ * and a hub serves the folder, else one this process serves. While another process holds the
+ * folder without serving it to others (a hub command, or a hub starting), this one waits for it,
+ * naming once each process it waits for, rather than failing: two imports started together both
+ * load, and npm start begun during an import starts after it. Without `join`, a folder a running
+ * hub serves is refused (a second hub on it).
+ */
+export async function serveWhenFree(
+  dataDir: string,
+  { join = true, ...options }: Parameters<typeof startEmbeddedDatabase>[1] & { join?: boolean } = {},
+): Promise<{ url: string; hosted?: EmbeddedDatabase }> {
+  const retry = new Backoff({ firstMs: 250, maxMs: 2_000 });
+  const named = new Set([process.pid]);
+  for (;;) {
+    const running = runningEmbeddedDatabase(dataDir);
+    if (running && join) return { url: running };
+    try {
+      const hosted = await startEmbeddedDatabase(dataDir, options);
+      return { url: hosted.url, hosted };
+    } catch (error) {
+      if (!(error instanceof FolderInUse) || (running && !join)) throw error;
+      // Another subgraph of this process may be starting it: its address is in server.json in a moment.
+      if (!named.has(error.holder)) {
+        named.add(error.holder);
+        console.error(`waiting for process ${error.holder}, which has the embedded database in ${dataDir} open, to finish with it`);
+      }
+      await pause(retry.next());
+    }
   }
 }
