@@ -87,11 +87,10 @@ if (!existsSync(EXPLORER_DIST)) {
 }
 try {
   if (SUBGRAPH_NAMES.some((name) => !config.databaseUrl(name))) {
-    const served = await serveWhenFree(config.dataDir, {
+    ({ hosted: embedded } = await serveWhenFree(config.dataDir, {
       join: false,
       idleInTransactionTimeoutMs: config.embeddedIdleInTransactionTimeoutMs,
-    });
-    embedded = served.hosted!;
+    }));
     say(`embedded database (PGlite, one for all subgraphs) in ${embeddedDatabaseFolder(config.dataDir)}, served at ${embedded.address}`);
     warnOfEarlierFolders();
   }

@@ -123,6 +123,8 @@ export async function startEmbeddedDatabase(
   }
 }
 
+type ServeOptions = Parameters<typeof startEmbeddedDatabase>[1] & { join?: boolean };
+
 /**
  * The embedded database's address once this process may have it: the running hub's when `join`
  * and a hub serves the folder, else one this process serves. While another process holds the
@@ -133,7 +135,12 @@ export async function startEmbeddedDatabase(
  */
 export async function serveWhenFree(
   dataDir: string,
-  { join = true, ...options }: Parameters<typeof startEmbeddedDatabase>[1] & { join?: boolean } = {},
+  options: ServeOptions & { join: false },
+): Promise<{ url: string; hosted: EmbeddedDatabase }>;
+export async function serveWhenFree(dataDir: string, options?: ServeOptions): Promise<{ url: string; hosted?: EmbeddedDatabase }>;
+export async function serveWhenFree(
+  dataDir: string,
+  { join = true, ...options }: ServeOptions = {},
 ): Promise<{ url: string; hosted?: EmbeddedDatabase }> {
   const retry = new Backoff({ firstMs: 250, maxMs: 2_000 });
   const named = new Set([process.pid]);
